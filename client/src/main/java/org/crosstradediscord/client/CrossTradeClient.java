@@ -1,0 +1,269 @@
+package org.crosstradediscord.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.crosstradediscord.client.model.ClosePositionRequest;
+import org.crosstradediscord.client.model.ClosedPositionsResponse;
+import org.crosstradediscord.client.model.FlattenRequest;
+import org.crosstradediscord.client.model.FlattenResponse;
+import org.crosstradediscord.client.model.OrderIdResponse;
+import org.crosstradediscord.client.model.OrderRequest;
+
+/**
+ * The SDK's front door to the CrossTrade API (openapi.yaml): flat-place order, reverse position, close position
+ * and flatten, with the request and response models generated from the spec.
+ *
+ * <pre>{@code
+ * CrossTradeClient client = CrossTradeClient.builder()
+ *     .token(System.getenv("CROSSTRADE_TOKEN"))
+ *     .build();
+ * OrderIdResponse placed = client.flatPlaceOrder("Sim101", new OrderRequest()
+ *     .instrument("MES 12-25").action(OrderAction.BUY).quantity(1)
+ *     .orderType(OrderType.MARKET).timeInForce(TimeInForce.DAY));
+ * }</pre>
+ *
+ * <p>Every call validates its input with {@link RequestRules} first and sends nothing when a rule is broken
+ * ({@link InvalidRequestException}). Failures after that are {@link CrossTradeException} subtypes. A POST that
+ * may have reached the server is never re-sent: such failures are {@link OutcomeUnknownException}. Thread-safe;
+ * share one instance. The bearer token is never logged and never appears in {@link #toString()} or exceptions.
+ */
+public final class CrossTradeClient {
+  /** Production base URL (openapi.yaml {@code servers}). */
+  public static final URI PRODUCTION = URI.create("https://app.crosstrade.io");
+  /** Default connect timeout: 5,000 ms. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  /** Default request timeout: 20,000 ms (reverse position alone may wait about 5 s upstream). */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(20);
+
+  private final URI baseUrl;
+  private final Duration connectTimeout;
+  private final Duration requestTimeout;
+  private final RestTransport rest;
+
+  private CrossTradeClient(Builder b) {
+    this.baseUrl = b.baseUrl;
+    this.connectTimeout = b.connectTimeout;
+    this.requestTimeout = b.requestTimeout;
+    this.rest = new RestTransport(stripSlash(b.baseUrl.toString()), b.token, b.connectTimeout, b.requestTimeout,
+        b.userAgent);
+  }
+
+  /** @return a builder with production defaults; only {@link Builder#token(String)} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Flat-place order: closes any position in the instrument, then places the order
+   * ({@code POST /v1/api/accounts/{account}/orders/flatplace}, operationId {@code flatPlaceOrder}).
+   *
+   * @param account NT8 account name, e.g. {@code Sim101}; percent-encoded by the SDK
+   * @param order the order; prices in instrument points
+   * @return the response with the new NT8 {@code orderId} (never blank)
+   * @throws InvalidRequestException a rule of {@link RequestRules} is broken; nothing was sent
+   * @throws CrossTradeException any upstream or transport failure (see its subtypes)
+   */
+  public OrderIdResponse flatPlaceOrder(String account, OrderRequest order) {
+    require(RequestRules.checkAccount(account), RequestRules.check(order));
+    return rest.flatPlaceOrder(account, order);
+  }
+
+  /**
+   * Reverse position: closes the open position in the instrument, then places the order; fails with
+   * {@link NoPositionException} when the account is flat there
+   * ({@code POST /v1/api/accounts/{account}/positions/reverseposition}, operationId {@code reversePosition}).
+   *
+   * @param account NT8 account name
+   * @param order the new order; prices in instrument points
+   * @return the response with the new NT8 {@code orderId} (never blank)
+   * @throws InvalidRequestException a rule of {@link RequestRules} is broken; nothing was sent
+   * @throws NoPositionException no position is open in the instrument; nothing was placed
+   * @throws CrossTradeException any other upstream or transport failure
+   */
+  public OrderIdResponse reversePosition(String account, OrderRequest order) {
+    require(RequestRules.checkAccount(account), RequestRules.check(order));
+    return rest.reversePosition(account, order);
+  }
+
+  /**
+   * Close position: all of it, {@code quantity} contracts, or a {@code percent} fraction rounded up
+   * ({@code POST /v1/api/accounts/{account}/positions/close}, operationId {@code closePosition}). A partial
+   * close leaves working orders (stops, targets) in place.
+   *
+   * @param account NT8 account name
+   * @param request the instrument and optionally quantity or percent (a fraction, 0.25 = 25%)
+   * @return the positions closed, as they were before closing (list never null)
+   * @throws InvalidRequestException a rule of {@link RequestRules} is broken; nothing was sent
+   * @throws NoPositionException nothing is open in the instrument
+   * @throws CrossTradeException any other upstream or transport failure
+   */
+  public ClosedPositionsResponse closePosition(String account, ClosePositionRequest request) {
+    require(RequestRules.checkAccount(account), RequestRules.check(request));
+    return rest.closePosition(account, request);
+  }
+
+  /**
+   * Flatten the positions (and their orders) matching ALL given filters
+   * ({@code POST /v1/api/positions/flatten}, operationId {@code flatten}). At least one filter is required:
+   * an empty filter set would flatten every account, which only {@link #flattenEverything()} sends.
+   *
+   * @param filters account, instrument and/or marketPosition; at least one
+   * @return order ids and closed positions (either list may be null when the upstream omits it)
+   * @throws InvalidRequestException no filter given, or a blank one; nothing was sent
+   * @throws CrossTradeException any upstream or transport failure
+   */
+  public FlattenResponse flatten(FlattenRequest filters) {
+    require(RequestRules.checkFiltered(filters));
+    return rest.flatten(filters);
+  }
+
+  /**
+   * <b>Flatten everything: closes every position and cancels every order in EVERY account of the token's
+   * user, for all instruments.</b> Sends an empty body to {@code POST /v1/api/positions/flatten}
+   * (operationId {@code flatten}; WebSocket name {@code FlattenEverything}).
+   *
+   * @return order ids and closed positions
+   * @throws CrossTradeException any upstream or transport failure
+   */
+  public FlattenResponse flattenEverything() {
+    return rest.flatten(new FlattenRequest());
+  }
+
+  /** @return the base URL requests go to. */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /** @return the configuration without the token, e.g. for start-up logs. */
+  @Override
+  public String toString() {
+    return "CrossTradeClient{baseUrl=" + baseUrl + ", connectTimeoutMs=" + connectTimeout.toMillis()
+        + ", requestTimeoutMs=" + requestTimeout.toMillis() + ", token=[redacted]}";
+  }
+
+  @SafeVarargs
+  private static void require(List<Violation>... groups) {
+    List<Violation> all = new java.util.ArrayList<>();
+    for (List<Violation> g : groups) {
+      all.addAll(g);
+    }
+    if (!all.isEmpty()) {
+      throw new InvalidRequestException(all);
+    }
+  }
+
+  private static String stripSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** Builds a {@link CrossTradeClient}. Not thread-safe; {@link #build()} validates every setting. */
+  public static final class Builder {
+    private String token;
+    private URI baseUrl = PRODUCTION;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private String userAgent = "crosstrade-discord-client/" + version() + " (Java " + Runtime.version().feature() + ")";
+
+    private Builder() {}
+
+    /**
+     * @param token the CrossTrade secret key, sent as {@code Authorization: Bearer <token>}; required
+     * @return this builder
+     */
+    public Builder token(String token) {
+      this.token = token;
+      return this;
+    }
+
+    /**
+     * @param baseUrl API root without {@code /v1/api}, default {@link #PRODUCTION}; http or https
+     * @return this builder
+     */
+    public Builder baseUrl(URI baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      return this;
+    }
+
+    /**
+     * @param baseUrl API root as text, e.g. {@code http://127.0.0.1:8089}
+     * @return this builder
+     * @throws IllegalArgumentException the text is not a URI
+     */
+    public Builder baseUrl(String baseUrl) {
+      return baseUrl(URI.create(Objects.requireNonNull(baseUrl, "baseUrl")));
+    }
+
+    /**
+     * @param timeout time allowed to open a connection, default 5,000 ms; a connect failure sends nothing
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * @param timeout time allowed for the response after sending, default 20,000 ms; past it the call fails
+     *     with {@link OutcomeUnknownException}
+     * @return this builder
+     */
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = Objects.requireNonNull(timeout, "requestTimeout");
+      return this;
+    }
+
+    /**
+     * @param userAgent the User-Agent header, default {@code crosstrade-discord-client/<version> (Java <n>)}
+     * @return this builder
+     */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+      return this;
+    }
+
+    /**
+     * @return a ready client
+     * @throws IllegalArgumentException a setting is missing or invalid (the message names it, never the token)
+     */
+    public CrossTradeClient build() {
+      if (token == null || token.isBlank()) {
+        throw new IllegalArgumentException("token is required (the CrossTrade secret key)");
+      }
+      if (token.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+        throw new IllegalArgumentException("token must not contain whitespace or control characters");
+      }
+      String scheme = baseUrl.getScheme();
+      if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme) || baseUrl.getHost() == null) {
+        throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL, got: " + baseUrl);
+      }
+      if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
+        throw new IllegalArgumentException("baseUrl must not have a query or fragment, got: " + baseUrl);
+      }
+      positive("connectTimeout", connectTimeout);
+      positive("requestTimeout", requestTimeout);
+      if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < ' ' || c == 0x7f)) {
+        throw new IllegalArgumentException("userAgent must be non-blank printable text");
+      }
+      return new CrossTradeClient(this);
+    }
+
+    /** @return the builder's settings without the token. */
+    @Override
+    public String toString() {
+      return "CrossTradeClient.Builder{baseUrl=" + baseUrl + ", token=" + (token == null ? "unset" : "[redacted]") + "}";
+    }
+
+    private static void positive(String name, Duration d) {
+      if (d.isZero() || d.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + d.toMillis() + " ms");
+      }
+    }
+
+    private static String version() {
+      String v = CrossTradeClient.class.getPackage().getImplementationVersion();
+      return v == null ? "dev" : v;
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package org.crosstradediscord.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.crosstradediscord.client.invoker.ApiException;
+
+/**
+ * Maps what the transport saw (an HTTP error status with its body, or an I/O failure) to the SDK's exception
+ * types. All operations of openapi.yaml are POSTs that may move money, so anything after the request may have
+ * left the machine and is not a clear answer becomes {@link OutcomeUnknownException}.
+ */
+final class ErrorMapper {
+  private static final Pattern NO_POSITION = Pattern.compile("^\\s*no positions? found\\b", Pattern.CASE_INSENSITIVE);
+  private static final int MAX_TEXT = 500;
+
+  private final ObjectMapper mapper;
+  private final String token;
+
+  ErrorMapper(ObjectMapper mapper, String token) {
+    this.mapper = mapper;
+    this.token = token;
+  }
+
+  /** Maps an exception thrown by a generated {@code *WithHttpInfo} call. */
+  CrossTradeException fromApiException(String operationId, ApiException e) {
+    if (e.getCode() == 0) {
+      return fromFailure(operationId, e.getCause() != null ? e.getCause() : e);
+    }
+    return fromStatus(operationId, e.getCode(), e.getResponseHeaders(), e.getResponseBody());
+  }
+
+  /** Maps an HTTP error status and its body. */
+  CrossTradeException fromStatus(String operationId, int status, HttpHeaders headers, String body) {
+    String error = null;
+    String detail = null;
+    JsonNode json = parse(body);
+    if (json != null && json.isObject()) {
+      error = text(json.get("error"));
+      detail = text(json.get("detail"));
+    }
+    if (error == null && detail == null && body != null && !body.isBlank() && json == null) {
+      error = scrub(truncate(body.strip()));
+    }
+    String what = upstreamWords(error, detail);
+    String message = operationId + ": HTTP " + status + (what.isEmpty() ? "" : ": " + what);
+    if (status == 400 && ((error != null && NO_POSITION.matcher(error).find())
+        || (detail != null && NO_POSITION.matcher(detail).find()))) {
+      return new NoPositionException(operationId, status, error, detail, message);
+    }
+    if (status == 401) {
+      return new UnauthorizedException(operationId, status, error, detail,
+          message + " (check the CrossTrade token and its Pro subscription)");
+    }
+    if (status == 408) {
+      return new NinjaTraderNotConnectedException(operationId, status, error, detail,
+          message + " (NinjaTrader 8 or the CrossTrade add-on is not connected)");
+    }
+    if (status == 429) {
+      return new RateLimitedException(operationId, status, error, detail, message,
+          headers == null ? null : retryAfter(headers.firstValue("Retry-After").orElse(null)));
+    }
+    if (status >= 500) {
+      return new OutcomeUnknownException(operationId, status, error, detail,
+          message + " (outcome unknown: the request may have been executed)",
+          OutcomeUnknownException.Reason.SERVER_ERROR, null);
+    }
+    return new RequestRejectedException(operationId, status, error, detail, message);
+  }
+
+  /** Maps an I/O failure (no HTTP status). */
+  CrossTradeException fromFailure(String operationId, Throwable cause) {
+    if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
+        || cause instanceof UnknownHostException) {
+      return new UnreachableException(operationId,
+          operationId + ": could not connect to the CrossTrade API (" + cause.getClass().getSimpleName()
+              + "); nothing was sent", cause);
+    }
+    if (cause instanceof HttpTimeoutException) {
+      return unknown(operationId, OutcomeUnknownException.Reason.TIMEOUT, "no response within the request timeout", cause);
+    }
+    if (cause instanceof JsonProcessingException) {
+      return unknown(operationId, OutcomeUnknownException.Reason.UNREADABLE_RESPONSE,
+          "the success response could not be read", cause);
+    }
+    if (cause instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+      return unknown(operationId, OutcomeUnknownException.Reason.INTERRUPTED, "interrupted while waiting", cause);
+    }
+    if (cause instanceof IOException) {
+      return unknown(operationId, OutcomeUnknownException.Reason.CONNECTION_LOST,
+          "connection lost (" + cause.getClass().getSimpleName() + ")", cause);
+    }
+    return unknown(operationId, OutcomeUnknownException.Reason.CONNECTION_LOST,
+        "unexpected failure (" + cause.getClass().getSimpleName() + ")", cause);
+  }
+
+  /** A 2xx answer that cannot be trusted as success. */
+  OutcomeUnknownException unreadable(String operationId, int status, String what) {
+    return new OutcomeUnknownException(operationId, status, null, null,
+        operationId + ": HTTP " + status + " but " + what + " (outcome unknown: the request may have been executed)",
+        OutcomeUnknownException.Reason.UNREADABLE_RESPONSE, null);
+  }
+
+  /** A 2xx answer whose body says {@code "success": false}. */
+  RequestRejectedException reportedFailure(String operationId, int status) {
+    return new RequestRejectedException(operationId, status, null, null,
+        operationId + ": HTTP " + status + " but the upstream reported success=false");
+  }
+
+  private OutcomeUnknownException unknown(
+      String operationId, OutcomeUnknownException.Reason reason, String what, Throwable cause) {
+    return new OutcomeUnknownException(operationId, 0, null, null,
+        operationId + ": " + what + " (outcome unknown: the request may have been executed;"
+            + " check NinjaTrader before retrying)", reason, cause);
+  }
+
+  /**
+   * Parses a {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
+   *
+   * @return the wait, or null when absent or unreadable
+   */
+  static Duration retryAfter(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.trim();
+    try {
+      long seconds = Long.parseLong(v);
+      return seconds < 0 ? null : Duration.ofSeconds(seconds);
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT));
+        Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+        return wait.isNegative() ? Duration.ZERO : wait;
+      } catch (RuntimeException notADate) {
+        return null;
+      }
+    }
+  }
+
+  private JsonNode parse(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      return mapper.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private String text(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    return scrub(truncate(node.isTextual() ? node.asText() : node.toString()));
+  }
+
+  private String scrub(String s) {
+    return s == null || token.isEmpty() ? s : s.replace(token, "[redacted]");
+  }
+
+  private static String truncate(String s) {
+    return s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT) + "…";
+  }
+
+  private static String upstreamWords(String error, String detail) {
+    if (error != null && detail != null) {
+      return error + " — " + detail;
+    }
+    return error != null ? error : detail != null ? detail : "";
+  }
+}

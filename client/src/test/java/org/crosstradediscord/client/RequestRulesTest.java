@@ -1,0 +1,85 @@
+package org.crosstradediscord.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.crosstradediscord.client.model.ClosePositionRequest;
+import org.crosstradediscord.client.model.FlattenRequest;
+import org.crosstradediscord.client.model.MarketPositionFilter;
+import org.crosstradediscord.client.model.OrderAction;
+import org.crosstradediscord.client.model.OrderRequest;
+import org.crosstradediscord.client.model.OrderType;
+import org.crosstradediscord.client.model.TimeInForce;
+import org.junit.jupiter.api.Test;
+
+class RequestRulesTest {
+
+  private static OrderRequest order(OrderType type) {
+    return new OrderRequest().instrument("ES 12-25").action(OrderAction.SELL).quantity(2).orderType(type)
+        .timeInForce(TimeInForce.GTC);
+  }
+
+  @Test
+  void marketOrder_withAllRequiredFields_isValid() {
+    assertThat(RequestRules.check(order(OrderType.MARKET))).isEmpty();
+  }
+
+  @Test
+  void limitOrder_withoutLimitPrice_namesLimitPrice() {
+    assertThat(RequestRules.check(order(OrderType.LIMIT))).extracting(Violation::field).containsExactly("limitPrice");
+  }
+
+  @Test
+  void stopLimitOrder_needsBothPrices() {
+    assertThat(RequestRules.check(order(OrderType.STOPLIMIT))).extracting(Violation::field)
+        .containsExactly("limitPrice", "stopPrice");
+    assertThat(RequestRules.check(order(OrderType.STOPLIMIT).limitPrice(5500.25).stopPrice(5499.0))).isEmpty();
+  }
+
+  @Test
+  void stopMarketOrder_needsStopPrice_only() {
+    assertThat(RequestRules.check(order(OrderType.STOPMARKET))).extracting(Violation::field).containsExactly("stopPrice");
+  }
+
+  @Test
+  void zeroOrNegativePrices_andQuantityBelowOne_areRejected() {
+    OrderRequest bad = order(OrderType.LIMIT).limitPrice(0.0).stopPrice(-1.0).quantity(0);
+    assertThat(RequestRules.check(bad)).extracting(Violation::field).containsExactly("quantity", "limitPrice", "stopPrice");
+  }
+
+  @Test
+  void missingRequiredFields_areEachNamed() {
+    assertThat(RequestRules.check(new OrderRequest())).extracting(Violation::field)
+        .containsExactly("instrument", "action", "quantity", "orderType", "timeInForce");
+    assertThat(RequestRules.check((OrderRequest) null)).extracting(Violation::field).containsExactly("body");
+  }
+
+  @Test
+  void blankOptionalText_isRejected() {
+    assertThat(RequestRules.check(order(OrderType.MARKET).ocoId(" ").strategy(""))).extracting(Violation::field)
+        .containsExactly("ocoId", "strategy");
+  }
+
+  @Test
+  void close_quantityAndPercent_areExclusive_andPercentIsAFractionUpToOne() {
+    ClosePositionRequest both = new ClosePositionRequest().instrument("ES 12-25").quantity(1).percent(0.5);
+    assertThat(RequestRules.check(both)).extracting(Violation::field).containsExactly("percent");
+    assertThat(RequestRules.check(new ClosePositionRequest().instrument("ES").percent(1.0))).isEmpty();
+    assertThat(RequestRules.check(new ClosePositionRequest().instrument("ES").percent(1.01))).hasSize(1);
+    assertThat(RequestRules.check(new ClosePositionRequest().instrument("ES").percent(0.0))).hasSize(1);
+    assertThat(RequestRules.check(new ClosePositionRequest().instrument("ES"))).isEmpty();
+  }
+
+  @Test
+  void filteredFlatten_needsAtLeastOneFilter() {
+    assertThat(RequestRules.checkFiltered(new FlattenRequest())).extracting(Violation::field).containsExactly("filters");
+    assertThat(RequestRules.checkFiltered(new FlattenRequest().marketPosition(MarketPositionFilter.SHORT))).isEmpty();
+    assertThat(RequestRules.checkFiltered(new FlattenRequest().account(" "))).extracting(Violation::field)
+        .containsExactly("account");
+  }
+
+  @Test
+  void blankAccount_isRejected() {
+    assertThat(RequestRules.checkAccount("  ")).hasSize(1);
+    assertThat(RequestRules.checkAccount("Sim101")).isEmpty();
+  }
+}

@@ -1,0 +1,161 @@
+package org.crosstradediscord.testing.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.crosstradediscord.testing.spec.Spec;
+import org.crosstradediscord.testing.spec.SpecExample;
+import org.crosstradediscord.testing.spec.SpecOperation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The contract itself: it parses cleanly, declares what the product needs, and its examples obey it. */
+class SpecTest {
+  private static final Spec SPEC = Spec.get();
+  private static final OpenApiInteractionValidator VALIDATOR = SPEC.validator();
+
+  @Test
+  void spec_parsesWithNoErrorsOrWarnings() {
+    assertThat(SPEC.parseResult().getMessages()).isEmpty();
+    assertThat(SPEC.model().getOpenapi()).isEqualTo("3.0.3");
+  }
+
+  @Test
+  void spec_declaresExactlyTheFourOperationsWithStableOperationIds() {
+    Map<String, String> ops = SPEC.operations().stream()
+        .collect(Collectors.toMap(SpecOperation::operationId, o -> o.method() + " " + o.pathTemplate()));
+    assertThat(ops).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "flatPlaceOrder", "POST /v1/api/accounts/{account}/orders/flatplace",
+        "reversePosition", "POST /v1/api/accounts/{account}/positions/reverseposition",
+        "closePosition", "POST /v1/api/accounts/{account}/positions/close",
+        "flatten", "POST /v1/api/positions/flatten"));
+  }
+
+  @Test
+  void everyOperation_declaresBearerSecurityItself_andItsWebSocketRpcName() {
+    for (SpecOperation op : SPEC.operations()) {
+      assertThat(op.securedAtOperationLevel()).as(op.operationId()).isTrue();
+      assertThat(op.websocketRpc()).as(op.operationId()).isNotBlank();
+    }
+  }
+
+  @Test
+  void flatten_descriptionWarnsThatAnEmptyBodyFlattensEveryAccount() {
+    String description = SPEC.model().getPaths().get("/v1/api/positions/flatten").getPost().getDescription();
+    assertThat(description).contains("WARNING").contains("EVERY account");
+  }
+
+  @Test
+  void everyOperation_hasRequestAndSuccessExamples() {
+    for (SpecOperation op : SPEC.operations()) {
+      assertThat(op.requestExamples()).as(op.operationId()).isNotEmpty();
+      assertThat(op.responses(200)).as(op.operationId()).isNotEmpty();
+      for (int status : List.of(400, 401, 408, 429)) {
+        assertThat(op.responses(status)).as(op.operationId() + " " + status).isNotEmpty();
+      }
+    }
+  }
+
+  static Stream<Arguments> requestExamples() {
+    return SPEC.operations().stream()
+        .flatMap(op -> op.requestExamples().stream().map(ex -> Arguments.of(op.operationId(), ex)));
+  }
+
+  static Stream<Arguments> responseExamples() {
+    return SPEC.operations().stream()
+        .flatMap(op -> op.responseExamples().stream().map(ex -> Arguments.of(op.operationId(), ex)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("requestExamples")
+  void requestExample_isAcceptedByTheSpec(String operationId, SpecExample example) {
+    ValidationReport report = VALIDATOR.validateRequest(request(SPEC.operation(operationId), example.json()));
+    assertThat(report.getMessages()).as(example.json()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("responseExamples")
+  void responseExample_validatesAgainstItsSchema(String operationId, SpecExample example) {
+    SpecOperation op = SPEC.operation(operationId);
+    ValidationReport report = VALIDATOR.validateResponse(op.path("Sim101"), Request.Method.POST,
+        SimpleResponse.Builder.status(example.status()).withContentType("application/json")
+            .withBody(example.json()).build());
+    assertThat(report.getMessages()).as(example.json()).isEmpty();
+  }
+
+  @Test
+  void flatPlace_withQuantityZero_isRejected() {
+    assertThat(keys(request(SPEC.operation("flatPlaceOrder"),
+        "{\"instrument\":\"MES 12-25\",\"action\":\"BUY\",\"orderType\":\"MARKET\",\"quantity\":0,\"timeInForce\":\"DAY\"}")))
+        .contains("validation.request.body.schema.minimum");
+  }
+
+  @Test
+  void flatPlace_withUnknownOrderType_isRejected() {
+    assertThat(keys(request(SPEC.operation("flatPlaceOrder"),
+        "{\"instrument\":\"MES 12-25\",\"action\":\"BUY\",\"orderType\":\"STOP\",\"quantity\":1,\"timeInForce\":\"DAY\"}")))
+        .contains("validation.request.body.schema.enum");
+  }
+
+  @Test
+  void flatPlace_withRenamedField_isRejected() {
+    assertThat(keys(request(SPEC.operation("flatPlaceOrder"),
+        "{\"instrument\":\"MES 12-25\",\"action\":\"BUY\",\"orderType\":\"MARKET\",\"qty\":1,\"timeInForce\":\"DAY\"}")))
+        .contains("validation.request.body.schema.required", "validation.request.body.schema.additionalProperties");
+  }
+
+  @Test
+  void closePosition_withPercentAboveOne_isRejected() {
+    assertThat(keys(request(SPEC.operation("closePosition"), "{\"instrument\":\"ES 12-25\",\"percent\":25}")))
+        .contains("validation.request.body.schema.maximum");
+  }
+
+  @Test
+  void flatten_withUpperCaseMarketPosition_isRejected() {
+    assertThat(keys(request(SPEC.operation("flatten"), "{\"account\":\"Sim101\",\"marketPosition\":\"LONG\"}")))
+        .contains("validation.request.body.schema.enum");
+  }
+
+  @Test
+  void request_withoutBearerToken_isRejected() {
+    Request noAuth = new SimpleRequest.Builder("POST", SPEC.operation("flatten").path("Sim101"))
+        .withContentType("application/json").withBody("{\"account\":\"Sim101\"}").build();
+    assertThat(VALIDATOR.validateRequest(noAuth).getMessages()).extracting(m -> m.getKey())
+        .contains("validation.request.security.missing");
+  }
+
+  @Test
+  void response_withoutOrderId_isRejected() {
+    ValidationReport report = VALIDATOR.validateResponse(SPEC.operation("flatPlaceOrder").path("Sim101"),
+        Request.Method.POST, SimpleResponse.Builder.status(200).withContentType("application/json")
+            .withBody("{\"success\":true}").build());
+    assertThat(report.getMessages()).extracting(m -> m.getKey()).contains("validation.response.body.schema.required");
+  }
+
+  @Test
+  void response_withUnknownFields_isAccepted() {
+    ValidationReport report = VALIDATOR.validateResponse(SPEC.operation("flatPlaceOrder").path("Sim101"),
+        Request.Method.POST, SimpleResponse.Builder.status(200).withContentType("application/json")
+            .withBody("{\"orderId\":\"abc\",\"success\":true,\"somethingNew\":{\"x\":1}}").build());
+    assertThat(report.getMessages()).isEmpty();
+  }
+
+  private static Request request(SpecOperation op, String body) {
+    return new SimpleRequest.Builder(op.method(), op.path("Sim101"))
+        .withAuthorization("Bearer test-token").withContentType("application/json").withBody(body).build();
+  }
+
+  private static List<String> keys(Request request) {
+    return VALIDATOR.validateRequest(request).getMessages().stream().map(m -> m.getKey()).toList();
+  }
+}
