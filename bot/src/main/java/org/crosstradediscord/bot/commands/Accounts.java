@@ -1,0 +1,28 @@
+package org.crosstradediscord.bot.commands;
+
+import java.util.List;
+import java.util.Optional;
+import org.crosstradediscord.bot.access.Invoker;
+import org.crosstradediscord.bot.access.RolePolicy;
+
+/** Resolves the {@code account} option against the member's allowed accounts. */
+final class Accounts {
+  private Accounts() {}
+
+  /** @return the configured account name, or a {@link Prepared} rejection/denial */
+  static Object resolve(CommandOptions o, Invoker invoker, RolePolicy policy) {
+    Optional<String> typed = o.string(OrderOptions.ACCOUNT);
+    if (typed.isEmpty()) {
+      return new Prepared.Invalid(List.of("`account` is required"));
+    }
+    return policy.resolveAccount(typed.get(), invoker.roleIds())
+        .<Object>map(a -> a)
+        .orElseGet(() -> new Prepared.Denied(denial(typed.get(), invoker, policy)));
+  }
+
+  static String denial(String typed, Invoker invoker, RolePolicy policy) {
+    List<String> mine = policy.accountsFor(invoker.roleIds());
+    return "`account` '" + typed + "' is not an account you may trade. "
+        + (mine.isEmpty() ? "You may trade no account." : "Yours: " + String.join(", ", mine) + ".");
+  }
+}

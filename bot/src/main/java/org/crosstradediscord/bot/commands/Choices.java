@@ -1,0 +1,43 @@
+package org.crosstradediscord.bot.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads choice and number options, recording what is wrong with them. */
+final class Choices {
+  private Choices() {}
+
+  /**
+   * @return the enum constant whose value matches the option case-insensitively; null when absent or unknown
+   *     (unknown values are recorded as a problem)
+   */
+  static <E extends Enum<E>> E parse(CommandOptions o, String name, Class<E> type, Problems problems) {
+    Optional<String> v = o.string(name);
+    if (v.isEmpty()) {
+      return null;
+    }
+    List<String> known = new ArrayList<>();
+    for (E e : type.getEnumConstants()) {
+      if (e.name().startsWith("UNKNOWN")) {
+        continue;
+      }
+      if (e.toString().equalsIgnoreCase(v.get())) {
+        return e;
+      }
+      known.add(e.toString());
+    }
+    problems.add(name, "must be one of " + String.join(", ", known));
+    return null;
+  }
+
+  /** @return the number, or null when absent or not a number (recorded as a problem) */
+  static Double number(CommandOptions o, String name, Problems problems) {
+    try {
+      return o.number(name).orElse(null);
+    } catch (CommandOptions.OptionException e) {
+      problems.add(name, e.getMessage());
+      return null;
+    }
+  }
+}

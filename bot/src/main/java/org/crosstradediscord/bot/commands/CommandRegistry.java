@@ -1,0 +1,37 @@
+package org.crosstradediscord.bot.commands;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+/** Every slash command of the bot. Adding a command: one {@link TradingCommand} class and one entry here. */
+public final class CommandRegistry {
+  private final Map<String, TradingCommand> byName;
+
+  /** @param commands the commands, names unique */
+  public CommandRegistry(List<TradingCommand> commands) {
+    this.byName = commands.stream().collect(Collectors.toUnmodifiableMap(TradingCommand::name, Function.identity()));
+  }
+
+  /** @return the registry with {@code /flatplace}, {@code /reverse}, {@code /close} and {@code /flatten} */
+  public static CommandRegistry standard() {
+    return new CommandRegistry(List.of(new FlatPlaceCommand(), new ReverseCommand(), new CloseCommand(), new FlattenCommand()));
+  }
+
+  /**
+   * @param name slash command name
+   * @return the command
+   */
+  public Optional<TradingCommand> find(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  /** @return the definitions to register with Discord in one batch, sorted by name */
+  public List<SlashCommandData> definitions() {
+    return byName.values().stream().sorted(java.util.Comparator.comparing(TradingCommand::name))
+        .map(TradingCommand::definition).toList();
+  }
+}

@@ -1,0 +1,29 @@
+package org.crosstradediscord.bot.commands;
+
+import java.util.List;
+
+/** What a command made of an interaction: an action to review, invalid options, or a denial. */
+public sealed interface Prepared {
+
+  /** @param action the validated action, waiting for confirmation */
+  record Ready(TradeAction action) implements Prepared {}
+
+  /**
+   * Options break a rule: shown to the member ephemerally; no API call is made.
+   *
+   * @param problems one line per broken rule, each naming the option
+   */
+  record Invalid(List<String> problems) implements Prepared {
+    /** Copies the list. */
+    public Invalid {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /**
+   * The member may not do this (e.g. an account not allowed to them); shown ephemerally and audited.
+   *
+   * @param reason plain words for the member
+   */
+  record Denied(String reason) implements Prepared {}
+}

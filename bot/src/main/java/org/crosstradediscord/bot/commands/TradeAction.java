@@ -1,0 +1,37 @@
+package org.crosstradediscord.bot.commands;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.crosstradediscord.bot.access.Permission;
+import org.crosstradediscord.client.CrossTradeClient;
+
+/**
+ * A validated request waiting for the member's confirmation: what to show, what to re-check at click time, and
+ * the one SDK call to make.
+ */
+public interface TradeAction {
+  /** @return the slash command name, e.g. {@code flatplace} */
+  String command();
+
+  /** @return permissions the member must still hold when clicking Confirm (all of them) */
+  Set<Permission> requiredPermissions();
+
+  /** @return the account the action trades, re-checked against the member's accounts at click time */
+  Optional<String> tradedAccount();
+
+  /** @return what the review card shows */
+  Review review();
+
+  /** @return arguments for the audit line, option name to value */
+  Map<String, String> auditArgs();
+
+  /**
+   * Makes the single SDK call. Never retried.
+   *
+   * @param client the CrossTrade SDK
+   * @return what the upstream reported
+   * @throws org.crosstradediscord.client.CrossTradeException on any upstream or transport failure
+   */
+  Outcome execute(CrossTradeClient client);
+}

@@ -1,0 +1,31 @@
+package org.crosstradediscord.bot.commands;
+
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.crosstradediscord.bot.access.Invoker;
+import org.crosstradediscord.bot.access.Permission;
+import org.crosstradediscord.bot.access.RolePolicy;
+
+/**
+ * One slash command: its Discord definition (options, choices), its validation and its request mapping.
+ * Adding a command is one new implementation plus its entry in {@link CommandRegistry}.
+ */
+public interface TradingCommand {
+  /** @return the slash command name, lower case, e.g. {@code flatten} */
+  String name();
+
+  /** @return the permission a member's role needs to run it at all */
+  Permission permission();
+
+  /** @return the definition registered with Discord (guild only, options in Discord's lower snake case) */
+  SlashCommandData definition();
+
+  /**
+   * Validates the options and maps them to a request. Makes no API call.
+   *
+   * @param options the interaction's options
+   * @param invoker the member, with roles from the interaction
+   * @param policy role and account policy
+   * @return a ready action, the broken option rules, or a denial
+   */
+  Prepared prepare(CommandOptions options, Invoker invoker, RolePolicy policy);
+}

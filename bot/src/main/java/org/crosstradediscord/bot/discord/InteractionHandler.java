@@ -1,0 +1,267 @@
+package org.crosstradediscord.bot.discord;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import org.crosstradediscord.bot.access.Invoker;
+import org.crosstradediscord.bot.access.Permission;
+import org.crosstradediscord.bot.access.RolePolicy;
+import org.crosstradediscord.bot.audit.AuditEvent;
+import org.crosstradediscord.bot.audit.AuditLog;
+import org.crosstradediscord.bot.commands.CommandOptions;
+import org.crosstradediscord.bot.commands.CommandRegistry;
+import org.crosstradediscord.bot.commands.Outcome;
+import org.crosstradediscord.bot.commands.Prepared;
+import org.crosstradediscord.bot.commands.Review;
+import org.crosstradediscord.bot.commands.TradeAction;
+import org.crosstradediscord.bot.commands.TradingCommand;
+import org.crosstradediscord.bot.confirmation.ConfirmationStore;
+import org.crosstradediscord.bot.confirmation.PendingAction;
+import org.crosstradediscord.bot.rendering.Cards;
+import org.crosstradediscord.client.CrossTradeClient;
+import org.crosstradediscord.client.CrossTradeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's Discord side: slash command → role check → validation → ephemeral review card with Confirm/Cancel;
+ * Confirm click → invoker check → single-use claim → role re-check → buttons disabled at once → one SDK call off
+ * the gateway thread → the card replaced by the result. Autocomplete offers the member's accounts.
+ *
+ * <p>Everything the member sees is ephemeral. Every step is audited. Discord's 3 s rule: the only work before
+ * each first response is in-memory validation; the SDK call happens after the acknowledgement.
+ */
+public final class InteractionHandler extends ListenerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(InteractionHandler.class);
+
+  private final CommandRegistry registry;
+  private final RolePolicy policy;
+  private final ConfirmationStore store;
+  private final CrossTradeClient client;
+  private final AuditLog audit;
+  private final Executor calls;
+
+  /**
+   * @param registry the slash commands
+   * @param policy role and account policy
+   * @param store pending confirmations
+   * @param client the CrossTrade SDK
+   * @param audit audit log
+   * @param calls runs SDK calls off JDA's gateway thread
+   */
+  public InteractionHandler(CommandRegistry registry, RolePolicy policy, ConfirmationStore store,
+      CrossTradeClient client, AuditLog audit, Executor calls) {
+    this.registry = registry;
+    this.policy = policy;
+    this.store = store;
+    this.client = client;
+    this.audit = audit;
+    this.calls = calls;
+  }
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    TradingCommand command = registry.find(event.getName()).orElse(null);
+    if (command == null) {
+      return; // not ours
+    }
+    Member member = event.getMember();
+    if (!event.isFromGuild() || member == null) {
+      event.replyEmbeds(Cards.notice("Server only", "Trading commands work only inside the trading server."))
+          .setEphemeral(true).queue();
+      return;
+    }
+    Invoker invoker = invoker(member);
+    Map<String, String> args = new LinkedHashMap<>();
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (OptionMapping o : event.getOptions()) {
+      Object v = o.getType() == OptionType.INTEGER ? (Object) o.getAsLong()
+          : o.getType() == OptionType.NUMBER ? (Object) o.getAsDouble() : o.getAsString();
+      values.put(o.getName(), v);
+      args.put(o.getName(), String.valueOf(v));
+    }
+    audit(new AuditEvent("command", invoker.userId(), invoker.userName(), command.name(), args, "received", null, -1));
+
+    if (!policy.allows(command.permission(), invoker.roleIds())) {
+      audit(new AuditEvent("denied", invoker.userId(), invoker.userName(), command.name(), args,
+          "no role grants " + command.permission().key(), null, -1));
+      event.replyEmbeds(Cards.notice("Not allowed", "None of your roles may run `/" + command.name()
+          + "`. Ask a server admin if you should.")).setEphemeral(true).queue();
+      return;
+    }
+    Prepared prepared = command.prepare(new CommandOptions(values), invoker, policy);
+    if (prepared instanceof Prepared.Invalid invalid) {
+      audit(new AuditEvent("invalid", invoker.userId(), invoker.userName(), command.name(), args,
+          String.join("; ", invalid.problems()), null, -1));
+      event.replyEmbeds(Cards.notice("Check your options", "Nothing was sent.\n- "
+          + String.join("\n- ", invalid.problems()))).setEphemeral(true).queue();
+    } else if (prepared instanceof Prepared.Denied denied) {
+      audit(new AuditEvent("denied", invoker.userId(), invoker.userName(), command.name(), args, denied.reason(), null, -1));
+      event.replyEmbeds(Cards.notice("Not allowed", denied.reason() + "\nNothing was sent.")).setEphemeral(true).queue();
+    } else if (prepared instanceof Prepared.Ready ready) {
+      TradeAction action = ready.action();
+      InteractionHook hook = event.getHook();
+      PendingAction pending = store.put(invoker, action, () -> expired(hook, invoker, action));
+      Review review = action.review();
+      event.replyEmbeds(Cards.review(review, store.timeout()))
+          .setComponents(Cards.buttons(pending.id(), review.confirmLabel(), false))
+          .setEphemeral(true).queue(ok -> { }, err -> {
+            store.discard(pending.id());
+            log.warn("review card for /{} could not be sent: {}", action.command(), err.toString());
+          });
+    }
+  }
+
+  @Override
+  public void onButtonInteraction(ButtonInteractionEvent event) {
+    String customId = event.getComponentId();
+    boolean confirm = customId.startsWith(Cards.CONFIRM);
+    if (!confirm && !customId.startsWith(Cards.CANCEL)) {
+      return; // not ours
+    }
+    String id = customId.substring(confirm ? Cards.CONFIRM.length() : Cards.CANCEL.length());
+    Member member = event.getMember();
+    if (member == null) {
+      event.replyEmbeds(Cards.notice("Server only", "This button works only inside the trading server."))
+          .setEphemeral(true).queue();
+      return;
+    }
+    Invoker clicker = invoker(member);
+    ConfirmationStore.Claim claim = confirm ? store.claim(id, clicker.userId()) : store.cancel(id, clicker.userId());
+    if (claim instanceof ConfirmationStore.Claim.NotInvoker) {
+      audit(new AuditEvent("refused", clicker.userId(), clicker.userName(), "?", Map.of("button", confirm ? "confirm" : "cancel"),
+          "not the invoker", null, -1));
+      event.replyEmbeds(Cards.notice("Not yours", "Only the member who ran the command can confirm or cancel it."))
+          .setEphemeral(true).queue();
+      return;
+    }
+    if (claim instanceof ConfirmationStore.Claim.Gone gone) {
+      audit(new AuditEvent("refused", clicker.userId(), clicker.userName(), "?", Map.of("button", confirm ? "confirm" : "cancel"),
+          "pending action " + gone.state().name().toLowerCase(Locale.ROOT), null, -1));
+      event.replyEmbeds(Cards.notice("Nothing to " + (confirm ? "confirm" : "cancel"), goneText(gone.state())))
+          .setEphemeral(true).queue();
+      return;
+    }
+    PendingAction pending = ((ConfirmationStore.Claim.Claimed) claim).pending();
+    TradeAction action = pending.action();
+    Review review = action.review();
+    if (!confirm) {
+      audit(new AuditEvent("cancelled", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(), "cancelled", null, -1));
+      event.editMessageEmbeds(Cards.notice("Cancelled: " + review.title(), "Nothing was sent.")).setComponents().queue();
+      return;
+    }
+    String lost = stillAllowed(action, clicker);
+    if (lost != null) {
+      audit(new AuditEvent("denied", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(), lost, null, -1));
+      event.editMessageEmbeds(Cards.notice("Not allowed any more", lost + "\nNothing was sent.")).setComponents().queue();
+      return;
+    }
+    audit(new AuditEvent("confirmed", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(), "confirmed", null, -1));
+    InteractionHook hook = event.getHook();
+    // Acknowledge by disabling the buttons at once, then call CrossTrade off the gateway thread.
+    event.editMessageEmbeds(Cards.executing(review)).setComponents(Cards.buttons(pending.id(), review.confirmLabel(), true))
+        .queue(ok -> { }, err -> log.warn("could not disable the buttons of /{}: {}", action.command(), err.toString()));
+    try {
+      calls.execute(() -> execute(hook, clicker, action, review));
+    } catch (RejectedExecutionException e) {
+      hook.editOriginalEmbeds(Cards.notice("Not sent: " + review.title(), "The bot is shutting down; nothing was sent."))
+          .setComponents().queue();
+    }
+  }
+
+  @Override
+  public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    TradingCommand command = registry.find(event.getName()).orElse(null);
+    Member member = event.getMember();
+    if (command == null || member == null || !"account".equals(event.getFocusedOption().getName())) {
+      event.replyChoices(List.of()).queue();
+      return;
+    }
+    Invoker invoker = invoker(member);
+    List<String> accounts = policy.allows(command.permission(), invoker.roleIds())
+        ? policy.accountsFor(invoker.roleIds()) : List.of();
+    String typed = event.getFocusedOption().getValue().strip().toLowerCase(Locale.ROOT);
+    event.replyChoiceStrings(accounts.stream().filter(a -> a.toLowerCase(Locale.ROOT).contains(typed)).limit(25).toList())
+        .queue();
+  }
+
+  private void execute(InteractionHook hook, Invoker clicker, TradeAction action, Review review) {
+    long start = System.nanoTime();
+    try {
+      Outcome outcome = action.execute(client);
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      audit(new AuditEvent("result", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(), "ok",
+          outcomeIds(outcome), ms));
+      hook.editOriginalEmbeds(Cards.success(review, outcome, ms)).setComponents().queue();
+    } catch (CrossTradeException e) {
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      audit(new AuditEvent("result", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(),
+          e.getClass().getSimpleName() + ": " + e.getMessage(), null, ms));
+      hook.editOriginalEmbeds(Cards.failure(review, e)).setComponents().queue();
+    } catch (RuntimeException e) {
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      log.error("unexpected failure executing /{}", action.command(), e);
+      audit(new AuditEvent("result", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(),
+          "internal error " + e.getClass().getSimpleName(), null, ms));
+      hook.editOriginalEmbeds(Cards.notice("OUTCOME UNKNOWN: " + review.title(),
+          "**Outcome unknown — check NinjaTrader before retrying.** The bot failed while handling the request.")).setComponents().queue();
+    }
+  }
+
+  private void expired(InteractionHook hook, Invoker invoker, TradeAction action) {
+    audit(new AuditEvent("expired", invoker.userId(), invoker.userName(), action.command(), action.auditArgs(), "expired", null, -1));
+    hook.editOriginalEmbeds(Cards.notice("Expired: " + action.review().title(),
+        "Not confirmed within " + store.timeout().toSeconds() + " s. Nothing was sent; run the command again."))
+        .setComponents().queue(ok -> { }, err -> log.debug("could not mark the card expired: {}", err.toString()));
+  }
+
+  /** @return why the clicker may no longer run the action, or null when still allowed */
+  private String stillAllowed(TradeAction action, Invoker clicker) {
+    for (Permission p : action.requiredPermissions()) {
+      if (!policy.allows(p, clicker.roleIds())) {
+        return "Your roles no longer grant `" + p.key() + "`.";
+      }
+    }
+    if (action.tradedAccount().isPresent()
+        && policy.resolveAccount(action.tradedAccount().get(), clicker.roleIds()).isEmpty()) {
+      return "You may no longer trade account " + action.tradedAccount().get() + ".";
+    }
+    return null;
+  }
+
+  private static String goneText(ConfirmationStore.State state) {
+    return switch (state) {
+      case EXPIRED -> "This confirmation expired. Nothing was sent; run the command again.";
+      case CONFIRMED -> "This was already confirmed once; it is not executed twice.";
+      case CANCELLED -> "This was cancelled. Nothing was sent.";
+      case UNKNOWN -> "This confirmation is unknown (the bot may have restarted). Nothing was sent; run the command again.";
+    };
+  }
+
+  private static List<String> outcomeIds(Outcome o) {
+    return o.orderIds();
+  }
+
+  private void audit(AuditEvent e) {
+    audit.record(e);
+  }
+
+  private static Invoker invoker(Member member) {
+    Set<Long> roles = member.getRoles().stream().map(Role::getIdLong).collect(Collectors.toSet());
+    return new Invoker(member.getIdLong(), member.getUser().getName(), roles);
+  }
+}

@@ -1,0 +1,60 @@
+package org.crosstradediscord.bot.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.junit.jupiter.api.Test;
+
+/** The command definitions registered with Discord respect Discord's rules and the product's option names. */
+class CommandRegistryTest {
+  private final List<SlashCommandData> defs = CommandRegistry.standard().definitions();
+
+  @Test
+  void registersTheFourTradingCommands_guildOnly() {
+    assertThat(defs).extracting(SlashCommandData::getName).containsExactly("close", "flatplace", "flatten", "reverse");
+    assertThat(defs).allSatisfy(d -> assertThat(d.getContexts()).containsExactly(InteractionContextType.GUILD));
+  }
+
+  @Test
+  void namesAndDescriptions_fitDiscordsLimits_andRequiredOptionsComeFirst() {
+    for (SlashCommandData d : defs) {
+      assertThat(d.getName()).matches("[a-z_]{1,32}");
+      assertThat(d.getDescription()).hasSizeBetween(1, 100);
+      assertThat(d.getOptions()).hasSizeLessThanOrEqualTo(25);
+      boolean optionalSeen = false;
+      for (OptionData o : d.getOptions()) {
+        assertThat(o.getName()).matches("[a-z_]{1,32}");
+        assertThat(o.getDescription()).hasSizeBetween(1, 100);
+        assertThat(o.getChoices()).hasSizeLessThanOrEqualTo(25);
+        assertThat(o.isRequired() && optionalSeen).as(d.getName() + " " + o.getName() + " required after optional").isFalse();
+        optionalSeen |= !o.isRequired();
+      }
+    }
+  }
+
+  @Test
+  void flatPlaceAndReverse_haveTheDocumentedOptions_withChoicesForEnums() {
+    for (String name : List.of("flatplace", "reverse")) {
+      SlashCommandData d = defs.stream().filter(x -> x.getName().equals(name)).findFirst().orElseThrow();
+      assertThat(d.getOptions()).extracting(OptionData::getName).containsExactly("account", "instrument", "action",
+          "quantity", "order_type", "time_in_force", "limit_price", "stop_price", "oco_id", "strategy");
+      assertThat(option(d, "order_type").getChoices()).extracting(c -> c.getAsString())
+          .containsExactly("MARKET", "LIMIT", "STOPMARKET", "STOPLIMIT");
+      assertThat(option(d, "account").isAutoComplete()).isTrue();
+    }
+  }
+
+  @Test
+  void flatten_hasOnlyOptionalFilters() {
+    SlashCommandData d = defs.stream().filter(x -> x.getName().equals("flatten")).findFirst().orElseThrow();
+    assertThat(d.getOptions()).extracting(OptionData::getName).containsExactly("account", "instrument", "market_position");
+    assertThat(d.getOptions()).noneMatch(OptionData::isRequired);
+  }
+
+  private static OptionData option(SlashCommandData d, String name) {
+    return d.getOptions().stream().filter(o -> o.getName().equals(name)).findFirst().orElseThrow();
+  }
+}
