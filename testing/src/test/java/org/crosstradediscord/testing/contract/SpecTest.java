@@ -115,6 +115,27 @@ class SpecTest {
   }
 
   @Test
+  void flatPlace_withoutRequiredTimeInForce_isRejected() {
+    assertThat(keys(request(SPEC.operation("flatPlaceOrder"),
+        "{\"instrument\":\"MES 12-25\",\"action\":\"BUY\",\"orderType\":\"MARKET\",\"quantity\":1}")))
+        .contains("validation.request.body.schema.required");
+  }
+
+  @Test
+  void flatPlace_withQuantityAsText_isRejected() {
+    assertThat(keys(request(SPEC.operation("reversePosition"),
+        "{\"instrument\":\"MES 12-25\",\"action\":\"BUY\",\"orderType\":\"MARKET\",\"quantity\":\"1\",\"timeInForce\":\"DAY\"}")))
+        .contains("validation.request.body.schema.type");
+  }
+
+  @Test
+  void flatPlace_withZeroLimitPrice_isRejected() {
+    assertThat(keys(request(SPEC.operation("flatPlaceOrder"),
+        "{\"instrument\":\"MES 12-25\",\"action\":\"BUY\",\"orderType\":\"LIMIT\",\"quantity\":1,\"timeInForce\":\"DAY\",\"limitPrice\":0}")))
+        .contains("validation.request.body.schema.minimum");
+  }
+
+  @Test
   void closePosition_withPercentAboveOne_isRejected() {
     assertThat(keys(request(SPEC.operation("closePosition"), "{\"instrument\":\"ES 12-25\",\"percent\":25}")))
         .contains("validation.request.body.schema.maximum");

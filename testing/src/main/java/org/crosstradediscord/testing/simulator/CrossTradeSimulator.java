@@ -1,0 +1,217 @@
+package org.crosstradediscord.testing.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * A stateful stand-in for the CrossTrade API (in front of a NinjaTrader 8 account) on 127.0.0.1: every operation
+ * of openapi.yaml with the upstream's documented semantics ({@link Book}), bearer auth, fault modes
+ * ({@link Faults}) and a request log.
+ *
+ * <p>Besides the API it serves, without auth (loopback only): {@code GET /_sim/positions} (read-only view of
+ * accounts, positions and working orders), {@code GET /_sim/requests}, {@code POST /_sim/faults}
+ * ({@code {"disconnected":true,"rateLimit":true,"latencyMs":500,"serverError":{"status":503,"count":1}}}),
+ * {@code POST /_sim/positions} ({@code {"account","instrument","quantity","averagePrice"}}) and
+ * {@code POST /_sim/reset}.
+ */
+public final class CrossTradeSimulator implements AutoCloseable {
+  private static final Map<Pattern, String> ROUTES = Map.of(
+      Pattern.compile("^/v1/api/accounts/([^/]+)/orders/flatplace$"), "flatPlaceOrder",
+      Pattern.compile("^/v1/api/accounts/([^/]+)/positions/reverseposition$"), "reversePosition",
+      Pattern.compile("^/v1/api/accounts/([^/]+)/positions/close$"), "closePosition",
+      Pattern.compile("^/v1/api/positions/flatten$"), "flatten");
+
+  private final Upstream upstream;
+  private final Server server;
+
+  private CrossTradeSimulator(Upstream upstream, Server server) {
+    this.upstream = upstream;
+    this.server = server;
+  }
+
+  /**
+   * Starts a simulator on 127.0.0.1.
+   *
+   * @param port TCP port, 0 for an ephemeral one
+   * @param token the bearer token to accept
+   * @param accounts account names (canonical spelling)
+   * @param prices fill price per instrument (instrument points); others fill at {@link Book#DEFAULT_PRICE}
+   * @return the running simulator
+   * @throws IllegalStateException the port could not be bound
+   */
+  public static CrossTradeSimulator start(int port, String token, List<String> accounts, Map<String, Double> prices) {
+    Upstream upstream = new Upstream(new Book(accounts, prices), token);
+    QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+    threads.setName("simulator");
+    Server server = new Server(threads);
+    ServerConnector connector = new ServerConnector(server, 1, 1);
+    connector.setHost("127.0.0.1");
+    connector.setPort(port);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler();
+    context.addServlet(new ServletHolder(new ApiServlet(upstream)), "/*");
+    server.setHandler(context);
+    CrossTradeSimulator sim = new CrossTradeSimulator(upstream, server);
+    WebSocketRpc.install(context, upstream);
+    try {
+      server.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("simulator could not start on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+    }
+    return sim;
+  }
+
+  /** @return the API root, e.g. {@code http://127.0.0.1:41234} */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** @return the bound port */
+  public int port() {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  /** @return the simulated accounts */
+  public Book book() {
+    return upstream.book();
+  }
+
+  /** @return fault switches */
+  public Faults faults() {
+    return upstream.faults();
+  }
+
+  /** @return requests received, in order */
+  public List<RecordedRequest> requests() {
+    return upstream.requests();
+  }
+
+  /** Flattens every account, clears faults and the request log. */
+  public void reset() {
+    upstream.book().clear();
+    upstream.faults().clear();
+    upstream.clearRequests();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final class ApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private final transient Upstream upstream;
+
+    ApiServlet(Upstream upstream) {
+      this.upstream = upstream;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
+      String path = req.getRequestURI();
+      String body = new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (path.startsWith("/_sim/")) {
+        control(req.getMethod(), path, body, res);
+        return;
+      }
+      if (!"POST".equals(req.getMethod())) {
+        write(res, SimResponse.error(405, "Only POST is served here"));
+        return;
+      }
+      String operationId = null;
+      String account = null;
+      for (Map.Entry<Pattern, String> route : ROUTES.entrySet()) {
+        Matcher m = route.getKey().matcher(path);
+        if (m.matches()) {
+          operationId = route.getValue();
+          account = m.groupCount() > 0 ? URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8) : null;
+        }
+      }
+      SimResponse r = upstream.handle("rest", operationId, path, account, req.getHeader("Authorization"), body);
+      sleep(upstream.faults().latencyMs());
+      write(res, r);
+    }
+
+    private void control(String method, String path, String body, HttpServletResponse res) throws IOException {
+      ObjectNode ok = SimResponse.JSON.createObjectNode().put("ok", true);
+      switch (method + " " + path) {
+        case "GET /_sim/positions" -> write(res, new SimResponse(200, upstream.book().snapshot(), -1));
+        case "GET /_sim/requests" -> write(res, new SimResponse(200, SimResponse.JSON.valueToTree(upstream.requests()), -1));
+        case "POST /_sim/reset" -> {
+          upstream.book().clear();
+          upstream.faults().clear();
+          upstream.clearRequests();
+          write(res, new SimResponse(200, ok, -1));
+        }
+        case "POST /_sim/faults" -> {
+          JsonNode f = SimResponse.JSON.readTree(body.isBlank() ? "{}" : body);
+          Faults faults = upstream.faults();
+          if (f.has("disconnected")) {
+            faults.disconnected(f.get("disconnected").asBoolean());
+          }
+          if (f.has("rateLimit")) {
+            faults.rateLimit(f.get("rateLimit").asBoolean());
+          }
+          if (f.has("latencyMs")) {
+            faults.latency(Duration.ofMillis(f.get("latencyMs").asLong()));
+          }
+          if (f.has("serverError")) {
+            faults.serverError(f.get("serverError").path("status").asInt(500), f.get("serverError").path("count").asInt(1));
+          }
+          write(res, new SimResponse(200, ok.put("faults", faults.describe()), -1));
+        }
+        case "POST /_sim/positions" -> {
+          JsonNode p = SimResponse.JSON.readTree(body);
+          try {
+            upstream.book().setPosition(p.path("account").asText(), p.path("instrument").asText(),
+                p.path("quantity").asInt(), p.path("averagePrice").asDouble());
+            write(res, new SimResponse(200, upstream.book().snapshot(), -1));
+          } catch (IllegalArgumentException e) {
+            write(res, SimResponse.error(400, e.getMessage()));
+          }
+        }
+        default -> write(res, SimResponse.error(404, "unknown simulator control " + method + " " + path));
+      }
+    }
+
+    private static void write(HttpServletResponse res, SimResponse r) throws IOException {
+      res.setStatus(r.status());
+      res.setContentType("application/json");
+      if (r.retryAfterSeconds() >= 0) {
+        res.setHeader("Retry-After", String.valueOf(r.retryAfterSeconds()));
+      }
+      res.getOutputStream().write(SimResponse.JSON.writeValueAsBytes(r.body()));
+    }
+  }
+
+  static void sleep(long ms) {
+    if (ms <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

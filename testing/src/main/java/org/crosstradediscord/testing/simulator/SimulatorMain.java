@@ -1,0 +1,55 @@
+package org.crosstradediscord.testing.simulator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the CrossTrade simulator standalone:
+ * {@code SimulatorMain [--port 8089] [--token sandbox-token] [--accounts Sim101,Sim102] [--price "MES 12-25=5000.25"]...}.
+ * Prints its base URL; stops on Ctrl-C / SIGTERM.
+ */
+public final class SimulatorMain {
+  private SimulatorMain() {}
+
+  /** @param args see the class comment */
+  public static void main(String[] args) throws InterruptedException {
+    int port = 8089;
+    String token = "sandbox-token";
+    List<String> accounts = new ArrayList<>(List.of("Sim101", "Sim102"));
+    Map<String, Double> prices = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      String v = i + 1 < args.length ? args[i + 1] : null;
+      switch (a) {
+        case "--port" -> port = Integer.parseInt(require(a, v));
+        case "--token" -> token = require(a, v);
+        case "--accounts" -> accounts = Arrays.stream(require(a, v).split(",")).map(String::strip).toList();
+        case "--price" -> {
+          String[] kv = require(a, v).split("=", 2);
+          prices.put(kv[0].strip(), Double.parseDouble(kv[1].strip()));
+        }
+        case "--help" -> {
+          System.out.println("SimulatorMain [--port 8089] [--token T] [--accounts A,B] [--price \"INSTRUMENT=PRICE\"]...");
+          return;
+        }
+        default -> throw new IllegalArgumentException("unknown argument " + a);
+      }
+      i++;
+    }
+    CrossTradeSimulator sim = CrossTradeSimulator.start(port, token, accounts, prices);
+    Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
+    System.out.println("CrossTrade simulator on " + sim.baseUrl() + " accounts=" + accounts
+        + " (positions: GET " + sim.baseUrl() + "/_sim/positions)");
+    Thread.currentThread().join();
+  }
+
+  private static String require(String flag, String value) {
+    if (value == null) {
+      throw new IllegalArgumentException(flag + " needs a value");
+    }
+    return value;
+  }
+}
