@@ -81,9 +81,7 @@ public final class BotMain {
         System.out.println("config OK: " + config.summary());
         return 0;
       }
-      Secrets secrets = Secrets.fromEnvironment(env);
-      log.info("starting with {}", config.summary());
-      DiscordBot bot = DiscordBot.start(config, secrets);
+      DiscordBot bot = start(config, env);
       Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "shutdown"));
       return 0;
     } catch (ConfigException e) {
@@ -91,6 +89,22 @@ public final class BotMain {
     } catch (DiscordBot.StartupException e) {
       return fail(1, e.getMessage());
     }
+  }
+
+  /**
+   * The normal start-up path after the config is loaded: secrets from the environment, then
+   * {@link DiscordBot#start}. Used by {@code main} and by the end-to-end tests and the sandbox.
+   *
+   * @param config validated config
+   * @param env the environment holding DISCORD_TOKEN and CROSSTRADE_TOKEN
+   * @return the running bot
+   * @throws ConfigException a secret is missing
+   * @throws DiscordBot.StartupException start-up failed
+   */
+  public static DiscordBot start(BotConfig config, Map<String, String> env) {
+    Secrets secrets = Secrets.fromEnvironment(env);
+    log.info("starting with {}", config.summary());
+    return DiscordBot.start(config, secrets);
   }
 
   private static int fail(int code, String message) {

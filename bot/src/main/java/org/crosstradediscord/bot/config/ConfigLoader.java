@@ -31,7 +31,7 @@ import org.crosstradediscord.client.CrossTradeClient;
  * roles: {flatplace|reverse|close|flatten|flatten_everything: [role ids]}   missing = nobody
  * accounts: {allowed: [names], by_role: {role id: [names]}}                 allowed required
  * audit_channel_id: id                     optional
- * confirmation_timeout_seconds: 60         5..600
+ * confirmation_timeout_seconds: 60         1..600
  * crosstrade: {base_url, connect_timeout_ms: 5000, request_timeout_ms: 20000}
  * discord: {rest_base_url, gateway_url}    default: Discord's
  * </pre>
@@ -132,7 +132,7 @@ public final class ConfigLoader {
       audit = OptionalLong.of(snowflake(auditNode.asText(), "audit_channel_id"));
     }
 
-    long timeout = integer(root.get("confirmation_timeout_seconds"), "confirmation_timeout_seconds", 60, 5, 600);
+    long timeout = integer(root.get("confirmation_timeout_seconds"), "confirmation_timeout_seconds", 60, 1, 600);
 
     JsonNode ct = section(root, "crosstrade", Set.of("base_url", "connect_timeout_ms", "request_timeout_ms"));
     URI ctBase = url(ct.get("base_url"), "crosstrade.base_url", CrossTradeClient.PRODUCTION, Set.of("http", "https"));

@@ -102,6 +102,11 @@ public final class CrossTradeSimulator implements AutoCloseable {
     return upstream.requests();
   }
 
+  /** Forgets the request log only (faults and positions stay). */
+  public void clearRequestLogForTest() {
+    upstream.clearRequests();
+  }
+
   /** Flattens every account, clears faults and the request log. */
   public void reset() {
     upstream.book().clear();

@@ -1,0 +1,498 @@
+package org.crosstradediscord.testing.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.config.JettyWebSocketServletContainerInitializer;
+
+/**
+ * A local stand-in for Discord that a real JDA bot connects to: REST under {@code /api/v10} and a gateway
+ * WebSocket at {@code /gateway}, on one ephemeral loopback port. It plays the guilds given at start (roles,
+ * members, channels), dispatches slash commands, autocomplete requests and button clicks as
+ * {@code INTERACTION_CREATE}, records every REST call, keeps the messages members would see, and enforces
+ * Discord's rules so tests fail as production would:
+ *
+ * <ul>
+ *   <li>the initial response within 3 s of the dispatch, else 404 {@code 10062 Unknown interaction};
+ *   <li>one acknowledgement per interaction, else 400 {@code 40060};
+ *   <li>interaction tokens valid 15 minutes for webhook calls, else 401 {@code 50027};
+ *   <li>{@code custom_id} 1–100 characters and unique per message, else 400 {@code 50035};
+ *   <li>command registration limits ({@link CommandRules}), else 400 {@code 50035 Invalid Form Body}.
+ * </ul>
+ *
+ * Facts about the payloads JDA 6.5.0 needs: {@code shared/reference/discord-standin.md}.
+ */
+public final class DiscordStandIn implements AutoCloseable {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final long INITIAL_RESPONSE_MS = 3_000;
+  static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
+
+  private final String botToken;
+  private final long botId = Snowflakes.next();
+  private final long applicationId = Snowflakes.next();
+  private final String botName = "crosstrade-bot";
+  private final List<StandInGuild> guilds;
+  private final Server server;
+  private final List<CapturedCall> calls = new CopyOnWriteArrayList<>();
+  private final Map<Long, ArrayNode> commandsByGuild = new ConcurrentHashMap<>();
+  private final Map<Long, StoredMessage> messages = new ConcurrentHashMap<>();
+  private final Map<Long, StandInInteraction> interactionsById = new ConcurrentHashMap<>();
+  private final Map<String, StandInInteraction> interactionsByToken = new ConcurrentHashMap<>();
+  private final CountDownLatch identified = new CountDownLatch(1);
+  private final AtomicLong clockOffsetMs = new AtomicLong();
+  private volatile GatewaySession gateway;
+
+  /** A message the stand-in holds, with who may see it. */
+  static final class StoredMessage {
+    final long id;
+    final long channelId;
+    final boolean ephemeral;
+    final long visibleTo;
+    volatile ObjectNode raw;
+
+    StoredMessage(long id, long channelId, boolean ephemeral, long visibleTo, ObjectNode raw) {
+      this.id = id;
+      this.channelId = channelId;
+      this.ephemeral = ephemeral;
+      this.visibleTo = visibleTo;
+      this.raw = raw;
+    }
+
+    StandInMessage view() {
+      return new StandInMessage(id, ephemeral, visibleTo, raw.deepCopy());
+    }
+  }
+
+  private DiscordStandIn(String botToken, List<StandInGuild> guilds) {
+    this.botToken = botToken;
+    this.guilds = List.copyOf(guilds);
+    QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+    threads.setName("discord-standin");
+    this.server = new Server(threads);
+  }
+
+  /**
+   * Starts the stand-in on an ephemeral loopback port.
+   *
+   * @param botToken the bot token it accepts ({@code Authorization: Bot <token>} and IDENTIFY)
+   * @param guilds the guilds the bot is in
+   * @return the running stand-in
+   */
+  public static DiscordStandIn start(String botToken, StandInGuild... guilds) {
+    DiscordStandIn d = new DiscordStandIn(botToken, List.of(guilds));
+    ServerConnector connector = new ServerConnector(d.server, 1, 1);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    d.server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler();
+    context.addServlet(new ServletHolder(new StandInRest(d)), "/api/*");
+    JettyWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+      container.setIdleTimeout(Duration.ofMinutes(10));
+      container.addMapping("/gateway", (req, res) -> new GatewaySession(d));
+    });
+    d.server.setHandler(context);
+    try {
+      d.server.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("Discord stand-in could not start: " + e.getMessage(), e);
+    }
+    return d;
+  }
+
+  /** @return REST base URL for JDA's RestConfig, e.g. {@code http://127.0.0.1:4321/api/v10/} */
+  public String restBaseUrl() {
+    return "http://127.0.0.1:" + port() + "/api/v10/";
+  }
+
+  /** @return gateway URL for JDA's SessionController, e.g. {@code ws://127.0.0.1:4321/gateway} */
+  public String gatewayUrl() {
+    return "ws://127.0.0.1:" + port() + "/gateway";
+  }
+
+  /** @return the guilds played */
+  public List<StandInGuild> guilds() {
+    return guilds;
+  }
+
+  /** @return the bot's user id */
+  public long botId() {
+    return botId;
+  }
+
+  /**
+   * @param timeout how long to wait
+   * @return true when a bot identified on the gateway and got READY and its guilds
+   */
+  public boolean awaitIdentified(Duration timeout) throws InterruptedException {
+    return identified.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * @param guildId a guild
+   * @return the commands the bot registered there (as Discord stored them), empty when none
+   */
+  public ArrayNode registeredCommands(long guildId) {
+    ArrayNode a = commandsByGuild.get(guildId);
+    return a == null ? JSON.createArrayNode() : a.deepCopy();
+  }
+
+  /** @return every REST call so far, in arrival order */
+  public List<CapturedCall> calls() {
+    return List.copyOf(calls);
+  }
+
+  /**
+   * @param match which call
+   * @param timeout how long to wait
+   * @return the first matching call
+   * @throws AssertionError when none arrives in time (lists the calls seen)
+   */
+  public CapturedCall awaitCall(Predicate<CapturedCall> match, Duration timeout) {
+    return await(() -> calls.stream().filter(match).findFirst(), timeout, () -> "no matching REST call; saw " + calls);
+  }
+
+  /** Moves the stand-in's clock forward (e.g. past the 15-minute token lifetime). */
+  public void advanceClock(Duration d) {
+    clockOffsetMs.addAndGet(d.toMillis());
+  }
+
+  /**
+   * Dispatches a slash command from a member.
+   *
+   * @param guild the guild
+   * @param member who runs it
+   * @param command command name (must be registered in the guild)
+   * @param options option name to value (String, Long/Integer, Double); types come from the registration
+   * @return the interaction
+   */
+  public StandInInteraction slash(StandInGuild guild, StandInGuild.Member member, String command, Map<String, Object> options) {
+    JsonNode def = command(guild, command);
+    ObjectNode data = JSON.createObjectNode().put("id", def.path("id").asText()).put("name", command).put("type", 1)
+        .put("guild_id", String.valueOf(guild.id()));
+    data.set("options", options(def, options, null));
+    return dispatch(guild, member, 2, data, null);
+  }
+
+  /**
+   * Dispatches an autocomplete request and waits for the bot's choices.
+   *
+   * @param guild the guild
+   * @param member who types
+   * @param command command name
+   * @param options the options typed so far
+   * @param focused the option being typed
+   * @param timeout how long to wait for the answer
+   * @return the choice names offered
+   */
+  public List<String> autocomplete(StandInGuild guild, StandInGuild.Member member, String command,
+      Map<String, Object> options, String focused, Duration timeout) {
+    JsonNode def = command(guild, command);
+    ObjectNode data = JSON.createObjectNode().put("id", def.path("id").asText()).put("name", command).put("type", 1)
+        .put("guild_id", String.valueOf(guild.id()));
+    data.set("options", options(def, options, focused));
+    StandInInteraction ix = dispatch(guild, member, 4, data, null);
+    JsonNode cb = ix.awaitCallback(timeout);
+    List<String> out = new ArrayList<>();
+    cb.path("data").path("choices").forEach(c -> out.add(c.path("name").asText()));
+    return out;
+  }
+
+  /**
+   * Dispatches a button click on a message the bot sent.
+   *
+   * @param guild the guild
+   * @param member who clicks
+   * @param message the message as the member sees it now
+   * @param label the button's label
+   * @return the interaction
+   */
+  public StandInInteraction click(StandInGuild guild, StandInGuild.Member member, StandInMessage message, String label) {
+    StandInMessage.Button b = message.button(label);
+    ObjectNode data = JSON.createObjectNode().put("custom_id", b.customId()).put("component_type", 2);
+    return dispatch(guild, member, 3, data, message.raw());
+  }
+
+  /**
+   * @param id message id
+   * @return the message's current state
+   */
+  public StandInMessage message(long id) {
+    StoredMessage m = messages.get(id);
+    if (m == null) {
+      throw new IllegalArgumentException("no message " + id);
+    }
+    return m.view();
+  }
+
+  /**
+   * @param member a member
+   * @return every message that member can see (ephemeral ones only when addressed to them), oldest first
+   */
+  public List<StandInMessage> messagesVisibleTo(StandInGuild.Member member) {
+    return messages.values().stream().filter(m -> !m.ephemeral || m.visibleTo == member.id())
+        .sorted(Comparator.comparingLong(m -> m.id)).map(StoredMessage::view).toList();
+  }
+
+  /**
+   * @param channelId a channel
+   * @return messages posted to it (non-interaction), oldest first
+   */
+  public List<StandInMessage> channelMessages(long channelId) {
+    return messages.values().stream().filter(m -> m.channelId == channelId && !m.ephemeral)
+        .sorted(Comparator.comparingLong(m -> m.id)).map(StoredMessage::view).toList();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---- used by StandInRest and GatewaySession ------------------------------------------------------------------
+
+  String botToken() {
+    return botToken;
+  }
+
+  Instant now() {
+    return Instant.now().plusMillis(clockOffsetMs.get());
+  }
+
+  void record(CapturedCall call) {
+    calls.add(call);
+  }
+
+  ObjectNode botUser() {
+    return JSON.createObjectNode().put("id", String.valueOf(botId)).put("username", botName)
+        .put("discriminator", "0").put("bot", true).putNull("avatar").put("global_name", botName);
+  }
+
+  long applicationId() {
+    return applicationId;
+  }
+
+  void identified(GatewaySession session) {
+    gateway = session;
+    identified.countDown();
+  }
+
+  ArrayNode storeCommands(long guildId, JsonNode body) {
+    ArrayNode stored = JSON.createArrayNode();
+    for (JsonNode c : body) {
+      ObjectNode copy = ((ObjectNode) c).deepCopy();
+      copy.put("id", String.valueOf(Snowflakes.next())).put("application_id", String.valueOf(applicationId))
+          .put("version", String.valueOf(Snowflakes.next())).put("type", c.path("type").asInt(1));
+      if (guildId != 0) {
+        copy.put("guild_id", String.valueOf(guildId));
+      }
+      if (!copy.has("default_member_permissions")) {
+        copy.putNull("default_member_permissions");
+      }
+      copy.put("nsfw", copy.path("nsfw").asBoolean(false));
+      stored.add(copy);
+    }
+    commandsByGuild.put(guildId, stored);
+    return stored;
+  }
+
+  StandInInteraction interaction(long id) {
+    return interactionsById.get(id);
+  }
+
+  StandInInteraction interactionByToken(String token) {
+    return interactionsByToken.get(token);
+  }
+
+  StoredMessage storedMessage(long id) {
+    return messages.get(id);
+  }
+
+  /** Creates a message from a message-create body. */
+  StoredMessage createMessage(long channelId, JsonNode data, boolean ephemeral, long visibleTo, boolean fromWebhook) {
+    long id = Snowflakes.next();
+    ObjectNode m = JSON.createObjectNode();
+    m.put("id", String.valueOf(id)).put("type", fromWebhook ? 20 : 0).put("channel_id", String.valueOf(channelId));
+    m.set("author", botUser());
+    m.put("content", data.path("content").asText(""));
+    m.set("embeds", embeds(data));
+    m.set("components", data.has("components") && data.get("components").isArray() ? data.get("components").deepCopy()
+        : JSON.createArrayNode());
+    m.set("attachments", JSON.createArrayNode());
+    m.set("mentions", JSON.createArrayNode());
+    m.set("mention_roles", JSON.createArrayNode());
+    m.put("mention_everyone", false).put("tts", false).put("pinned", false)
+        .put("flags", data.path("flags").asInt(0) | (ephemeral ? 64 : 0))
+        .put("timestamp", DateTimeFormatter.ISO_INSTANT.format(now())).putNull("edited_timestamp");
+    if (fromWebhook) {
+      m.put("webhook_id", String.valueOf(applicationId)).put("application_id", String.valueOf(applicationId));
+    }
+    StoredMessage s = new StoredMessage(id, channelId, ephemeral, visibleTo, m);
+    messages.put(id, s);
+    return s;
+  }
+
+  /** Applies an edit body to a stored message. */
+  ObjectNode editMessage(StoredMessage s, JsonNode data) {
+    ObjectNode m = s.raw.deepCopy();
+    for (String field : List.of("content", "embeds", "components")) {
+      if (data.has(field) && !data.get(field).isNull()) {
+        m.set(field, field.equals("embeds") ? embeds(data) : data.get(field).deepCopy());
+      }
+    }
+    m.put("edited_timestamp", DateTimeFormatter.ISO_INSTANT.format(now()));
+    s.raw = m;
+    return m.deepCopy();
+  }
+
+  /** Embeds as Discord stores them: with {@code type: rich} when the sender gave none. */
+  private static ArrayNode embeds(JsonNode data) {
+    ArrayNode out = JSON.createArrayNode();
+    if (data.has("embeds") && data.get("embeds").isArray()) {
+      for (JsonNode e : data.get("embeds")) {
+        ObjectNode copy = ((ObjectNode) e).deepCopy();
+        if (!copy.hasNonNull("type")) {
+          copy.put("type", "rich");
+        }
+        out.add(copy);
+      }
+    }
+    return out;
+  }
+
+  private JsonNode command(StandInGuild guild, String name) {
+    ArrayNode defs = commandsByGuild.get(guild.id());
+    if (defs == null) {
+      throw new IllegalStateException("no commands registered in guild " + guild.name());
+    }
+    for (JsonNode d : defs) {
+      if (d.path("name").asText().equals(name)) {
+        return d;
+      }
+    }
+    throw new IllegalArgumentException("command /" + name + " is not registered in guild " + guild.name());
+  }
+
+  private static ArrayNode options(JsonNode def, Map<String, Object> values, String focused) {
+    ArrayNode out = JSON.createArrayNode();
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      JsonNode optDef = null;
+      for (JsonNode o : def.path("options")) {
+        if (o.path("name").asText().equals(e.getKey())) {
+          optDef = o;
+        }
+      }
+      if (optDef == null) {
+        throw new IllegalArgumentException("/" + def.path("name").asText() + " has no option " + e.getKey());
+      }
+      ObjectNode o = out.addObject().put("name", e.getKey()).put("type", optDef.path("type").asInt());
+      Object v = e.getValue();
+      if (v instanceof Integer || v instanceof Long) {
+        o.put("value", ((Number) v).longValue());
+      } else if (v instanceof Number n) {
+        o.put("value", n.doubleValue());
+      } else {
+        o.put("value", String.valueOf(v));
+      }
+      if (e.getKey().equals(focused)) {
+        o.put("focused", true);
+      }
+    }
+    return out;
+  }
+
+  private StandInInteraction dispatch(StandInGuild guild, StandInGuild.Member member, int type, ObjectNode data,
+      ObjectNode message) {
+    GatewaySession session = gateway;
+    if (session == null) {
+      throw new IllegalStateException("no bot connected to the gateway");
+    }
+    long id = Snowflakes.next();
+    String token = "ix-" + UUID.randomUUID();
+    long channelId = message != null ? message.path("channel_id").asLong() : guild.channels().get(0).id();
+    long original = message != null ? message.path("id").asLong() : 0;
+    StandInInteraction ix = new StandInInteraction(this, id, token, type, member, guild, channelId, original, now());
+    interactionsById.put(id, ix);
+    interactionsByToken.put(token, ix);
+
+    ObjectNode d = JSON.createObjectNode();
+    d.put("id", String.valueOf(id)).put("application_id", String.valueOf(applicationId)).put("type", type)
+        .put("token", token).put("version", 1).put("channel_id", String.valueOf(channelId))
+        .put("guild_id", String.valueOf(guild.id())).put("context", 0).put("locale", "en-US")
+        .put("guild_locale", "en-US").put("app_permissions", "2248473465835073")
+        .put("attachment_size_limit", 10485760);
+    d.putObject("guild").put("id", String.valueOf(guild.id())).put("locale", "en-US").putArray("features");
+    d.putObject("channel").put("id", String.valueOf(channelId)).put("type", 0).put("guild_id", String.valueOf(guild.id()))
+        .put("name", channelName(guild, channelId)).put("position", 0).put("flags", 0).putNull("parent_id")
+        .putNull("last_message_id").put("nsfw", false).put("rate_limit_per_user", 0).putNull("topic")
+        .put("permissions", "2248473465835073");
+    ObjectNode m = d.putObject("member");
+    m.putObject("user").put("id", String.valueOf(member.id())).put("username", member.name()).put("discriminator", "0")
+        .put("global_name", member.name()).putNull("avatar");
+    ArrayNode roles = m.putArray("roles");
+    member.roleIds().forEach(r -> roles.add(String.valueOf(r)));
+    m.put("permissions", "2248473465835073").put("joined_at", "2025-01-01T00:00:00.000000+00:00").put("deaf", false)
+        .put("mute", false).put("flags", 0).put("pending", false).putNull("nick").putNull("avatar")
+        .putNull("premium_since").putNull("communication_disabled_until");
+    d.putArray("entitlements");
+    d.putObject("authorizing_integration_owners").put("0", String.valueOf(guild.id()));
+    d.set("data", data);
+    if (message != null) {
+      d.set("message", message);
+    }
+    ix.markDispatched();
+    session.dispatch("INTERACTION_CREATE", d);
+    return ix;
+  }
+
+  private static String channelName(StandInGuild guild, long channelId) {
+    return guild.channels().stream().filter(c -> c.id() == channelId).map(StandInGuild.Channel::name).findFirst()
+        .orElse("channel");
+  }
+
+  private int port() {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  static <T> T await(java.util.function.Supplier<Optional<T>> probe, Duration timeout, java.util.function.Supplier<String> why) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Optional<T> v = probe.get();
+      if (v.isPresent()) {
+        return v.get();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(why.get());
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted");
+      }
+    }
+  }
+}

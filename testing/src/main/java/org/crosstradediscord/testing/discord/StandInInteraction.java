@@ -1,0 +1,155 @@
+package org.crosstradediscord.testing.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+
+/**
+ * One interaction the stand-in dispatched, and what the bot did with it: its first callback (type and data), the
+ * message that is its {@code @original}, and timings for benchmarks.
+ */
+public final class StandInInteraction {
+  private final DiscordStandIn standIn;
+  private final long id;
+  private final String token;
+  private final int type;
+  private final StandInGuild.Member member;
+  private final StandInGuild guild;
+  private final long channelId;
+  private final Instant createdAt;
+  private final AtomicBoolean acknowledged = new AtomicBoolean();
+  private volatile long originalMessageId;
+  private volatile ObjectNode callback;
+  private volatile long dispatchedNanos;
+  private volatile long callbackNanos;
+
+  StandInInteraction(DiscordStandIn standIn, long id, String token, int type, StandInGuild.Member member,
+      StandInGuild guild, long channelId, long originalMessageId, Instant createdAt) {
+    this.standIn = standIn;
+    this.id = id;
+    this.token = token;
+    this.type = type;
+    this.member = member;
+    this.guild = guild;
+    this.channelId = channelId;
+    this.originalMessageId = originalMessageId;
+    this.createdAt = createdAt;
+  }
+
+  /** @return the interaction id */
+  public long id() {
+    return id;
+  }
+
+  /** @return 2 command, 3 component, 4 autocomplete */
+  public int type() {
+    return type;
+  }
+
+  /** @return the member who acted */
+  public StandInGuild.Member member() {
+    return member;
+  }
+
+  /**
+   * @param timeout how long to wait
+   * @return the first callback: {@code {"type": n, "data": {...}}}
+   */
+  public JsonNode awaitCallback(Duration timeout) {
+    return DiscordStandIn.await(() -> Optional.ofNullable(callback), timeout,
+        () -> "no interaction callback for interaction " + id + " (type " + type + ") within " + timeout.toMillis()
+            + " ms; REST calls seen: " + standIn.calls());
+  }
+
+  /** @return the callback type (4 message, 5 deferred, 6 deferred update, 7 update, 8 autocomplete), or -1 */
+  public int callbackType() {
+    ObjectNode c = callback;
+    return c == null ? -1 : c.path("type").asInt();
+  }
+
+  /**
+   * @param timeout how long to wait for the callback
+   * @return the {@code @original} message as it is now
+   */
+  public StandInMessage original(Duration timeout) {
+    awaitCallback(timeout);
+    return DiscordStandIn.await(() -> originalMessageId == 0 ? Optional.empty()
+        : Optional.of(standIn.message(originalMessageId)), timeout, () -> "interaction " + id + " has no @original message");
+  }
+
+  /**
+   * @param condition what the member should see
+   * @param timeout how long to wait
+   * @return the {@code @original} message once it satisfies the condition
+   */
+  public StandInMessage awaitOriginal(Predicate<StandInMessage> condition, Duration timeout) {
+    awaitCallback(timeout);
+    StandInMessage[] last = new StandInMessage[1];
+    return DiscordStandIn.await(() -> {
+      if (originalMessageId == 0) {
+        return Optional.empty();
+      }
+      last[0] = standIn.message(originalMessageId);
+      return condition.test(last[0]) ? Optional.of(last[0]) : Optional.empty();
+    }, timeout, () -> "the @original of interaction " + id + " never satisfied the condition; last seen: "
+        + (last[0] == null ? "none" : last[0].text()));
+  }
+
+  /** @return nanoTime when dispatched */
+  public long dispatchedNanos() {
+    return dispatchedNanos;
+  }
+
+  /** @return nanoTime when the first callback arrived, or 0 */
+  public long callbackNanos() {
+    return callbackNanos;
+  }
+
+  // ---- stand-in side -------------------------------------------------------------------------------------------
+
+  String token() {
+    return token;
+  }
+
+  StandInGuild guild() {
+    return guild;
+  }
+
+  long channelId() {
+    return channelId;
+  }
+
+  Instant createdAt() {
+    return createdAt;
+  }
+
+  long originalMessageId() {
+    return originalMessageId;
+  }
+
+  void originalMessageId(long id) {
+    this.originalMessageId = id;
+  }
+
+  void markDispatched() {
+    dispatchedNanos = System.nanoTime();
+  }
+
+  /** @return false when already acknowledged */
+  boolean acknowledge() {
+    return acknowledged.compareAndSet(false, true);
+  }
+
+  boolean acknowledged() {
+    return acknowledged.get();
+  }
+
+  void callback(ObjectNode body, long nanos) {
+    callbackNanos = nanos;
+    callback = body;
+  }
+}

@@ -1,0 +1,133 @@
+package org.crosstradediscord.testing.sandbox;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.crosstradediscord.bot.BotMain;
+import org.crosstradediscord.bot.config.BotConfig;
+import org.crosstradediscord.bot.config.ConfigLoader;
+import org.crosstradediscord.bot.discord.DiscordBot;
+import org.crosstradediscord.testing.discord.DiscordStandIn;
+import org.crosstradediscord.testing.discord.StandInGuild;
+import org.crosstradediscord.testing.simulator.CrossTradeSimulator;
+
+/**
+ * The whole system on one machine with no accounts: the CrossTrade simulator, the Discord stand-in and the real
+ * bot, started through its normal start-up path ({@link ConfigLoader} on a YAML file, {@link BotMain#start}).
+ *
+ * <p>The guild "Trading Desk" has roles Trader (may run every command on Sim101 and Sim102) and Risk (also
+ * {@code flatten_everything}), members alice and bob (Trader), rita (Trader, Risk) and carol (no role), and
+ * channels #trading and #audit (the audit channel).
+ */
+public final class Sandbox implements AutoCloseable {
+  /** The Discord bot token the stand-in accepts (not a real token). */
+  public static final String DISCORD_TOKEN = "sandbox-discord-token-not-real";
+  /** The CrossTrade token the simulator accepts (not a real token). */
+  public static final String CROSSTRADE_TOKEN = "sandbox-crosstrade-token-not-real";
+
+  private final CrossTradeSimulator simulator;
+  private final DiscordStandIn discord;
+  private final StandInGuild guild;
+  private final DiscordBot bot;
+  private final BotConfig config;
+
+  private Sandbox(CrossTradeSimulator simulator, DiscordStandIn discord, StandInGuild guild, DiscordBot bot, BotConfig config) {
+    this.simulator = simulator;
+    this.discord = discord;
+    this.guild = guild;
+    this.bot = bot;
+    this.config = config;
+  }
+
+  /**
+   * @param confirmationTimeout how long review cards stay confirmable
+   * @param requestTimeout the bot's CrossTrade request timeout
+   * @return the running sandbox
+   */
+  public static Sandbox start(Duration confirmationTimeout, Duration requestTimeout) {
+    CrossTradeSimulator sim = CrossTradeSimulator.start(0, CROSSTRADE_TOKEN, List.of("Sim101", "Sim102", "Live-A"),
+        Map.of("MES 12-25", 6000.25, "ES 12-25", 5800.5, "NQ 12-25", 21000.0));
+    StandInGuild guild = new StandInGuild(org.crosstradediscord.testing.discord.Snowflakes.next(), "Trading Desk");
+    StandInGuild.Role trader = guild.addRole("Trader");
+    StandInGuild.Role risk = guild.addRole("Risk");
+    guild.addChannel("trading");
+    StandInGuild.Channel audit = guild.addChannel("audit");
+    guild.addMember("alice", trader);
+    guild.addMember("bob", trader);
+    guild.addMember("rita", trader, risk);
+    guild.addMember("carol");
+    DiscordStandIn discord = DiscordStandIn.start(DISCORD_TOKEN, guild);
+    try {
+      String yaml = """
+          guild_ids: [%d]
+          roles:
+            flatplace: [%d]
+            reverse: [%d]
+            close: [%d]
+            flatten: [%d]
+            flatten_everything: [%d]
+          accounts:
+            allowed: [Sim101, Sim102]
+          audit_channel_id: %d
+          confirmation_timeout_seconds: %d
+          crosstrade:
+            base_url: %s
+            request_timeout_ms: %d
+          discord:
+            rest_base_url: %s
+            gateway_url: %s
+          """.formatted(guild.id(), trader.id(), trader.id(), trader.id(), trader.id(), risk.id(), audit.id(),
+          confirmationTimeout.toSeconds(), sim.baseUrl(), requestTimeout.toMillis(), discord.restBaseUrl(),
+          discord.gatewayUrl());
+      Path file = Files.createTempFile("crosstrade-discord-sandbox", ".yaml");
+      Files.writeString(file, yaml);
+      file.toFile().deleteOnExit();
+      BotConfig config = ConfigLoader.load(file);
+      DiscordBot bot = BotMain.start(config, Map.of("DISCORD_TOKEN", DISCORD_TOKEN, "CROSSTRADE_TOKEN", CROSSTRADE_TOKEN));
+      return new Sandbox(sim, discord, guild, bot, config);
+    } catch (java.io.IOException | RuntimeException e) {
+      discord.close();
+      sim.close();
+      throw new IllegalStateException("sandbox could not start: " + e.getMessage(), e);
+    }
+  }
+
+  /** @return the CrossTrade simulator */
+  public CrossTradeSimulator simulator() {
+    return simulator;
+  }
+
+  /** @return the Discord stand-in */
+  public DiscordStandIn discord() {
+    return discord;
+  }
+
+  /** @return the guild */
+  public StandInGuild guild() {
+    return guild;
+  }
+
+  /** @return the running bot */
+  public DiscordBot bot() {
+    return bot;
+  }
+
+  /** @return the bot's config */
+  public BotConfig config() {
+    return config;
+  }
+
+  /** @return the audit channel's id */
+  public long auditChannelId() {
+    return config.auditChannelId().orElseThrow();
+  }
+
+  @Override
+  public void close() {
+    bot.close();
+    discord.close();
+    simulator.close();
+  }
+}

@@ -1,0 +1,365 @@
+package org.crosstradediscord.testing.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crosstradediscord.client.CrossTradeClient;
+import org.crosstradediscord.client.RateLimitedException;
+import org.crosstradediscord.client.model.FlattenRequest;
+import org.crosstradediscord.testing.discord.CapturedCall;
+import org.crosstradediscord.testing.discord.StandInGuild;
+import org.crosstradediscord.testing.discord.StandInInteraction;
+import org.crosstradediscord.testing.discord.StandInMessage;
+import org.crosstradediscord.testing.sandbox.Sandbox;
+import org.crosstradediscord.testing.simulator.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real bot, started through its normal start-up path, against the Discord stand-in and the CrossTrade
+ * simulator: slash command → ephemeral review card → click → exactly the expected upstream request → the card
+ * replaced by the result, and every refusal path with zero upstream calls.
+ */
+class BotEndToEndTest {
+  static final Duration WAIT = Duration.ofSeconds(10);
+  static final ObjectMapper JSON = new ObjectMapper();
+  static LogCapture logs;
+  static Sandbox sandbox;
+  static StandInGuild guild;
+
+  @BeforeAll
+  static void start() {
+    logs = new LogCapture();
+    sandbox = Sandbox.start(Duration.ofSeconds(60), Duration.ofSeconds(2));
+    guild = sandbox.guild();
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+    logs.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    sandbox.simulator().reset();
+  }
+
+  @AfterEach
+  void noSecretAnywhere_andJdaAcceptedEveryPayload() {
+    for (String secret : List.of(Sandbox.DISCORD_TOKEN, Sandbox.CROSSTRADE_TOKEN)) {
+      for (CapturedCall c : sandbox.discord().calls()) {
+        assertThat(String.valueOf(c.body())).as(c.toString()).doesNotContain(secret);
+      }
+      for (StandInGuild.Member m : guild.members().values()) {
+        sandbox.discord().messagesVisibleTo(m).forEach(msg -> assertThat(msg.raw().toString()).doesNotContain(secret));
+      }
+      assertThat(logs.lines()).noneMatch(l -> l.contains(secret));
+    }
+    assertThat(logs.jdaProblems()).isEmpty();
+    assertThat(sandbox.discord().calls()).noneMatch(c -> c.status() >= 400);
+  }
+
+  static Map<String, Object> opts(Object... pairs) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put((String) pairs[i], pairs[i + 1]);
+    }
+    return m;
+  }
+
+  static Map<String, Object> marketOrder(String account, String instrument, String side, long qty) {
+    return opts("account", account, "instrument", instrument, "action", side, "quantity", qty, "order_type", "MARKET",
+        "time_in_force", "DAY");
+  }
+
+  static StandInInteraction slash(String member, String command, Map<String, Object> options) {
+    return sandbox.discord().slash(guild, guild.member(member), command, options);
+  }
+
+  /** Runs a command, checks the review card, clicks its Confirm, and returns the final card. */
+  static StandInMessage confirm(String member, String command, Map<String, Object> options, String confirmLabel) {
+    StandInInteraction cmd = slash(member, command, options);
+    StandInMessage card = cmd.original(WAIT);
+    assertThat(cmd.callbackType()).isEqualTo(4);
+    assertThat(card.ephemeral()).as("review card is ephemeral").isTrue();
+    StandInMessage.Button confirm = card.button(confirmLabel);
+    assertThat(confirm.styleName()).isEqualTo("danger");
+    assertThat(card.button("Cancel").styleName()).isEqualTo("secondary");
+    assertThat(confirm.customId().length()).isBetween(1, 100);
+    assertThat(sandbox.simulator().requests()).as("nothing is sent before Confirm").isEmpty();
+
+    StandInInteraction click = sandbox.discord().click(guild, guild.member(member), card, confirmLabel);
+    JsonNode ack = click.awaitCallback(WAIT);
+    assertThat(ack.path("type").asInt()).as("the click is acknowledged by updating the card").isEqualTo(7);
+    assertThat(ack.path("data").path("components").toString()).contains("\"disabled\":true");
+    return cmd.awaitOriginal(m -> m.buttons().isEmpty(), WAIT);
+  }
+
+  static JsonNode json(String s) {
+    try {
+      return JSON.readTree(s);
+    } catch (Exception e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  static RecordedRequest onlyRequest() {
+    assertThat(sandbox.simulator().requests()).hasSize(1);
+    return sandbox.simulator().requests().get(0);
+  }
+
+  @Test
+  void commands_registerWithDiscordValidDefinitions() {
+    JsonNode commands = sandbox.discord().registeredCommands(guild.id());
+    assertThat(commands).extracting(c -> c.path("name").asText())
+        .containsExactlyInAnyOrder("flatplace", "reverse", "close", "flatten");
+    assertThat(sandbox.discord().calls()).filteredOn(c -> c.route().endsWith("/commands"))
+        .singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(200));
+  }
+
+  @Test
+  void flatplace_confirmed_placesExactlyTheReviewedOrder() {
+    sandbox.simulator().book().setPosition("Sim101", "MES 12-25", -1, 6010.0);
+
+    StandInMessage result = confirm("alice", "flatplace", marketOrder("sim101", "MES 12-25", "BUY", 2), "Place order");
+
+    assertThat(result.text()).contains("Done: Flat-place order").contains("Order id");
+    RecordedRequest r = onlyRequest();
+    assertThat(r.operationId()).isEqualTo("flatPlaceOrder");
+    assertThat(r.account()).isEqualTo("Sim101");
+    assertThat(r.body()).isEqualTo(json("{\"instrument\":\"MES 12-25\",\"action\":\"BUY\",\"quantity\":2,"
+        + "\"orderType\":\"MARKET\",\"timeInForce\":\"DAY\"}"));
+    assertThat(result.text()).contains(r.response().path("orderId").asText());
+    assertThat(sandbox.simulator().book().position("Sim101", "MES 12-25")).isEqualTo(2);
+  }
+
+  @Test
+  void reverse_confirmed_closesAndOpensTheOtherSide() {
+    sandbox.simulator().book().setPosition("Sim102", "ES 12-25", 3, 5790.0);
+
+    StandInMessage result = confirm("alice", "reverse", opts("account", "Sim102", "instrument", "ES 12-25",
+        "action", "SELL", "quantity", 3L, "order_type", "LIMIT", "time_in_force", "GTC", "limit_price", 5810.25),
+        "Reverse position");
+
+    assertThat(result.text()).contains("Done: Reverse position");
+    assertThat(onlyRequest().body()).isEqualTo(json("{\"instrument\":\"ES 12-25\",\"action\":\"SELL\",\"quantity\":3,"
+        + "\"orderType\":\"LIMIT\",\"timeInForce\":\"GTC\",\"limitPrice\":5810.25}"));
+    assertThat(sandbox.simulator().book().position("Sim102", "ES 12-25")).isZero();
+    assertThat(sandbox.simulator().book().workingOrders("Sim102")).hasSize(1);
+  }
+
+  @Test
+  void close_confirmed_showsTheClosedPositionsTable() {
+    sandbox.simulator().book().setPosition("Sim101", "ES 12-25", 4, 5790.0);
+
+    StandInMessage result = confirm("bob", "close", opts("account", "Sim101", "instrument", "ES 12-25", "percent", 50.0),
+        "Close position");
+
+    assertThat(onlyRequest().body()).isEqualTo(json("{\"instrument\":\"ES 12-25\",\"percent\":0.5}"));
+    assertThat(result.text()).contains("Closed positions").contains("ES 12-25").contains("Long").contains("5790")
+        .contains("1050.00");
+    assertThat(sandbox.simulator().book().position("Sim101", "ES 12-25")).isEqualTo(2);
+  }
+
+  @Test
+  void flatten_confirmed_flattensOnlyTheFilteredAccount() {
+    sandbox.simulator().book().setPosition("Sim101", "MES 12-25", -2, 6005.0);
+    sandbox.simulator().book().setPosition("Sim102", "MES 12-25", 1, 6005.0);
+
+    StandInMessage result = confirm("alice", "flatten", opts("account", "Sim101"), "Flatten");
+
+    assertThat(onlyRequest().body()).isEqualTo(json("{\"account\":\"Sim101\"}"));
+    assertThat(result.text()).contains("MES 12-25").contains("Short");
+    assertThat(sandbox.simulator().book().position("Sim101", "MES 12-25")).isZero();
+    assertThat(sandbox.simulator().book().position("Sim102", "MES 12-25")).isEqualTo(1);
+  }
+
+  @Test
+  void flattenWithNoFilters_isDenied_toARoleWithoutFlattenEverything() {
+    StandInMessage reply = slash("alice", "flatten", opts()).original(WAIT);
+
+    assertThat(reply.ephemeral()).isTrue();
+    assertThat(reply.text()).contains("Not allowed").contains("flatten_everything");
+    assertThat(reply.buttons()).isEmpty();
+    assertThat(sandbox.simulator().requests()).isEmpty();
+  }
+
+  @Test
+  void flattenWithNoFilters_forFlattenEverything_saysSoAndFlattensEveryAccount() {
+    sandbox.simulator().book().setPosition("Sim101", "MES 12-25", -2, 6005.0);
+    sandbox.simulator().book().setPosition("Live-A", "NQ 12-25", 1, 20900.0);
+    StandInMessage card = slash("rita", "flatten", opts()).original(WAIT);
+    assertThat(card.text()).contains("FLATTEN EVERYTHING").contains("EVERY position").contains("EVERY account");
+
+    StandInMessage result = confirm("rita", "flatten", opts(), "Flatten EVERYTHING");
+
+    assertThat(onlyRequest().body()).isEqualTo(json("{}"));
+    assertThat(result.text()).contains("MES 12-25").contains("NQ 12-25");
+    assertThat(sandbox.simulator().book().position("Live-A", "NQ 12-25")).isZero();
+  }
+
+  @Test
+  void anotherMemberClickingConfirm_isRefused_andTheInvokerCanStillConfirm() {
+    StandInInteraction cmd = slash("alice", "flatplace", marketOrder("Sim101", "ES 12-25", "BUY", 1));
+    StandInMessage card = cmd.original(WAIT);
+
+    StandInInteraction bobClick = sandbox.discord().click(guild, guild.member("bob"), card, "Place order");
+    StandInMessage refusal = bobClick.original(WAIT);
+
+    assertThat(refusal.ephemeral()).isTrue();
+    assertThat(refusal.visibleTo()).isEqualTo(guild.member("bob").id());
+    assertThat(refusal.text()).contains("Only the member who ran the command");
+    assertThat(sandbox.simulator().requests()).isEmpty();
+
+    sandbox.discord().click(guild, guild.member("alice"), card, "Place order");
+    cmd.awaitOriginal(m -> m.text().contains("Done"), WAIT);
+    assertThat(sandbox.simulator().requests()).hasSize(1);
+  }
+
+  @Test
+  void memberWithoutTheRole_isDenied_withZeroUpstreamCalls_andTheDenialIsAudited() {
+    StandInMessage reply = slash("carol", "flatplace", marketOrder("Sim101", "ES 12-25", "BUY", 1)).original(WAIT);
+
+    assertThat(reply.ephemeral()).isTrue();
+    assertThat(reply.text()).contains("Not allowed").contains("/flatplace");
+    assertThat(sandbox.simulator().requests()).isEmpty();
+    sandbox.discord().awaitCall(c -> c.route().equals("/channels/" + sandbox.auditChannelId() + "/messages")
+        && c.body().path("content").asText().contains("`denied` /flatplace by carol"), WAIT);
+  }
+
+  @Test
+  void twoConcurrentConfirmClicks_makeOneUpstreamCall() {
+    StandInInteraction cmd = slash("alice", "flatplace", marketOrder("Sim101", "ES 12-25", "BUY", 1));
+    StandInMessage card = cmd.original(WAIT);
+
+    StandInInteraction first = sandbox.discord().click(guild, guild.member("alice"), card, "Place order");
+    StandInInteraction second = sandbox.discord().click(guild, guild.member("alice"), card, "Place order");
+    first.awaitCallback(WAIT);
+    second.awaitCallback(WAIT);
+    cmd.awaitOriginal(m -> m.text().contains("Done"), WAIT);
+
+    assertThat(sandbox.simulator().requests()).hasSize(1);
+    StandInInteraction refused = first.callbackType() == 7 ? second : first;
+    assertThat(refused.original(WAIT).text()).contains("already confirmed");
+    assertThat(sandbox.simulator().book().position("Sim101", "ES 12-25")).isEqualTo(1);
+  }
+
+  @Test
+  void roleRemovedBetweenCommandAndConfirm_isDeniedAtTheClick() {
+    StandInGuild.Member bob = guild.member("bob");
+    List<Long> roles = bob.roleIds();
+    StandInInteraction cmd = slash("bob", "flatplace", marketOrder("Sim101", "ES 12-25", "BUY", 1));
+    StandInMessage card = cmd.original(WAIT);
+    try {
+      bob.setRoles(List.of());
+      sandbox.discord().click(guild, bob, card, "Place order");
+      StandInMessage denied = cmd.awaitOriginal(m -> m.buttons().isEmpty(), WAIT);
+      assertThat(denied.text()).contains("Not allowed any more").contains("flatplace");
+      assertThat(sandbox.simulator().requests()).isEmpty();
+    } finally {
+      bob.setRoles(roles);
+    }
+  }
+
+  @Test
+  void cancel_sendsNothing() {
+    StandInInteraction cmd = slash("alice", "close", opts("account", "Sim101", "instrument", "ES 12-25"));
+    StandInMessage card = cmd.original(WAIT);
+
+    sandbox.discord().click(guild, guild.member("alice"), card, "Cancel");
+
+    assertThat(cmd.awaitOriginal(m -> m.buttons().isEmpty(), WAIT).text()).contains("Cancelled");
+    assertThat(sandbox.simulator().requests()).isEmpty();
+  }
+
+  @Test
+  void invalidOptions_makeNoUpstreamCall_andNameTheOption() {
+    StandInMessage reply = slash("alice", "flatplace", opts("account", "Sim101", "instrument", "ES 12-25",
+        "action", "BUY", "quantity", 0L, "order_type", "LIMIT", "time_in_force", "DAY")).original(WAIT);
+
+    assertThat(reply.ephemeral()).isTrue();
+    assertThat(reply.text()).contains("`quantity`").contains("`limit_price` is required when order_type is LIMIT");
+    assertThat(reply.buttons()).isEmpty();
+    assertThat(sandbox.simulator().requests()).isEmpty();
+  }
+
+  @Test
+  void accountAutocomplete_offersOnlyTheMembersAccounts() {
+    assertThat(sandbox.discord().autocomplete(guild, guild.member("alice"), "flatplace", opts("account", "sim"), "account", WAIT))
+        .containsExactly("Sim101", "Sim102");
+    assertThat(sandbox.discord().autocomplete(guild, guild.member("alice"), "close", opts("account", "102"), "account", WAIT))
+        .containsExactly("Sim102");
+    assertThat(sandbox.discord().autocomplete(guild, guild.member("carol"), "flatplace", opts("account", ""), "account", WAIT))
+        .isEmpty();
+  }
+
+  @Test
+  void upstream400_isShownVerbatim() {
+    StandInMessage result = confirm("alice", "reverse", marketOrder("Sim101", "ES 12-25", "SELL", 1), "Reverse position");
+
+    assertThat(result.text()).contains("No position found for instrument 'ES 12-25' in account 'sim101'")
+        .contains("nothing was executed");
+  }
+
+  @Test
+  void upstream408_saysNinjaTraderIsNotConnected() {
+    sandbox.simulator().faults().disconnected(true);
+
+    StandInMessage result = confirm("alice", "flatplace", marketOrder("Sim101", "ES 12-25", "BUY", 1), "Place order");
+
+    assertThat(result.text()).contains("NinjaTrader 8 or the CrossTrade add-on is not connected").contains("HTTP 408");
+    assertThat(sandbox.simulator().book().position("Sim101", "ES 12-25")).isZero();
+  }
+
+  @Test
+  void upstream429_saysRateLimitedTryAgainShortly() {
+    sandbox.simulator().faults().rateLimit(true);
+    CrossTradeClient other = CrossTradeClient.builder().token(Sandbox.CROSSTRADE_TOKEN)
+        .baseUrl(sandbox.simulator().baseUrl()).build();
+    try {
+      for (int i = 0; i < 25; i++) {
+        other.flatten(new FlattenRequest().account("Sim102"));
+      }
+    } catch (RateLimitedException expected) {
+      // the bucket is empty now
+    }
+    sandbox.simulator().clearRequestLogForTest();
+
+    StandInMessage result = confirm("alice", "close", opts("account", "Sim101", "instrument", "ES 12-25"), "Close position");
+
+    assertThat(result.text()).contains("Rate limited").contains("Try again shortly").contains("Rate limit exceeded");
+  }
+
+  @Test
+  void upstreamTimeout_saysOutcomeUnknown_andIsNotResent() {
+    sandbox.simulator().faults().latency(Duration.ofMillis(3_000));
+
+    StandInMessage result = confirm("alice", "flatplace", marketOrder("Sim101", "ES 12-25", "BUY", 1), "Place order");
+
+    assertThat(result.text()).contains("OUTCOME UNKNOWN").contains("check NinjaTrader before retrying");
+    assertThat(sandbox.simulator().requests()).hasSize(1);
+    assertThat(sandbox.simulator().book().position("Sim101", "ES 12-25")).as("it did execute upstream").isEqualTo(1);
+  }
+
+  @Test
+  void everyStep_isAuditedInTheAuditChannel() {
+    confirm("alice", "flatplace", marketOrder("Sim101", "MES 12-25", "SELL", 1), "Place order");
+
+    sandbox.discord().awaitCall(c -> c.route().equals("/channels/" + sandbox.auditChannelId() + "/messages")
+        && c.body().path("content").asText().contains("`result` /flatplace by alice"), WAIT);
+    List<String> lines = sandbox.discord().channelMessages(sandbox.auditChannelId()).stream().map(StandInMessage::content).toList();
+    assertThat(lines).anyMatch(l -> l.startsWith("`command` /flatplace by alice"))
+        .anyMatch(l -> l.startsWith("`confirmed` /flatplace by alice"))
+        .anyMatch(l -> l.startsWith("`result` /flatplace by alice") && l.contains("orders=["));
+    assertThat(logs.lines()).anyMatch(l -> l.contains("audit") && l.contains("\"kind\":\"result\""));
+  }
+}
