@@ -120,7 +120,7 @@ public final class Cards {
       advice = "CrossTrade's rate limit was hit; nothing was executed. Try again shortly"
           + r.retryAfter().map(d -> " (in about " + Math.max(1, d.toSeconds()) + " s)").orElse("") + ".";
     } else if (failure instanceof NoPositionException) {
-      title = "Nothing to " + review.title().toLowerCase(Locale.ROOT) + ": no position";
+      title = "No position: " + review.title();
       advice = "There is no open position there, so nothing was executed.";
     } else if (failure instanceof UnauthorizedException) {
       title = "Refused: " + review.title();
@@ -168,7 +168,7 @@ public final class Cards {
   }
 
   private static String money(Double d) {
-    return d == null ? "?" : String.format(Locale.ROOT, "%.2f", d);
+    return d == null ? "?" : String.format(Locale.ROOT, "%.2f", d + 0.0); // + 0.0 turns -0.0 into 0.0
   }
 
   private static String cut(String s, int n) {
