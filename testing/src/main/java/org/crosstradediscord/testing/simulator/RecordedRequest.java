@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param status the status answered
  * @param response the JSON body answered
  * @param authorized whether the bearer token matched
+ * @param receivedNanos {@code System.nanoTime()} on arrival, for latency measurements
  */
 public record RecordedRequest(Instant at, String transport, String operationId, String path, String account,
-    JsonNode body, int status, JsonNode response, boolean authorized) {}
+    JsonNode body, int status, JsonNode response, boolean authorized, long receivedNanos) {}

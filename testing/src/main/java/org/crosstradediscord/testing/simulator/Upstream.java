@@ -64,10 +64,11 @@ public final class Upstream {
    */
   public SimResponse handle(String transport, String operationId, String path, String account, String authorization,
       String rawBody) {
+    long received = System.nanoTime();
     JsonNode body = parse(rawBody);
     boolean authorized = authorized(authorization);
     SimResponse r = decide(operationId, path, account, authorization, authorized, rawBody, body);
-    log.add(new RecordedRequest(Instant.now(), transport, operationId, path, account, body, r.status(), r.body(), authorized));
+    log.add(new RecordedRequest(Instant.now(), transport, operationId, path, account, body, r.status(), r.body(), authorized, received));
     return r;
   }
 

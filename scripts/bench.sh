@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Benchmarks (prints numbers; not part of the tests): the bot jar as its own process against the Discord
+# stand-in and the CrossTrade simulator on loopback. Results go in docs/benchmarks.md.
+#   scripts/bench.sh [interactions=1000] [clicks=300]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+mvn -B -q -ntp -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -pl testing -am >&2
+mkdir -p target
+exec java -Dlogback.configurationFile=sandbox-logback.xml -Dsandbox.log=target/bench.log \
+  -cp "testing/target/classes:$(cat testing/target/classpath.txt)" \
+  org.crosstradediscord.testing.bench.Benchmarks bot/target/bot-0.1.0-SNAPSHOT-all.jar "$@"

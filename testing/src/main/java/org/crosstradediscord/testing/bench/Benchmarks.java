@@ -1,0 +1,143 @@
+package org.crosstradediscord.testing.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.crosstradediscord.testing.discord.DiscordStandIn;
+import org.crosstradediscord.testing.discord.Snowflakes;
+import org.crosstradediscord.testing.discord.StandInGuild;
+import org.crosstradediscord.testing.discord.StandInInteraction;
+import org.crosstradediscord.testing.discord.StandInMessage;
+import org.crosstradediscord.testing.simulator.CrossTradeSimulator;
+import org.crosstradediscord.testing.simulator.RecordedRequest;
+
+/**
+ * Benchmark harness (prints numbers; not a test). The bot runs as its own process from the shaded jar
+ * ({@code java -jar bot-…-all.jar --config …}, its normal start-up path) against the Discord stand-in and the
+ * CrossTrade simulator in this process, all on loopback. Reports: bot start → commands registered, interaction
+ * dispatched → first callback (p50/p99), Confirm click dispatched → simulator received the request (p50/p99),
+ * the bot process's peak RSS (VmHWM), and SIGTERM → exit.
+ *
+ * <p>Usage: {@code Benchmarks <bot-all.jar> [interactions=1000] [clicks=300]}
+ */
+public final class Benchmarks {
+  private static final String DISCORD_TOKEN = "bench-discord-token-not-real";
+  private static final String CROSSTRADE_TOKEN = "bench-crosstrade-token-not-real";
+
+  private Benchmarks() {}
+
+  /** @param args jar path, interaction count, click count */
+  public static void main(String[] args) throws Exception {
+    Path jar = Path.of(args[0]);
+    int interactions = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    int clicks = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+    CrossTradeSimulator sim = CrossTradeSimulator.start(0, CROSSTRADE_TOKEN, List.of("Sim101"), Map.of());
+    StandInGuild guild = new StandInGuild(Snowflakes.next(), "Bench");
+    StandInGuild.Role trader = guild.addRole("Trader");
+    guild.addChannel("trading");
+    StandInGuild.Member alice = guild.addMember("alice", trader);
+    DiscordStandIn discord = DiscordStandIn.start(DISCORD_TOKEN, guild);
+    Path config = Files.createTempFile("bench", ".yaml");
+    Files.writeString(config, """
+        guild_ids: [%d]
+        roles: {flatplace: [%d], reverse: [%d], close: [%d], flatten: [%d]}
+        accounts: {allowed: [Sim101]}
+        confirmation_timeout_seconds: 600
+        crosstrade: {base_url: %s}
+        discord: {rest_base_url: %s, gateway_url: %s}
+        """.formatted(guild.id(), trader.id(), trader.id(), trader.id(), trader.id(), sim.baseUrl(),
+        discord.restBaseUrl(), discord.gatewayUrl()));
+    ProcessBuilder pb = new ProcessBuilder("java", "-jar", jar.toString(), "--config", config.toString())
+        .redirectErrorStream(true).redirectOutput(Path.of("target", "bench-bot.log").toFile());
+    pb.environment().put("DISCORD_TOKEN", DISCORD_TOKEN);
+    pb.environment().put("CROSSTRADE_TOKEN", CROSSTRADE_TOKEN);
+    long launch = System.nanoTime();
+    Process bot = pb.start();
+    try {
+      discord.awaitCall(c -> c.route().endsWith("/commands") && c.status() == 200, Duration.ofSeconds(60));
+      double startMs = (System.nanoTime() - launch) / 1e6;
+
+      Map<String, Object> order = Map.of("account", "Sim101", "instrument", "MES 12-25", "action", "BUY",
+          "quantity", 1L, "order_type", "MARKET", "time_in_force", "DAY");
+      for (int i = 0; i < 50; i++) { // warm-up, not measured
+        discord.slash(guild, alice, "flatplace", order).awaitCallback(Duration.ofSeconds(10));
+      }
+      List<Double> firstCallback = new ArrayList<>();
+      for (int i = 0; i < interactions; i++) {
+        StandInInteraction ix = discord.slash(guild, alice, "flatplace", order);
+        ix.awaitCallback(Duration.ofSeconds(10));
+        firstCallback.add((ix.callbackNanos() - ix.dispatchedNanos()) / 1e6);
+      }
+
+      List<Double> clickToUpstream = new ArrayList<>();
+      for (int i = 0; i < clicks; i++) {
+        StandInInteraction cmd = discord.slash(guild, alice, "flatplace", order);
+        StandInMessage card = cmd.original(Duration.ofSeconds(10));
+        sim.clearRequestLogForTest();
+        StandInInteraction click = discord.click(guild, alice, card, "Place order");
+        RecordedRequest r = waitForRequest(sim);
+        clickToUpstream.add((r.receivedNanos() - click.dispatchedNanos()) / 1e6);
+        cmd.awaitOriginal(m -> m.buttons().isEmpty(), Duration.ofSeconds(10));
+      }
+
+      long peakRssKb = peakRssKb(bot.pid());
+      long stop = System.nanoTime();
+      bot.destroy(); // SIGTERM
+      boolean exited = bot.waitFor(40, java.util.concurrent.TimeUnit.SECONDS);
+      double stopMs = (System.nanoTime() - stop) / 1e6;
+
+      System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"), System.getProperty("os.name"));
+      System.out.println("| measure | n | p50 | p99 | max |");
+      System.out.println("|---|---|---|---|---|");
+      row("interaction dispatched → first callback (ms)", firstCallback);
+      row("Confirm click dispatched → simulator received the request (ms)", clickToUpstream);
+      System.out.printf(Locale.ROOT, "| bot process launch → commands registered (ms, cold JVM) | 1 | %.0f | | |%n", startMs);
+      System.out.printf(Locale.ROOT, "| bot peak RSS (VmHWM, MiB) | 1 | %.1f | | |%n", peakRssKb / 1024.0);
+      System.out.printf(Locale.ROOT, "| SIGTERM → bot exited (ms; exit code %s) | 1 | %.0f | | |%n",
+          exited ? String.valueOf(bot.exitValue()) : "none", stopMs);
+    } finally {
+      bot.destroyForcibly();
+      discord.close();
+      sim.close();
+    }
+  }
+
+  private static RecordedRequest waitForRequest(CrossTradeSimulator sim) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      List<RecordedRequest> rs = sim.requests();
+      if (!rs.isEmpty()) {
+        return rs.get(0);
+      }
+      Thread.sleep(0, 200_000);
+    }
+    throw new IllegalStateException("the simulator received no request after the click");
+  }
+
+  private static long peakRssKb(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
+  }
+
+  private static void row(String name, List<Double> values) {
+    List<Double> v = new ArrayList<>(values);
+    Collections.sort(v);
+    System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f |%n", name, v.size(), pct(v, 50), pct(v, 99), v.get(v.size() - 1));
+  }
+
+  private static double pct(List<Double> sorted, int p) {
+    int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+  }
+}
