@@ -24,6 +24,10 @@ import org.crosstradediscord.client.model.OrderRequest;
  *     .orderType(OrderType.MARKET).timeInForce(TimeInForce.DAY));
  * }</pre>
  *
+ * <p>Transports: REST (default) or WebSocket RPC ({@link Builder#transport}); the methods, models and exceptions
+ * are the same. A client-side {@link RateLimiter} (3 requests/s, burst 20, on by default) paces calls before they
+ * are sent.
+ *
  * <p>Every call validates its input with {@link RequestRules} first and sends nothing when a rule is broken
  * ({@link InvalidRequestException}). Failures after that are {@link CrossTradeException} subtypes. A POST that
  * may have reached the server is never re-sent: such failures are {@link OutcomeUnknownException}. Thread-safe;
@@ -37,17 +41,38 @@ public final class CrossTradeClient {
   /** Default request timeout: 20,000 ms (reverse position alone may wait about 5 s upstream). */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
+  /** Default WebSocket keepalive interval: 20,000 ms. */
+  public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(20);
+
   private final URI baseUrl;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
-  private final RestTransport rest;
+  private final TransportType transportType;
+  private final RateLimiter limiter;
+  private final Transport transport;
 
   private CrossTradeClient(Builder b) {
     this.baseUrl = b.baseUrl;
     this.connectTimeout = b.connectTimeout;
     this.requestTimeout = b.requestTimeout;
-    this.rest = new RestTransport(stripSlash(b.baseUrl.toString()), b.token, b.connectTimeout, b.requestTimeout,
-        b.userAgent);
+    this.transportType = b.transport;
+    this.limiter = b.limiter;
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        org.crosstradediscord.client.invoker.ApiClient.createDefaultObjectMapper();
+    ErrorMapper errors = new ErrorMapper(mapper, b.token);
+    String root = stripSlash(b.baseUrl.toString());
+    this.transport = b.transport == TransportType.WEBSOCKET
+        ? new WebSocketTransport(URI.create(root.replaceFirst("^http", "ws") + "/ws/stream"), b.token, b.connectTimeout,
+            b.requestTimeout, b.userAgent, b.pingInterval, mapper, errors)
+        : new RestTransport(root, b.token, b.connectTimeout, b.requestTimeout, b.userAgent, mapper, errors);
+  }
+
+  /**
+   * @return the WebSocket RPC name of each operationId, as the SDK sends them (must equal openapi.yaml's
+   *     {@code x-websocket-rpc}); an unfiltered flatten is sent as {@code FlattenEverything}
+   */
+  public static java.util.Map<String, String> websocketRpcNames() {
+    return WebSocketTransport.RPC_NAMES;
   }
 
   /** @return a builder with production defaults; only {@link Builder#token(String)} is required. */
@@ -67,7 +92,8 @@ public final class CrossTradeClient {
    */
   public OrderIdResponse flatPlaceOrder(String account, OrderRequest order) {
     require(RequestRules.checkAccount(account), RequestRules.check(order));
-    return rest.flatPlaceOrder(account, order);
+    limiter.acquire("flatPlaceOrder");
+    return transport.flatPlaceOrder(account, order);
   }
 
   /**
@@ -84,7 +110,8 @@ public final class CrossTradeClient {
    */
   public OrderIdResponse reversePosition(String account, OrderRequest order) {
     require(RequestRules.checkAccount(account), RequestRules.check(order));
-    return rest.reversePosition(account, order);
+    limiter.acquire("reversePosition");
+    return transport.reversePosition(account, order);
   }
 
   /**
@@ -101,7 +128,8 @@ public final class CrossTradeClient {
    */
   public ClosedPositionsResponse closePosition(String account, ClosePositionRequest request) {
     require(RequestRules.checkAccount(account), RequestRules.check(request));
-    return rest.closePosition(account, request);
+    limiter.acquire("closePosition");
+    return transport.closePosition(account, request);
   }
 
   /**
@@ -116,7 +144,8 @@ public final class CrossTradeClient {
    */
   public FlattenResponse flatten(FlattenRequest filters) {
     require(RequestRules.checkFiltered(filters));
-    return rest.flatten(filters);
+    limiter.acquire("flatten");
+    return transport.flatten(filters);
   }
 
   /**
@@ -128,7 +157,13 @@ public final class CrossTradeClient {
    * @throws CrossTradeException any upstream or transport failure
    */
   public FlattenResponse flattenEverything() {
-    return rest.flatten(new FlattenRequest());
+    limiter.acquire("flatten");
+    return transport.flattenEverything();
+  }
+
+  /** Closes the WebSocket connection, if any; requests in flight fail as outcome unknown. */
+  public void close() {
+    transport.close();
   }
 
   /** @return the base URL requests go to. */
@@ -139,7 +174,7 @@ public final class CrossTradeClient {
   /** @return the configuration without the token, e.g. for start-up logs. */
   @Override
   public String toString() {
-    return "CrossTradeClient{baseUrl=" + baseUrl + ", connectTimeoutMs=" + connectTimeout.toMillis()
+    return "CrossTradeClient{baseUrl=" + baseUrl + ", transport=" + transportType + ", connectTimeoutMs=" + connectTimeout.toMillis()
         + ", requestTimeoutMs=" + requestTimeout.toMillis() + ", token=[redacted]}";
   }
 
@@ -165,8 +200,40 @@ public final class CrossTradeClient {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private String userAgent = "crosstrade-discord-client/" + version() + " (Java " + Runtime.version().feature() + ")";
+    private TransportType transport = TransportType.REST;
+    private RateLimiter limiter;
+    private Duration pingInterval = DEFAULT_PING_INTERVAL;
 
     private Builder() {}
+
+    /**
+     * @param transport REST (default) or WEBSOCKET; the methods and models are the same
+     * @return this builder
+     */
+    public Builder transport(TransportType transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
+      return this;
+    }
+
+    /**
+     * @param limiter client-side pacing, default a new {@link RateLimiter#crossTradeDefault()} per client; pass
+     *     the same instance to several clients of one token to share the upstream's budget, or
+     *     {@link RateLimiter#disabled()}
+     * @return this builder
+     */
+    public Builder rateLimiter(RateLimiter limiter) {
+      this.limiter = Objects.requireNonNull(limiter, "limiter");
+      return this;
+    }
+
+    /**
+     * @param interval WebSocket keepalive ping interval, default 20,000 ms (REST ignores it)
+     * @return this builder
+     */
+    public Builder pingInterval(Duration interval) {
+      this.pingInterval = Objects.requireNonNull(interval, "pingInterval");
+      return this;
+    }
 
     /**
      * @param token the CrossTrade secret key, sent as {@code Authorization: Bearer <token>}; required
@@ -242,6 +309,10 @@ public final class CrossTradeClient {
         throw new IllegalArgumentException("baseUrl must not have a query or fragment, got: " + baseUrl);
       }
       positive("connectTimeout", connectTimeout);
+      positive("pingInterval", pingInterval);
+      if (limiter == null) {
+        limiter = RateLimiter.crossTradeDefault();
+      }
       positive("requestTimeout", requestTimeout);
       if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < ' ' || c == 0x7f)) {
         throw new IllegalArgumentException("userAgent must be non-blank printable text");

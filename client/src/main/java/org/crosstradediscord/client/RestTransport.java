@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * bearer token and User-Agent added by a request interceptor. The JDK client never retries a POST on its own
  * and this class never does either.
  */
-final class RestTransport {
+final class RestTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger(RestTransport.class);
 
   @FunctionalInterface
@@ -33,9 +33,10 @@ final class RestTransport {
   private final OrdersApi orders;
   private final PositionsApi positions;
   private final ErrorMapper errors;
+  private final ResponseChecks checks;
 
-  RestTransport(String baseUrl, String token, Duration connectTimeout, Duration requestTimeout, String userAgent) {
-    ObjectMapper mapper = ApiClient.createDefaultObjectMapper();
+  RestTransport(String baseUrl, String token, Duration connectTimeout, Duration requestTimeout, String userAgent,
+      ObjectMapper mapper, ErrorMapper errors) {
     HttpClient.Builder http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
@@ -46,59 +47,42 @@ final class RestTransport {
     api.setRequestInterceptor(b -> b.header("Authorization", authorization).header("User-Agent", userAgent));
     this.orders = new OrdersApi(api);
     this.positions = new PositionsApi(api);
-    this.errors = new ErrorMapper(mapper, token);
+    this.errors = errors;
+    this.checks = new ResponseChecks(errors);
   }
 
-  ErrorMapper errors() {
-    return errors;
+  @Override
+  public OrderIdResponse flatPlaceOrder(String account, OrderRequest request) {
+    ApiResponse<OrderIdResponse> r = send("flatPlaceOrder", () -> orders.flatPlaceOrderWithHttpInfo(account, request));
+    return checks.orderId("flatPlaceOrder", r.getStatusCode(), r.getData());
   }
 
-  OrderIdResponse flatPlaceOrder(String account, OrderRequest request) {
-    return orderId("flatPlaceOrder", send("flatPlaceOrder", () -> orders.flatPlaceOrderWithHttpInfo(account, request)));
+  @Override
+  public OrderIdResponse reversePosition(String account, OrderRequest request) {
+    ApiResponse<OrderIdResponse> r = send("reversePosition", () -> positions.reversePositionWithHttpInfo(account, request));
+    return checks.orderId("reversePosition", r.getStatusCode(), r.getData());
   }
 
-  OrderIdResponse reversePosition(String account, OrderRequest request) {
-    return orderId("reversePosition", send("reversePosition", () -> positions.reversePositionWithHttpInfo(account, request)));
+  @Override
+  public ClosedPositionsResponse closePosition(String account, ClosePositionRequest request) {
+    ApiResponse<ClosedPositionsResponse> r = send("closePosition", () -> positions.closePositionWithHttpInfo(account, request));
+    return checks.closed("closePosition", r.getStatusCode(), r.getData());
   }
 
-  ClosedPositionsResponse closePosition(String account, ClosePositionRequest request) {
-    ApiResponse<ClosedPositionsResponse> r =
-        send("closePosition", () -> positions.closePositionWithHttpInfo(account, request));
-    ClosedPositionsResponse body = body("closePosition", r);
-    if (Boolean.FALSE.equals(body.getSuccess())) {
-      throw errors.reportedFailure("closePosition", r.getStatusCode());
-    }
-    if (body.getClosedPositions() == null) {
-      throw errors.unreadable("closePosition", r.getStatusCode(), "the body has no closedPositions");
-    }
-    return body;
+  @Override
+  public FlattenResponse flatten(FlattenRequest filters) {
+    ApiResponse<FlattenResponse> r = send("flatten", () -> positions.flattenWithHttpInfo(filters));
+    return checks.flattened("flatten", r.getStatusCode(), r.getData());
   }
 
-  FlattenResponse flatten(FlattenRequest request) {
-    ApiResponse<FlattenResponse> r = send("flatten", () -> positions.flattenWithHttpInfo(request));
-    FlattenResponse body = body("flatten", r);
-    if (Boolean.FALSE.equals(body.getSuccess())) {
-      throw errors.reportedFailure("flatten", r.getStatusCode());
-    }
-    return body;
+  @Override
+  public FlattenResponse flattenEverything() {
+    return flatten(new FlattenRequest());
   }
 
-  private OrderIdResponse orderId(String operationId, ApiResponse<OrderIdResponse> r) {
-    OrderIdResponse body = body(operationId, r);
-    if (Boolean.FALSE.equals(body.getSuccess())) {
-      throw errors.reportedFailure(operationId, r.getStatusCode());
-    }
-    if (body.getOrderId() == null || body.getOrderId().isBlank()) {
-      throw errors.unreadable(operationId, r.getStatusCode(), "the body has no orderId");
-    }
-    return body;
-  }
-
-  private <T> T body(String operationId, ApiResponse<T> r) {
-    if (r.getData() == null) {
-      throw errors.unreadable(operationId, r.getStatusCode(), "the body is empty");
-    }
-    return r.getData();
+  @Override
+  public void close() {
+    // the JDK HttpClient of Java 17 has nothing to close
   }
 
   private <T> ApiResponse<T> send(String operationId, Call<T> call) {

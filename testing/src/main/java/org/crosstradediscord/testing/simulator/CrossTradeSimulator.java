@@ -21,8 +21,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A stateful stand-in for the CrossTrade API (in front of a NinjaTrader 8 account) on 127.0.0.1: every operation
- * of openapi.yaml with the upstream's documented semantics ({@link Book}), bearer auth, fault modes
- * ({@link Faults}) and a request log.
+ * of openapi.yaml with the upstream's documented semantics ({@link Book}), over REST and over the WebSocket RPC
+ * API at {@code /ws/stream} ({@link WebSocketRpc}), with bearer auth, fault modes ({@link Faults}) and a request
+ * log.
  *
  * <p>Besides the API it serves, without auth (loopback only): {@code GET /_sim/positions} (read-only view of
  * accounts, positions and working orders), {@code GET /_sim/requests}, {@code POST /_sim/faults}
@@ -66,9 +67,9 @@ public final class CrossTradeSimulator implements AutoCloseable {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
     context.addServlet(new ServletHolder(new ApiServlet(upstream)), "/*");
+    WebSocketRpc.install(context, upstream);
     server.setHandler(context);
     CrossTradeSimulator sim = new CrossTradeSimulator(upstream, server);
-    WebSocketRpc.install(context, upstream);
     try {
       server.start();
     } catch (Exception e) {

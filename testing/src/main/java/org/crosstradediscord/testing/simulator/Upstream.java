@@ -101,7 +101,7 @@ public final class Upstream {
     return book.execute(operationId, account, body);
   }
 
-  private boolean authorized(String authorization) {
+  boolean authorized(String authorization) {
     if (authorization == null || !authorization.startsWith("Bearer ")) {
       return false;
     }

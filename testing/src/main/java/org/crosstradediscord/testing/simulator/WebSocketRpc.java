@@ -1,12 +1,164 @@
 package org.crosstradediscord.testing.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.WebSocketListener;
+import org.eclipse.jetty.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The simulator's {@code /ws/stream} WebSocket RPC endpoint (see the WebSocket issue); not served yet. */
+/**
+ * The simulator's WebSocket API at {@code /ws/stream} (reference §5): bearer token on the upgrade (401 otherwise),
+ * {@code {"action":"rpc","id","api","args"}} frames answered with {@code {"id","data","status"}} — {@code data} is
+ * the REST body; {@code status} is the simulator's own addition (the upstream's error frame is undocumented) —
+ * {@code {"action":"ping"}} answered with {@code {"type":"pong"}}, and an unsolicited
+ * {@code {"type":"status"}} frame on connect. Same state, semantics and faults as REST, plus: drop the connection
+ * mid-request (after executing) and delay one reply.
+ */
 final class WebSocketRpc {
+  private static final Logger log = LoggerFactory.getLogger(WebSocketRpc.class);
+
+  /** RPC name → operationId and path template. */
+  private static final Map<String, String[]> APIS = Map.of(
+      "FlatPlace", new String[] {"flatPlaceOrder", "/v1/api/accounts/{account}/orders/flatplace"},
+      "ReversePosition", new String[] {"reversePosition", "/v1/api/accounts/{account}/positions/reverseposition"},
+      "ClosePosition", new String[] {"closePosition", "/v1/api/accounts/{account}/positions/close"},
+      "Flatten", new String[] {"flatten", "/v1/api/positions/flatten"},
+      "FlattenEverything", new String[] {"flatten", "/v1/api/positions/flatten"});
+
   private WebSocketRpc() {}
 
   static void install(ServletContextHandler context, Upstream upstream) {
-    // Intentionally empty until the WebSocket RPC transport lands.
+    ExecutorService workers = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "simulator-ws-rpc");
+      t.setDaemon(true);
+      return t;
+    });
+    JettyWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+      container.setIdleTimeout(Duration.ofMinutes(10));
+      container.addMapping("/ws/stream", (req, res) -> {
+        String auth = req.getHeader("Authorization");
+        if (!upstream.authorized(auth)) {
+          try {
+            res.sendError(401, "Unauthorized");
+          } catch (IOException e) {
+            log.debug("could not refuse the upgrade: {}", e.toString());
+          }
+          return null;
+        }
+        return new Socket(upstream, auth, workers);
+      });
+    });
+  }
+
+  private static final class Socket implements WebSocketListener {
+    private final Upstream upstream;
+    private final String authorization;
+    private final ExecutorService workers;
+    private volatile Session session;
+
+    Socket(Upstream upstream, String authorization, ExecutorService workers) {
+      this.upstream = upstream;
+      this.authorization = authorization;
+      this.workers = workers;
+    }
+
+    @Override
+    public void onWebSocketConnect(Session s) {
+      session = s;
+      send(SimResponse.JSON.createObjectNode().put("type", "status").put("state", "connected"));
+    }
+
+    @Override
+    public void onWebSocketText(String text) {
+      JsonNode frame;
+      try {
+        frame = SimResponse.JSON.readTree(text);
+      } catch (IOException e) {
+        send(SimResponse.JSON.createObjectNode().put("type", "error").put("error", "frame is not JSON"));
+        return;
+      }
+      switch (frame.path("action").asText()) {
+        case "ping" -> send(SimResponse.JSON.createObjectNode().put("type", "pong"));
+        case "rpc" -> workers.execute(() -> rpc(frame));
+        default -> send(SimResponse.JSON.createObjectNode().put("type", "error").put("error", "unknown action"));
+      }
+    }
+
+    private void rpc(JsonNode frame) {
+      String id = frame.path("id").asText();
+      String api = frame.path("api").asText();
+      String[] target = APIS.get(api);
+      ObjectNode reply = SimResponse.JSON.createObjectNode().put("id", id);
+      if (target == null) {
+        send(reply.put("error", "Unknown API command").put("status", 400));
+        return;
+      }
+      ObjectNode args = frame.path("args").isObject() ? ((ObjectNode) frame.get("args")).deepCopy()
+          : SimResponse.JSON.createObjectNode();
+      boolean everything = api.equals("FlattenEverything");
+      if (api.equals("Flatten") && args.isEmpty()) {
+        send(reply.put("error", "Flatten needs at least one filter; use FlattenEverything for no filters").put("status", 400));
+        return;
+      }
+      if (everything && !args.isEmpty()) {
+        send(reply.put("error", "FlattenEverything takes no filters; use Flatten").put("status", 400));
+        return;
+      }
+      String account = null;
+      String path = target[1];
+      if (path.contains("{account}")) {
+        account = args.path("account").asText(null);
+        args.remove("account");
+        path = path.replace("{account}", account == null ? "" : URLEncoder.encode(account, StandardCharsets.UTF_8)
+            .replace("+", "%20"));
+      }
+      SimResponse r = upstream.handle("websocket", target[0], path, account, authorization, args.toString());
+      CrossTradeSimulator.sleep(upstream.faults().latencyMs());
+      CrossTradeSimulator.sleep(upstream.faults().takeReplyDelayMs());
+      if (upstream.faults().takeDrop()) {
+        Session s = session;
+        if (s != null) {
+          s.disconnect(); // abrupt: no close frame, the request was executed
+        }
+        return;
+      }
+      reply.set("data", r.body());
+      reply.put("status", r.status());
+      send(reply);
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+      session = null;
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+      log.debug("simulator websocket error: {}", cause.toString());
+    }
+
+    private void send(JsonNode frame) {
+      Session s = session;
+      if (s == null) {
+        return;
+      }
+      synchronized (this) {
+        try {
+          s.getRemote().sendString(frame.toString());
+        } catch (IOException e) {
+          log.debug("simulator websocket send failed: {}", e.toString());
+        }
+      }
+    }
   }
 }

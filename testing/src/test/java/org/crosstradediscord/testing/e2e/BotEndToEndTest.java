@@ -324,7 +324,7 @@ class BotEndToEndTest {
   void upstream429_saysRateLimitedTryAgainShortly() {
     sandbox.simulator().faults().rateLimit(true);
     CrossTradeClient other = CrossTradeClient.builder().token(Sandbox.CROSSTRADE_TOKEN)
-        .baseUrl(sandbox.simulator().baseUrl()).build();
+        .baseUrl(sandbox.simulator().baseUrl()).rateLimiter(org.crosstradediscord.client.RateLimiter.disabled()).build();
     try {
       for (int i = 0; i < 25; i++) {
         other.flatten(new FlattenRequest().account("Sim102"));

@@ -217,6 +217,8 @@ class SimulatorTest {
   @Test
   void rateLimit_allowsABurstOf20_thenAnswers429WithRetryAfter() {
     SIM.faults().rateLimit(true);
+    CrossTradeClient client = CrossTradeClient.builder().token(TOKEN).baseUrl(SIM.baseUrl())
+        .rateLimiter(org.crosstradediscord.client.RateLimiter.disabled()).build();
     int ok = 0;
     RateLimitedException limited = null;
     for (int i = 0; i < 25 && limited == null; i++) {

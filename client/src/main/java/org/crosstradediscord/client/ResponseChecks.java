@@ -1,0 +1,50 @@
+package org.crosstradediscord.client;
+
+import org.crosstradediscord.client.model.ClosedPositionsResponse;
+import org.crosstradediscord.client.model.FlattenResponse;
+import org.crosstradediscord.client.model.OrderIdResponse;
+
+/** What makes a 2xx/RPC answer trustworthy, the same on every transport. */
+final class ResponseChecks {
+  private final ErrorMapper errors;
+
+  ResponseChecks(ErrorMapper errors) {
+    this.errors = errors;
+  }
+
+  OrderIdResponse orderId(String operationId, int status, OrderIdResponse body) {
+    if (body == null) {
+      throw errors.unreadable(operationId, status, "the body is empty");
+    }
+    if (Boolean.FALSE.equals(body.getSuccess())) {
+      throw errors.reportedFailure(operationId, status);
+    }
+    if (body.getOrderId() == null || body.getOrderId().isBlank()) {
+      throw errors.unreadable(operationId, status, "the body has no orderId");
+    }
+    return body;
+  }
+
+  ClosedPositionsResponse closed(String operationId, int status, ClosedPositionsResponse body) {
+    if (body == null) {
+      throw errors.unreadable(operationId, status, "the body is empty");
+    }
+    if (Boolean.FALSE.equals(body.getSuccess())) {
+      throw errors.reportedFailure(operationId, status);
+    }
+    if (body.getClosedPositions() == null) {
+      throw errors.unreadable(operationId, status, "the body has no closedPositions");
+    }
+    return body;
+  }
+
+  FlattenResponse flattened(String operationId, int status, FlattenResponse body) {
+    if (body == null) {
+      throw errors.unreadable(operationId, status, "the body is empty");
+    }
+    if (Boolean.FALSE.equals(body.getSuccess())) {
+      throw errors.reportedFailure(operationId, status);
+    }
+    return body;
+  }
+}

@@ -1,0 +1,380 @@
+package org.crosstradediscord.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.crosstradediscord.client.model.ClosePositionRequest;
+import org.crosstradediscord.client.model.ClosedPositionsResponse;
+import org.crosstradediscord.client.model.FlattenRequest;
+import org.crosstradediscord.client.model.FlattenResponse;
+import org.crosstradediscord.client.model.OrderIdResponse;
+import org.crosstradediscord.client.model.OrderRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket RPC transport (reference §5): one long-lived connection to {@code /ws/stream} with the bearer
+ * token on the upgrade request; requests {@code {"action":"rpc","id","api","args"}} where {@code args} is the
+ * path parameter and body fields merged; replies {@code {"id","data"}} matched by id with a per-request timeout.
+ *
+ * <p>Safety: a request in flight when the connection drops fails with {@link OutcomeUnknownException} and is never
+ * re-sent; the transport reconnects in the background with backoff (250 ms doubling to 5 s) and the next request
+ * uses the new connection. Keepalive: {@code {"action":"ping"}} on an interval. Frames that are not replies to a
+ * pending id (pong, market data, status…) are ignored and logged at debug. The shape of an RPC error is not
+ * documented upstream, so both {@code {"id","data":{"error",…}}} and {@code {"id","error",…}} are read, with an
+ * optional numeric {@code status}; without one the status is inferred from the error text.
+ */
+final class WebSocketTransport implements Transport {
+  private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
+
+  /** operationId → RPC name; must equal openapi.yaml's {@code x-websocket-rpc} (checked by a test). */
+  static final Map<String, String> RPC_NAMES = Map.of("flatPlaceOrder", "FlatPlace", "reversePosition", "ReversePosition",
+      "closePosition", "ClosePosition", "flatten", "Flatten");
+  /** The RPC name of an unfiltered flatten ({@code x-websocket-rpc-without-filters}). */
+  static final String FLATTEN_EVERYTHING = "FlattenEverything";
+
+  private static final Pattern NO_POSITION = Pattern.compile("no positions? found", Pattern.CASE_INSENSITIVE);
+
+  private final URI uri;
+  private final String token;
+  private final String userAgent;
+  private final Duration connectTimeout;
+  private final Duration requestTimeout;
+  private final ObjectMapper mapper;
+  private final ErrorMapper errors;
+  private final ResponseChecks checks;
+  private final HttpClient http;
+  private final ScheduledExecutorService scheduler;
+  private final Object connectLock = new Object();
+  private volatile Connection current;
+  private volatile boolean closed;
+  private volatile long backoffMs = 250;
+
+  /** One WebSocket connection and the requests waiting on it. */
+  private final class Connection implements WebSocket.Listener {
+    final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    final AtomicLong ids = new AtomicLong();
+    final StringBuilder partial = new StringBuilder();
+    final String prefix = Long.toHexString(System.nanoTime());
+    volatile WebSocket socket;
+    volatile boolean open;
+
+    String nextId() {
+      return prefix + "-" + ids.incrementAndGet();
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+      open = true;
+      webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        String text = partial.toString();
+        partial.setLength(0);
+        dispatch(text);
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    private void dispatch(String text) {
+      JsonNode frame;
+      try {
+        frame = mapper.readTree(text);
+      } catch (JsonProcessingException e) {
+        log.debug("ignoring a frame that is not JSON ({} chars)", text.length());
+        return;
+      }
+      JsonNode id = frame.get("id");
+      CompletableFuture<JsonNode> waiting = id == null ? null : pending.remove(id.asText());
+      if (waiting != null) {
+        waiting.complete(frame);
+      } else {
+        log.debug("ignoring frame type={} id={}", frame.path("type").asText("?"), id == null ? "none" : id.asText());
+      }
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      lost("closed by the server (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")");
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      lost(error.getClass().getSimpleName());
+    }
+
+    void lost(String why) {
+      if (!open) {
+        return;
+      }
+      open = false;
+      ConnectionLostException lost = new ConnectionLostException(why);
+      pending.values().forEach(f -> f.completeExceptionally(lost));
+      pending.clear();
+      if (!closed) {
+        log.warn("CrossTrade WebSocket {}; requests in flight fail as outcome unknown; reconnecting", why);
+        scheduleReconnect();
+      }
+    }
+  }
+
+  /** Marks a pending request whose connection dropped. */
+  private static final class ConnectionLostException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ConnectionLostException(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  WebSocketTransport(URI uri, String token, Duration connectTimeout, Duration requestTimeout, String userAgent,
+      Duration pingInterval, ObjectMapper mapper, ErrorMapper errors) {
+    this.uri = uri;
+    this.token = token;
+    this.userAgent = userAgent;
+    this.connectTimeout = connectTimeout;
+    this.requestTimeout = requestTimeout;
+    this.mapper = mapper;
+    this.errors = errors;
+    this.checks = new ResponseChecks(errors);
+    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "crosstrade-ws");
+      t.setDaemon(true);
+      return t;
+    });
+    long ping = pingInterval.toMillis();
+    scheduler.scheduleAtFixedRate(this::ping, ping, ping, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public OrderIdResponse flatPlaceOrder(String account, OrderRequest request) {
+    return checks.orderId("flatPlaceOrder", 200, read("flatPlaceOrder", call("flatPlaceOrder",
+        RPC_NAMES.get("flatPlaceOrder"), args(account, request)), OrderIdResponse.class));
+  }
+
+  @Override
+  public OrderIdResponse reversePosition(String account, OrderRequest request) {
+    return checks.orderId("reversePosition", 200, read("reversePosition", call("reversePosition",
+        RPC_NAMES.get("reversePosition"), args(account, request)), OrderIdResponse.class));
+  }
+
+  @Override
+  public ClosedPositionsResponse closePosition(String account, ClosePositionRequest request) {
+    return checks.closed("closePosition", 200, read("closePosition", call("closePosition",
+        RPC_NAMES.get("closePosition"), args(account, request)), ClosedPositionsResponse.class));
+  }
+
+  @Override
+  public FlattenResponse flatten(FlattenRequest filters) {
+    ObjectNode args = args(null, filters);
+    if (args.isEmpty()) {
+      // Never let an empty filter become FlattenEverything; the front door already refuses this.
+      throw new IllegalStateException("flatten needs at least one filter");
+    }
+    return checks.flattened("flatten", 200, read("flatten", call("flatten", RPC_NAMES.get("flatten"), args),
+        FlattenResponse.class));
+  }
+
+  @Override
+  public FlattenResponse flattenEverything() {
+    return checks.flattened("flatten", 200, read("flatten", call("flatten", FLATTEN_EVERYTHING,
+        mapper.createObjectNode()), FlattenResponse.class));
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    scheduler.shutdownNow();
+    Connection c = current;
+    if (c != null && c.socket != null) {
+      c.open = false;
+      c.socket.sendClose(WebSocket.NORMAL_CLOSURE, "client closing");
+      c.pending.values().forEach(f -> f.completeExceptionally(new ConnectionLostException("client closed")));
+    }
+  }
+
+  private ObjectNode args(String account, Object body) {
+    ObjectNode args = mapper.createObjectNode();
+    if (account != null) {
+      args.put("account", account);
+    }
+    args.setAll((ObjectNode) mapper.valueToTree(body));
+    return args;
+  }
+
+  /** Sends one RPC and waits for its reply frame; never re-sends. */
+  private JsonNode call(String operationId, String api, ObjectNode args) {
+    Connection c = connection(operationId);
+    String id = c.nextId();
+    CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+    c.pending.put(id, reply);
+    ObjectNode frame = mapper.createObjectNode().put("action", "rpc").put("id", id).put("api", api);
+    frame.set("args", args);
+    long start = System.nanoTime();
+    try {
+      synchronized (c) { // the JDK WebSocket allows one outstanding send at a time
+        c.socket.sendText(frame.toString(), true).get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      long left = requestTimeout.toNanos() - (System.nanoTime() - start);
+      JsonNode answer = reply.get(Math.max(1, left), TimeUnit.NANOSECONDS);
+      log.debug("{} ({}) -> reply in {} ms", operationId, api, (System.nanoTime() - start) / 1_000_000);
+      return answer;
+    } catch (TimeoutException e) {
+      c.pending.remove(id);
+      throw errors.fromFailure(operationId, new java.net.http.HttpTimeoutException("no WebSocket reply within "
+          + requestTimeout.toMillis() + " ms"));
+    } catch (ExecutionException e) {
+      c.pending.remove(id);
+      Throwable cause = e.getCause() instanceof ConnectionLostException ? new java.io.IOException(
+          "WebSocket connection lost: " + e.getCause().getMessage()) : e.getCause();
+      throw errors.fromFailure(operationId, cause instanceof java.io.IOException ? cause : new java.io.IOException(cause));
+    } catch (InterruptedException e) {
+      c.pending.remove(id);
+      throw errors.fromFailure(operationId, e);
+    }
+  }
+
+  /** Turns a reply frame into the response model, or throws the mapped error. */
+  private <T> T read(String operationId, JsonNode frame, Class<T> type) {
+    JsonNode data = frame.get("data");
+    boolean dataIsError = data != null && data.isObject() && data.hasNonNull("error") && !data.path("success").asBoolean(false);
+    JsonNode errorHolder = dataIsError ? data : frame.hasNonNull("error") ? frame : null;
+    if (errorHolder != null) {
+      int status = frame.path("status").isInt() ? frame.get("status").asInt() : inferStatus(errorHolder);
+      throw errors.fromStatus(operationId, status, null, errorHolder.toString());
+    }
+    if (data == null || !data.isObject()) {
+      throw errors.unreadable(operationId, 200, "the WebSocket reply has no data object");
+    }
+    try {
+      return mapper.treeToValue(data, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw errors.unreadable(operationId, 200, "the WebSocket reply's data could not be read");
+    }
+  }
+
+  static int inferStatus(JsonNode error) {
+    String text = (error.path("error").asText("") + " " + error.path("detail").asText("")).toLowerCase(Locale.ROOT);
+    if (NO_POSITION.matcher(text).find()) {
+      return 400;
+    }
+    if (text.contains("rate limit") || text.contains("rate_limit")) {
+      return 429;
+    }
+    if (text.contains("not connected") || text.contains("not_connected") || text.contains("disconnected")) {
+      return 408;
+    }
+    if (text.contains("unauthorized") || text.contains("invalid token")) {
+      return 401;
+    }
+    return 400;
+  }
+
+  private Connection connection(String operationId) {
+    Connection c = current;
+    if (c != null && c.open) {
+      return c;
+    }
+    synchronized (connectLock) {
+      c = current;
+      if (c != null && c.open) {
+        return c;
+      }
+      current = connect(operationId);
+      return current;
+    }
+  }
+
+  private Connection connect(String operationId) {
+    if (closed) {
+      throw new UnreachableException(operationId, operationId + ": the client is closed; nothing was sent", null);
+    }
+    Connection c = new Connection();
+    try {
+      c.socket = http.newWebSocketBuilder().connectTimeout(connectTimeout)
+          .header("Authorization", "Bearer " + token).header("User-Agent", userAgent)
+          .buildAsync(uri, c).get(connectTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+      backoffMs = 250;
+      log.info("connected to CrossTrade WebSocket {}", uri);
+      return c;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof WebSocketHandshakeException h) {
+        int status = h.getResponse().statusCode();
+        if (status == 401 || status == 403) {
+          throw errors.fromStatus(operationId, 401, null, "{\"error\":\"WebSocket upgrade refused with HTTP " + status
+              + ": the CrossTrade token was not accepted\"}");
+        }
+        throw new UnreachableException(operationId, operationId + ": WebSocket upgrade refused with HTTP " + status
+            + "; nothing was sent", cause);
+      }
+      if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+          || cause instanceof java.io.IOException) {
+        throw new UnreachableException(operationId, operationId + ": could not open the CrossTrade WebSocket ("
+            + cause.getClass().getSimpleName() + "); nothing was sent", cause);
+      }
+      throw new UnreachableException(operationId, operationId + ": could not open the CrossTrade WebSocket; nothing was sent", cause);
+    } catch (TimeoutException e) {
+      throw new UnreachableException(operationId, operationId + ": WebSocket connect timed out; nothing was sent", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnreachableException(operationId, operationId + ": interrupted while connecting; nothing was sent", e);
+    }
+  }
+
+  private void scheduleReconnect() {
+    long delay = backoffMs;
+    backoffMs = Math.min(5_000, backoffMs * 2);
+    try {
+      scheduler.schedule(() -> {
+        if (closed) {
+          return;
+        }
+        try {
+          connection("reconnect");
+        } catch (RuntimeException e) {
+          log.warn("CrossTrade WebSocket reconnect failed ({}); next try in {} ms", e.getMessage(), backoffMs);
+          scheduleReconnect();
+        }
+      }, delay, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
+    }
+  }
+
+  private void ping() {
+    Connection c = current;
+    if (c != null && c.open) {
+      synchronized (c) {
+        c.socket.sendText("{\"action\":\"ping\"}", true).join();
+      }
+    }
+  }
+}
