@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import org.crosstradediscord.bot.access.RolePolicy;
+import org.crosstradediscord.client.TransportType;
 
 /**
  * Everything the bot needs except the secrets, validated (see {@link ConfigLoader} for the YAML keys).
@@ -16,6 +17,7 @@ import org.crosstradediscord.bot.access.RolePolicy;
  * @param crossTradeBaseUrl CrossTrade API root
  * @param crossTradeConnectTimeout connect timeout of the CrossTrade SDK
  * @param crossTradeRequestTimeout request timeout of the CrossTrade SDK
+ * @param crossTradeTransport REST (default) or WEBSOCKET
  * @param discordRestBaseUrl Discord REST base, e.g. {@code https://discord.com/api/v10/}
  * @param discordGatewayUrl Discord gateway, e.g. {@code wss://gateway.discord.gg/}
  */
@@ -27,6 +29,7 @@ public record BotConfig(
     URI crossTradeBaseUrl,
     Duration crossTradeConnectTimeout,
     Duration crossTradeRequestTimeout,
+    TransportType crossTradeTransport,
     URI discordRestBaseUrl,
     URI discordGatewayUrl) {
 
@@ -40,6 +43,7 @@ public record BotConfig(
     return "guilds=" + guildIds + " grants=" + policy.grants() + " accounts=" + policy.allowedAccounts()
         + " audit_channel_id=" + (auditChannelId.isPresent() ? auditChannelId.getAsLong() : "none")
         + " confirmation_timeout=" + confirmationTimeout.toSeconds() + "s crosstrade=" + crossTradeBaseUrl
+        + " transport=" + crossTradeTransport.name().toLowerCase(java.util.Locale.ROOT)
         + " discord_rest=" + discordRestBaseUrl + " discord_gateway=" + discordGatewayUrl;
   }
 }

@@ -20,6 +20,7 @@ import java.util.Set;
 import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
 import org.crosstradediscord.client.CrossTradeClient;
+import org.crosstradediscord.client.TransportType;
 
 /**
  * Reads and validates the bot's YAML config (annotated example: {@code bot/config.example.yaml}). The first
@@ -32,7 +33,7 @@ import org.crosstradediscord.client.CrossTradeClient;
  * accounts: {allowed: [names], by_role: {role id: [names]}}                 allowed required
  * audit_channel_id: id                     optional
  * confirmation_timeout_seconds: 60         1..600
- * crosstrade: {base_url, connect_timeout_ms: 5000, request_timeout_ms: 20000}
+ * crosstrade: {base_url, connect_timeout_ms: 5000, request_timeout_ms: 20000, transport: rest|websocket}
  * discord: {rest_base_url, gateway_url}    default: Discord's
  * </pre>
  */
@@ -134,17 +135,28 @@ public final class ConfigLoader {
 
     long timeout = integer(root.get("confirmation_timeout_seconds"), "confirmation_timeout_seconds", 60, 1, 600);
 
-    JsonNode ct = section(root, "crosstrade", Set.of("base_url", "connect_timeout_ms", "request_timeout_ms"));
+    JsonNode ct = section(root, "crosstrade", Set.of("base_url", "connect_timeout_ms", "request_timeout_ms", "transport"));
     URI ctBase = url(ct.get("base_url"), "crosstrade.base_url", CrossTradeClient.PRODUCTION, Set.of("http", "https"));
     long connectMs = integer(ct.get("connect_timeout_ms"), "crosstrade.connect_timeout_ms", 5_000, 100, 60_000);
     long requestMs = integer(ct.get("request_timeout_ms"), "crosstrade.request_timeout_ms", 20_000, 100, 120_000);
+    TransportType transport = TransportType.REST;
+    JsonNode transportNode = ct.get("transport");
+    if (transportNode != null && !transportNode.isNull()) {
+      transport = switch (transportNode.asText().strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "rest" -> TransportType.REST;
+        case "websocket" -> TransportType.WEBSOCKET;
+        default -> throw new ConfigException("crosstrade.transport: '" + transportNode.asText()
+            + "' is not a transport (rest or websocket)");
+      };
+    }
 
     JsonNode dc = section(root, "discord", Set.of("rest_base_url", "gateway_url"));
     URI rest = url(dc.get("rest_base_url"), "discord.rest_base_url", BotConfig.DISCORD_REST, Set.of("http", "https"));
     URI gateway = url(dc.get("gateway_url"), "discord.gateway_url", BotConfig.DISCORD_GATEWAY, Set.of("ws", "wss"));
 
     return new BotConfig(List.copyOf(guilds), new RolePolicy(grants, allowed, byRole), audit,
-        Duration.ofSeconds(timeout), ctBase, Duration.ofMillis(connectMs), Duration.ofMillis(requestMs), rest, gateway);
+        Duration.ofSeconds(timeout), ctBase, Duration.ofMillis(connectMs), Duration.ofMillis(requestMs), transport,
+        rest, gateway);
   }
 
   private static JsonNode section(JsonNode root, String key, Set<String> allowed) {

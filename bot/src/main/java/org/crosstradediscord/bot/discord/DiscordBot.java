@@ -41,11 +41,13 @@ public final class DiscordBot implements AutoCloseable {
   private final JDA jda;
   private final ExecutorService calls;
   private final ConfirmationStore store;
+  private final CrossTradeClient client;
 
-  private DiscordBot(JDA jda, ExecutorService calls, ConfirmationStore store) {
+  private DiscordBot(JDA jda, ExecutorService calls, ConfirmationStore store, CrossTradeClient client) {
     this.jda = jda;
     this.calls = calls;
     this.store = store;
+    this.client = client;
   }
 
   /**
@@ -60,7 +62,7 @@ public final class DiscordBot implements AutoCloseable {
   public static DiscordBot start(BotConfig config, Secrets secrets) {
     CrossTradeClient client = CrossTradeClient.builder().token(secrets.crossTradeToken())
         .baseUrl(config.crossTradeBaseUrl()).connectTimeout(config.crossTradeConnectTimeout())
-        .requestTimeout(config.crossTradeRequestTimeout()).build();
+        .requestTimeout(config.crossTradeRequestTimeout()).transport(config.crossTradeTransport()).build();
     ConfirmationStore store = ConfirmationStore.create(config.confirmationTimeout());
     AuditLog audit = new AuditLog();
     ExecutorService calls = Executors.newFixedThreadPool(4, named("crosstrade-call"));
@@ -90,12 +92,14 @@ public final class DiscordBot implements AutoCloseable {
           .build();
     } catch (InvalidTokenException e) {
       calls.shutdown();
+      client.close();
       throw new StartupException("Discord rejected DISCORD_TOKEN (check the bot token)");
     } catch (IllegalArgumentException e) {
       calls.shutdown();
+      client.close();
       throw new StartupException("cannot start JDA: " + e.getMessage());
     }
-    DiscordBot bot = new DiscordBot(jda, calls, store);
+    DiscordBot bot = new DiscordBot(jda, calls, store, client);
     try {
       if (!ready.await(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         throw new StartupException("Discord gateway not ready within " + READY_TIMEOUT_SECONDS + " s ("
@@ -126,7 +130,8 @@ public final class DiscordBot implements AutoCloseable {
       bot.close();
       throw e instanceof StartupException s ? s : new StartupException("start-up failed: " + e);
     }
-    log.info("ready as {} — CrossTrade at {}", jda.getSelfUser().getName(), config.crossTradeBaseUrl());
+    log.info("ready as {} — CrossTrade at {} over {}", jda.getSelfUser().getName(), config.crossTradeBaseUrl(),
+        config.crossTradeTransport());
     return bot;
   }
 
@@ -151,6 +156,7 @@ public final class DiscordBot implements AutoCloseable {
       if (!calls.awaitTermination(30, TimeUnit.SECONDS)) {
         log.warn("CrossTrade calls still running after 30 s at shutdown; their outcome is unknown");
       }
+      client.close();
       jda.shutdown();
       if (!jda.awaitShutdown(10, TimeUnit.SECONDS)) {
         jda.shutdownNow();

@@ -30,6 +30,9 @@ class ConfigLoaderTest {
     assertThat(c.discordRestBaseUrl()).isEqualTo(BotConfig.DISCORD_REST);
     assertThat(c.discordGatewayUrl()).isEqualTo(BotConfig.DISCORD_GATEWAY);
     assertThat(c.auditChannelId()).isEmpty();
+    assertThat(c.crossTradeTransport()).isEqualTo(org.crosstradediscord.client.TransportType.REST);
+    assertThat(ConfigLoader.parse(MINIMAL + "crosstrade: {transport: WebSocket}", "t").crossTradeTransport())
+        .isEqualTo(org.crosstradediscord.client.TransportType.WEBSOCKET);
     for (Permission p : Permission.values()) {
       assertThat(c.policy().allows(p, Set.of(1L, 2L, 3L))).as("deny by default: " + p).isFalse();
     }
@@ -37,7 +40,7 @@ class ConfigLoaderTest {
 
   @Test
   void badValues_failWithOneMessageNamingTheKey() {
-    Map<String, String> cases = Map.of(
+    Map<String, String> cases = pairs(
         "accounts: {allowed: [Sim101]}", "guild_ids: is required",
         "guild_ids: [1]", "accounts.allowed: is required",
         MINIMAL + "rolez: {}", "rolez: unknown key",
@@ -46,10 +49,19 @@ class ConfigLoaderTest {
         MINIMAL + "confirmation_timeout_seconds: 3600", "confirmation_timeout_seconds: 3600 is out of range",
         MINIMAL + "crosstrade: {base_url: ftp://x}", "crosstrade.base_url: 'ftp://x' must be an absolute http/https URL",
         MINIMAL + "discord: {gateway_url: http://x}", "discord.gateway_url: 'http://x' must be an absolute ws/wss URL",
+        MINIMAL + "crosstrade: {transport: grpc}", "crosstrade.transport: 'grpc' is not a transport (rest or websocket)",
         "guild_ids: [1]\naccounts: {allowed: [Sim101], by_role: {'5': [Sim999]}}", "accounts.by_role.5: account 'Sim999' is not in accounts.allowed",
         "guild_ids: [1\n", "is not valid YAML");
     cases.forEach((yaml, message) -> assertThatThrownBy(() -> ConfigLoader.parse(yaml, "test"))
         .as(yaml).isInstanceOf(ConfigException.class).hasMessageContaining(message));
+  }
+
+  private static Map<String, String> pairs(String... kv) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put(kv[i], kv[i + 1]);
+    }
+    return m;
   }
 
   @Test

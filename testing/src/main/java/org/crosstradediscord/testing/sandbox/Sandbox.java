@@ -47,6 +47,16 @@ public final class Sandbox implements AutoCloseable {
    * @return the running sandbox
    */
   public static Sandbox start(Duration confirmationTimeout, Duration requestTimeout) {
+    return start(confirmationTimeout, requestTimeout, "rest");
+  }
+
+  /**
+   * @param confirmationTimeout how long review cards stay confirmable
+   * @param requestTimeout the bot's CrossTrade request timeout
+   * @param transport the bot's CrossTrade transport: rest or websocket
+   * @return the running sandbox
+   */
+  public static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport) {
     CrossTradeSimulator sim = CrossTradeSimulator.start(0, CROSSTRADE_TOKEN, List.of("Sim101", "Sim102", "Live-A"),
         Map.of("MES 12-25", 6000.25, "ES 12-25", 5800.5, "NQ 12-25", 21000.0));
     StandInGuild guild = new StandInGuild(org.crosstradediscord.testing.discord.Snowflakes.next(), "Trading Desk");
@@ -75,11 +85,12 @@ public final class Sandbox implements AutoCloseable {
           crosstrade:
             base_url: %s
             request_timeout_ms: %d
+            transport: %s
           discord:
             rest_base_url: %s
             gateway_url: %s
           """.formatted(guild.id(), trader.id(), trader.id(), trader.id(), trader.id(), risk.id(), audit.id(),
-          confirmationTimeout.toSeconds(), sim.baseUrl(), requestTimeout.toMillis(), discord.restBaseUrl(),
+          confirmationTimeout.toSeconds(), sim.baseUrl(), requestTimeout.toMillis(), transport, discord.restBaseUrl(),
           discord.gatewayUrl());
       Path file = Files.createTempFile("crosstrade-discord-sandbox", ".yaml");
       Files.writeString(file, yaml);
