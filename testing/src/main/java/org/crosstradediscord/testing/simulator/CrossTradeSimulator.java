@@ -103,6 +103,11 @@ public final class CrossTradeSimulator implements AutoCloseable {
     return upstream.requests();
   }
 
+  /** @return WebSocket keepalive pings received since the last reset */
+  public int pings() {
+    return upstream.pings();
+  }
+
   /** Forgets the request log only (faults and positions stay). */
   public void clearRequestLogForTest() {
     upstream.clearRequests();

@@ -23,6 +23,7 @@ public final class Upstream {
   private final byte[] token;
   private final OpenApiInteractionValidator validator = Spec.get().validator();
   private final List<RecordedRequest> log = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * @param book the simulated accounts
@@ -48,9 +49,19 @@ public final class Upstream {
     return List.copyOf(log);
   }
 
-  /** Forgets the request log. */
+  /** Forgets the request log and the ping count. */
   public void clearRequests() {
     log.clear();
+    pings.set(0);
+  }
+
+  /** @return WebSocket keepalive pings received since the last reset */
+  public int pings() {
+    return pings.get();
+  }
+
+  void ping() {
+    pings.incrementAndGet();
   }
 
   /**

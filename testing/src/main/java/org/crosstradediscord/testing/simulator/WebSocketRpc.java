@@ -88,7 +88,10 @@ final class WebSocketRpc {
         return;
       }
       switch (frame.path("action").asText()) {
-        case "ping" -> send(SimResponse.JSON.createObjectNode().put("type", "pong"));
+        case "ping" -> {
+          upstream.ping();
+          send(SimResponse.JSON.createObjectNode().put("type", "pong"));
+        }
         case "rpc" -> workers.execute(() -> rpc(frame));
         default -> send(SimResponse.JSON.createObjectNode().put("type", "error").put("error", "unknown action"));
       }

@@ -212,6 +212,17 @@ class WebSocketTransportTest {
   }
 
   @Test
+  void keepalivePings_goOutOnTheInterval_andUnknownFramesAreIgnored() throws Exception {
+    CrossTradeClient c = CrossTradeClient.builder().token(TOKEN).baseUrl(SIM.baseUrl()).transport(TransportType.WEBSOCKET)
+        .rateLimiter(RateLimiter.disabled()).pingInterval(Duration.ofMillis(50)).build();
+    clients.add(c);
+    c.flatten(new FlattenRequest().account("Sim101")); // the simulator greets with an unsolicited {"type":"status"}
+    Thread.sleep(400);
+    assertThat(SIM.pings()).isGreaterThanOrEqualTo(3);
+    assertThat(c.flatten(new FlattenRequest().account("Sim101")).getSuccess()).isTrue(); // pongs did not confuse it
+  }
+
+  @Test
   void wrongToken_failsTheUpgradeWithAClearError() {
     CrossTradeClient stranger = CrossTradeClient.builder().token("wrong-token").baseUrl(SIM.baseUrl())
         .transport(TransportType.WEBSOCKET).build();
