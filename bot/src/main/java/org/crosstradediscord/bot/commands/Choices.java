@@ -31,6 +31,21 @@ final class Choices {
     return null;
   }
 
+  /** @return the whole number as an int, or null when absent, not whole or too large (recorded as a problem) */
+  static Integer quantity(CommandOptions o, String name, Problems problems) {
+    try {
+      Optional<Long> v = o.integer(name);
+      if (v.isPresent() && (v.get() > Integer.MAX_VALUE || v.get() < Integer.MIN_VALUE)) {
+        problems.add(name, "is too large");
+        return null;
+      }
+      return v.map(Long::intValue).orElse(null);
+    } catch (CommandOptions.OptionException e) {
+      problems.add(name, e.getMessage());
+      return null;
+    }
+  }
+
   /** @return the number, or null when absent or not a number (recorded as a problem) */
   static Double number(CommandOptions o, String name, Problems problems) {
     try {

@@ -54,16 +54,7 @@ public final class CloseCommand implements TradingCommand {
   public Prepared prepare(CommandOptions options, Invoker invoker, RolePolicy policy) {
     Problems problems = new Problems();
     ClosePositionRequest r = new ClosePositionRequest().instrument(options.string(OrderOptions.INSTRUMENT).orElse(null));
-    try {
-      Optional<Long> qty = options.integer(QUANTITY);
-      if (qty.isPresent() && (qty.get() > Integer.MAX_VALUE || qty.get() < Integer.MIN_VALUE)) {
-        problems.add(QUANTITY, "is too large");
-      } else {
-        qty.ifPresent(q -> r.quantity(q.intValue()));
-      }
-    } catch (CommandOptions.OptionException e) {
-      problems.add(QUANTITY, e.getMessage());
-    }
+    r.quantity(Choices.quantity(options, QUANTITY, problems));
     Double percent = Choices.number(options, PERCENT, problems);
     if (percent != null) {
       if (!(percent > 0 && percent <= 100)) {

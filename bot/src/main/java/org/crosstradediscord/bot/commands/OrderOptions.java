@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import org.crosstradediscord.bot.access.Invoker;
@@ -66,16 +65,7 @@ final class OrderOptions {
     OrderRequest r = new OrderRequest();
     r.instrument(o.string(INSTRUMENT).orElse(null));
     r.action(Choices.parse(o, ACTION, OrderAction.class, problems));
-    try {
-      Optional<Long> qty = o.integer(QUANTITY);
-      if (qty.isPresent() && (qty.get() > Integer.MAX_VALUE || qty.get() < Integer.MIN_VALUE)) {
-        problems.add(QUANTITY, "is too large");
-      } else {
-        qty.ifPresent(q -> r.quantity(q.intValue()));
-      }
-    } catch (CommandOptions.OptionException e) {
-      problems.add(QUANTITY, e.getMessage());
-    }
+    r.quantity(Choices.quantity(o, QUANTITY, problems));
     r.orderType(Choices.parse(o, ORDER_TYPE, OrderType.class, problems));
     r.timeInForce(Choices.parse(o, TIME_IN_FORCE, TimeInForce.class, problems));
     r.limitPrice(Choices.number(o, LIMIT_PRICE, problems));

@@ -24,7 +24,7 @@ class OrderCommandsTest {
         "quantity", 3L, "order_type", "STOPLIMIT", "time_in_force", "GTC", "limit_price", 5500.25,
         "stop_price", 5501.0, "oco_id", "grp1", "strategy", "ATM 2"), TRADER_MEMBER, POLICY);
 
-    FlatPlaceCommand.Action a = (FlatPlaceCommand.Action) ((Prepared.Ready) p).action();
+    OrderCommand.Action a = (OrderCommand.Action) ((Prepared.Ready) p).action();
     assertThat(a.account()).isEqualTo("Sim101");
     assertThat(a.request()).isEqualTo(new OrderRequest().instrument("MES 12-25").action(OrderAction.SELL).quantity(3)
         .orderType(OrderType.STOPLIMIT).timeInForce(TimeInForce.GTC).limitPrice(5500.25).stopPrice(5501.0)
@@ -40,7 +40,7 @@ class OrderCommandsTest {
   void reverse_mapsTheSameOptions_andSaysItNeedsAnOpenPosition() {
     Prepared p = reverse.prepare(marketOrder(), TRADER_MEMBER, POLICY);
 
-    ReverseCommand.Action a = (ReverseCommand.Action) ((Prepared.Ready) p).action();
+    OrderCommand.Action a = (OrderCommand.Action) ((Prepared.Ready) p).action();
     assertThat(a.request().getQuantity()).isEqualTo(2);
     assertThat(a.command()).isEqualTo("reverse");
     assertThat(a.review().whatHappens()).contains("Closes the open position").contains("flat");

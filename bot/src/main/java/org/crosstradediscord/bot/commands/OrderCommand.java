@@ -1,0 +1,112 @@
+package org.crosstradediscord.bot.commands;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.crosstradediscord.bot.access.Invoker;
+import org.crosstradediscord.bot.access.Permission;
+import org.crosstradediscord.bot.access.RolePolicy;
+import org.crosstradediscord.client.CrossTradeClient;
+import org.crosstradediscord.client.model.OrderRequest;
+
+/**
+ * A slash command that sends one order ({@code OrderRequest} of openapi.yaml) with the shared order options:
+ * {@link FlatPlaceCommand} and {@link ReverseCommand} say what happens and which SDK call makes it.
+ */
+abstract class OrderCommand implements TradingCommand {
+  private final String name;
+  private final Permission permission;
+  private final String description;
+
+  OrderCommand(String name, Permission permission, String description) {
+    this.name = name;
+    this.permission = permission;
+    this.description = description;
+  }
+
+  /** @return the review card's title, e.g. {@code Flat-place order} */
+  abstract String title();
+
+  /** @return what Confirm will do, in plain words */
+  abstract String whatHappens(String account, OrderRequest request);
+
+  /** @return the Confirm button's verb label */
+  abstract String confirmLabel();
+
+  /**
+   * Makes the one SDK call.
+   *
+   * @return the new NT8 order id
+   */
+  abstract String submit(CrossTradeClient client, String account, OrderRequest request);
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final Permission permission() {
+    return permission;
+  }
+
+  @Override
+  public final SlashCommandData definition() {
+    return Commands.slash(name, description).setContexts(InteractionContextType.GUILD)
+        .addOptions(OrderOptions.definitions());
+  }
+
+  @Override
+  public final Prepared prepare(CommandOptions options, Invoker invoker, RolePolicy policy) {
+    Object v = OrderOptions.validate(options, invoker, policy);
+    if (v instanceof Prepared p) {
+      return p;
+    }
+    OrderOptions.ValidOrder order = (OrderOptions.ValidOrder) v;
+    return new Prepared.Ready(new Action(this, order.account(), order.request()));
+  }
+
+  /**
+   * An order waiting for confirmation.
+   *
+   * @param source the command that made it
+   * @param account configured account name
+   * @param request the order
+   */
+  record Action(OrderCommand source, String account, OrderRequest request) implements TradeAction {
+    @Override
+    public String command() {
+      return source.name();
+    }
+
+    @Override
+    public Set<Permission> requiredPermissions() {
+      return Set.of(source.permission());
+    }
+
+    @Override
+    public Optional<String> tradedAccount() {
+      return Optional.of(account);
+    }
+
+    @Override
+    public Review review() {
+      return new Review(source.title(), source.whatHappens(account, request), OrderOptions.fields(account, request),
+          source.confirmLabel(), null);
+    }
+
+    @Override
+    public Map<String, String> auditArgs() {
+      return OrderOptions.auditArgs(account, request);
+    }
+
+    @Override
+    public Outcome execute(CrossTradeClient client) {
+      return new Outcome(List.of(source.submit(client, account, request)), null, null);
+    }
+  }
+}
