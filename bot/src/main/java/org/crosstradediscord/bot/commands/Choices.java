@@ -4,9 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads choice and number options, recording what is wrong with them. */
+/**
+ * Choice options derived from the SDK's generated enums (so openapi.yaml stays the one source of the values), and
+ * reading choice and number options, recording what is wrong with them.
+ */
 final class Choices {
   private Choices() {}
+
+  /**
+   * @param option a STRING option
+   * @param type a generated enum of openapi.yaml
+   * @return the option with one choice per enum value (the generator's unknown-value placeholder excluded)
+   */
+  static <E extends Enum<E>> net.dv8tion.jda.api.interactions.commands.build.OptionData of(
+      net.dv8tion.jda.api.interactions.commands.build.OptionData option, Class<E> type) {
+    for (E e : type.getEnumConstants()) {
+      if (!e.name().startsWith("UNKNOWN")) {
+        option.addChoice(e.toString(), e.toString());
+      }
+    }
+    return option;
+  }
 
   /**
    * @return the enum constant whose value matches the option case-insensitively; null when absent or unknown

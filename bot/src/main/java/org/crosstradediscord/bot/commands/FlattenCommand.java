@@ -49,8 +49,8 @@ public final class FlattenCommand implements TradingCommand {
                 .setMaxLength(100),
             new OptionData(OptionType.STRING, OrderOptions.INSTRUMENT, "Only this instrument, e.g. MES 12-25", false)
                 .setMaxLength(100),
-            new OptionData(OptionType.STRING, MARKET_POSITION, "Only long or only short positions", false)
-                .addChoice("long", "long").addChoice("short", "short"));
+            Choices.of(new OptionData(OptionType.STRING, MARKET_POSITION, "Only long or only short positions", false),
+                MarketPositionFilter.class));
   }
 
   @Override

@@ -39,14 +39,10 @@ final class OrderOptions {
     return List.of(
         accountOption("NT8 account to trade"),
         new OptionData(OptionType.STRING, INSTRUMENT, "Instrument, e.g. MES 12-25", true).setMaxLength(100),
-        new OptionData(OptionType.STRING, ACTION, "Side of the new order", true)
-            .addChoice("BUY", "BUY").addChoice("SELL", "SELL"),
+        Choices.of(new OptionData(OptionType.STRING, ACTION, "Side of the new order", true), OrderAction.class),
         new OptionData(OptionType.INTEGER, QUANTITY, "Contracts, at least 1", true),
-        new OptionData(OptionType.STRING, ORDER_TYPE, "Order type", true)
-            .addChoice("MARKET", "MARKET").addChoice("LIMIT", "LIMIT")
-            .addChoice("STOPMARKET", "STOPMARKET").addChoice("STOPLIMIT", "STOPLIMIT"),
-        new OptionData(OptionType.STRING, TIME_IN_FORCE, "Time in force", true)
-            .addChoice("DAY", "DAY").addChoice("GTC", "GTC"),
+        Choices.of(new OptionData(OptionType.STRING, ORDER_TYPE, "Order type", true), OrderType.class),
+        Choices.of(new OptionData(OptionType.STRING, TIME_IN_FORCE, "Time in force", true), TimeInForce.class),
         new OptionData(OptionType.NUMBER, LIMIT_PRICE, "Limit price in instrument points (LIMIT, STOPLIMIT)", false),
         new OptionData(OptionType.NUMBER, STOP_PRICE, "Stop price in instrument points (STOPMARKET, STOPLIMIT)", false),
         new OptionData(OptionType.STRING, OCO_ID, "Create or join the OCO group with this id", false).setMaxLength(100),

@@ -103,7 +103,17 @@ public final class InteractionHandler extends ListenerAdapter {
           + "`. Ask a server admin if you should.")).setEphemeral(true).queue();
       return;
     }
-    Prepared prepared = command.prepare(new CommandOptions(values), invoker, policy);
+    Prepared prepared;
+    try {
+      prepared = command.prepare(new CommandOptions(values), invoker, policy);
+    } catch (RuntimeException e) {
+      log.error("/{} failed while checking its options", command.name(), e);
+      audit(new AuditEvent("invalid", invoker.userId(), invoker.userName(), command.name(), args,
+          "internal error " + e.getClass().getSimpleName(), null, -1));
+      event.replyEmbeds(Cards.notice("Something went wrong", "The bot failed while checking your options. Nothing was sent."))
+          .setEphemeral(true).queue();
+      return;
+    }
     if (prepared instanceof Prepared.Invalid invalid) {
       audit(new AuditEvent("invalid", invoker.userId(), invoker.userName(), command.name(), args,
           String.join("; ", invalid.problems()), null, -1));
