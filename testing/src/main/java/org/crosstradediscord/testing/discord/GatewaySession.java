@@ -3,44 +3,34 @@ package org.crosstradediscord.testing.discord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.WebSocketListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.crosstradediscord.testing.ws.JsonSocket;
 
 /**
  * One gateway connection: HELLO on open, heartbeat ACKs, IDENTIFY → READY and one GUILD_CREATE per guild (with
  * roles, members and channels), then dispatches. JSON text frames only (the bot uses no compression).
  */
-final class GatewaySession implements WebSocketListener {
-  private static final Logger log = LoggerFactory.getLogger(GatewaySession.class);
-
+final class GatewaySession extends JsonSocket {
   private final DiscordStandIn d;
   private final AtomicInteger sequence = new AtomicInteger();
-  private volatile Session session;
 
   GatewaySession(DiscordStandIn d) {
     this.d = d;
   }
 
   @Override
-  public void onWebSocketConnect(Session s) {
-    this.session = s;
+  protected void opened() {
     send(DiscordStandIn.JSON.createObjectNode().put("op", 10).set("d",
         DiscordStandIn.JSON.createObjectNode().put("heartbeat_interval", 41250)));
   }
 
   @Override
-  public void onWebSocketText(String text) {
-    JsonNode frame;
-    try {
-      frame = DiscordStandIn.JSON.readTree(text);
-    } catch (IOException e) {
-      close(4002, "Decode error");
-      return;
-    }
+  protected void onMalformed() {
+    close(4002, "Decode error");
+  }
+
+  @Override
+  protected void onFrame(JsonNode frame) {
     switch (frame.path("op").asInt(-1)) {
       case 1 -> send(DiscordStandIn.JSON.createObjectNode().put("op", 11));
       case 2 -> identify(frame.path("d"));
@@ -53,16 +43,6 @@ final class GatewaySession implements WebSocketListener {
   @Override
   public void onWebSocketBinary(byte[] payload, int offset, int len) {
     close(4002, "Decode error: binary frames are not used");
-  }
-
-  @Override
-  public void onWebSocketClose(int statusCode, String reason) {
-    session = null;
-  }
-
-  @Override
-  public void onWebSocketError(Throwable cause) {
-    log.debug("gateway error: {}", cause.toString());
   }
 
   void dispatch(String event, JsonNode data) {
@@ -146,26 +126,5 @@ final class GatewaySession implements WebSocketListener {
     m.put("joined_at", "2025-01-01T00:00:00.000000+00:00").put("deaf", false).put("mute", false).put("flags", 0)
         .put("pending", false).putNull("nick");
     return m;
-  }
-
-  private void send(JsonNode frame) {
-    Session s = session;
-    if (s == null) {
-      return;
-    }
-    synchronized (this) {
-      try {
-        s.getRemote().sendString(frame.toString());
-      } catch (IOException e) {
-        log.debug("gateway send failed: {}", e.toString());
-      }
-    }
-  }
-
-  private void close(int code, String reason) {
-    Session s = session;
-    if (s != null) {
-      s.close(code, reason);
-    }
   }
 }

@@ -9,9 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.crosstradediscord.testing.ws.JsonSocket;
 import org.eclipse.jetty.servlet.ServletContextHandler;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.WebSocketListener;
 import org.eclipse.jetty.websocket.server.config.JettyWebSocketServletContainerInitializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,11 +59,10 @@ final class WebSocketRpc {
     });
   }
 
-  private static final class Socket implements WebSocketListener {
+  private static final class Socket extends JsonSocket {
     private final Upstream upstream;
     private final String authorization;
     private final ExecutorService workers;
-    private volatile Session session;
 
     Socket(Upstream upstream, String authorization, ExecutorService workers) {
       this.upstream = upstream;
@@ -73,20 +71,17 @@ final class WebSocketRpc {
     }
 
     @Override
-    public void onWebSocketConnect(Session s) {
-      session = s;
+    protected void opened() {
       send(SimResponse.JSON.createObjectNode().put("type", "status").put("state", "connected"));
     }
 
     @Override
-    public void onWebSocketText(String text) {
-      JsonNode frame;
-      try {
-        frame = SimResponse.JSON.readTree(text);
-      } catch (IOException e) {
-        send(SimResponse.JSON.createObjectNode().put("type", "error").put("error", "frame is not JSON"));
-        return;
-      }
+    protected void onMalformed() {
+      send(SimResponse.JSON.createObjectNode().put("type", "error").put("error", "frame is not JSON"));
+    }
+
+    @Override
+    protected void onFrame(JsonNode frame) {
       switch (frame.path("action").asText()) {
         case "ping" -> {
           upstream.ping();
@@ -129,39 +124,12 @@ final class WebSocketRpc {
       CrossTradeSimulator.sleep(upstream.faults().latencyMs());
       CrossTradeSimulator.sleep(upstream.faults().takeReplyDelayMs());
       if (upstream.faults().takeDrop()) {
-        Session s = session;
-        if (s != null) {
-          s.disconnect(); // abrupt: no close frame, the request was executed
-        }
+        drop(); // abrupt: no close frame, and the request was executed
         return;
       }
       reply.set("data", r.body());
       reply.put("status", r.status());
       send(reply);
-    }
-
-    @Override
-    public void onWebSocketClose(int statusCode, String reason) {
-      session = null;
-    }
-
-    @Override
-    public void onWebSocketError(Throwable cause) {
-      log.debug("simulator websocket error: {}", cause.toString());
-    }
-
-    private void send(JsonNode frame) {
-      Session s = session;
-      if (s == null) {
-        return;
-      }
-      synchronized (this) {
-        try {
-          s.getRemote().sendString(frame.toString());
-        } catch (IOException e) {
-          log.debug("simulator websocket send failed: {}", e.toString());
-        }
-      }
     }
   }
 }
