@@ -32,8 +32,12 @@ public final class ConfirmationStore {
     /** @param pending the action, now removed from the store: execute it once */
     record Claimed(PendingAction pending) implements Claim {}
 
-    /** The clicking member is not the invoker; the action stays pending. */
-    record NotInvoker() implements Claim {}
+    /**
+     * The clicking member is not the invoker; the action stays pending.
+     *
+     * @param command the pending action's command, for the audit line
+     */
+    record NotInvoker(String command) implements Claim {}
 
     /** @param state why the id cannot be claimed */
     record Gone(State state) implements Claim {}
@@ -159,7 +163,7 @@ public final class ConfirmationStore {
       return new Claim.Gone(s == null ? State.UNKNOWN : s);
     }
     if (p.invoker().userId() != userId) {
-      return new Claim.NotInvoker();
+      return new Claim.NotInvoker(p.action().command());
     }
     if (!pending.asMap().remove(id, p)) {
       State s = finished.getIfPresent(id);

@@ -152,9 +152,9 @@ public final class InteractionHandler extends ListenerAdapter {
     }
     Invoker clicker = invoker(member);
     ConfirmationStore.Claim claim = confirm ? store.claim(id, clicker.userId()) : store.cancel(id, clicker.userId());
-    if (claim instanceof ConfirmationStore.Claim.NotInvoker) {
-      audit(new AuditEvent("refused", clicker.userId(), clicker.userName(), "?", Map.of("button", confirm ? "confirm" : "cancel"),
-          "not the invoker", null, -1));
+    if (claim instanceof ConfirmationStore.Claim.NotInvoker other) {
+      audit(new AuditEvent("refused", clicker.userId(), clicker.userName(), other.command(),
+          Map.of("button", confirm ? "confirm" : "cancel"), "not the invoker", null, -1));
       event.replyEmbeds(Cards.notice("Not yours", "Only the member who ran the command can confirm or cancel it."))
           .setEphemeral(true).queue();
       return;
