@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (prints numbers; not part of the tests): the bot jar as its own process against the Discord
 # stand-in and the CrossTrade simulator on loopback. Results go in docs/benchmarks.md.
-#   scripts/bench.sh [interactions=1000] [clicks=300]
+#   scripts/bench.sh [interactions=1000] [clicks=100]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
