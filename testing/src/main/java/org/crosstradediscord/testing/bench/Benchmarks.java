@@ -1,6 +1,5 @@
 package org.crosstradediscord.testing.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import org.crosstradediscord.testing.discord.Snowflakes;
 import org.crosstradediscord.testing.discord.StandInGuild;
 import org.crosstradediscord.testing.discord.StandInInteraction;
 import org.crosstradediscord.testing.discord.StandInMessage;
+import org.crosstradediscord.testing.sandbox.BotProcess;
 import org.crosstradediscord.testing.simulator.CrossTradeSimulator;
 import org.crosstradediscord.testing.simulator.RecordedRequest;
 
@@ -56,18 +56,10 @@ public final class Benchmarks {
         discord: {rest_base_url: %s, gateway_url: %s}
         """.formatted(guild.id(), trader.id(), trader.id(), trader.id(), trader.id(), sim.baseUrl(),
         discord.restBaseUrl(), discord.gatewayUrl()));
-    List<String> command = new ArrayList<>(List.of("java"));
     String jvmOpts = System.getenv().getOrDefault("BOT_JAVA_OPTS", "").strip();
-    if (!jvmOpts.isEmpty()) {
-      command.addAll(List.of(jvmOpts.split("\\s+")));
-    }
-    command.addAll(List.of("-jar", jar.toString(), "--config", config.toString()));
-    ProcessBuilder pb = new ProcessBuilder(command)
-        .redirectErrorStream(true).redirectOutput(Path.of("target", "bench-bot.log").toFile());
-    pb.environment().put("DISCORD_TOKEN", DISCORD_TOKEN);
-    pb.environment().put("CROSSTRADE_TOKEN", CROSSTRADE_TOKEN);
     long launch = System.nanoTime();
-    Process bot = pb.start();
+    BotProcess bot = BotProcess.start(jar, jvmOpts.isEmpty() ? List.of() : List.of(jvmOpts.split("\\s+")), config,
+        Map.of("DISCORD_TOKEN", DISCORD_TOKEN, "CROSSTRADE_TOKEN", CROSSTRADE_TOKEN), Path.of("target", "bench-bot.log"));
     try {
       discord.awaitCall(c -> c.route().endsWith("/commands") && c.status() == 200, Duration.ofSeconds(60));
       double startMs = (System.nanoTime() - launch) / 1e6;
@@ -98,10 +90,9 @@ public final class Benchmarks {
         cmd.awaitOriginal(m -> m.buttons().isEmpty(), Duration.ofSeconds(10));
       }
 
-      long peakRssKb = peakRssKb(bot.pid());
+      long peakRssKb = bot.peakRssKb();
       long stop = System.nanoTime();
-      bot.destroy(); // SIGTERM
-      boolean exited = bot.waitFor(40, java.util.concurrent.TimeUnit.SECONDS);
+      int exit = bot.terminate(40);
       double stopMs = (System.nanoTime() - stop) / 1e6;
 
       System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, %s; bot JVM options: %s%n",
@@ -114,9 +105,9 @@ public final class Benchmarks {
       System.out.printf(Locale.ROOT, "| bot process launch → commands registered (ms, cold JVM) | 1 | %.0f | | |%n", startMs);
       System.out.printf(Locale.ROOT, "| bot peak RSS (VmHWM, MiB) | 1 | %.1f | | |%n", peakRssKb / 1024.0);
       System.out.printf(Locale.ROOT, "| SIGTERM → bot exited (ms; exit code %s) | 1 | %.0f | | |%n",
-          exited ? String.valueOf(bot.exitValue()) : "none", stopMs);
+          exit >= 0 ? String.valueOf(exit) : "none", stopMs);
     } finally {
-      bot.destroyForcibly();
+      bot.close();
       discord.close();
       sim.close();
     }
@@ -132,15 +123,6 @@ public final class Benchmarks {
       Thread.sleep(0, 200_000);
     }
     throw new IllegalStateException("the simulator received no request after the click");
-  }
-
-  private static long peakRssKb(long pid) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-      if (line.startsWith("VmHWM:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", ""));
-      }
-    }
-    return -1;
   }
 
   private static void row(String name, List<Double> values) {

@@ -32,13 +32,16 @@ public final class Sandbox implements AutoCloseable {
   private final StandInGuild guild;
   private final DiscordBot bot;
   private final BotConfig config;
+  private final Path configFile;
 
-  private Sandbox(CrossTradeSimulator simulator, DiscordStandIn discord, StandInGuild guild, DiscordBot bot, BotConfig config) {
+  private Sandbox(CrossTradeSimulator simulator, DiscordStandIn discord, StandInGuild guild, DiscordBot bot, BotConfig config,
+      Path configFile) {
     this.simulator = simulator;
     this.discord = discord;
     this.guild = guild;
     this.bot = bot;
     this.config = config;
+    this.configFile = configFile;
   }
 
   /**
@@ -57,6 +60,17 @@ public final class Sandbox implements AutoCloseable {
    * @return the running sandbox
    */
   public static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport) {
+    return start(confirmationTimeout, requestTimeout, transport, true);
+  }
+
+  /**
+   * @param confirmationTimeout how long review cards stay confirmable
+   * @param requestTimeout the bot's CrossTrade request timeout
+   * @param transport the bot's CrossTrade transport: rest or websocket
+   * @param inProcessBot start the bot in this JVM; false leaves {@link #configFile()} for a bot process
+   * @return the running sandbox
+   */
+  public static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot) {
     CrossTradeSimulator sim = CrossTradeSimulator.start(0, CROSSTRADE_TOKEN, List.of("Sim101", "Sim102", "Live-A"),
         Map.of("MES 12-25", 6000.25, "ES 12-25", 5800.5, "NQ 12-25", 21000.0));
     StandInGuild guild = new StandInGuild(org.crosstradediscord.testing.discord.Snowflakes.next(), "Trading Desk");
@@ -96,13 +110,23 @@ public final class Sandbox implements AutoCloseable {
       Files.writeString(file, yaml);
       file.toFile().deleteOnExit();
       BotConfig config = ConfigLoader.load(file);
-      DiscordBot bot = BotMain.start(config, Map.of("DISCORD_TOKEN", DISCORD_TOKEN, "CROSSTRADE_TOKEN", CROSSTRADE_TOKEN));
-      return new Sandbox(sim, discord, guild, bot, config);
+      DiscordBot bot = inProcessBot ? BotMain.start(config, secrets()) : null;
+      return new Sandbox(sim, discord, guild, bot, config, file);
     } catch (java.io.IOException | RuntimeException e) {
       discord.close();
       sim.close();
       throw new IllegalStateException("sandbox could not start: " + e.getMessage(), e);
     }
+  }
+
+  /** @return the two sandbox tokens as the bot's environment */
+  public static Map<String, String> secrets() {
+    return Map.of("DISCORD_TOKEN", DISCORD_TOKEN, "CROSSTRADE_TOKEN", CROSSTRADE_TOKEN);
+  }
+
+  /** @return the bot's YAML config file */
+  public Path configFile() {
+    return configFile;
   }
 
   /** @return the CrossTrade simulator */
@@ -120,7 +144,7 @@ public final class Sandbox implements AutoCloseable {
     return guild;
   }
 
-  /** @return the running bot */
+  /** @return the running bot, or null when started without an in-process bot */
   public DiscordBot bot() {
     return bot;
   }
@@ -137,7 +161,9 @@ public final class Sandbox implements AutoCloseable {
 
   @Override
   public void close() {
-    bot.close();
+    if (bot != null) {
+      bot.close();
+    }
     discord.close();
     simulator.close();
   }
