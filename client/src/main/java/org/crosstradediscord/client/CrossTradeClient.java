@@ -24,9 +24,9 @@ import org.crosstradediscord.client.model.OrderRequest;
  *     .orderType(OrderType.MARKET).timeInForce(TimeInForce.DAY));
  * }</pre>
  *
- * <p>Transports: REST (default) or WebSocket RPC ({@link Builder#transport}); the methods, models and exceptions
- * are the same. A client-side {@link RateLimiter} (3 requests/s, burst 20, on by default) paces calls before they
- * are sent.
+ * <p>Transports: REST (default) or WebSocket RPC ({@link Builder#transport}, or {@link #using} for the other one on
+ * the same client); the methods, models and exceptions are the same. A client-side {@link RateLimiter} (3
+ * requests/s, burst 18, on by default) shared by both transports of the client paces calls before they are sent.
  *
  * <p>Every call validates its input with {@link RequestRules} first and sends nothing when a rule is broken
  * ({@link InvalidRequestException}). Failures after that are {@link CrossTradeException} subtypes. A POST that
@@ -49,22 +49,41 @@ public final class CrossTradeClient {
   private final Duration requestTimeout;
   private final TransportType transportType;
   private final RateLimiter limiter;
+  private final Transports transports;
   private final Transport transport;
 
   private CrossTradeClient(Builder b) {
-    this.baseUrl = b.baseUrl;
-    this.connectTimeout = b.connectTimeout;
-    this.requestTimeout = b.requestTimeout;
-    this.transportType = b.transport;
-    this.limiter = b.limiter;
-    com.fasterxml.jackson.databind.ObjectMapper mapper =
-        org.crosstradediscord.client.invoker.ApiClient.createDefaultObjectMapper();
-    ErrorMapper errors = new ErrorMapper(mapper, b.token);
-    String root = stripSlash(b.baseUrl.toString());
-    this.transport = b.transport == TransportType.WEBSOCKET
-        ? new WebSocketTransport(URI.create(root.replaceFirst("^http", "ws") + "/ws/stream"), b.token, b.connectTimeout,
-            b.requestTimeout, b.userAgent, b.pingInterval, mapper, errors)
-        : new RestTransport(root, b.token, b.connectTimeout, b.requestTimeout, b.userAgent, mapper, errors);
+    this(b.baseUrl, b.connectTimeout, b.requestTimeout, b.transport, b.limiter, new Transports(
+        stripSlash(b.baseUrl.toString()), b.token, b.connectTimeout, b.requestTimeout, b.userAgent, b.pingInterval));
+  }
+
+  private CrossTradeClient(URI baseUrl, Duration connectTimeout, Duration requestTimeout, TransportType transportType,
+      RateLimiter limiter, Transports transports) {
+    this.baseUrl = baseUrl;
+    this.connectTimeout = connectTimeout;
+    this.requestTimeout = requestTimeout;
+    this.transportType = transportType;
+    this.limiter = limiter;
+    this.transports = transports;
+    this.transport = transports.get(transportType);
+  }
+
+  /**
+   * The same client over another transport: same token, settings and <b>rate limiter</b> (the upstream's budget is
+   * shared by REST and WebSocket), same connections. Closing either closes both.
+   *
+   * @param type REST or WEBSOCKET
+   * @return this client when it already uses that transport, else a view of it using the other one
+   */
+  public CrossTradeClient using(TransportType type) {
+    Objects.requireNonNull(type, "type");
+    return type == transportType ? this
+        : new CrossTradeClient(baseUrl, connectTimeout, requestTimeout, type, limiter, transports);
+  }
+
+  /** @return the transport this client's methods use */
+  public TransportType transport() {
+    return transportType;
   }
 
   /**
@@ -161,9 +180,9 @@ public final class CrossTradeClient {
     return transport.flattenEverything();
   }
 
-  /** Closes the WebSocket connection, if any; requests in flight fail as outcome unknown. */
+  /** Closes the WebSocket connection, if any (also of views from {@link #using}); requests in flight fail as outcome unknown. */
   public void close() {
-    transport.close();
+    transports.closeAll();
   }
 
   /** @return the base URL requests go to. */

@@ -234,11 +234,13 @@ class WebSocketTransportTest {
   }
 
   @Test
-  void sharedLimiter_holdsA50RequestBurstAcrossBothTransports_toTheBudget_withNo429() throws Exception {
+  void defaultLimiter_holdsA50RequestBurstAcrossBothTransportsOfOneClient_toTheBudget_withNo429() throws Exception {
     SIM.faults().rateLimit(true);
-    RateLimiter shared = RateLimiter.crossTradeDefault();
-    CrossTradeClient rest = client(TransportType.REST, shared, Duration.ofSeconds(30));
-    CrossTradeClient ws = client(TransportType.WEBSOCKET, shared, Duration.ofSeconds(30));
+    CrossTradeClient rest = CrossTradeClient.builder().token(TOKEN).baseUrl(SIM.baseUrl())
+        .requestTimeout(Duration.ofSeconds(30)).build(); // the default limiter, on
+    clients.add(rest);
+    CrossTradeClient ws = rest.using(TransportType.WEBSOCKET);
+    assertThat(ws.transport()).isEqualTo(TransportType.WEBSOCKET);
     ExecutorService pool = Executors.newFixedThreadPool(10);
     long start = System.nanoTime();
     try {

@@ -1,0 +1,47 @@
+package org.crosstradediscord.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.crosstradediscord.client.invoker.ApiClient;
+
+/**
+ * The transports of one client, created on first use and shared by every view of the client
+ * ({@link CrossTradeClient#using(TransportType)}), together with the client's one rate limiter.
+ */
+final class Transports {
+  private final String root;
+  private final String token;
+  private final Duration connectTimeout;
+  private final Duration requestTimeout;
+  private final String userAgent;
+  private final Duration pingInterval;
+  private final ObjectMapper mapper = ApiClient.createDefaultObjectMapper();
+  private final ErrorMapper errors;
+  private final Map<TransportType, Transport> open = new EnumMap<>(TransportType.class);
+
+  Transports(String root, String token, Duration connectTimeout, Duration requestTimeout, String userAgent,
+      Duration pingInterval) {
+    this.root = root;
+    this.token = token;
+    this.connectTimeout = connectTimeout;
+    this.requestTimeout = requestTimeout;
+    this.userAgent = userAgent;
+    this.pingInterval = pingInterval;
+    this.errors = new ErrorMapper(mapper, token);
+  }
+
+  synchronized Transport get(TransportType type) {
+    return open.computeIfAbsent(type, t -> t == TransportType.WEBSOCKET
+        ? new WebSocketTransport(URI.create(root.replaceFirst("^http", "ws") + "/ws/stream"), token, connectTimeout,
+            requestTimeout, userAgent, pingInterval, mapper, errors)
+        : new RestTransport(root, token, connectTimeout, requestTimeout, userAgent, mapper, errors));
+  }
+
+  synchronized void closeAll() {
+    open.values().forEach(Transport::close);
+    open.clear();
+  }
+}
