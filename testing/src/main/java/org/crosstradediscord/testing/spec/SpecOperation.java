@@ -31,11 +31,6 @@ public record SpecOperation(
     return pathTemplate.replace("{account}", account);
   }
 
-  /** @return whether the path has the {@code {account}} parameter */
-  public boolean hasAccount() {
-    return pathTemplate.contains("{account}");
-  }
-
   /**
    * @param status HTTP status
    * @return the response examples of that status
