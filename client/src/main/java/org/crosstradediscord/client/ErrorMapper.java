@@ -88,7 +88,7 @@ final class ErrorMapper {
               + "); nothing was sent", cause);
     }
     if (cause instanceof HttpTimeoutException) {
-      return unknown(operationId, OutcomeUnknownException.Reason.TIMEOUT, "no response within the request timeout", cause);
+      return timeout(operationId, "no response within the request timeout", cause);
     }
     if (cause instanceof JsonProcessingException) {
       return unknown(operationId, OutcomeUnknownException.Reason.UNREADABLE_RESPONSE,
@@ -99,11 +99,19 @@ final class ErrorMapper {
       return unknown(operationId, OutcomeUnknownException.Reason.INTERRUPTED, "interrupted while waiting", cause);
     }
     if (cause instanceof IOException) {
-      return unknown(operationId, OutcomeUnknownException.Reason.CONNECTION_LOST,
-          "connection lost (" + cause.getClass().getSimpleName() + ")", cause);
+      return connectionLost(operationId, "connection lost (" + cause.getClass().getSimpleName() + ")", cause);
     }
-    return unknown(operationId, OutcomeUnknownException.Reason.CONNECTION_LOST,
-        "unexpected failure (" + cause.getClass().getSimpleName() + ")", cause);
+    return connectionLost(operationId, "unexpected failure (" + cause.getClass().getSimpleName() + ")", cause);
+  }
+
+  /** No answer within the request timeout after sending. */
+  OutcomeUnknownException timeout(String operationId, String what, Throwable cause) {
+    return unknown(operationId, OutcomeUnknownException.Reason.TIMEOUT, what, cause);
+  }
+
+  /** The connection failed after the request was (possibly) sent. */
+  OutcomeUnknownException connectionLost(String operationId, String what, Throwable cause) {
+    return unknown(operationId, OutcomeUnknownException.Reason.CONNECTION_LOST, what, cause);
   }
 
   /** A 2xx answer that cannot be trusted as success. */

@@ -248,13 +248,12 @@ final class WebSocketTransport implements Transport {
       return answer;
     } catch (TimeoutException e) {
       c.pending.remove(id);
-      throw errors.fromFailure(operationId, new java.net.http.HttpTimeoutException("no WebSocket reply within "
-          + requestTimeout.toMillis() + " ms"));
+      throw errors.timeout(operationId, "no WebSocket reply within " + requestTimeout.toMillis() + " ms", e);
     } catch (ExecutionException e) {
       c.pending.remove(id);
-      Throwable cause = e.getCause() instanceof ConnectionLostException ? new java.io.IOException(
-          "WebSocket connection lost: " + e.getCause().getMessage()) : e.getCause();
-      throw errors.fromFailure(operationId, cause instanceof java.io.IOException ? cause : new java.io.IOException(cause));
+      throw errors.connectionLost(operationId, "WebSocket connection lost ("
+          + (e.getCause() instanceof ConnectionLostException ? e.getCause().getMessage()
+              : e.getCause().getClass().getSimpleName()) + ")", e.getCause());
     } catch (InterruptedException e) {
       c.pending.remove(id);
       throw errors.fromFailure(operationId, e);

@@ -108,8 +108,8 @@ public final class CloseCommand implements TradingCommand {
         amount = request.getQuantity() + " contract" + (request.getQuantity() == 1 ? "" : "s");
         what = "Closes " + amount + " (at most the open quantity) of the position";
       } else if (percentOption != null) {
-        amount = Problems.price(percentOption) + "% (rounded up to whole contracts)";
-        what = "Closes " + Problems.price(percentOption) + "% of the position, rounded up to whole contracts,";
+        amount = Prices.format(percentOption) + "% (rounded up to whole contracts)";
+        what = "Closes " + Prices.format(percentOption) + "% of the position, rounded up to whole contracts,";
       } else {
         amount = "the whole position";
         what = "Closes the whole position";
@@ -134,7 +134,7 @@ public final class CloseCommand implements TradingCommand {
         m.put(QUANTITY, String.valueOf(request.getQuantity()));
       }
       if (percentOption != null) {
-        m.put(PERCENT, Problems.price(percentOption));
+        m.put(PERCENT, Prices.format(percentOption));
       }
       return m;
     }

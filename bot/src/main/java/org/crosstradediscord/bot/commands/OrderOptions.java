@@ -95,10 +95,10 @@ final class OrderOptions {
     f.add(new Review.Field("Order type", r.getOrderType().getValue()));
     f.add(new Review.Field("Time in force", r.getTimeInForce().getValue()));
     if (r.getLimitPrice() != null) {
-      f.add(new Review.Field("Limit price", Problems.price(r.getLimitPrice())));
+      f.add(new Review.Field("Limit price", Prices.format(r.getLimitPrice())));
     }
     if (r.getStopPrice() != null) {
-      f.add(new Review.Field("Stop price", Problems.price(r.getStopPrice())));
+      f.add(new Review.Field("Stop price", Prices.format(r.getStopPrice())));
     }
     if (r.getOcoId() != null) {
       f.add(new Review.Field("OCO id", r.getOcoId()));
@@ -118,10 +118,10 @@ final class OrderOptions {
     m.put(ORDER_TYPE, r.getOrderType().getValue());
     m.put(TIME_IN_FORCE, r.getTimeInForce().getValue());
     if (r.getLimitPrice() != null) {
-      m.put(LIMIT_PRICE, Problems.price(r.getLimitPrice()));
+      m.put(LIMIT_PRICE, Prices.format(r.getLimitPrice()));
     }
     if (r.getStopPrice() != null) {
-      m.put(STOP_PRICE, Problems.price(r.getStopPrice()));
+      m.put(STOP_PRICE, Prices.format(r.getStopPrice()));
     }
     if (r.getOcoId() != null) {
       m.put(OCO_ID, r.getOcoId());

@@ -46,8 +46,4 @@ final class Problems {
     }
     return out;
   }
-
-  static String price(Double p) {
-    return p == null ? "—" : java.math.BigDecimal.valueOf(p).stripTrailingZeros().toPlainString();
-  }
 }

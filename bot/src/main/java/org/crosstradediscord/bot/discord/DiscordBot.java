@@ -105,13 +105,14 @@ public final class DiscordBot implements AutoCloseable {
         throw new StartupException("Discord gateway not ready within " + READY_TIMEOUT_SECONDS + " s ("
             + config.discordGatewayUrl() + ")");
       }
+      var definitions = registry.definitions();
       for (long guildId : config.guildIds()) {
         Guild guild = jda.getGuildById(guildId);
         if (guild == null) {
           throw new StartupException("guild_ids: the bot is not a member of guild " + guildId);
         }
-        guild.updateCommands().addCommands(registry.definitions()).complete();
-        log.info("registered {} slash commands in guild {} ({})", registry.definitions().size(), guild.getName(), guildId);
+        guild.updateCommands().addCommands(definitions).complete();
+        log.info("registered {} slash commands in guild {} ({})", definitions.size(), guild.getName(), guildId);
       }
       if (config.auditChannelId().isPresent()) {
         long channelId = config.auditChannelId().getAsLong();

@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -34,6 +35,8 @@ import org.crosstradediscord.bot.confirmation.PendingAction;
 import org.crosstradediscord.bot.rendering.Cards;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.CrossTradeException;
+import org.crosstradediscord.client.InvalidRequestException;
+import org.crosstradediscord.client.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -211,25 +214,30 @@ public final class InteractionHandler extends ListenerAdapter {
 
   private void execute(InteractionHook hook, Invoker clicker, TradeAction action, Review review) {
     long start = System.nanoTime();
+    Outcome outcome = null;
+    MessageEmbed failure = null;
+    String result;
     try {
-      Outcome outcome = action.execute(client);
-      long ms = (System.nanoTime() - start) / 1_000_000;
-      audit(new AuditEvent("result", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(), "ok",
-          outcomeIds(outcome), ms));
-      hook.editOriginalEmbeds(Cards.success(review, outcome, ms)).setComponents().queue();
+      outcome = action.execute(client);
+      result = "ok";
     } catch (CrossTradeException e) {
-      long ms = (System.nanoTime() - start) / 1_000_000;
-      audit(new AuditEvent("result", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(),
-          e.getClass().getSimpleName() + ": " + e.getMessage(), null, ms));
-      hook.editOriginalEmbeds(Cards.failure(review, e)).setComponents().queue();
+      result = e.getClass().getSimpleName() + ": " + e.getMessage();
+      failure = Cards.failure(review, e);
+    } catch (InvalidRequestException e) {
+      // The SDK's own request rules refused it before sending (the bot's validation should have caught it first).
+      result = "refused before sending: " + e.getMessage();
+      failure = Cards.notice("Not sent: " + review.title(), "The request broke a rule: "
+          + Violation.describe(e.violations()) + "\nNothing was sent.");
     } catch (RuntimeException e) {
-      long ms = (System.nanoTime() - start) / 1_000_000;
       log.error("unexpected failure executing /{}", action.command(), e);
-      audit(new AuditEvent("result", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(),
-          "internal error " + e.getClass().getSimpleName(), null, ms));
-      hook.editOriginalEmbeds(Cards.notice("OUTCOME UNKNOWN: " + review.title(),
-          "**Outcome unknown — check NinjaTrader before retrying.** The bot failed while handling the request.")).setComponents().queue();
+      result = "internal error " + e.getClass().getSimpleName();
+      failure = Cards.notice("OUTCOME UNKNOWN: " + review.title(),
+          "**Outcome unknown — check NinjaTrader before retrying.** The bot failed while handling the request.");
     }
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    audit(new AuditEvent("result", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(), result,
+        outcome == null ? null : outcome.orderIds(), ms));
+    hook.editOriginalEmbeds(outcome != null ? Cards.success(review, outcome, ms) : failure).setComponents().queue();
   }
 
   private void expired(InteractionHook hook, Invoker invoker, TradeAction action) {
@@ -260,10 +268,6 @@ public final class InteractionHandler extends ListenerAdapter {
       case CANCELLED -> "This was cancelled. Nothing was sent.";
       case UNKNOWN -> "This confirmation is unknown (the bot may have restarted). Nothing was sent; run the command again.";
     };
-  }
-
-  private static List<String> outcomeIds(Outcome o) {
-    return o.orderIds();
   }
 
   private void audit(AuditEvent e) {

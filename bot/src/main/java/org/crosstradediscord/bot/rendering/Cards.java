@@ -9,6 +9,7 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.crosstradediscord.bot.commands.Outcome;
+import org.crosstradediscord.bot.commands.Prices;
 import org.crosstradediscord.bot.commands.Review;
 import org.crosstradediscord.client.CrossTradeException;
 import org.crosstradediscord.client.NinjaTraderNotConnectedException;
@@ -158,13 +159,9 @@ public final class Cards {
     for (Position p : positions) {
       t.append(String.format(Locale.ROOT, "%-12s %-6s %5s %12s %12s%n", cut(p.getInstrument(), 12),
           p.getMarketPosition() == null ? "?" : p.getMarketPosition().getValue(),
-          p.getQuantity() == null ? "?" : p.getQuantity(), number(p.getAveragePrice()), money(p.getUnrealizedProfitLoss())));
+          p.getQuantity() == null ? "?" : p.getQuantity(), Prices.format(p.getAveragePrice()), money(p.getUnrealizedProfitLoss())));
     }
     return t.append("```").toString();
-  }
-
-  private static String number(Double d) {
-    return d == null ? "?" : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
 
   private static String money(Double d) {

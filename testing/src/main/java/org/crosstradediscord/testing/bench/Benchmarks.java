@@ -1,6 +1,5 @@
 package org.crosstradediscord.testing.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,19 +7,20 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.crosstradediscord.testing.Poll;
 import org.crosstradediscord.testing.discord.DiscordStandIn;
-import org.crosstradediscord.testing.discord.Snowflakes;
 import org.crosstradediscord.testing.discord.StandInGuild;
 import org.crosstradediscord.testing.discord.StandInInteraction;
 import org.crosstradediscord.testing.discord.StandInMessage;
 import org.crosstradediscord.testing.sandbox.BotProcess;
+import org.crosstradediscord.testing.sandbox.Sandbox;
 import org.crosstradediscord.testing.simulator.CrossTradeSimulator;
 import org.crosstradediscord.testing.simulator.RecordedRequest;
 
 /**
  * Benchmark harness (prints numbers; not a test). The bot runs as its own process from the shaded jar
- * ({@code java -jar bot-…-all.jar --config …}, its normal start-up path) against the Discord stand-in and the
- * CrossTrade simulator in this process, all on loopback. Reports: bot start → commands registered, interaction
+ * ({@code java -jar bot-…-all.jar --config …}, its normal start-up path) against the sandbox's Discord stand-in
+ * and CrossTrade simulator ({@link Sandbox}, same guild, roles and config) in this process, all on loopback. Reports: bot start → commands registered, interaction
  * dispatched → first callback (p50/p99), Confirm click dispatched → simulator received the request (p50/p99),
  * the bot process's peak RSS (VmHWM), and SIGTERM → exit.
  *
@@ -30,9 +30,6 @@ import org.crosstradediscord.testing.simulator.RecordedRequest;
  * SDK's rate limiter, 3 requests/s, never waits).
  */
 public final class Benchmarks {
-  private static final String DISCORD_TOKEN = "bench-discord-token-not-real";
-  private static final String CROSSTRADE_TOKEN = "bench-crosstrade-token-not-real";
-
   private Benchmarks() {}
 
   /** @param args jar path, interaction count, click count */
@@ -40,26 +37,16 @@ public final class Benchmarks {
     Path jar = Path.of(args[0]);
     int interactions = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int clicks = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-    CrossTradeSimulator sim = CrossTradeSimulator.start(0, CROSSTRADE_TOKEN, List.of("Sim101"), Map.of());
-    StandInGuild guild = new StandInGuild(Snowflakes.next(), "Bench");
-    StandInGuild.Role trader = guild.addRole("Trader");
-    guild.addChannel("trading");
-    StandInGuild.Member alice = guild.addMember("alice", trader);
-    DiscordStandIn discord = DiscordStandIn.start(DISCORD_TOKEN, guild);
-    Path config = Files.createTempFile("bench", ".yaml");
-    Files.writeString(config, """
-        guild_ids: [%d]
-        roles: {flatplace: [%d], reverse: [%d], close: [%d], flatten: [%d]}
-        accounts: {allowed: [Sim101]}
-        confirmation_timeout_seconds: 600
-        crosstrade: {base_url: %s}
-        discord: {rest_base_url: %s, gateway_url: %s}
-        """.formatted(guild.id(), trader.id(), trader.id(), trader.id(), trader.id(), sim.baseUrl(),
-        discord.restBaseUrl(), discord.gatewayUrl()));
     String jvmOpts = System.getenv().getOrDefault("BOT_JAVA_OPTS", "").strip();
+    // The sandbox's world (simulator, stand-in, guild, config) with the bot as its own process instead.
+    Sandbox world = Sandbox.start(Duration.ofSeconds(600), Duration.ofSeconds(5), "rest", false);
+    CrossTradeSimulator sim = world.simulator();
+    DiscordStandIn discord = world.discord();
+    StandInGuild guild = world.guild();
+    StandInGuild.Member alice = guild.member("alice");
     long launch = System.nanoTime();
-    BotProcess bot = BotProcess.start(jar, jvmOpts.isEmpty() ? List.of() : List.of(jvmOpts.split("\\s+")), config,
-        Map.of("DISCORD_TOKEN", DISCORD_TOKEN, "CROSSTRADE_TOKEN", CROSSTRADE_TOKEN), Path.of("target", "bench-bot.log"));
+    BotProcess bot = BotProcess.start(jar, jvmOpts.isEmpty() ? List.of() : List.of(jvmOpts.split("\\s+")),
+        world.configFile(), Sandbox.secrets(), Path.of("target", "bench-bot.log"));
     try {
       discord.awaitCall(c -> c.route().endsWith("/commands") && c.status() == 200, Duration.ofSeconds(60));
       double startMs = (System.nanoTime() - launch) / 1e6;
@@ -85,7 +72,8 @@ public final class Benchmarks {
         StandInMessage card = cmd.original(Duration.ofSeconds(10));
         sim.clearRequestLogForTest();
         StandInInteraction click = discord.click(guild, alice, card, "Place order");
-        RecordedRequest r = waitForRequest(sim);
+        RecordedRequest r = Poll.until(() -> sim.requests().stream().findFirst(), Duration.ofSeconds(10),
+            () -> "the simulator received no request after the click");
         clickToUpstream.add((r.receivedNanos() - click.dispatchedNanos()) / 1e6);
         cmd.awaitOriginal(m -> m.buttons().isEmpty(), Duration.ofSeconds(10));
       }
@@ -108,21 +96,8 @@ public final class Benchmarks {
           exit >= 0 ? String.valueOf(exit) : "none", stopMs);
     } finally {
       bot.close();
-      discord.close();
-      sim.close();
+      world.close();
     }
-  }
-
-  private static RecordedRequest waitForRequest(CrossTradeSimulator sim) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      List<RecordedRequest> rs = sim.requests();
-      if (!rs.isEmpty()) {
-        return rs.get(0);
-      }
-      Thread.sleep(0, 200_000);
-    }
-    throw new IllegalStateException("the simulator received no request after the click");
   }
 
   private static void row(String name, List<Double> values) {

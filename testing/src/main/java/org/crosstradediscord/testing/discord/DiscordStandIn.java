@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.crosstradediscord.testing.Poll;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
@@ -169,7 +170,7 @@ public final class DiscordStandIn implements AutoCloseable {
    * @throws AssertionError when none arrives in time (lists the calls seen)
    */
   public CapturedCall awaitCall(Predicate<CapturedCall> match, Duration timeout) {
-    return await(() -> calls.stream().filter(match).findFirst(), timeout, () -> "no matching REST call; saw " + calls);
+    return Poll.until(() -> calls.stream().filter(match).findFirst(), timeout, () -> "no matching REST call; saw " + calls);
   }
 
   /** Moves the stand-in's clock forward (e.g. past the 15-minute token lifetime). */
@@ -475,24 +476,5 @@ public final class DiscordStandIn implements AutoCloseable {
 
   private int port() {
     return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-  }
-
-  static <T> T await(java.util.function.Supplier<Optional<T>> probe, Duration timeout, java.util.function.Supplier<String> why) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Optional<T> v = probe.get();
-      if (v.isPresent()) {
-        return v.get();
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(why.get());
-      }
-      try {
-        Thread.sleep(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted");
-      }
-    }
   }
 }

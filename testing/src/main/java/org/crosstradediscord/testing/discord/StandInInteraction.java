@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import org.crosstradediscord.testing.Poll;
 
 /**
  * One interaction the stand-in dispatched, and what the bot did with it: its first callback (type and data), the
@@ -60,7 +61,7 @@ public final class StandInInteraction {
    * @return the first callback: {@code {"type": n, "data": {...}}}
    */
   public JsonNode awaitCallback(Duration timeout) {
-    return DiscordStandIn.await(() -> Optional.ofNullable(callback), timeout,
+    return Poll.until(() -> Optional.ofNullable(callback), timeout,
         () -> "no interaction callback for interaction " + id + " (type " + type + ") within " + timeout.toMillis()
             + " ms; REST calls seen: " + standIn.calls());
   }
@@ -77,7 +78,7 @@ public final class StandInInteraction {
    */
   public StandInMessage original(Duration timeout) {
     awaitCallback(timeout);
-    return DiscordStandIn.await(() -> originalMessageId == 0 ? Optional.empty()
+    return Poll.until(() -> originalMessageId == 0 ? Optional.empty()
         : Optional.of(standIn.message(originalMessageId)), timeout, () -> "interaction " + id + " has no @original message");
   }
 
@@ -89,7 +90,7 @@ public final class StandInInteraction {
   public StandInMessage awaitOriginal(Predicate<StandInMessage> condition, Duration timeout) {
     awaitCallback(timeout);
     StandInMessage[] last = new StandInMessage[1];
-    return DiscordStandIn.await(() -> {
+    return Poll.until(() -> {
       if (originalMessageId == 0) {
         return Optional.empty();
       }

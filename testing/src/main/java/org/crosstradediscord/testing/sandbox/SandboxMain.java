@@ -14,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.crosstradediscord.testing.Poll;
 import org.crosstradediscord.testing.discord.StandInGuild;
 import org.crosstradediscord.testing.discord.StandInInteraction;
 import org.crosstradediscord.testing.discord.StandInMessage;
@@ -193,8 +195,10 @@ public final class SandboxMain {
       print(render(ix.original(WAIT)));
       return;
     }
-    StandInMessage done = DiscordWait.until(() -> sandbox.discord().message(target.id()),
-        m -> m.buttons().isEmpty() || m.buttons().stream().noneMatch(StandInMessage.Button::disabled), WAIT);
+    StandInMessage done = Poll.until(() -> Optional.of(sandbox.discord().message(target.id()))
+        .filter(m -> m.buttons().isEmpty() || m.buttons().stream().noneMatch(StandInMessage.Button::disabled)), WAIT,
+        () -> "the bot did not finish '" + label + "' within " + WAIT.toSeconds() + " s; the card still shows: "
+            + sandbox.discord().message(target.id()).text());
     print(render(done));
   }
 
@@ -318,26 +322,5 @@ public final class SandboxMain {
   private void print(String text) {
     lastOutput = text;
     out.println(text);
-  }
-
-  /** Polling helper for the sandbox's own waits. */
-  static final class DiscordWait {
-    private DiscordWait() {}
-
-    static StandInMessage until(java.util.function.Supplier<StandInMessage> probe,
-        java.util.function.Predicate<StandInMessage> done, Duration timeout) {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      StandInMessage last = probe.get();
-      while (!done.test(last) && System.nanoTime() < deadline) {
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-        last = probe.get();
-      }
-      return last;
-    }
   }
 }
