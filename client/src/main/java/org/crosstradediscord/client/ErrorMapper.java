@@ -51,7 +51,7 @@ final class ErrorMapper {
       detail = text(json.get("detail"));
     }
     if (error == null && detail == null && body != null && !body.isBlank() && json == null) {
-      error = scrub(truncate(body.strip()));
+      error = truncate(scrub(body.strip()));
     }
     String what = upstreamWords(error, detail);
     String message = operationId + ": HTTP " + status + (what.isEmpty() ? "" : ": " + what);
@@ -71,6 +71,14 @@ final class ErrorMapper {
       return new RateLimitedException(operationId, status, error, detail, message,
           headers == null ? null : retryAfter(headers.firstValue("Retry-After").orElse(null)));
     }
+    if (status >= 500 || status < 400) {
+      // 5xx, and any non-error status we did not ask for (1xx, 3xx: redirects are never followed for a POST),
+      // is no proof that nothing was executed.
+      return new OutcomeUnknownException(operationId, status, error, detail,
+          message + " (outcome unknown: the request may have been executed)",
+          status >= 500 ? OutcomeUnknownException.Reason.SERVER_ERROR : OutcomeUnknownException.Reason.UNEXPECTED_STATUS,
+          null);
+    }
     if (status >= 500) {
       return new OutcomeUnknownException(operationId, status, error, detail,
           message + " (outcome unknown: the request may have been executed)",
@@ -85,7 +93,7 @@ final class ErrorMapper {
         || cause instanceof UnknownHostException) {
       return new UnreachableException(operationId,
           operationId + ": could not connect to the CrossTrade API (" + cause.getClass().getSimpleName()
-              + "); nothing was sent", cause);
+              + "); nothing was sent", scrubbed(cause));
     }
     if (cause instanceof HttpTimeoutException) {
       return timeout(operationId, "no response within the request timeout", cause);
@@ -131,7 +139,30 @@ final class ErrorMapper {
       String operationId, OutcomeUnknownException.Reason reason, String what, Throwable cause) {
     return new OutcomeUnknownException(operationId, 0, null, null,
         operationId + ": " + what + " (outcome unknown: the request may have been executed;"
-            + " check NinjaTrader before retrying)", reason, cause);
+            + " check NinjaTrader before retrying)", reason, scrubbed(cause));
+  }
+
+  /**
+   * A copy of a cause chain whose messages are scrubbed of the token (a parser error quotes the body it read, and a
+   * body may echo the token); class names and stack traces are kept.
+   */
+  Throwable scrubbed(Throwable cause) {
+    if (cause == null) {
+      return null;
+    }
+    ScrubbedCause copy = new ScrubbedCause(cause.getClass().getName()
+        + (cause.getMessage() == null ? "" : ": " + scrub(cause.getMessage())), scrubbed(cause.getCause() == cause ? null : cause.getCause()));
+    copy.setStackTrace(cause.getStackTrace());
+    return copy;
+  }
+
+  /** Stands in for an exception whose message may have carried upstream text. */
+  static final class ScrubbedCause extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ScrubbedCause(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /**
@@ -173,7 +204,7 @@ final class ErrorMapper {
     if (node == null || node.isNull()) {
       return null;
     }
-    return scrub(truncate(node.isTextual() ? node.asText() : node.toString()));
+    return truncate(scrub(node.isTextual() ? node.asText() : node.toString()));
   }
 
   private String scrub(String s) {

@@ -19,7 +19,9 @@ public class OutcomeUnknownException extends CrossTradeException {
     /** The upstream answered 2xx but the body was missing, malformed or lacked required fields. */
     UNREADABLE_RESPONSE,
     /** The calling thread was interrupted while waiting for the response. */
-    INTERRUPTED
+    INTERRUPTED,
+    /** The upstream answered with a status that is neither success nor a refusal (1xx, 3xx: no redirect is followed). */
+    UNEXPECTED_STATUS
   }
 
   private final Reason reason;

@@ -54,6 +54,13 @@ final class WebSocketTransport implements Transport {
   static final String FLATTEN_EVERYTHING = "FlattenEverything";
 
   private static final Pattern NO_POSITION = Pattern.compile("no positions? found", Pattern.CASE_INSENSITIVE);
+  /**
+   * Error texts the docs give for refusals before anything is executed (reference §1.4): validation
+   * ("Invalid request", "invalid_…"), an unknown account, an order "not found or already terminal".
+   */
+  private static final Pattern PRE_EXECUTION_REFUSAL = Pattern.compile(
+      "^\\s*(invalid request\\b|invalid_[a-z_]+\\b)|\\baccount .* not found\\b|not found or already terminal",
+      Pattern.CASE_INSENSITIVE);
 
   private final URI uri;
   private final String token;
@@ -120,7 +127,8 @@ final class WebSocketTransport implements Transport {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      lost("closed by the server (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")");
+      String why = reason == null ? "" : reason.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", " ").strip();
+      lost("closed by the server (" + statusCode + (why.isEmpty() ? "" : " " + why) + ")");
       return null;
     }
 
@@ -293,7 +301,12 @@ final class WebSocketTransport implements Transport {
     if (text.contains("unauthorized") || text.contains("invalid token")) {
       return 401;
     }
-    return 400;
+    if (PRE_EXECUTION_REFUSAL.matcher(text).find()) {
+      return 400;
+    }
+    // Anything else ("Internal server error", "Timed out waiting for NinjaTrader response", "RPC failed after
+    // submit"…) is no proof that nothing was executed: lean to outcome unknown.
+    return 502;
   }
 
   private Connection connection(String operationId) {
@@ -368,12 +381,25 @@ final class WebSocketTransport implements Transport {
     }
   }
 
+  /** Keepalive; never throws (an exception would cancel every later ping) and never waits unbounded. */
   private void ping() {
-    Connection c = current;
-    if (c != null && c.open) {
-      synchronized (c) {
-        c.socket.sendText("{\"action\":\"ping\"}", true).join();
+    try {
+      Connection c = current;
+      if (c != null && c.open) {
+        synchronized (c) {
+          c.socket.sendText("{\"action\":\"ping\"}", true).get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
       }
+    } catch (TimeoutException e) {
+      Connection c = current;
+      if (c != null) {
+        c.socket.abort();
+        c.lost("keepalive ping not sent within " + requestTimeout.toMillis() + " ms");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Throwable e) {
+      log.warn("CrossTrade WebSocket keepalive ping failed ({}); the next one follows on schedule", e.getClass().getSimpleName());
     }
   }
 }

@@ -228,7 +228,7 @@ public final class InteractionHandler extends ListenerAdapter {
       result = "refused before sending: " + e.getMessage();
       failure = Cards.notice("Not sent: " + review.title(), "The request broke a rule: "
           + Violation.describe(e.violations()) + "\nNothing was sent.");
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // any Throwable ends in a result card and a result audit line
       log.error("unexpected failure executing /{}", action.command(), e);
       result = "internal error " + e.getClass().getSimpleName();
       failure = Cards.notice("OUTCOME UNKNOWN: " + review.title(),

@@ -1,0 +1,68 @@
+package org.crosstradediscord.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** Mapping rules that keep "nothing was executed" for answers that prove it (issue 10). */
+class FaultSafetyMappingTest {
+  static final String TOKEN = "tok_0123456789abcdefghij";
+  final ObjectMapper json = new ObjectMapper();
+  final ErrorMapper errors = new ErrorMapper(json, TOKEN);
+
+  @Test
+  void redirectToAPost_isOutcomeUnknown_notARefusal() {
+    CrossTradeException e = errors.fromStatus("flatPlaceOrder", 307, null, "");
+    assertThat(e).isInstanceOf(OutcomeUnknownException.class);
+    assertThat(((OutcomeUnknownException) e).reason()).isEqualTo(OutcomeUnknownException.Reason.UNEXPECTED_STATUS);
+    assertThat(errors.fromStatus("flatPlaceOrder", 101, null, "")).isInstanceOf(OutcomeUnknownException.class);
+    assertThat(errors.fromStatus("flatPlaceOrder", 400, null, "{\"error\":\"Invalid request\"}"))
+        .isExactlyInstanceOf(RequestRejectedException.class);
+  }
+
+  @Test
+  void tokenAcrossTheTruncationCut_isScrubbed() {
+    String body = "x".repeat(490) + TOKEN + "y".repeat(100); // the token straddles the 500-char cut
+    CrossTradeException plain = errors.fromStatus("flatPlaceOrder", 400, null, body);
+    CrossTradeException inJson = errors.fromStatus("flatPlaceOrder", 400, null,
+        "{\"error\":\"" + body + "\"}");
+    for (CrossTradeException e : new CrossTradeException[] {plain, inJson}) {
+      assertThat(e.getMessage()).doesNotContain(TOKEN.substring(0, 10));
+      assertThat(e.error().orElseThrow()).doesNotContain(TOKEN.substring(0, 10));
+    }
+  }
+
+  @Test
+  void causeQuotingAnEchoedToken_isScrubbed() throws Exception {
+    // e.g. a parser or proxy error quoting a 2xx body that echoed the Authorization header
+    Exception parse = new com.fasterxml.jackson.core.JsonParseException(null, "Unexpected body: Bearer " + TOKEN, null,
+        new java.io.IOException("inner " + TOKEN));
+    CrossTradeException e = errors.fromFailure("flatPlaceOrder", parse);
+    assertThat(e).isInstanceOf(OutcomeUnknownException.class);
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      assertThat(String.valueOf(t.getMessage())).doesNotContain(TOKEN);
+      assertThat(t.toString()).doesNotContain(TOKEN);
+    }
+    assertThat(e.getCause().getMessage()).contains("JsonParseException").contains("[redacted]");
+    assertThat(e.getCause().getCause().getMessage()).contains("IOException").contains("[redacted]");
+  }
+
+  @Test
+  void webSocketErrorWithoutStatus_isARefusalOnlyForDocumentedPreExecutionTexts() {
+    for (String unknown : new String[] {"Internal server error", "Timed out waiting for NinjaTrader response",
+        "RPC failed after submit", "something odd"}) {
+      int status = WebSocketTransport.inferStatus(json.createObjectNode().put("error", unknown));
+      CrossTradeException e = errors.fromStatus("flatPlaceOrder", status, null, "{\"error\":\"" + unknown + "\"}");
+      assertThat(e).as(unknown).isInstanceOf(OutcomeUnknownException.class);
+    }
+    for (String refusal : new String[] {"Invalid request", "invalid_account",
+        "No position found for instrument 'ES 12-25' in account 'sim101'",
+        "Order linked to 'ce0a' not found or already terminal."}) {
+      int status = WebSocketTransport.inferStatus(json.createObjectNode().put("error", refusal));
+      assertThat(status).as(refusal).isEqualTo(400);
+    }
+    assertThat(WebSocketTransport.inferStatus(json.createObjectNode().put("error", "invalid_account")
+        .put("detail", "Account Sim999 not found"))).isEqualTo(400);
+  }
+}
