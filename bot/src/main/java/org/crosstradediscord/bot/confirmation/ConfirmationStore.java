@@ -52,7 +52,9 @@ public final class ConfirmationStore {
     /** Already confirmed (executed or executing). */
     CONFIRMED,
     /** Cancelled by its invoker. */
-    CANCELLED
+    CANCELLED,
+    /** Refused at the click: the invoker's roles or accounts no longer allowed it. */
+    DENIED
   }
 
   private final Cache<String, PendingAction> pending;
@@ -72,7 +74,8 @@ public final class ConfirmationStore {
     this.pending = Caffeine.newBuilder().ticker(ticker).executor(executor).scheduler(scheduler)
         .expireAfterWrite(timeout).maximumSize(10_000)
         .<String, PendingAction>removalListener((id, p, cause) -> {
-          if (cause == RemovalCause.EXPIRED && id != null && p != null) {
+          // EXPIRED: the timeout passed; SIZE: evicted at capacity. Either way the member's card says "expired".
+          if ((cause == RemovalCause.EXPIRED || cause == RemovalCause.SIZE) && id != null && p != null) {
             finished.put(id, State.EXPIRED);
             try {
               p.onExpiry().run();
@@ -138,6 +141,31 @@ public final class ConfirmationStore {
     if (pending.asMap().remove(id) != null) {
       finished.put(id, State.CANCELLED);
     }
+  }
+
+  /**
+   * Looks at a pending action without claiming it, so the role and account policy can be re-checked before
+   * anything is marked confirmed.
+   *
+   * @param id the id from the button's custom_id
+   * @return the pending action, or null when it is not pending
+   */
+  public PendingAction peek(String id) {
+    return id == null ? null : pending.getIfPresent(id);
+  }
+
+  /**
+   * Drops a pending action its invoker may no longer run, so a later click reads "refused", not "confirmed".
+   *
+   * @param id the id
+   * @return true when it was pending
+   */
+  public boolean deny(String id) {
+    if (pending.asMap().remove(id) != null) {
+      finished.put(id, State.DENIED);
+      return true;
+    }
+    return false;
   }
 
   /** Runs pending expiry work now (tests and shutdown). */

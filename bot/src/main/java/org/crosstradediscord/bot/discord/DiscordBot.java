@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.discord;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -42,8 +43,10 @@ public final class DiscordBot implements AutoCloseable {
   private final ExecutorService calls;
   private final ConfirmationStore store;
   private final CrossTradeClient client;
+  private final Duration grace;
 
-  private DiscordBot(JDA jda, ExecutorService calls, ConfirmationStore store, CrossTradeClient client) {
+  private DiscordBot(JDA jda, ExecutorService calls, ConfirmationStore store, CrossTradeClient client, Duration grace) {
+    this.grace = grace;
     this.jda = jda;
     this.calls = calls;
     this.store = store;
@@ -99,7 +102,9 @@ public final class DiscordBot implements AutoCloseable {
       client.close();
       throw new StartupException("cannot start JDA: " + e.getMessage());
     }
-    DiscordBot bot = new DiscordBot(jda, calls, store, client);
+    // Shutdown waits for calls in flight: the longest one takes connect + request timeout, plus a margin.
+    Duration grace = config.crossTradeConnectTimeout().plus(config.crossTradeRequestTimeout()).plusSeconds(5);
+    DiscordBot bot = new DiscordBot(jda, calls, store, client, grace);
     try {
       if (!ready.await(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         throw new StartupException("Discord gateway not ready within " + READY_TIMEOUT_SECONDS + " s ("
@@ -147,15 +152,15 @@ public final class DiscordBot implements AutoCloseable {
   }
 
   /**
-   * Stops taking interactions, lets CrossTrade calls in flight finish (up to 30 s: a call is never abandoned
-   * half-way by us), then disconnects from Discord.
+   * Stops taking interactions, lets CrossTrade calls in flight finish (up to connect + request timeout + 5 s, so a
+   * call is never abandoned half-way by us), then disconnects from Discord.
    */
   @Override
   public void close() {
     calls.shutdown();
     try {
-      if (!calls.awaitTermination(30, TimeUnit.SECONDS)) {
-        log.warn("CrossTrade calls still running after 30 s at shutdown; their outcome is unknown");
+      if (!calls.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("CrossTrade calls still running after {} ms at shutdown; their outcome is unknown", grace.toMillis());
       }
       client.close();
       jda.shutdown();

@@ -154,6 +154,18 @@ public final class InteractionHandler extends ListenerAdapter {
       return;
     }
     Invoker clicker = invoker(member);
+    PendingAction peeked = confirm ? store.peek(id) : null;
+    if (peeked != null && peeked.invoker().userId() == clicker.userId()) {
+      // Re-check roles and accounts BEFORE anything is marked confirmed: a denied click must not read
+      // "already confirmed once" later.
+      String lost = stillAllowed(peeked.action(), clicker);
+      if (lost != null && store.deny(id)) {
+        TradeAction action = peeked.action();
+        audit(new AuditEvent("denied", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(), lost, null, -1));
+        event.editMessageEmbeds(Cards.notice("Not allowed any more", lost + "\nNothing was sent.")).setComponents().queue();
+        return;
+      }
+    }
     ConfirmationStore.Claim claim = confirm ? store.claim(id, clicker.userId()) : store.cancel(id, clicker.userId());
     if (claim instanceof ConfirmationStore.Claim.NotInvoker other) {
       audit(new AuditEvent("refused", clicker.userId(), clicker.userName(), other.command(),
@@ -266,6 +278,7 @@ public final class InteractionHandler extends ListenerAdapter {
       case EXPIRED -> "This confirmation expired. Nothing was sent; run the command again.";
       case CONFIRMED -> "This was already confirmed once; it is not executed twice.";
       case CANCELLED -> "This was cancelled. Nothing was sent.";
+      case DENIED -> "This was refused: your roles no longer allowed it. Nothing was sent.";
       case UNKNOWN -> "This confirmation is unknown (the bot may have restarted). Nothing was sent; run the command again.";
     };
   }

@@ -132,4 +132,29 @@ class ConfirmationStoreTest {
     assertThat(store.claim("AAAAAAAAAAAAAAAAAAAAAA", ALICE.userId()))
         .isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.UNKNOWN));
   }
+
+  @Test
+  void evictedAtCapacity_runsTheExpiryCallback_andReadsExpired() {
+    java.util.concurrent.atomic.AtomicInteger expired = new java.util.concurrent.atomic.AtomicInteger();
+    PendingAction first = store.put(ALICE, new NoopAction(), expired::incrementAndGet);
+    for (int i = 0; i < 10_050; i++) {
+      store.put(BOB, new NoopAction(), expired::incrementAndGet);
+    }
+    store.cleanUp();
+    assertThat(store.size()).isLessThanOrEqualTo(10_000);
+    assertThat(expired.get()).as("every evicted action's card is told").isGreaterThanOrEqualTo(50);
+    if (store.peek(first.id()) == null) {
+      assertThat(store.claim(first.id(), ALICE.userId()))
+          .isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.EXPIRED));
+    }
+  }
+
+  @Test
+  void deniedBeforeClaim_readsDenied_neverConfirmed() {
+    PendingAction p = store.put(ALICE, new NoopAction(), () -> { });
+    assertThat(store.peek(p.id())).isSameAs(p);
+    assertThat(store.deny(p.id())).isTrue();
+    assertThat(store.claim(p.id(), ALICE.userId()))
+        .isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.DENIED));
+  }
 }
