@@ -95,6 +95,9 @@ final class ErrorMapper {
           operationId + ": could not connect to the CrossTrade API (" + cause.getClass().getSimpleName()
               + "); nothing was sent", scrubbed(cause));
     }
+    if (cause instanceof DeadlineHttpClient.ResponseTooLargeException) {
+      return unknown(operationId, OutcomeUnknownException.Reason.UNREADABLE_RESPONSE, cause.getMessage(), cause);
+    }
     if (cause instanceof HttpTimeoutException) {
       return timeout(operationId, "no response within the request timeout", cause);
     }

@@ -24,6 +24,27 @@ import org.slf4j.LoggerFactory;
  */
 final class RestTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger(RestTransport.class);
+  /** Largest response body read: 1 MiB; a larger one is outcome unknown, never an OutOfMemoryError. */
+  static final long MAX_RESPONSE_BYTES = 1L << 20;
+
+  /** Hands the generated ApiClient our one client (it only ever calls build()). */
+  private record FixedBuilder(HttpClient client) implements HttpClient.Builder {
+    @Override public HttpClient.Builder cookieHandler(java.net.CookieHandler h) { throw unsupported(); }
+    @Override public HttpClient.Builder connectTimeout(Duration d) { throw unsupported(); }
+    @Override public HttpClient.Builder sslContext(javax.net.ssl.SSLContext c) { throw unsupported(); }
+    @Override public HttpClient.Builder sslParameters(javax.net.ssl.SSLParameters p) { throw unsupported(); }
+    @Override public HttpClient.Builder executor(java.util.concurrent.Executor e) { throw unsupported(); }
+    @Override public HttpClient.Builder followRedirects(HttpClient.Redirect r) { throw unsupported(); }
+    @Override public HttpClient.Builder version(HttpClient.Version v) { throw unsupported(); }
+    @Override public HttpClient.Builder priority(int p) { throw unsupported(); }
+    @Override public HttpClient.Builder proxy(java.net.ProxySelector p) { throw unsupported(); }
+    @Override public HttpClient.Builder authenticator(java.net.Authenticator a) { throw unsupported(); }
+    @Override public HttpClient build() { return client; }
+
+    private static UnsupportedOperationException unsupported() {
+      return new UnsupportedOperationException("configured once by RestTransport");
+    }
+  }
 
   @FunctionalInterface
   private interface Call<T> {
@@ -41,7 +62,8 @@ final class RestTransport implements Transport {
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(connectTimeout);
-    ApiClient api = new ApiClient(http, mapper, baseUrl);
+    HttpClient deadlined = new DeadlineHttpClient(http.build(), requestTimeout, MAX_RESPONSE_BYTES);
+    ApiClient api = new ApiClient(new FixedBuilder(deadlined), mapper, baseUrl);
     api.setReadTimeout(requestTimeout);
     String authorization = "Bearer " + token;
     api.setRequestInterceptor(b -> b.header("Authorization", authorization).header("User-Agent", userAgent));

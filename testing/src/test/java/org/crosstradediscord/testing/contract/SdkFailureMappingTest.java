@@ -140,6 +140,36 @@ class SdkFailureMappingTest {
     assertSentOnce(FLATPLACE);
   }
 
+  @Test
+  void bodyDrippingPastTheDeadline_isOutcomeUnknownWithinTheTimeout() {
+    // headers at once, then the body in 20 chunks over 6 s: the JDK's own timeout stops at the headers
+    WM.server.stubFor(post(urlPathEqualTo(FLATPLACE))
+        .willReturn(json(200, "{\"orderId\":\"" + "a".repeat(200) + "\",\"success\":true}")
+            .withChunkedDribbleDelay(20, 6_000)));
+    CrossTradeClient impatient = WM.client(Duration.ofMillis(1_000));
+
+    long start = System.nanoTime();
+    CrossTradeException e = catchThrowableOfType(CrossTradeException.class,
+        () -> impatient.flatPlaceOrder("Sim101", SdkContractTest.marketBuy()));
+    long ms = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(ms).as("one deadline covers the body too (timeout 1 s + margin)").isLessThan(2_500);
+    assertThat(((OutcomeUnknownException) e).reason()).isEqualTo(OutcomeUnknownException.Reason.TIMEOUT);
+    assertSentOnce(FLATPLACE);
+  }
+
+  @Test
+  void bodyLargerThanTheLimit_isOutcomeUnknown_notAnError() {
+    WM.server.stubFor(post(urlPathEqualTo(FLATPLACE))
+        .willReturn(json(200, "{\"orderId\":\"" + "a".repeat(2 << 20) + "\",\"success\":true}")));
+
+    CrossTradeException e = flatPlace();
+
+    assertThat(((OutcomeUnknownException) e).reason()).isEqualTo(OutcomeUnknownException.Reason.UNREADABLE_RESPONSE);
+    assertThat(e.getMessage()).contains("larger than 1048576 bytes");
+    assertSentOnce(FLATPLACE);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("connectionFaults")
   void connectionLostAfterSending_isOutcomeUnknown_andNotResent(Fault fault) {

@@ -1,0 +1,223 @@
+package org.crosstradediscord.client;
+
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.CookieHandler;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+
+/**
+ * The JDK HttpClient with ONE deadline for the whole exchange (connect, send, headers and body) and a bound on the
+ * body's size. The JDK's own request timeout stops at the headers, so a server that sends headers and then stalls
+ * or drips the body held a call far past its timeout; here {@link #send} reads the whole body, at most
+ * {@code maxBytes}, before the deadline, then hands the buffered bytes to the caller's body handler.
+ * Past the deadline it throws {@link HttpTimeoutException} and cancels the exchange; a larger body throws
+ * {@link ResponseTooLargeException}. Used by the generated API through {@link RestTransport}.
+ */
+final class DeadlineHttpClient extends HttpClient {
+  private final HttpClient delegate;
+  private final Duration deadline;
+  private final long maxBytes;
+
+  DeadlineHttpClient(HttpClient delegate, Duration deadline, long maxBytes) {
+    this.delegate = delegate;
+    this.deadline = deadline;
+    this.maxBytes = maxBytes;
+  }
+
+  /** A response body over the size limit; nothing of it is trusted. */
+  static final class ResponseTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ResponseTooLargeException(long limit) {
+      super("response body larger than " + limit + " bytes");
+    }
+  }
+
+  @Override
+  public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+      throws IOException, InterruptedException {
+    long end = System.nanoTime() + deadline.toNanos();
+    Bounded body = new Bounded(maxBytes);
+    CompletableFuture<HttpResponse<byte[]>> exchange = delegate.sendAsync(request, info -> {
+      if (info.headers().firstValue("Content-Encoding").filter(e -> !e.isBlank() && !"identity".equalsIgnoreCase(e.strip())).isPresent()) {
+        body.fail(new IOException("unrequested Content-Encoding " + info.headers().firstValue("Content-Encoding").get()));
+      }
+      return body;
+    });
+    HttpResponse<byte[]> buffered;
+    try {
+      buffered = exchange.get(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      body.cancel();
+      exchange.cancel(true);
+      throw new HttpTimeoutException("no complete response within " + deadline.toMillis() + " ms");
+    } catch (InterruptedException e) {
+      body.cancel();
+      exchange.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(c);
+    }
+    return adapt(buffered, handler);
+  }
+
+  private static <T> HttpResponse<T> adapt(HttpResponse<byte[]> r, HttpResponse.BodyHandler<T> handler) throws IOException {
+    HttpResponse.BodySubscriber<T> sub = handler.apply(new HttpResponse.ResponseInfo() {
+      @Override public int statusCode() { return r.statusCode(); }
+      @Override public HttpHeaders headers() { return r.headers(); }
+      @Override public Version version() { return r.version(); }
+    });
+    byte[] bytes = r.body();
+    sub.onSubscribe(new Flow.Subscription() {
+      private boolean done;
+
+      @Override
+      public synchronized void request(long n) {
+        if (!done && n > 0) {
+          done = true;
+          if (bytes.length > 0) {
+            sub.onNext(List.of(ByteBuffer.wrap(bytes)));
+          }
+          sub.onComplete();
+        }
+      }
+
+      @Override
+      public synchronized void cancel() {
+        done = true;
+      }
+    });
+    T value;
+    try {
+      value = sub.getBody().toCompletableFuture().get(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException("response body could not be handed over", e);
+    }
+    return new HttpResponse<>() {
+      @Override public int statusCode() { return r.statusCode(); }
+      @Override public HttpRequest request() { return r.request(); }
+      @Override public Optional<HttpResponse<T>> previousResponse() { return Optional.empty(); }
+      @Override public HttpHeaders headers() { return r.headers(); }
+      @Override public T body() { return value; }
+      @Override public Optional<SSLSession> sslSession() { return r.sslSession(); }
+      @Override public URI uri() { return r.uri(); }
+      @Override public Version version() { return r.version(); }
+    };
+  }
+
+  /** Collects the body up to a size limit; cancels the exchange past it. */
+  private static final class Bounded implements HttpResponse.BodySubscriber<byte[]> {
+    private final long max;
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    private volatile Flow.Subscription subscription;
+    private volatile boolean cancelled;
+
+    Bounded(long max) {
+      this.max = max;
+    }
+
+    void fail(IOException e) {
+      result.completeExceptionally(e);
+      cancel();
+    }
+
+    void cancel() {
+      cancelled = true;
+      Flow.Subscription s = subscription;
+      if (s != null) {
+        s.cancel();
+      }
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      if (cancelled || result.isDone()) {
+        s.cancel();
+      } else {
+        s.request(1);
+      }
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+      synchronized (out) {
+        for (ByteBuffer b : items) {
+          if (out.size() + (long) b.remaining() > max) {
+            fail(new ResponseTooLargeException(max));
+            return;
+          }
+          byte[] chunk = new byte[b.remaining()];
+          b.get(chunk);
+          out.writeBytes(chunk);
+        }
+      }
+      subscription.request(1);
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      result.completeExceptionally(t);
+    }
+
+    @Override
+    public void onComplete() {
+      synchronized (out) {
+        result.complete(out.toByteArray());
+      }
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<byte[]> getBody() {
+      return result;
+    }
+  }
+
+  @Override
+  public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest r, HttpResponse.BodyHandler<T> h) {
+    throw new UnsupportedOperationException("the SDK sends synchronously with one deadline");
+  }
+
+  @Override
+  public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest r, HttpResponse.BodyHandler<T> h,
+      HttpResponse.PushPromiseHandler<T> p) {
+    throw new UnsupportedOperationException("the SDK sends synchronously with one deadline");
+  }
+
+  @Override public Optional<CookieHandler> cookieHandler() { return delegate.cookieHandler(); }
+  @Override public Optional<Duration> connectTimeout() { return delegate.connectTimeout(); }
+  @Override public Redirect followRedirects() { return delegate.followRedirects(); }
+  @Override public Optional<ProxySelector> proxy() { return delegate.proxy(); }
+  @Override public SSLContext sslContext() { return delegate.sslContext(); }
+  @Override public SSLParameters sslParameters() { return delegate.sslParameters(); }
+  @Override public Optional<Authenticator> authenticator() { return delegate.authenticator(); }
+  @Override public Version version() { return delegate.version(); }
+  @Override public Optional<Executor> executor() { return delegate.executor(); }
+}
