@@ -43,6 +43,12 @@ public final class CrossTradeClient {
 
   /** Default WebSocket keepalive interval: 20,000 ms. */
   public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(20);
+  /** Default limit on one response body or WebSocket message: 1 MiB (1,048,576 bytes). */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 1L << 20;
+  /** Smallest accepted limit on a response: 4 KiB. */
+  public static final long MIN_MAX_RESPONSE_BYTES = 4L << 10;
+  /** Largest accepted limit on a response: 64 MiB. */
+  public static final long MAX_MAX_RESPONSE_BYTES = 64L << 20;
 
   private final URI baseUrl;
   private final Duration connectTimeout;
@@ -54,7 +60,8 @@ public final class CrossTradeClient {
 
   private CrossTradeClient(Builder b) {
     this(b.baseUrl, b.connectTimeout, b.requestTimeout, b.transport, b.limiter, new Transports(
-        stripSlash(b.baseUrl.toString()), b.token, b.connectTimeout, b.requestTimeout, b.userAgent, b.pingInterval));
+        stripSlash(b.baseUrl.toString()), b.token, b.connectTimeout, b.requestTimeout, b.userAgent, b.pingInterval,
+        b.maxResponseBytes));
   }
 
   private CrossTradeClient(URI baseUrl, Duration connectTimeout, Duration requestTimeout, TransportType transportType,
@@ -222,8 +229,32 @@ public final class CrossTradeClient {
     private TransportType transport = TransportType.REST;
     private RateLimiter limiter;
     private Duration pingInterval = DEFAULT_PING_INTERVAL;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private boolean allowInsecureHttp;
 
     private Builder() {}
+
+    /**
+     * @param bytes largest response body (REST) or message (WebSocket) read, default 1,048,576 (1 MiB), between
+     *     {@link #MIN_MAX_RESPONSE_BYTES} and {@link #MAX_MAX_RESPONSE_BYTES}; a larger one fails the call with
+     *     {@link OutcomeUnknownException} (reason {@code UNREADABLE_RESPONSE}) and is never buffered whole
+     * @return this builder
+     */
+    public Builder maxResponseBytes(long bytes) {
+      this.maxResponseBytes = bytes;
+      return this;
+    }
+
+    /**
+     * @param allow {@code true} to accept a plain {@code http://} base URL to a host other than loopback (the token
+     *     would travel in clear); default {@code false}: only {@code https://}, or {@code http://} to
+     *     {@code localhost}, {@code 127.0.0.0/8} or {@code [::1]}
+     * @return this builder
+     */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
+      return this;
+    }
 
     /**
      * @param transport REST (default) or WEBSOCKET; the methods and models are the same
@@ -324,8 +355,20 @@ public final class CrossTradeClient {
       if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme) || baseUrl.getHost() == null) {
         throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL, got: " + baseUrl);
       }
+      if (baseUrl.getRawUserInfo() != null) {
+        throw new IllegalArgumentException("baseUrl must not contain user info (credentials); the token is the only"
+            + " credential, got a URL for host " + baseUrl.getHost());
+      }
       if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
         throw new IllegalArgumentException("baseUrl must not have a query or fragment, got: " + baseUrl);
+      }
+      if ("http".equalsIgnoreCase(scheme) && !allowInsecureHttp && !isLoopback(baseUrl.getHost())) {
+        throw new IllegalArgumentException("baseUrl uses plain http to a non-loopback host (" + baseUrl.getHost()
+            + "): the token would travel in clear; use https, or allowInsecureHttp(true) on a trusted network");
+      }
+      if (maxResponseBytes < MIN_MAX_RESPONSE_BYTES || maxResponseBytes > MAX_MAX_RESPONSE_BYTES) {
+        throw new IllegalArgumentException("maxResponseBytes must be between " + MIN_MAX_RESPONSE_BYTES + " and "
+            + MAX_MAX_RESPONSE_BYTES + ", got " + maxResponseBytes);
       }
       positive("connectTimeout", connectTimeout);
       positive("pingInterval", pingInterval);
@@ -343,6 +386,16 @@ public final class CrossTradeClient {
     @Override
     public String toString() {
       return "CrossTradeClient.Builder{baseUrl=" + baseUrl + ", token=" + (token == null ? "unset" : "[redacted]") + "}";
+    }
+
+    /** Loopback by its literal name only (no DNS lookup): localhost, 127.0.0.0/8, ::1. */
+    static boolean isLoopback(String host) {
+      String h = host.toLowerCase(java.util.Locale.ROOT);
+      if (h.startsWith("[") && h.endsWith("]")) {
+        h = h.substring(1, h.length() - 1);
+      }
+      return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+          || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     private static void positive(String name, Duration d) {

@@ -24,8 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class RestTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger(RestTransport.class);
-  /** Largest response body read: 1 MiB; a larger one is outcome unknown, never an OutOfMemoryError. */
-  static final long MAX_RESPONSE_BYTES = 1L << 20;
 
   /** Hands the generated ApiClient our one client (it only ever calls build()). */
   private record FixedBuilder(HttpClient client) implements HttpClient.Builder {
@@ -57,12 +55,12 @@ final class RestTransport implements Transport {
   private final ResponseChecks checks;
 
   RestTransport(String baseUrl, String token, Duration connectTimeout, Duration requestTimeout, String userAgent,
-      ObjectMapper mapper, ErrorMapper errors) {
+      long maxResponseBytes, ObjectMapper mapper, ErrorMapper errors) {
     HttpClient.Builder http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(connectTimeout);
-    HttpClient deadlined = new DeadlineHttpClient(http.build(), requestTimeout, MAX_RESPONSE_BYTES);
+    HttpClient deadlined = new DeadlineHttpClient(http.build(), requestTimeout, maxResponseBytes);
     ApiClient api = new ApiClient(new FixedBuilder(deadlined), mapper, baseUrl);
     api.setReadTimeout(requestTimeout);
     String authorization = "Bearer " + token;

@@ -18,26 +18,29 @@ final class Transports {
   private final Duration requestTimeout;
   private final String userAgent;
   private final Duration pingInterval;
+  private final long maxResponseBytes;
   private final ObjectMapper mapper = ApiClient.createDefaultObjectMapper();
   private final ErrorMapper errors;
   private final Map<TransportType, Transport> open = new EnumMap<>(TransportType.class);
 
   Transports(String root, String token, Duration connectTimeout, Duration requestTimeout, String userAgent,
-      Duration pingInterval) {
+      Duration pingInterval, long maxResponseBytes) {
     this.root = root;
     this.token = token;
     this.connectTimeout = connectTimeout;
     this.requestTimeout = requestTimeout;
     this.userAgent = userAgent;
     this.pingInterval = pingInterval;
+    this.maxResponseBytes = maxResponseBytes;
     this.errors = new ErrorMapper(mapper, token);
   }
 
   synchronized Transport get(TransportType type) {
     return open.computeIfAbsent(type, t -> t == TransportType.WEBSOCKET
         ? new WebSocketTransport(URI.create(root.replaceFirst("^http", "ws") + "/ws/stream"), token, connectTimeout,
-            requestTimeout, userAgent, pingInterval, mapper, errors)
-        : new RestTransport(root, token, connectTimeout, requestTimeout, userAgent, mapper, errors));
+            requestTimeout, userAgent, pingInterval, maxResponseBytes, mapper, errors)
+        : new RestTransport(root, token, connectTimeout, requestTimeout, userAgent, maxResponseBytes, mapper,
+            errors));
   }
 
   synchronized void closeAll() {

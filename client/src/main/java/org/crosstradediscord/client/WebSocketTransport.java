@@ -67,6 +67,7 @@ final class WebSocketTransport implements Transport {
   private final String userAgent;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
+  private final long maxMessageBytes;
   private final ObjectMapper mapper;
   private final ErrorMapper errors;
   private final ResponseChecks checks;
@@ -162,12 +163,13 @@ final class WebSocketTransport implements Transport {
   }
 
   WebSocketTransport(URI uri, String token, Duration connectTimeout, Duration requestTimeout, String userAgent,
-      Duration pingInterval, ObjectMapper mapper, ErrorMapper errors) {
+      Duration pingInterval, long maxMessageBytes, ObjectMapper mapper, ErrorMapper errors) {
     this.uri = uri;
     this.token = token;
     this.userAgent = userAgent;
     this.connectTimeout = connectTimeout;
     this.requestTimeout = requestTimeout;
+    this.maxMessageBytes = maxMessageBytes;
     this.mapper = mapper;
     this.errors = errors;
     this.checks = new ResponseChecks(errors);
