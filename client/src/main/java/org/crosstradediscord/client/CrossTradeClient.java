@@ -118,7 +118,7 @@ public final class CrossTradeClient {
    */
   public OrderIdResponse flatPlaceOrder(String account, OrderRequest order) {
     require(RequestRules.checkAccount(account), RequestRules.check(order));
-    limiter.acquire("flatPlaceOrder");
+    limiter.acquire("flatPlaceOrder", requestTimeout);
     return transport.flatPlaceOrder(account, order);
   }
 
@@ -136,7 +136,7 @@ public final class CrossTradeClient {
    */
   public OrderIdResponse reversePosition(String account, OrderRequest order) {
     require(RequestRules.checkAccount(account), RequestRules.check(order));
-    limiter.acquire("reversePosition");
+    limiter.acquire("reversePosition", requestTimeout);
     return transport.reversePosition(account, order);
   }
 
@@ -154,7 +154,7 @@ public final class CrossTradeClient {
    */
   public ClosedPositionsResponse closePosition(String account, ClosePositionRequest request) {
     require(RequestRules.checkAccount(account), RequestRules.check(request));
-    limiter.acquire("closePosition");
+    limiter.acquire("closePosition", requestTimeout);
     return transport.closePosition(account, request);
   }
 
@@ -170,7 +170,7 @@ public final class CrossTradeClient {
    */
   public FlattenResponse flatten(FlattenRequest filters) {
     require(RequestRules.checkFiltered(filters));
-    limiter.acquire("flatten");
+    limiter.acquire("flatten", requestTimeout);
     return transport.flatten(filters);
   }
 
@@ -183,7 +183,7 @@ public final class CrossTradeClient {
    * @throws CrossTradeException any upstream or transport failure
    */
   public FlattenResponse flattenEverything() {
-    limiter.acquire("flatten");
+    limiter.acquire("flatten", requestTimeout);
     return transport.flattenEverything();
   }
 

@@ -79,11 +79,6 @@ final class ErrorMapper {
           status >= 500 ? OutcomeUnknownException.Reason.SERVER_ERROR : OutcomeUnknownException.Reason.UNEXPECTED_STATUS,
           null);
     }
-    if (status >= 500) {
-      return new OutcomeUnknownException(operationId, status, error, detail,
-          message + " (outcome unknown: the request may have been executed)",
-          OutcomeUnknownException.Reason.SERVER_ERROR, null);
-    }
     return new RequestRejectedException(operationId, status, error, detail, message);
   }
 
@@ -132,10 +127,15 @@ final class ErrorMapper {
         OutcomeUnknownException.Reason.UNREADABLE_RESPONSE, null);
   }
 
-  /** A 2xx answer whose body says {@code "success": false}. */
-  RequestRejectedException reportedFailure(String operationId, int status) {
-    return new RequestRejectedException(operationId, status, null, null,
-        operationId + ": HTTP " + status + " but the upstream reported success=false");
+  /**
+   * A 2xx answer whose body says {@code "success": false}. The docs define {@code success:false} only with an error
+   * status (reference §1.4), so a 2xx carrying it is no proof that nothing was executed: outcome unknown.
+   */
+  OutcomeUnknownException reportedFailure(String operationId, int status) {
+    return new OutcomeUnknownException(operationId, status, null, null,
+        operationId + ": HTTP " + status + " but the upstream reported success=false (outcome unknown: a 2xx with"
+            + " success=false is undocumented and does not prove that nothing was executed)",
+        OutcomeUnknownException.Reason.UNREADABLE_RESPONSE, null);
   }
 
   private OutcomeUnknownException unknown(

@@ -52,17 +52,24 @@ public final class RateLimiter {
   }
 
   /**
-   * Waits until a request may be sent.
+   * Waits until a request may be sent, at most {@code maxWait}: an order that would leave later than that is
+   * refused instead of being sent late.
    *
    * @param operationId for the exception message
+   * @param maxWait the longest wait, in practice the client's request timeout
+   * @throws RateLimitedException the wait would exceed {@code maxWait} (status 0; nothing was sent)
    * @throws UnreachableException when interrupted while waiting (nothing was sent)
    */
-  void acquire(String operationId) {
+  void acquire(String operationId, Duration maxWait) {
     if (bucket == null) {
       return;
     }
     try {
-      bucket.asBlocking().consume(1);
+      if (!bucket.asBlocking().tryConsume(1, maxWait)) {
+        throw new RateLimitedException(operationId, 0, null, null, operationId
+            + ": the client-side rate limiter would hold this request longer than " + maxWait.toMillis()
+            + " ms; nothing was sent (too many requests queued: 3/s, burst " + (20 - BURST_HEADROOM) + ")", null);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UnreachableException(operationId, operationId + ": interrupted while waiting for the rate limiter; nothing was sent", e);

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
@@ -22,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.crosstradediscord.client.model.ClosePositionRequest;
 import org.crosstradediscord.client.model.ClosedPositionsResponse;
@@ -67,13 +66,14 @@ final class WebSocketTransport implements Transport {
   private final String userAgent;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
+  private final Duration pingInterval;
   private final long maxMessageBytes;
   private final ObjectMapper mapper;
   private final ErrorMapper errors;
   private final ResponseChecks checks;
   private final HttpClient http;
   private final ScheduledExecutorService scheduler;
-  private final Object connectLock = new Object();
+  private final ReentrantLock connectLock = new ReentrantLock();
   private volatile Connection current;
   private volatile boolean closed;
   private volatile long backoffMs = 250;
@@ -84,8 +84,21 @@ final class WebSocketTransport implements Transport {
     final AtomicLong ids = new AtomicLong();
     final StringBuilder partial = new StringBuilder();
     final String prefix = Long.toHexString(System.nanoTime());
+    /** The JDK WebSocket allows one outstanding send at a time; waits on it are bounded (tryLock). */
+    final ReentrantLock sendLock = new ReentrantLock();
     volatile WebSocket socket;
-    volatile boolean open;
+    /** Set once, when the connection is lost, killed or closed; never cleared. */
+    volatile boolean dead;
+    /** System.nanoTime() of the last frame of any kind received: the connection's liveness. */
+    volatile long lastInbound = System.nanoTime();
+    /** System.nanoTime() of the keepalive ping not yet followed by any inbound frame, or 0. */
+    volatile long pingSentAt;
+    long skippedBytes;
+
+    /** @return connected and not lost */
+    boolean usable() {
+      return socket != null && !dead;
+    }
 
     String nextId() {
       return prefix + "-" + ids.incrementAndGet();
@@ -93,20 +106,72 @@ final class WebSocketTransport implements Transport {
 
     @Override
     public void onOpen(WebSocket webSocket) {
-      open = true;
+      lastInbound = System.nanoTime();
       webSocket.request(1);
     }
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      alive();
+      if (partial.length() + (long) data.length() > maxMessageBytes) {
+        // Bounded read: a message this large is not a reply we can trust; which request it answers is unknown,
+        // so every request on this connection is outcome unknown and the connection is replaced.
+        partial.setLength(0);
+        partial.trimToSize();
+        tooLarge(webSocket);
+        return null;
+      }
       partial.append(data);
       if (last) {
         String text = partial.toString();
         partial.setLength(0);
+        if (partial.capacity() > 64 * 1024) {
+          partial.trimToSize();
+        }
         dispatch(text);
       }
       webSocket.request(1);
       return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+      alive();
+      skippedBytes += data.remaining();
+      if (skippedBytes > maxMessageBytes) {
+        tooLarge(webSocket);
+        return null;
+      }
+      if (last) {
+        skippedBytes = 0;
+        log.debug("ignoring a binary WebSocket message");
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+      alive();
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, java.nio.ByteBuffer message) {
+      alive();
+      webSocket.request(1);
+      return null;
+    }
+
+    private void alive() {
+      lastInbound = System.nanoTime();
+      pingSentAt = 0;
+    }
+
+    private void tooLarge(WebSocket webSocket) {
+      webSocket.abort();
+      fail(new MessageTooLargeException(maxMessageBytes), "sent a message larger than " + maxMessageBytes + " bytes");
     }
 
     private void dispatch(String text) {
@@ -122,13 +187,14 @@ final class WebSocketTransport implements Transport {
       if (waiting != null) {
         waiting.complete(frame);
       } else {
-        log.debug("ignoring frame type={} id={}", frame.path("type").asText("?"), id == null ? "none" : id.asText());
+        log.debug("ignoring frame type={} id={}", oneLine(frame.path("type").asText("?")),
+            id == null ? "none" : oneLine(id.asText()));
       }
     }
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      String why = reason == null ? "" : reason.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", " ").strip();
+      String why = reason == null ? "" : oneLine(reason);
       lost("closed by the server (" + statusCode + (why.isEmpty() ? "" : " " + why) + ")");
       return null;
     }
@@ -139,17 +205,32 @@ final class WebSocketTransport implements Transport {
     }
 
     void lost(String why) {
-      if (!open) {
-        return;
+      fail(new ConnectionLostException(why), why);
+    }
+
+    /** Marks the connection dead once: every pending request fails with {@code cause}; a reconnect is scheduled. */
+    private void fail(RuntimeException cause, String why) {
+      synchronized (this) {
+        if (dead) {
+          return;
+        }
+        dead = true;
       }
-      open = false;
-      ConnectionLostException lost = new ConnectionLostException(why);
-      pending.values().forEach(f -> f.completeExceptionally(lost));
+      pending.values().forEach(f -> f.completeExceptionally(cause));
       pending.clear();
       if (!closed) {
         log.warn("CrossTrade WebSocket {}; requests in flight fail as outcome unknown; reconnecting", why);
         scheduleReconnect();
       }
+    }
+
+    /** Gives up on a connection we consider dead (e.g. half-open): abort the socket, then {@link #lost}. */
+    void kill(String why) {
+      WebSocket ws = socket;
+      if (ws != null) {
+        ws.abort();
+      }
+      lost(why);
     }
   }
 
@@ -162,6 +243,15 @@ final class WebSocketTransport implements Transport {
     }
   }
 
+  /** Marks the pending requests of a connection that received a message over the size limit. */
+  private static final class MessageTooLargeException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MessageTooLargeException(long limit) {
+      super("a WebSocket message larger than " + limit + " bytes was received", null, false, false);
+    }
+  }
+
   WebSocketTransport(URI uri, String token, Duration connectTimeout, Duration requestTimeout, String userAgent,
       Duration pingInterval, long maxMessageBytes, ObjectMapper mapper, ErrorMapper errors) {
     this.uri = uri;
@@ -169,6 +259,7 @@ final class WebSocketTransport implements Transport {
     this.userAgent = userAgent;
     this.connectTimeout = connectTimeout;
     this.requestTimeout = requestTimeout;
+    this.pingInterval = pingInterval;
     this.maxMessageBytes = maxMessageBytes;
     this.mapper = mapper;
     this.errors = errors;
@@ -180,7 +271,7 @@ final class WebSocketTransport implements Transport {
       return t;
     });
     long ping = pingInterval.toMillis();
-    scheduler.scheduleAtFixedRate(this::ping, ping, ping, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(this::keepalive, ping, ping, TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -223,10 +314,17 @@ final class WebSocketTransport implements Transport {
     closed = true;
     scheduler.shutdownNow();
     Connection c = current;
-    if (c != null && c.socket != null) {
-      c.open = false;
-      c.socket.sendClose(WebSocket.NORMAL_CLOSURE, "client closing");
-      c.pending.values().forEach(f -> f.completeExceptionally(new ConnectionLostException("client closed")));
+    if (c != null) {
+      c.lost("client closed");
+      WebSocket ws = c.socket;
+      if (ws != null) {
+        try {
+          ws.sendClose(WebSocket.NORMAL_CLOSURE, "client closing").orTimeout(1, TimeUnit.SECONDS)
+              .whenComplete((done, failure) -> ws.abort());
+        } catch (RuntimeException e) {
+          ws.abort();
+        }
+      }
     }
   }
 
@@ -239,21 +337,56 @@ final class WebSocketTransport implements Transport {
     return args;
   }
 
-  /** Sends one RPC and waits for its reply frame; never re-sends. */
+  /**
+   * Sends one RPC and waits for its reply frame, all within one deadline (the request timeout, counted from the
+   * call: connecting, waiting for the send lock, sending and the reply); never re-sends.
+   */
   private JsonNode call(String operationId, String api, ObjectNode args) {
-    Connection c = connection(operationId);
+    long deadline = System.nanoTime() + requestTimeout.toNanos();
+    Connection c = connection(operationId, deadline);
     String id = c.nextId();
     CompletableFuture<JsonNode> reply = new CompletableFuture<>();
-    c.pending.put(id, reply);
     ObjectNode frame = mapper.createObjectNode().put("action", "rpc").put("id", id).put("api", api);
     frame.set("args", args);
     long start = System.nanoTime();
+    boolean locked = false;
     try {
-      synchronized (c) { // the JDK WebSocket allows one outstanding send at a time
-        c.socket.sendText(frame.toString(), true).get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      locked = c.sendLock.tryLock(remaining(deadline), TimeUnit.NANOSECONDS);
+      if (!locked) {
+        throw new UnreachableException(operationId, operationId + ": the WebSocket stayed busy sending for "
+            + requestTimeout.toMillis() + " ms; nothing was sent", null);
       }
-      long left = requestTimeout.toNanos() - (System.nanoTime() - start);
-      JsonNode answer = reply.get(Math.max(1, left), TimeUnit.NANOSECONDS);
+      if (!c.usable()) {
+        throw new UnreachableException(operationId, operationId + ": the WebSocket connection closed before"
+            + " sending; nothing was sent", null);
+      }
+      c.pending.put(id, reply);
+      CompletableFuture<WebSocket> sent = c.socket.sendText(frame.toString(), true);
+      try {
+        sent.get(remaining(deadline), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        // A send that cannot finish leaves the connection unusable (one outstanding send at a time) and the frame
+        // possibly half-written.
+        c.kill("send did not finish within " + requestTimeout.toMillis() + " ms");
+        throw e;
+      }
+    } catch (TimeoutException e) {
+      c.pending.remove(id);
+      throw errors.timeout(operationId, "the WebSocket request could not be sent within " + requestTimeout.toMillis()
+          + " ms", e);
+    } catch (ExecutionException e) {
+      c.pending.remove(id);
+      throw lostOrTooLarge(operationId, e.getCause());
+    } catch (InterruptedException e) {
+      c.pending.remove(id);
+      throw errors.fromFailure(operationId, e);
+    } finally {
+      if (locked) {
+        c.sendLock.unlock();
+      }
+    }
+    try {
+      JsonNode answer = reply.get(remaining(deadline), TimeUnit.NANOSECONDS);
       log.debug("{} ({}) -> reply in {} ms", operationId, api, (System.nanoTime() - start) / 1_000_000);
       return answer;
     } catch (TimeoutException e) {
@@ -261,13 +394,29 @@ final class WebSocketTransport implements Transport {
       throw errors.timeout(operationId, "no WebSocket reply within " + requestTimeout.toMillis() + " ms", e);
     } catch (ExecutionException e) {
       c.pending.remove(id);
-      throw errors.connectionLost(operationId, "WebSocket connection lost ("
-          + (e.getCause() instanceof ConnectionLostException ? e.getCause().getMessage()
-              : e.getCause().getClass().getSimpleName()) + ")", e.getCause());
+      throw lostOrTooLarge(operationId, e.getCause());
     } catch (InterruptedException e) {
       c.pending.remove(id);
       throw errors.fromFailure(operationId, e);
     }
+  }
+
+  private CrossTradeException lostOrTooLarge(String operationId, Throwable cause) {
+    if (cause instanceof MessageTooLargeException) {
+      return errors.unreadable(operationId, 200, cause.getMessage());
+    }
+    return errors.connectionLost(operationId, "WebSocket connection lost ("
+        + (cause instanceof ConnectionLostException ? cause.getMessage() : cause.getClass().getSimpleName()) + ")",
+        cause instanceof ConnectionLostException ? null : cause);
+  }
+
+  private static long remaining(long deadline) {
+    return Math.max(1, deadline - System.nanoTime());
+  }
+
+  private static String oneLine(String s) {
+    String t = s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", " ").strip();
+    return t.length() <= 200 ? t : t.substring(0, 200) + "…";
   }
 
   /** Turns a reply frame into the response model, or throws the mapped error. */
@@ -311,30 +460,45 @@ final class WebSocketTransport implements Transport {
     return 502;
   }
 
-  private Connection connection(String operationId) {
+  private Connection connection(String operationId, long deadline) {
     Connection c = current;
-    if (c != null && c.open) {
+    if (c != null && c.usable()) {
       return c;
     }
-    synchronized (connectLock) {
+    boolean locked;
+    try {
+      locked = connectLock.tryLock(remaining(deadline), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnreachableException(operationId, operationId + ": interrupted while connecting; nothing was sent", e);
+    }
+    if (!locked) {
+      throw new UnreachableException(operationId, operationId + ": the CrossTrade WebSocket did not connect within "
+          + requestTimeout.toMillis() + " ms; nothing was sent", null);
+    }
+    try {
       c = current;
-      if (c != null && c.open) {
+      if (c != null && c.usable()) {
         return c;
       }
-      current = connect(operationId);
+      current = connect(operationId, deadline);
       return current;
+    } finally {
+      connectLock.unlock();
     }
   }
 
-  private Connection connect(String operationId) {
+  private Connection connect(String operationId, long deadline) {
     if (closed) {
       throw new UnreachableException(operationId, operationId + ": the client is closed; nothing was sent", null);
     }
     Connection c = new Connection();
+    long waitNanos = Math.min(connectTimeout.toNanos(), remaining(deadline));
+    CompletableFuture<WebSocket> opening = http.newWebSocketBuilder().connectTimeout(Duration.ofNanos(waitNanos))
+        .header("Authorization", "Bearer " + token).header("User-Agent", userAgent)
+        .buildAsync(uri, c);
     try {
-      c.socket = http.newWebSocketBuilder().connectTimeout(connectTimeout)
-          .header("Authorization", "Bearer " + token).header("User-Agent", userAgent)
-          .buildAsync(uri, c).get(connectTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+      c.socket = opening.get(waitNanos, TimeUnit.NANOSECONDS);
       backoffMs = 250;
       log.info("connected to CrossTrade WebSocket {}", uri);
       return c;
@@ -347,18 +511,18 @@ final class WebSocketTransport implements Transport {
               + ": the CrossTrade token was not accepted\"}");
         }
         throw new UnreachableException(operationId, operationId + ": WebSocket upgrade refused with HTTP " + status
-            + "; nothing was sent", cause);
+            + "; nothing was sent", errors.scrubbed(cause));
       }
-      if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
-          || cause instanceof java.io.IOException) {
-        throw new UnreachableException(operationId, operationId + ": could not open the CrossTrade WebSocket ("
-            + cause.getClass().getSimpleName() + "); nothing was sent", cause);
-      }
-      throw new UnreachableException(operationId, operationId + ": could not open the CrossTrade WebSocket; nothing was sent", cause);
+      throw new UnreachableException(operationId, operationId + ": could not open the CrossTrade WebSocket ("
+          + cause.getClass().getSimpleName() + "); nothing was sent", errors.scrubbed(cause));
     } catch (TimeoutException e) {
-      throw new UnreachableException(operationId, operationId + ": WebSocket connect timed out; nothing was sent", e);
+      opening.cancel(true);
+      opening.thenAccept(WebSocket::abort);
+      throw new UnreachableException(operationId, operationId + ": WebSocket connect timed out after "
+          + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms; nothing was sent", null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      opening.thenAccept(WebSocket::abort);
       throw new UnreachableException(operationId, operationId + ": interrupted while connecting; nothing was sent", e);
     }
   }
@@ -372,9 +536,10 @@ final class WebSocketTransport implements Transport {
           return;
         }
         try {
-          connection("reconnect");
+          connection("reconnect", System.nanoTime() + connectTimeout.toNanos());
         } catch (RuntimeException e) {
-          log.warn("CrossTrade WebSocket reconnect failed ({}); next try in {} ms", e.getMessage(), backoffMs);
+          log.warn("CrossTrade WebSocket reconnect failed ({}); next try in {} ms", oneLine(String.valueOf(e.getMessage())),
+              backoffMs);
           scheduleReconnect();
         }
       }, delay, TimeUnit.MILLISECONDS);
@@ -383,25 +548,50 @@ final class WebSocketTransport implements Transport {
     }
   }
 
-  /** Keepalive; never throws (an exception would cancel every later ping) and never waits unbounded. */
-  private void ping() {
+  /**
+   * Keepalive, run every ping interval: when the previous {@code {"action":"ping"}} has had no frame of any kind
+   * after it for a whole interval, the connection is dead (e.g. half-open): it is aborted, requests in flight on it
+   * fail as outcome unknown, and a reconnect follows with backoff. Otherwise a new ping is sent. Never throws (an
+   * exception would cancel every later run) and never waits on the send lock or a send longer than the interval.
+   */
+  private void keepalive() {
     try {
       Connection c = current;
-      if (c != null && c.open) {
-        synchronized (c) {
-          c.socket.sendText("{\"action\":\"ping\"}", true).get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (c == null || !c.usable() || closed) {
+        return;
+      }
+      long now = System.nanoTime();
+      long sentAt = c.pingSentAt;
+      if (sentAt != 0 && c.lastInbound < sentAt && now - sentAt >= pingInterval.toNanos()) {
+        c.kill("no reply to the keepalive ping within " + pingInterval.toMillis() + " ms (connection dead)");
+        return;
+      }
+      if (sentAt != 0) {
+        return; // a ping is still waiting for its reply
+      }
+      long bound = Math.min(pingInterval.toNanos(), requestTimeout.toNanos());
+      if (!c.sendLock.tryLock(bound, TimeUnit.NANOSECONDS)) {
+        return; // a request is sending; its own deadline covers it
+      }
+      try {
+        if (!c.usable()) {
+          return;
         }
+        c.pingSentAt = System.nanoTime();
+        c.socket.sendText("{\"action\":\"ping\"}", true).get(bound, TimeUnit.NANOSECONDS);
+      } finally {
+        c.sendLock.unlock();
       }
     } catch (TimeoutException e) {
       Connection c = current;
       if (c != null) {
-        c.socket.abort();
-        c.lost("keepalive ping not sent within " + requestTimeout.toMillis() + " ms");
+        c.kill("keepalive ping not sent within " + Math.min(pingInterval.toMillis(), requestTimeout.toMillis()) + " ms");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Throwable e) {
-      log.warn("CrossTrade WebSocket keepalive ping failed ({}); the next one follows on schedule", e.getClass().getSimpleName());
+      log.warn("CrossTrade WebSocket keepalive ping failed ({}); the next one follows on schedule",
+          e.getClass().getSimpleName());
     }
   }
 }

@@ -24,6 +24,35 @@ class CrossTradeClientBuilderTest {
   }
 
   @Test
+  void build_withUserInfoInTheBaseUrl_isRefused_withoutEchoingTheCredentials() {
+    assertThatThrownBy(() -> CrossTradeClient.builder().token(TOKEN).baseUrl("https://alice:hunter2@app.example.org").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user info")
+        .hasMessageNotContaining("hunter2").hasMessageNotContaining("alice");
+  }
+
+  @Test
+  void build_withPlainHttpToANonLoopbackHost_isRefusedUnlessAllowed() {
+    assertThatThrownBy(() -> CrossTradeClient.builder().token(TOKEN).baseUrl("http://app.example.org").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain http").hasMessageContaining("app.example.org");
+    assertThat(CrossTradeClient.builder().token(TOKEN).baseUrl("http://app.example.org").allowInsecureHttp(true).build()
+        .baseUrl().getHost()).isEqualTo("app.example.org");
+    for (String loopback : new String[] {"http://127.0.0.1:8089", "http://localhost:1", "http://[::1]:80", "http://127.8.9.10"}) {
+      assertThat(CrossTradeClient.builder().token(TOKEN).baseUrl(loopback).build().baseUrl().toString()).isEqualTo(loopback);
+    }
+    assertThatThrownBy(() -> CrossTradeClient.builder().token(TOKEN).baseUrl("http://127.0.0.1.evil.example").build())
+        .hasMessageContaining("plain http");
+  }
+
+  @Test
+  void build_withAResponseLimitOutsideItsBounds_fails() {
+    assertThatThrownBy(() -> CrossTradeClient.builder().token(TOKEN).maxResponseBytes(100).build())
+        .hasMessageContaining("maxResponseBytes").hasMessageContaining("4096");
+    assertThatThrownBy(() -> CrossTradeClient.builder().token(TOKEN).maxResponseBytes(1L << 30).build())
+        .hasMessageContaining("maxResponseBytes");
+    assertThat(CrossTradeClient.builder().token(TOKEN).maxResponseBytes(4096).build()).isNotNull();
+  }
+
+  @Test
   void build_withNonPositiveTimeout_fails() {
     assertThatThrownBy(() -> CrossTradeClient.builder().token(TOKEN).requestTimeout(Duration.ZERO).build())
         .hasMessageContaining("requestTimeout");

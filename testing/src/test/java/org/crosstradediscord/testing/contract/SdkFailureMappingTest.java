@@ -208,11 +208,14 @@ class SdkFailureMappingTest {
   }
 
   @Test
-  void successFalseOn200_isARejection() {
+  void successFalseOn200_isOutcomeUnknown_notARefusal() {
     WM.server.stubFor(post(urlPathEqualTo(FLATPLACE))
         .willReturn(json(200, "{\"orderId\":\"x\",\"success\":false,\"error\":\"order_rejected\"}")));
 
-    assertThat(flatPlace()).isExactlyInstanceOf(RequestRejectedException.class);
+    CrossTradeException e = flatPlace();
+    assertThat(e).isExactlyInstanceOf(OutcomeUnknownException.class);
+    assertThat(((OutcomeUnknownException) e).reason()).isEqualTo(OutcomeUnknownException.Reason.UNREADABLE_RESPONSE);
+    assertSentOnce(FLATPLACE);
   }
 
   @Test
