@@ -38,10 +38,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Safety: a request in flight when the connection drops fails with {@link OutcomeUnknownException} and is never
  * re-sent; the transport reconnects in the background with backoff (250 ms doubling to 5 s) and the next request
- * uses the new connection. Keepalive: {@code {"action":"ping"}} on an interval. Frames that are not replies to a
- * pending id (pong, market data, status…) are ignored and logged at debug. The shape of an RPC error is not
- * documented upstream, so both {@code {"id","data":{"error",…}}} and {@code {"id","error",…}} are read, with an
- * optional numeric {@code status}; without one the status is inferred from the error text.
+ * uses the new connection. Each call has one deadline (the request timeout) for connecting, the send lock, sending
+ * and the reply. A message over the size limit is never buffered whole: the connection is aborted and its requests
+ * fail as outcome unknown. Keepalive: {@code {"action":"ping"}} every ping interval; when a whole interval passes
+ * after a ping with no frame of any kind, the connection is dead (half-open): aborted, its requests outcome unknown,
+ * re-opened with backoff. Frames that are not replies to a pending id (pong, market data, status…) are ignored and
+ * logged at debug. Error replies follow the rule in openapi.yaml's {@code x-websocket-rpc-notes}: both
+ * {@code {"id","data":{"error",…}}} and {@code {"id","error",…}} are read, with an optional numeric {@code status};
+ * without one, only a documented pre-execution text is a refusal, anything else is outcome unknown.
  */
 final class WebSocketTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
