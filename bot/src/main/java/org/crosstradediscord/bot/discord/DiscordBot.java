@@ -4,11 +4,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
@@ -38,14 +34,18 @@ import org.slf4j.LoggerFactory;
 public final class DiscordBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
   private static final long READY_TIMEOUT_SECONDS = 60;
+  /** CrossTrade calls sent at once. */
+  static final int CALL_THREADS = 4;
+  /** Confirmed trades waiting for a call thread, at most; beyond it a click is refused ("busy"). */
+  static final int CALL_QUEUE = 16;
 
   private final JDA jda;
-  private final ExecutorService calls;
+  private final TradeCalls calls;
   private final ConfirmationStore store;
   private final CrossTradeClient client;
   private final Duration grace;
 
-  private DiscordBot(JDA jda, ExecutorService calls, ConfirmationStore store, CrossTradeClient client, Duration grace) {
+  private DiscordBot(JDA jda, TradeCalls calls, ConfirmationStore store, CrossTradeClient client, Duration grace) {
     this.grace = grace;
     this.jda = jda;
     this.calls = calls;
@@ -68,7 +68,8 @@ public final class DiscordBot implements AutoCloseable {
         .requestTimeout(config.crossTradeRequestTimeout()).transport(config.crossTradeTransport()).build();
     ConfirmationStore store = ConfirmationStore.create(config.confirmationTimeout());
     AuditLog audit = new AuditLog();
-    ExecutorService calls = Executors.newFixedThreadPool(4, named("crosstrade-call"));
+    // 4 calls at once, 16 waiting at most; a confirmed trade older than the request timeout is never sent late.
+    TradeCalls calls = new TradeCalls(CALL_THREADS, CALL_QUEUE, config.crossTradeRequestTimeout());
     CommandRegistry registry = CommandRegistry.standard();
     InteractionHandler handler = new InteractionHandler(registry, config.policy(), store, client, audit, calls);
     CountDownLatch ready = new CountDownLatch(1);
@@ -94,16 +95,17 @@ public final class DiscordBot implements AutoCloseable {
           })
           .build();
     } catch (InvalidTokenException e) {
-      calls.shutdown();
+      calls.close(Duration.ZERO);
       client.close();
       throw new StartupException("Discord rejected DISCORD_TOKEN (check the bot token)");
     } catch (IllegalArgumentException e) {
-      calls.shutdown();
+      calls.close(Duration.ZERO);
       client.close();
       throw new StartupException("cannot start JDA: " + e.getMessage());
     }
-    // Shutdown waits for calls in flight: the longest one takes connect + request timeout, plus a margin.
-    Duration grace = config.crossTradeConnectTimeout().plus(config.crossTradeRequestTimeout()).plusSeconds(5);
+    // Shutdown waits for calls in flight: the longest one waits up to the request timeout for the SDK's rate limiter,
+    // then has connect + request timeout for the exchange; plus a margin.
+    Duration grace = config.crossTradeConnectTimeout().plus(config.crossTradeRequestTimeout().multipliedBy(2)).plusSeconds(5);
     DiscordBot bot = new DiscordBot(jda, calls, store, client, grace);
     try {
       if (!ready.await(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -146,22 +148,31 @@ public final class DiscordBot implements AutoCloseable {
     return jda;
   }
 
+  /** @return true once {@link #close()} began: Confirm clicks are refused from then on */
+  public boolean isStopping() {
+    return calls.stopping();
+  }
+
+  /** @return how long {@link #close()} waits for CrossTrade calls in flight: connect + 2 × request timeout + 5 s */
+  public Duration shutdownGrace() {
+    return grace;
+  }
+
   /** @return pending confirmations */
   public ConfirmationStore confirmations() {
     return store;
   }
 
   /**
-   * Stops taking interactions, lets CrossTrade calls in flight finish (up to connect + request timeout + 5 s, so a
-   * call is never abandoned half-way by us), then disconnects from Discord.
+   * Stops: Confirm clicks from now on are refused (never audited "confirmed"); confirmed trades not yet sent are
+   * reported "not sent"; calls in flight get {@link #shutdownGrace()} (the SDK's deadline ends them before
+   * that), and any still running after it has its card edited to "outcome unknown — the bot was shutting down;
+   * check NinjaTrader" and a {@code result} audit line; then Discord is disconnected.
    */
   @Override
   public void close() {
-    calls.shutdown();
+    calls.close(grace);
     try {
-      if (!calls.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-        log.warn("CrossTrade calls still running after {} ms at shutdown; their outcome is unknown", grace.toMillis());
-      }
       client.close();
       jda.shutdown();
       if (!jda.awaitShutdown(10, TimeUnit.SECONDS)) {
@@ -172,15 +183,6 @@ public final class DiscordBot implements AutoCloseable {
       jda.shutdownNow();
     }
     log.info("stopped");
-  }
-
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(false);
-      return t;
-    };
   }
 
   /** The bot could not start; the message says why and names the config key or variable when one is at fault. */

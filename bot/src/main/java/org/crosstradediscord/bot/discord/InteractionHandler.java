@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -56,7 +55,7 @@ public final class InteractionHandler extends ListenerAdapter {
   private final ConfirmationStore store;
   private final CrossTradeClient client;
   private final AuditLog audit;
-  private final Executor calls;
+  private final TradeCalls calls;
 
   /**
    * @param registry the slash commands
@@ -64,10 +63,10 @@ public final class InteractionHandler extends ListenerAdapter {
    * @param store pending confirmations
    * @param client the CrossTrade SDK
    * @param audit audit log
-   * @param calls runs SDK calls off JDA's gateway thread
+   * @param calls runs SDK calls off JDA's gateway thread (bounded; refuses late and shutdown-time trades)
    */
-  public InteractionHandler(CommandRegistry registry, RolePolicy policy, ConfirmationStore store,
-      CrossTradeClient client, AuditLog audit, Executor calls) {
+  InteractionHandler(CommandRegistry registry, RolePolicy policy, ConfirmationStore store,
+      CrossTradeClient client, AuditLog audit, TradeCalls calls) {
     this.registry = registry;
     this.policy = policy;
     this.store = store;
@@ -141,6 +140,7 @@ public final class InteractionHandler extends ListenerAdapter {
 
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
+    long clickedAt = System.nanoTime();
     String customId = event.getComponentId();
     boolean confirm = customId.startsWith(Cards.CONFIRM);
     if (!confirm && !customId.startsWith(Cards.CANCEL)) {
@@ -154,6 +154,14 @@ public final class InteractionHandler extends ListenerAdapter {
       return;
     }
     Invoker clicker = invoker(member);
+    if (confirm && calls.stopping()) {
+      // Never "confirmed" once shutdown began: nothing will be sent.
+      audit(new AuditEvent("refused", clicker.userId(), clicker.userName(), "?", Map.of("button", "confirm"),
+          "the bot is shutting down", null, -1));
+      event.replyEmbeds(Cards.notice("Not sent", "The bot is shutting down. Nothing was sent; run the command again"
+          + " once it is back.")).setEphemeral(true).queue();
+      return;
+    }
     PendingAction peeked = confirm ? store.peek(id) : null;
     if (peeked != null && peeked.invoker().userId() == clicker.userId()) {
       // Re-check roles and accounts BEFORE anything is marked confirmed: a denied click must not read
@@ -200,11 +208,54 @@ public final class InteractionHandler extends ListenerAdapter {
     // Acknowledge by disabling the buttons at once, then call CrossTrade off the gateway thread.
     event.editMessageEmbeds(Cards.executing(review)).setComponents(Cards.buttons(pending.id(), review.confirmLabel(), true))
         .queue(ok -> { }, err -> log.warn("could not disable the buttons of /{}: {}", action.command(), err.toString()));
-    try {
-      calls.execute(() -> execute(hook, clicker, action, review));
-    } catch (RejectedExecutionException e) {
-      hook.editOriginalEmbeds(Cards.notice("Not sent: " + review.title(), "The bot is shutting down; nothing was sent."))
-          .setComponents().queue();
+    ConfirmedTrade trade = new ConfirmedTrade(hook, clicker, action, review);
+    if (!calls.submit(trade, clickedAt)) {
+      trade.notSent(calls.stopping() ? "the bot is shutting down"
+          : "the bot is busy: every call slot and queue place is taken");
+    }
+  }
+
+  /** A confirmed trade on its way through {@link TradeCalls}: each way it can end edits the card and is audited. */
+  private final class ConfirmedTrade implements TradeCalls.Trade {
+    private final InteractionHook hook;
+    private final Invoker clicker;
+    private final TradeAction action;
+    private final Review review;
+    private volatile CompletableFuture<?> lastEdit = CompletableFuture.completedFuture(null);
+
+    ConfirmedTrade(InteractionHook hook, Invoker clicker, TradeAction action, Review review) {
+      this.hook = hook;
+      this.clicker = clicker;
+      this.action = action;
+      this.review = review;
+    }
+
+    @Override
+    public void run() {
+      lastEdit = execute(hook, clicker, action, review);
+    }
+
+    @Override
+    public void notSent(String why) {
+      audit(new AuditEvent("result", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(),
+          "not sent: " + why, null, -1));
+      lastEdit = hook.editOriginalEmbeds(Cards.notice("Not sent: " + review.title(),
+          "Not sent: " + why + ". Nothing was sent; run the command again.")).setComponents().submit()
+        .whenComplete(InteractionHandler::logEditFailure);
+    }
+
+    @Override
+    public void abandoned() {
+      audit(new AuditEvent("result", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(),
+          "outcome unknown: the bot was shutting down while the call was in flight", null, -1));
+      lastEdit = hook.editOriginalEmbeds(Cards.notice("OUTCOME UNKNOWN: " + review.title(),
+          "**Outcome unknown — the bot was shutting down; check NinjaTrader** before retrying.")).setComponents().submit()
+        .whenComplete(InteractionHandler::logEditFailure);
+    }
+
+    @Override
+    public CompletableFuture<?> delivered() {
+      return lastEdit;
     }
   }
 
@@ -224,7 +275,7 @@ public final class InteractionHandler extends ListenerAdapter {
         .queue();
   }
 
-  private void execute(InteractionHook hook, Invoker clicker, TradeAction action, Review review) {
+  private CompletableFuture<?> execute(InteractionHook hook, Invoker clicker, TradeAction action, Review review) {
     long start = System.nanoTime();
     Outcome outcome = null;
     MessageEmbed failure = null;
@@ -249,7 +300,14 @@ public final class InteractionHandler extends ListenerAdapter {
     long ms = (System.nanoTime() - start) / 1_000_000;
     audit(new AuditEvent("result", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(), result,
         outcome == null ? null : outcome.orderIds(), ms));
-    hook.editOriginalEmbeds(outcome != null ? Cards.success(review, outcome, ms) : failure).setComponents().queue();
+    return hook.editOriginalEmbeds(outcome != null ? Cards.success(review, outcome, ms) : failure).setComponents().submit()
+        .whenComplete(InteractionHandler::logEditFailure);
+  }
+
+  private static void logEditFailure(Object ok, Throwable err) {
+    if (err != null) {
+      log.warn("could not update a trade's card: {}", err.toString());
+    }
   }
 
   private void expired(InteractionHook hook, Invoker invoker, TradeAction action) {
