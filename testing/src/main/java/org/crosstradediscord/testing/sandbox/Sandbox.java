@@ -71,6 +71,26 @@ public final class Sandbox implements AutoCloseable {
    * @return the running sandbox
    */
   public static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot) {
+    return start(confirmationTimeout, requestTimeout, transport, inProcessBot, null);
+  }
+
+  /**
+   * A sandbox whose bot talks to another upstream than its simulator, e.g. a hostile server from
+   * {@code org.crosstradediscord.testing.hostile}; the simulator still runs (and records nothing).
+   *
+   * @param confirmationTimeout how long review cards stay confirmable
+   * @param requestTimeout the bot's CrossTrade request timeout
+   * @param transport the bot's CrossTrade transport: rest or websocket
+   * @param crossTradeBaseUrl the upstream the bot uses instead of the simulator
+   * @return the running sandbox with the bot in this JVM
+   */
+  public static Sandbox startAgainst(Duration confirmationTimeout, Duration requestTimeout, String transport,
+      java.net.URI crossTradeBaseUrl) {
+    return start(confirmationTimeout, requestTimeout, transport, true, crossTradeBaseUrl);
+  }
+
+  private static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot,
+      java.net.URI crossTradeBaseUrl) {
     CrossTradeSimulator sim = CrossTradeSimulator.start(0, CROSSTRADE_TOKEN, List.of("Sim101", "Sim102", "Live-A"),
         Map.of("MES 12-25", 6000.25, "ES 12-25", 5800.5, "NQ 12-25", 21000.0));
     StandInGuild guild = new StandInGuild(org.crosstradediscord.testing.discord.Snowflakes.next(), "Trading Desk");
@@ -104,7 +124,8 @@ public final class Sandbox implements AutoCloseable {
             rest_base_url: %s
             gateway_url: %s
           """.formatted(guild.id(), trader.id(), trader.id(), trader.id(), trader.id(), risk.id(), audit.id(),
-          confirmationTimeout.toSeconds(), sim.baseUrl(), requestTimeout.toMillis(), transport, discord.restBaseUrl(),
+          confirmationTimeout.toSeconds(), crossTradeBaseUrl != null ? crossTradeBaseUrl : sim.baseUrl(),
+          requestTimeout.toMillis(), transport, discord.restBaseUrl(),
           discord.gatewayUrl());
       Path file = Files.createTempFile("crosstrade-discord-sandbox", ".yaml");
       Files.writeString(file, yaml);
