@@ -23,6 +23,7 @@ import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.commands.CommandRegistry;
 import org.crosstradediscord.bot.config.BotConfig;
+import org.crosstradediscord.bot.config.SafeText;
 import org.crosstradediscord.bot.config.Secrets;
 import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.client.CrossTradeClient;
@@ -59,13 +60,23 @@ public final class DiscordBot implements AutoCloseable {
    * @param config validated config
    * @param secrets the two tokens
    * @return the running bot; {@link #close()} stops it
-   * @throws StartupException Discord rejected the token, READY did not come within 60 s, the bot is not in a
-   *     configured guild, or the audit channel is unknown (the message says which; never a token)
+   * @throws StartupException the SDK builder refused a setting, Discord rejected the token, Discord could not be
+   *     reached, READY did not come within 60 s, the bot is not in a configured guild, or the audit channel is
+   *     unknown. The message says which, is one line, and never holds a token (text from exceptions is scrubbed of
+   *     both tokens and its control characters replaced).
    */
   public static DiscordBot start(BotConfig config, Secrets secrets) {
-    CrossTradeClient client = CrossTradeClient.builder().token(secrets.crossTradeToken())
-        .baseUrl(config.crossTradeBaseUrl()).connectTimeout(config.crossTradeConnectTimeout())
-        .requestTimeout(config.crossTradeRequestTimeout()).transport(config.crossTradeTransport()).build();
+    List<String> tokens = List.of(secrets.discordToken(), secrets.crossTradeToken());
+    CrossTradeClient client;
+    try {
+      client = CrossTradeClient.builder().token(secrets.crossTradeToken())
+          .baseUrl(config.crossTradeBaseUrl()).connectTimeout(config.crossTradeConnectTimeout())
+          .requestTimeout(config.crossTradeRequestTimeout()).transport(config.crossTradeTransport())
+          .maxResponseBytes(config.crossTradeMaxResponseBytes())
+          .allowInsecureHttp(config.crossTradeAllowInsecureHttp()).build();
+    } catch (IllegalArgumentException e) {
+      throw new StartupException("the CrossTrade SDK refused a setting: " + SafeText.scrubbed(e.getMessage(), tokens));
+    }
     ConfirmationStore store = ConfirmationStore.create(config.confirmationTimeout());
     AuditLog audit = new AuditLog();
     ExecutorService calls = Executors.newFixedThreadPool(4, named("crosstrade-call"));
@@ -100,7 +111,12 @@ public final class DiscordBot implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       calls.shutdown();
       client.close();
-      throw new StartupException("cannot start JDA: " + e.getMessage());
+      throw new StartupException("cannot start JDA: " + SafeText.scrubbed(e.getMessage(), tokens));
+    } catch (RuntimeException e) {
+      calls.shutdown();
+      client.close();
+      throw new StartupException("cannot reach Discord at " + BotConfig.display(config.discordRestBaseUrl()) + ": "
+          + describe(e, tokens));
     }
     // Shutdown waits for calls in flight: the longest one takes connect + request timeout, plus a margin.
     Duration grace = config.crossTradeConnectTimeout().plus(config.crossTradeRequestTimeout()).plusSeconds(5);
@@ -108,7 +124,7 @@ public final class DiscordBot implements AutoCloseable {
     try {
       if (!ready.await(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         throw new StartupException("Discord gateway not ready within " + READY_TIMEOUT_SECONDS + " s ("
-            + config.discordGatewayUrl() + ")");
+            + BotConfig.display(config.discordGatewayUrl()) + ")");
       }
       var definitions = registry.definitions();
       for (long guildId : config.guildIds()) {
@@ -134,9 +150,9 @@ public final class DiscordBot implements AutoCloseable {
       throw new StartupException("interrupted while starting");
     } catch (RuntimeException e) {
       bot.close();
-      throw e instanceof StartupException s ? s : new StartupException("start-up failed: " + e);
+      throw e instanceof StartupException s ? s : new StartupException("start-up failed: " + describe(e, tokens));
     }
-    log.info("ready as {} — CrossTrade at {} over {}", jda.getSelfUser().getName(), config.crossTradeBaseUrl(),
+    log.info("ready as {} — CrossTrade at {} over {}", jda.getSelfUser().getName(), BotConfig.display(config.crossTradeBaseUrl()),
         config.crossTradeTransport());
     return bot;
   }
@@ -172,6 +188,26 @@ public final class DiscordBot implements AutoCloseable {
       jda.shutdownNow();
     }
     log.info("stopped");
+  }
+
+  /**
+   * One line for an exception from outside: its type and message, then the innermost cause's (the one that says
+   * "Connection refused"; JDA's {@code ContextException}, a call-site trace, is skipped), scrubbed of the tokens.
+   */
+  static String describe(Throwable e, List<String> tokens) {
+    Throwable root = e;
+    Throwable c = e.getCause();
+    for (int depth = 0; c != null && depth < 20; depth++, c = c.getCause() == c ? null : c.getCause()) {
+      if (!c.getClass().getSimpleName().equals("ContextException")) {
+        root = c;
+      }
+    }
+    String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    if (root != e) {
+      text += " (cause: " + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage())
+          + ")";
+    }
+    return SafeText.scrubbed(text, tokens);
   }
 
   private static ThreadFactory named(String prefix) {
