@@ -196,8 +196,9 @@ public final class DiscordBot implements AutoCloseable {
    */
   static String describe(Throwable e, List<String> tokens) {
     Throwable root = e;
-    Throwable c = e.getCause();
-    for (int depth = 0; c != null && depth < 20; depth++, c = c.getCause() == c ? null : c.getCause()) {
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    seen.add(e);
+    for (Throwable c = e.getCause(); c != null && seen.add(c); c = c.getCause()) {
       if (!c.getClass().getSimpleName().equals("ContextException")) {
         root = c;
       }
