@@ -1,10 +1,13 @@
 package org.crosstradediscord.bot;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.crosstradediscord.bot.config.BotConfig;
 import org.crosstradediscord.bot.config.ConfigException;
 import org.crosstradediscord.bot.config.ConfigLoader;
+import org.crosstradediscord.bot.config.SafeText;
 import org.crosstradediscord.bot.config.Secrets;
 import org.crosstradediscord.bot.discord.DiscordBot;
 import org.slf4j.Logger;
@@ -16,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * ({@code --config FILE} or {@code CROSSTRADE_DISCORD_CONFIG}). SIGTERM shuts down cleanly.
  *
  * <p>Exit codes: 0 after a clean shutdown or {@code --help}/{@code --check-config}; 2 for a bad command line,
- * config or secret (one line on stderr naming the key); 1 when start-up fails otherwise.
+ * config or secret (one line on stderr naming the key); 1 when start-up fails otherwise (one line on stderr,
+ * {@code crosstrade-discord: cannot start: ...}). Never a stack trace on stderr, never a token.
  */
 public final class BotMain {
   private static final Logger log = LoggerFactory.getLogger(BotMain.class);
@@ -44,50 +48,77 @@ public final class BotMain {
   }
 
   /**
-   * Parses, validates and starts; returns instead of exiting (so tests can call it).
+   * Parses, validates and starts, printing to {@code System.out}/{@code System.err}; see
+   * {@link #run(String[], Map, PrintStream, PrintStream)}.
    *
    * @param args command line
    * @param env the environment
    * @return 0 when started (or help/check done), else the exit code
    */
   static int run(String[] args, Map<String, String> env) {
+    return run(args, env, System.out, System.err);
+  }
+
+  /**
+   * Parses, validates and starts; returns instead of exiting (so tests can call it). Every failure is exactly one
+   * line on {@code err} ({@code crosstrade-discord: ...}), never a stack trace, never a token: 2 for a bad
+   * command line, config or secret; 1 for anything else that stops start-up (Discord unreachable or refusing the
+   * token, a setting the SDK refuses, any other {@link RuntimeException}).
+   *
+   * @param args command line
+   * @param env the environment (secrets and {@code CROSSTRADE_DISCORD_CONFIG})
+   * @param out where {@code --help} and {@code --check-config} print
+   * @param err where the one-line failure goes
+   * @return 0 when started (or help/check done), else the exit code
+   */
+  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    List<String> tokens = java.util.Arrays.asList(env.get(Secrets.DISCORD_TOKEN), env.get(Secrets.CROSSTRADE_TOKEN));
     String configPath = env.get(ConfigLoader.CONFIG_ENV);
     boolean checkOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--help", "-h" -> {
-          System.out.print(USAGE);
+          out.print(USAGE);
           return 0;
         }
         case "--check-config" -> checkOnly = true;
         case "--config" -> {
           if (i + 1 >= args.length) {
-            return fail(2, "--config needs a file path");
+            return fail(err, 2, "--config needs a file path");
           }
           configPath = args[++i];
         }
         default -> {
-          return fail(2, "unknown argument '" + args[i] + "'\n" + USAGE);
+          return fail(err, 2, "unknown argument '" + SafeText.scrubbed(args[i], tokens) + "' (see --help)");
         }
       }
     }
     if (configPath == null || configPath.isBlank()) {
-      return fail(2, "no config: pass --config FILE or set " + ConfigLoader.CONFIG_ENV
+      return fail(err, 2, "no config: pass --config FILE or set " + ConfigLoader.CONFIG_ENV
           + " (annotated example: bot/config.example.yaml)");
     }
+    Path file;
     try {
-      BotConfig config = ConfigLoader.load(Path.of(configPath));
+      file = Path.of(configPath);
+    } catch (java.nio.file.InvalidPathException e) {
+      return fail(err, 2, "config file path is not valid: " + SafeText.scrubbed(e.getReason(), tokens));
+    }
+    try {
+      BotConfig config = ConfigLoader.load(file);
       if (checkOnly) {
-        System.out.println("config OK: " + config.summary());
+        out.println("config OK: " + config.summary());
         return 0;
       }
       DiscordBot bot = start(config, env);
       Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "shutdown"));
       return 0;
     } catch (ConfigException e) {
-      return fail(2, e.getMessage());
+      return fail(err, 2, SafeText.scrubbed(e.getMessage(), tokens));
     } catch (DiscordBot.StartupException e) {
-      return fail(1, e.getMessage());
+      return fail(err, 1, "cannot start: " + SafeText.scrubbed(e.getMessage(), tokens));
+    } catch (RuntimeException e) {
+      return fail(err, 1, "cannot start: " + SafeText.scrubbed(e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()), tokens));
     }
   }
 
@@ -107,8 +138,9 @@ public final class BotMain {
     return DiscordBot.start(config, secrets);
   }
 
-  private static int fail(int code, String message) {
-    System.err.println("crosstrade-discord: " + message);
+  private static int fail(PrintStream err, int code, String message) {
+    err.println("crosstrade-discord: " + SafeText.oneLine(message));
+    err.flush();
     return code;
   }
 }

@@ -18,6 +18,8 @@ import org.crosstradediscord.client.TransportType;
  * @param crossTradeConnectTimeout connect timeout of the CrossTrade SDK
  * @param crossTradeRequestTimeout request timeout of the CrossTrade SDK
  * @param crossTradeTransport REST (default) or WEBSOCKET
+ * @param crossTradeMaxResponseBytes largest response body or message the SDK reads (4 KiB..64 MiB, default 1 MiB)
+ * @param crossTradeAllowInsecureHttp whether plain {@code http://} to a non-loopback CrossTrade host is allowed
  * @param discordRestBaseUrl Discord REST base, e.g. {@code https://discord.com/api/v10/}
  * @param discordGatewayUrl Discord gateway, e.g. {@code wss://gateway.discord.gg/}
  */
@@ -30,6 +32,8 @@ public record BotConfig(
     Duration crossTradeConnectTimeout,
     Duration crossTradeRequestTimeout,
     TransportType crossTradeTransport,
+    long crossTradeMaxResponseBytes,
+    boolean crossTradeAllowInsecureHttp,
     URI discordRestBaseUrl,
     URI discordGatewayUrl) {
 
@@ -38,12 +42,42 @@ public record BotConfig(
   /** Discord's gateway URL. */
   public static final URI DISCORD_GATEWAY = URI.create("wss://gateway.discord.gg/");
 
-  /** @return a one-line summary for the start-up log (holds no secret) */
+  /** @return a one-line summary for the start-up log and {@code --check-config} (no secret, no URL user info) */
   public String summary() {
     return "guilds=" + guildIds + " grants=" + policy.grants() + " accounts=" + policy.allowedAccounts()
         + " audit_channel_id=" + (auditChannelId.isPresent() ? auditChannelId.getAsLong() : "none")
-        + " confirmation_timeout=" + confirmationTimeout.toSeconds() + "s crosstrade=" + crossTradeBaseUrl
+        + " confirmation_timeout=" + confirmationTimeout.toSeconds() + "s crosstrade=" + display(crossTradeBaseUrl)
         + " transport=" + crossTradeTransport.name().toLowerCase(java.util.Locale.ROOT)
-        + " discord_rest=" + discordRestBaseUrl + " discord_gateway=" + discordGatewayUrl;
+        + " max_response_bytes=" + crossTradeMaxResponseBytes
+        + (crossTradeAllowInsecureHttp ? " allow_insecure_http=true" : "")
+        + " discord_rest=" + display(discordRestBaseUrl) + " discord_gateway=" + display(discordGatewayUrl);
+  }
+
+  /**
+   * @param url any URL
+   * @return {@code scheme://host[:port]/path} — the URL without user info, query or fragment, on one line (safe
+   *     to log even if the URL came from outside with credentials in it)
+   */
+  public static String display(URI url) {
+    String path = url.getRawPath() == null ? "" : url.getRawPath();
+    return origin(url) + SafeText.oneLine(path);
+  }
+
+  /**
+   * @param url any URL
+   * @return {@code scheme://host[:port]} only (the port as written, if any); a URL whose host Java cannot parse
+   *     shows the authority after its last {@code @}
+   */
+  public static String origin(URI url) {
+    String scheme = url.getScheme() == null ? "" : url.getScheme() + "://";
+    String host = url.getHost();
+    String hostPort;
+    if (host != null) {
+      hostPort = host + (url.getPort() >= 0 ? ":" + url.getPort() : "");
+    } else {
+      String authority = url.getRawAuthority() == null ? "" : url.getRawAuthority();
+      hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+    }
+    return SafeText.oneLine(scheme + hostPort);
   }
 }

@@ -1,26 +1,38 @@
 package org.crosstradediscord.bot.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Iterator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.TransportType;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads and validates the bot's YAML config (annotated example: {@code bot/config.example.yaml}). The first
@@ -33,24 +45,35 @@ import org.crosstradediscord.client.TransportType;
  * accounts: {allowed: [names], by_role: {role id: [names]}}                 allowed required
  * audit_channel_id: id                     optional
  * confirmation_timeout_seconds: 60         1..600
- * crosstrade: {base_url, connect_timeout_ms: 5000, request_timeout_ms: 20000, transport: rest|websocket}
+ * crosstrade: {base_url, connect_timeout_ms: 5000, request_timeout_ms: 20000, transport: rest|websocket,
+ *              max_response_bytes: 1048576 (4096..67108864), allow_insecure_http: false}
  * discord: {rest_base_url, gateway_url}    default: Discord's
  * </pre>
+ *
+ * <p>Strictness (see {@code docs/config.md}): the file is composed by SnakeYAML into a node tree, never
+ * constructed into Java values, so every scalar is read as written and its YAML 1.1 type only decides what is
+ * refused. A key given twice in one mapping is an error naming the key and line. Ids are digits as written (no
+ * sign, no leading zero, no {@code 0x}/{@code _}/octal forms); whole numbers are plain decimal; booleans are
+ * {@code true}/{@code false}; account names and other text must not be YAML null ({@code ~}, {@code null}, empty)
+ * or boolean ({@code yes}, {@code no}, {@code on}, {@code off}, {@code true}, {@code false}) unless quoted.
  */
 public final class ConfigLoader {
   /** Environment variable naming the config file when {@code --config} is not given. */
   public static final String CONFIG_ENV = "CROSSTRADE_DISCORD_CONFIG";
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> TOP = Set.of("guild_ids", "roles", "accounts", "audit_channel_id",
       "confirmation_timeout_seconds", "crosstrade", "discord");
+  private static final Set<String> CROSSTRADE = Set.of("base_url", "connect_timeout_ms", "request_timeout_ms",
+      "transport", "max_response_bytes", "allow_insecure_http");
+  /** Tags of scalars whose written text is acceptable as a name or other text. */
+  private static final Set<Tag> TEXT_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.TIMESTAMP);
 
   private ConfigLoader() {}
 
   /**
-   * @param file path of the YAML file
+   * @param file path of the YAML file (UTF-8)
    * @return the validated config
-   * @throws ConfigException the file is unreadable or a value is missing or bad
+   * @throws ConfigException the file is unreadable, not YAML, or a value is missing, duplicated or bad
    */
   public static BotConfig load(Path file) {
     String text;
@@ -64,60 +87,59 @@ public final class ConfigLoader {
   }
 
   /**
-   * @param yaml the YAML text
-   * @param source where it came from, for messages
+   * @param yaml the YAML text (one document)
+   * @param source where it came from, for messages (e.g. the file path)
    * @return the validated config
-   * @throws ConfigException a value is missing or bad
+   * @throws ConfigException the text is not YAML, a key is given twice ({@code "<source> line N: duplicate key
+   *     'accounts.allowed'"}), or a value is missing or bad (the message starts with the key path)
    */
   public static BotConfig parse(String yaml, String source) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(source + " is not valid YAML: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
-    }
-    if (root == null || !root.isObject()) {
+    Node root = compose(yaml, source);
+    if (root == null || isNull(root) || !(root instanceof MappingNode)) {
       throw new ConfigException(source + " must be a YAML mapping with at least guild_ids and accounts");
     }
-    onlyKeys(root, "", TOP);
+    noDuplicateKeys(root, "", source, Collections.newSetFromMap(new IdentityHashMap<>()));
+    Map<String, Node> top = mapping(root, "");
+    onlyKeys(top, "", TOP);
 
-    List<Long> guilds = snowflakes(root.get("guild_ids"), "guild_ids");
+    List<Long> guilds = snowflakes(top.get("guild_ids"), "guild_ids");
     if (guilds.isEmpty()) {
       throw new ConfigException("guild_ids: is required (the guild ids to register the slash commands in)");
     }
 
     Map<Permission, List<Long>> grants = new EnumMap<>(Permission.class);
-    JsonNode roles = root.get("roles");
-    if (roles != null && !roles.isNull()) {
-      objectAt(roles, "roles");
-      for (Iterator<String> it = roles.fieldNames(); it.hasNext(); ) {
-        String key = it.next();
+    Node rolesNode = top.get("roles");
+    if (present(rolesNode)) {
+      Map<String, Node> roles = mapping(rolesNode, "roles");
+      for (Map.Entry<String, Node> e : roles.entrySet()) {
+        String key = e.getKey();
         Permission p = Permission.ofKey(key).orElseThrow(() -> new ConfigException("roles." + key
             + ": unknown permission (known: flatplace, reverse, close, flatten, flatten_everything)"));
-        grants.put(p, snowflakes(roles.get(key), "roles." + key));
+        grants.put(p, snowflakes(e.getValue(), "roles." + key));
       }
     }
 
-    JsonNode accounts = root.get("accounts");
-    if (accounts == null || accounts.isNull()) {
+    Node accountsNode = top.get("accounts");
+    if (!present(accountsNode)) {
       throw new ConfigException("accounts.allowed: is required (the NT8 accounts the bot may trade)");
     }
-    objectAt(accounts, "accounts");
+    Map<String, Node> accounts = mapping(accountsNode, "accounts");
     onlyKeys(accounts, "accounts.", Set.of("allowed", "by_role"));
     List<String> allowed = names(accounts.get("allowed"), "accounts.allowed");
     if (allowed.isEmpty()) {
       throw new ConfigException("accounts.allowed: is required (the NT8 accounts the bot may trade)");
     }
     Map<Long, List<String>> byRole = new LinkedHashMap<>();
-    JsonNode byRoleNode = accounts.get("by_role");
-    if (byRoleNode != null && !byRoleNode.isNull()) {
-      objectAt(byRoleNode, "accounts.by_role");
-      for (Iterator<String> it = byRoleNode.fieldNames(); it.hasNext(); ) {
-        String role = it.next();
+    Node byRoleNode = accounts.get("by_role");
+    if (present(byRoleNode)) {
+      if (!(byRoleNode instanceof MappingNode m)) {
+        throw new ConfigException("accounts.by_role: must be a mapping");
+      }
+      for (NodeTuple t : m.getValue()) {
+        String role = keyText(t.getKeyNode(), "accounts.by_role.");
         String key = "accounts.by_role." + role;
-        long roleId = snowflake(role, key);
-        List<String> list = names(byRoleNode.get(role), key);
+        long roleId = snowflake(t.getKeyNode(), key);
+        List<String> list = names(t.getValueNode(), key);
         for (String a : list) {
           if (allowed.stream().noneMatch(a::equalsIgnoreCase)) {
             throw new ConfigException(key + ": account '" + a + "' is not in accounts.allowed");
@@ -128,142 +150,306 @@ public final class ConfigLoader {
     }
 
     OptionalLong audit = OptionalLong.empty();
-    JsonNode auditNode = root.get("audit_channel_id");
-    if (auditNode != null && !auditNode.isNull()) {
-      audit = OptionalLong.of(snowflake(auditNode.asText(), "audit_channel_id"));
+    Node auditNode = top.get("audit_channel_id");
+    if (present(auditNode)) {
+      audit = OptionalLong.of(snowflake(auditNode, "audit_channel_id"));
     }
 
-    long timeout = integer(root.get("confirmation_timeout_seconds"), "confirmation_timeout_seconds", 60, 1, 600);
+    long timeout = integer(top.get("confirmation_timeout_seconds"), "confirmation_timeout_seconds", 60, 1, 600);
 
-    JsonNode ct = section(root, "crosstrade", Set.of("base_url", "connect_timeout_ms", "request_timeout_ms", "transport"));
+    Map<String, Node> ct = section(top, "crosstrade", CROSSTRADE);
+    boolean allowInsecure = bool(ct.get("allow_insecure_http"), "crosstrade.allow_insecure_http", false);
     URI ctBase = url(ct.get("base_url"), "crosstrade.base_url", CrossTradeClient.PRODUCTION, Set.of("http", "https"));
+    if ("http".equalsIgnoreCase(ctBase.getScheme()) && !allowInsecure && !isLoopback(ctBase.getHost())) {
+      throw new ConfigException("crosstrade.base_url: plain http to a non-loopback host (" + BotConfig.origin(ctBase)
+          + ") would send CROSSTRADE_TOKEN in clear; use https, or set crosstrade.allow_insecure_http: true on a"
+          + " trusted network");
+    }
     long connectMs = integer(ct.get("connect_timeout_ms"), "crosstrade.connect_timeout_ms", 5_000, 100, 60_000);
     long requestMs = integer(ct.get("request_timeout_ms"), "crosstrade.request_timeout_ms", 20_000, 100, 120_000);
+    long maxBytes = integer(ct.get("max_response_bytes"), "crosstrade.max_response_bytes",
+        CrossTradeClient.DEFAULT_MAX_RESPONSE_BYTES, CrossTradeClient.MIN_MAX_RESPONSE_BYTES,
+        CrossTradeClient.MAX_MAX_RESPONSE_BYTES);
     TransportType transport = TransportType.REST;
-    JsonNode transportNode = ct.get("transport");
-    if (transportNode != null && !transportNode.isNull()) {
-      transport = switch (transportNode.asText().strip().toLowerCase(java.util.Locale.ROOT)) {
+    Node transportNode = ct.get("transport");
+    if (present(transportNode)) {
+      String t = text(transportNode, "crosstrade.transport");
+      transport = switch (t.strip().toLowerCase(Locale.ROOT)) {
         case "rest" -> TransportType.REST;
         case "websocket" -> TransportType.WEBSOCKET;
-        default -> throw new ConfigException("crosstrade.transport: '" + transportNode.asText()
-            + "' is not a transport (rest or websocket)");
+        default -> throw new ConfigException("crosstrade.transport: '" + t + "' is not a transport (rest or websocket)");
       };
     }
 
-    JsonNode dc = section(root, "discord", Set.of("rest_base_url", "gateway_url"));
+    Map<String, Node> dc = section(top, "discord", Set.of("rest_base_url", "gateway_url"));
     URI rest = url(dc.get("rest_base_url"), "discord.rest_base_url", BotConfig.DISCORD_REST, Set.of("http", "https"));
     URI gateway = url(dc.get("gateway_url"), "discord.gateway_url", BotConfig.DISCORD_GATEWAY, Set.of("ws", "wss"));
 
     return new BotConfig(List.copyOf(guilds), new RolePolicy(grants, allowed, byRole), audit,
         Duration.ofSeconds(timeout), ctBase, Duration.ofMillis(connectMs), Duration.ofMillis(requestMs), transport,
-        rest, gateway);
+        maxBytes, allowInsecure, rest, gateway);
   }
 
-  private static JsonNode section(JsonNode root, String key, Set<String> allowed) {
-    JsonNode node = root.get(key);
-    if (node == null || node.isNull()) {
-      return YAML.createObjectNode();
+  /** Composes (parses without constructing Java values) exactly one YAML document. */
+  private static Node compose(String yaml, String source) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setAllowRecursiveKeys(false);
+    options.setMaxAliasesForCollections(20);
+    options.setNestingDepthLimit(20);
+    options.setCodePointLimit(1 << 20);
+    try {
+      return new Yaml(options).compose(new StringReader(yaml));
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      throw new ConfigException(source + " is not valid YAML: " + oneLine(e.getProblem() != null ? e.getProblem()
+          : e.getContext()) + (mark == null ? "" : " (line " + (mark.getLine() + 1) + ")"));
+    } catch (YAMLException e) {
+      throw new ConfigException(source + " is not valid YAML: " + oneLine(e.getMessage()));
     }
-    objectAt(node, key);
-    onlyKeys(node, key + ".", allowed);
-    return node;
   }
 
-  private static void objectAt(JsonNode node, String key) {
-    if (!node.isObject()) {
-      throw new ConfigException(key + ": must be a mapping");
+  /** Walks the whole tree (aliases once) and refuses a mapping that names a key twice. */
+  private static void noDuplicateKeys(Node node, String path, String source, Set<Node> seen) {
+    if (!seen.add(node)) {
+      return;
     }
-  }
-
-  private static void onlyKeys(JsonNode node, String prefix, Set<String> allowed) {
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String k = it.next();
-      if (!allowed.contains(k)) {
-        throw new ConfigException(prefix + k + ": unknown key (known: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+    if (node instanceof MappingNode m) {
+      Set<String> keys = new java.util.HashSet<>();
+      for (NodeTuple t : m.getValue()) {
+        String key = keyText(t.getKeyNode(), path);
+        if (!keys.add(key)) {
+          throw new ConfigException(source + " line " + line(t.getKeyNode()) + ": duplicate key '" + path + key + "'");
+        }
+        noDuplicateKeys(t.getValueNode(), path + key + ".", source, seen);
+      }
+    } else if (node instanceof SequenceNode s) {
+      String base = path.endsWith(".") ? path.substring(0, path.length() - 1) : path;
+      List<Node> items = s.getValue();
+      for (int i = 0; i < items.size(); i++) {
+        noDuplicateKeys(items.get(i), base + "[" + i + "].", source, seen);
       }
     }
   }
 
-  private static List<Long> snowflakes(JsonNode node, String key) {
-    List<Long> out = new ArrayList<>();
-    if (node == null || node.isNull()) {
-      return out;
+  private static int line(Node node) {
+    return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+  }
+
+  private static String keyText(Node key, String path) {
+    if (!(key instanceof ScalarNode s)) {
+      throw new ConfigException((path.isEmpty() ? "" : path) + "(line " + line(key) + "): a key must be plain text");
     }
-    if (!node.isArray()) {
-      throw new ConfigException(key + ": must be a list of Discord ids");
+    return s.getValue();
+  }
+
+  private static boolean isNull(Node node) {
+    return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+  }
+
+  private static boolean present(Node node) {
+    return node != null && !isNull(node);
+  }
+
+  private static Map<String, Node> mapping(Node node, String key) {
+    if (!(node instanceof MappingNode m)) {
+      throw new ConfigException(key + ": must be a mapping");
     }
-    for (int i = 0; i < node.size(); i++) {
-      out.add(snowflake(node.get(i).asText(), key + "[" + i + "]"));
+    Map<String, Node> out = new LinkedHashMap<>();
+    for (NodeTuple t : m.getValue()) {
+      out.put(keyText(t.getKeyNode(), key.isEmpty() ? "" : key + "."), t.getValueNode());
     }
     return out;
   }
 
-  private static long snowflake(String text, String key) {
-    String t = text == null ? "" : text.strip();
-    if (!t.matches("[0-9]{1,20}")) {
-      throw new ConfigException(key + ": '" + t + "' is not a Discord id (digits only)");
+  private static Map<String, Node> section(Map<String, Node> top, String key, Set<String> allowed) {
+    Node node = top.get(key);
+    if (!present(node)) {
+      return Map.of();
     }
-    try {
-      long v = Long.parseLong(t);
-      if (v <= 0) {
-        throw new NumberFormatException();
+    Map<String, Node> m = mapping(node, key);
+    onlyKeys(m, key + ".", allowed);
+    return m;
+  }
+
+  private static void onlyKeys(Map<String, Node> node, String prefix, Set<String> allowed) {
+    for (String k : node.keySet()) {
+      if (!allowed.contains(k)) {
+        throw new ConfigException(prefix + k + ": unknown key (known: " + String.join(", ", new TreeSet<>(allowed)) + ")");
       }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new ConfigException(key + ": '" + t + "' is not a Discord id (too large or zero)");
     }
   }
 
-  private static List<String> names(JsonNode node, String key) {
-    List<String> out = new ArrayList<>();
-    if (node == null || node.isNull()) {
+  private static List<Long> snowflakes(Node node, String key) {
+    List<Long> out = new ArrayList<>();
+    if (!present(node)) {
       return out;
     }
-    if (!node.isArray()) {
+    if (!(node instanceof SequenceNode s)) {
+      throw new ConfigException(key + ": must be a list of Discord ids");
+    }
+    for (int i = 0; i < s.getValue().size(); i++) {
+      out.add(snowflake(s.getValue().get(i), key + "[" + i + "]"));
+    }
+    return out;
+  }
+
+  /**
+   * A Discord id exactly as written: an integer literal or a string of digits, 1 to 19 digits, no leading zero
+   * (YAML 1.1 reads {@code 010} as octal 8 — refused rather than changed), within a signed 64-bit value.
+   */
+  private static long snowflake(Node node, String key) {
+    if (!(node instanceof ScalarNode s)) {
+      throw new ConfigException(key + ": must be a Discord id (digits only)");
+    }
+    if (!Tag.INT.equals(s.getTag()) && !Tag.STR.equals(s.getTag())) {
+      throw new ConfigException(key + ": '" + oneLine(s.getValue()) + "' is not a Discord id (digits only)");
+    }
+    String t = s.getValue().strip();
+    if (!t.matches("[0-9]{1,20}")) {
+      throw new ConfigException(key + ": '" + oneLine(t) + "' is not a Discord id (digits only)");
+    }
+    if (t.startsWith("0")) {
+      throw new ConfigException(key + ": '" + t + "' is not a Discord id (" + (t.equals("0") ? "zero"
+          : "leading zero: YAML 1.1 reads it as octal, so it is refused rather than changed") + ")");
+    }
+    try {
+      return Long.parseLong(t);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + ": '" + t + "' is not a Discord id (too large)");
+    }
+  }
+
+  private static List<String> names(Node node, String key) {
+    List<String> out = new ArrayList<>();
+    if (!present(node)) {
+      return out;
+    }
+    if (!(node instanceof SequenceNode s)) {
       throw new ConfigException(key + ": must be a list of account names");
     }
-    for (int i = 0; i < node.size(); i++) {
-      JsonNode n = node.get(i);
-      String name = n.isValueNode() ? n.asText().strip() : "";
-      if (name.isEmpty() || name.length() > 100) {
-        throw new ConfigException(key + "[" + i + "]: must be a non-empty account name (at most 100 characters)");
+    for (int i = 0; i < s.getValue().size(); i++) {
+      String at = key + "[" + i + "]";
+      String name = text(s.getValue().get(i), at).strip();
+      if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
+        throw new ConfigException(at + ": must be a non-empty account name (at most 100 characters, no control"
+            + " characters)");
       }
       if (out.stream().anyMatch(name::equalsIgnoreCase)) {
-        throw new ConfigException(key + "[" + i + "]: '" + name + "' is listed twice");
+        throw new ConfigException(at + ": '" + name + "' is listed twice");
       }
       out.add(name);
     }
     return out;
   }
 
-  private static long integer(JsonNode node, String key, long dflt, long min, long max) {
-    if (node == null || node.isNull()) {
-      return dflt;
+  /**
+   * Text as written: a quoted scalar, or a plain one that YAML reads as a string or number; never null
+   * ({@code ~}, {@code null}, nothing) or a boolean ({@code yes}/{@code no}/{@code on}/{@code off}/{@code true}/
+   * {@code false}), which would otherwise turn into the words "null" or "true".
+   */
+  private static String text(Node node, String key) {
+    if (!(node instanceof ScalarNode s)) {
+      throw new ConfigException(key + ": must be a single value, not a list or mapping");
     }
-    if (!node.isIntegralNumber()) {
-      throw new ConfigException(key + ": must be a whole number between " + min + " and " + max);
+    if (Tag.NULL.equals(s.getTag())) {
+      throw new ConfigException(key + ": is null ('" + s.getValue() + "'); write the value, or quote it if it is"
+          + " really the text");
     }
-    long v = node.asLong();
-    if (v < min || v > max) {
-      throw new ConfigException(key + ": " + v + " is out of range (" + min + " to " + max + ")");
+    if (Tag.BOOL.equals(s.getTag())) {
+      throw new ConfigException(key + ": '" + s.getValue() + "' is a YAML boolean, not text; quote it (\""
+          + s.getValue() + "\") if it is really the text");
     }
-    return v;
+    if (!TEXT_TAGS.contains(s.getTag())) {
+      throw new ConfigException(key + ": tag " + s.getTag() + " is not allowed here (plain or quoted text only)");
+    }
+    return s.getValue();
   }
 
-  private static URI url(JsonNode node, String key, URI dflt, Set<String> schemes) {
-    if (node == null || node.isNull()) {
+  /** A whole number written in plain decimal ({@code 0x10}, {@code 010}, {@code 1_000}, {@code "60"} refused). */
+  private static long integer(Node node, String key, long dflt, long min, long max) {
+    if (!present(node)) {
       return dflt;
     }
+    String range = " between " + min + " and " + max;
+    if (!(node instanceof ScalarNode s) || !Tag.INT.equals(s.getTag())
+        || !s.getValue().matches("-?(0|[1-9][0-9]*)")) {
+      String shown = node instanceof ScalarNode s ? " ('" + oneLine(s.getValue()) + "')" : "";
+      throw new ConfigException(key + ": must be a whole number" + range + " in plain decimal digits" + shown);
+    }
+    BigInteger v = new BigInteger(s.getValue());
+    if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
+      throw new ConfigException(key + ": " + v + " is out of range (" + min + " to " + max + ")");
+    }
+    return v.longValueExact();
+  }
+
+  /** {@code true} or {@code false} (any case YAML 1.2 accepts); {@code yes}, {@code on}, quoted text refused. */
+  private static boolean bool(Node node, String key, boolean dflt) {
+    if (!present(node)) {
+      return dflt;
+    }
+    if (node instanceof ScalarNode s && Tag.BOOL.equals(s.getTag())) {
+      switch (s.getValue()) {
+        case "true", "True", "TRUE" -> {
+          return true;
+        }
+        case "false", "False", "FALSE" -> {
+          return false;
+        }
+        default -> { }
+      }
+    }
+    String shown = node instanceof ScalarNode s ? " (got '" + oneLine(s.getValue()) + "')" : "";
+    throw new ConfigException(key + ": must be true or false" + shown);
+  }
+
+  /**
+   * An absolute URL with one of {@code schemes} and a host, without user info, query or fragment. A message
+   * about a refused URL shows at most {@code scheme://host:port}, never credentials or a query.
+   */
+  private static URI url(Node node, String key, URI dflt, Set<String> schemes) {
+    if (!present(node)) {
+      return dflt;
+    }
+    String text = text(node, key).strip();
     URI uri;
     try {
-      uri = new URI(node.asText().strip());
+      uri = new URI(text);
     } catch (java.net.URISyntaxException e) {
-      throw new ConfigException(key + ": '" + node.asText() + "' is not a URL");
+      throw new ConfigException(key + ": " + (text.contains("@") || text.contains("?")
+          ? "is not a URL (not shown: it may hold credentials)" : "'" + oneLine(text) + "' is not a URL"));
     }
-    if (uri.getScheme() == null || !schemes.contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))
+    String authority = uri.getRawAuthority();
+    if (uri.getRawUserInfo() != null || authority != null && authority.contains("@")) {
+      throw new ConfigException(key + ": must not contain user info (credentials) — the tokens come only from the"
+          + " environment; got a URL for " + BotConfig.origin(uri));
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new ConfigException(key + ": must not have a query or fragment; got a URL for " + BotConfig.origin(uri));
+    }
+    if (uri.getScheme() == null || !schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))
         || uri.getHost() == null) {
-      throw new ConfigException(key + ": '" + uri + "' must be an absolute " + String.join("/", new java.util.TreeSet<>(schemes)) + " URL");
+      throw new ConfigException(key + ": '" + oneLine(uri.toString()) + "' must be an absolute "
+          + String.join("/", new TreeSet<>(schemes)) + " URL");
     }
     return uri;
+  }
+
+  /**
+   * Loopback by its literal name only, no DNS lookup — the same rule as the SDK's builder: {@code localhost} (and
+   * {@code *.localhost}), {@code 127.0.0.0/8}, {@code [::1]}.
+   */
+  static boolean isLoopback(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+        || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+  }
+
+  private static String oneLine(String text) {
+    return SafeText.oneLine(text);
   }
 }

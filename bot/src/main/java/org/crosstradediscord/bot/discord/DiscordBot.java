@@ -19,6 +19,7 @@ import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.commands.CommandRegistry;
 import org.crosstradediscord.bot.config.BotConfig;
+import org.crosstradediscord.bot.config.SafeText;
 import org.crosstradediscord.bot.config.Secrets;
 import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.client.CrossTradeClient;
@@ -59,13 +60,23 @@ public final class DiscordBot implements AutoCloseable {
    * @param config validated config
    * @param secrets the two tokens
    * @return the running bot; {@link #close()} stops it
-   * @throws StartupException Discord rejected the token, READY did not come within 60 s, the bot is not in a
-   *     configured guild, or the audit channel is unknown (the message says which; never a token)
+   * @throws StartupException the SDK builder refused a setting, Discord rejected the token, Discord could not be
+   *     reached, READY did not come within 60 s, the bot is not in a configured guild, or the audit channel is
+   *     unknown. The message says which, is one line, and never holds a token (text from exceptions is scrubbed of
+   *     both tokens and its control characters replaced).
    */
   public static DiscordBot start(BotConfig config, Secrets secrets) {
-    CrossTradeClient client = CrossTradeClient.builder().token(secrets.crossTradeToken())
-        .baseUrl(config.crossTradeBaseUrl()).connectTimeout(config.crossTradeConnectTimeout())
-        .requestTimeout(config.crossTradeRequestTimeout()).transport(config.crossTradeTransport()).build();
+    List<String> tokens = List.of(secrets.discordToken(), secrets.crossTradeToken());
+    CrossTradeClient client;
+    try {
+      client = CrossTradeClient.builder().token(secrets.crossTradeToken())
+          .baseUrl(config.crossTradeBaseUrl()).connectTimeout(config.crossTradeConnectTimeout())
+          .requestTimeout(config.crossTradeRequestTimeout()).transport(config.crossTradeTransport())
+          .maxResponseBytes(config.crossTradeMaxResponseBytes())
+          .allowInsecureHttp(config.crossTradeAllowInsecureHttp()).build();
+    } catch (IllegalArgumentException e) {
+      throw new StartupException("the CrossTrade SDK refused a setting: " + SafeText.scrubbed(e.getMessage(), tokens));
+    }
     ConfirmationStore store = ConfirmationStore.create(config.confirmationTimeout());
     AuditLog audit = new AuditLog();
     // 4 calls at once, 16 waiting at most; a confirmed trade older than the request timeout is never sent late.
@@ -101,7 +112,12 @@ public final class DiscordBot implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       calls.close(Duration.ZERO);
       client.close();
-      throw new StartupException("cannot start JDA: " + e.getMessage());
+      throw new StartupException("cannot start JDA: " + SafeText.scrubbed(e.getMessage(), tokens));
+    } catch (RuntimeException e) {
+      calls.close(Duration.ZERO);
+      client.close();
+      throw new StartupException("cannot reach Discord at " + BotConfig.display(config.discordRestBaseUrl()) + ": "
+          + describe(e, tokens));
     }
     // Shutdown waits for calls in flight: the longest one waits up to the request timeout for the SDK's rate limiter,
     // then has connect + request timeout for the exchange; plus a margin.
@@ -110,7 +126,7 @@ public final class DiscordBot implements AutoCloseable {
     try {
       if (!ready.await(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         throw new StartupException("Discord gateway not ready within " + READY_TIMEOUT_SECONDS + " s ("
-            + config.discordGatewayUrl() + ")");
+            + BotConfig.display(config.discordGatewayUrl()) + ")");
       }
       var definitions = registry.definitions();
       for (long guildId : config.guildIds()) {
@@ -136,9 +152,9 @@ public final class DiscordBot implements AutoCloseable {
       throw new StartupException("interrupted while starting");
     } catch (RuntimeException e) {
       bot.close();
-      throw e instanceof StartupException s ? s : new StartupException("start-up failed: " + e);
+      throw e instanceof StartupException s ? s : new StartupException("start-up failed: " + describe(e, tokens));
     }
-    log.info("ready as {} — CrossTrade at {} over {}", jda.getSelfUser().getName(), config.crossTradeBaseUrl(),
+    log.info("ready as {} — CrossTrade at {} over {}", jda.getSelfUser().getName(), BotConfig.display(config.crossTradeBaseUrl()),
         config.crossTradeTransport());
     return bot;
   }
@@ -183,6 +199,27 @@ public final class DiscordBot implements AutoCloseable {
       jda.shutdownNow();
     }
     log.info("stopped");
+  }
+
+  /**
+   * One line for an exception from outside: its type and message, then the innermost cause's (the one that says
+   * "Connection refused"; JDA's {@code ContextException}, a call-site trace, is skipped), scrubbed of the tokens.
+   */
+  static String describe(Throwable e, List<String> tokens) {
+    Throwable root = e;
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    seen.add(e);
+    for (Throwable c = e.getCause(); c != null && seen.add(c); c = c.getCause()) {
+      if (!c.getClass().getSimpleName().equals("ContextException")) {
+        root = c;
+      }
+    }
+    String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    if (root != e) {
+      text += " (cause: " + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage())
+          + ")";
+    }
+    return SafeText.scrubbed(text, tokens);
   }
 
   /** The bot could not start; the message says why and names the config key or variable when one is at fault. */

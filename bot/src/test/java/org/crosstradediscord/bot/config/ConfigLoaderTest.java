@@ -20,6 +20,8 @@ class ConfigLoaderTest {
     assertThat(c.policy().allows(Permission.FLATTEN_EVERYTHING, Set.of(200000000000000003L))).isTrue();
     assertThat(c.auditChannelId()).hasValue(300000000000000001L);
     assertThat(c.confirmationTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(c.crossTradeMaxResponseBytes()).isEqualTo(1_048_576);
+    assertThat(c.crossTradeAllowInsecureHttp()).isFalse();
   }
 
   @Test
