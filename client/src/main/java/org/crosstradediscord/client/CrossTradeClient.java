@@ -388,14 +388,8 @@ public final class CrossTradeClient {
       return "CrossTradeClient.Builder{baseUrl=" + baseUrl + ", token=" + (token == null ? "unset" : "[redacted]") + "}";
     }
 
-    /** Loopback by its literal name only (no DNS lookup): localhost, 127.0.0.0/8, ::1. */
-    static boolean isLoopback(String host) {
-      String h = host.toLowerCase(java.util.Locale.ROOT);
-      if (h.startsWith("[") && h.endsWith("]")) {
-        h = h.substring(1, h.length() - 1);
-      }
-      return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
-          || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    private static boolean isLoopback(String host) {
+      return isLoopbackHost(host);
     }
 
     private static void positive(String name, Duration d) {
@@ -408,5 +402,20 @@ public final class CrossTradeClient {
       String v = CrossTradeClient.class.getPackage().getImplementationVersion();
       return v == null ? "dev" : v;
     }
+  }
+
+  /**
+   * The rule behind {@link Builder#allowInsecureHttp(boolean)}: loopback by its literal name only, no DNS lookup.
+   *
+   * @param host a URI host, e.g. {@code 127.0.0.1}, {@code localhost}, {@code [::1]}
+   * @return true for {@code localhost} and {@code *.localhost}, {@code 127.0.0.0/8}, {@code ::1}
+   */
+  public static boolean isLoopbackHost(String host) {
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+        || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 }

@@ -160,7 +160,7 @@ public final class ConfigLoader {
     Map<String, Node> ct = section(top, "crosstrade", CROSSTRADE);
     boolean allowInsecure = bool(ct.get("allow_insecure_http"), "crosstrade.allow_insecure_http", false);
     URI ctBase = url(ct.get("base_url"), "crosstrade.base_url", CrossTradeClient.PRODUCTION, Set.of("http", "https"));
-    if ("http".equalsIgnoreCase(ctBase.getScheme()) && !allowInsecure && !isLoopback(ctBase.getHost())) {
+    if ("http".equalsIgnoreCase(ctBase.getScheme()) && !allowInsecure && !CrossTradeClient.isLoopbackHost(ctBase.getHost())) {
       throw new ConfigException("crosstrade.base_url: plain http to a non-loopback host (" + BotConfig.origin(ctBase)
           + ") would send CROSSTRADE_TOKEN in clear; use https, or set crosstrade.allow_insecure_http: true on a"
           + " trusted network");
@@ -434,19 +434,6 @@ public final class ConfigLoader {
           + String.join("/", new TreeSet<>(schemes)) + " URL");
     }
     return uri;
-  }
-
-  /**
-   * Loopback by its literal name only, no DNS lookup — the same rule as the SDK's builder: {@code localhost} (and
-   * {@code *.localhost}), {@code 127.0.0.0/8}, {@code [::1]}.
-   */
-  static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
-    }
-    return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
-        || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 
   private static String oneLine(String text) {
