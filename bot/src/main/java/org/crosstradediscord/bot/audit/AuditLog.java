@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.crosstradediscord.bot.rendering.DiscordText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class AuditLog {
   private static final Logger AUDIT = LoggerFactory.getLogger("audit");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_ORDER_IDS = 20;
 
   private final AtomicReference<Consumer<String>> channel = new AtomicReference<>(line -> { });
 
@@ -38,26 +40,34 @@ public final class AuditLog {
     try {
       channel.get().accept(summary(event));
     } catch (RuntimeException e) {
-      AUDIT.warn("audit channel post failed: {}", e.toString());
+      AUDIT.warn("audit channel post failed: {}", DiscordText.oneLine(e.toString(), 500));
     }
     return json;
   }
 
   /**
+   * The audit channel's line. Everything in it that the bot did not write (the member's name, option values, the
+   * outcome, which may quote the upstream, and order ids) goes through {@link DiscordText#escape}, each bounded
+   * before escaping, so it renders literally: no masked link, spoiler, heading, mention or second line. The whole
+   * line is cut with {@link DiscordText#cutEscaped} to stay under Discord's 2000-character message limit.
+   *
    * @param e an event
-   * @return the channel line, e.g. {@code result /flatplace by alice (123): ok account=Sim101 … orders=[…] 412 ms}
+   * @return the channel line, e.g. {@code `result` /flatplace by alice (123): ok account=Sim101 … orders=[…] 412 ms}
    */
   public static String summary(AuditEvent e) {
-    StringBuilder b = new StringBuilder().append('`').append(e.kind()).append("` /").append(e.command())
-        .append(" by ").append(e.userName()).append(" (").append(e.userId()).append("): ").append(e.outcome());
-    e.args().forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
+    StringBuilder b = new StringBuilder().append('`').append(DiscordText.inCode(e.kind(), 20)).append("` /")
+        .append(DiscordText.escape(e.command(), 32)).append(" by ").append(DiscordText.escape(e.userName(), 64))
+        .append(" (").append(e.userId()).append("): ").append(DiscordText.escape(e.outcome(), 600));
+    e.args().forEach((k, v) -> b.append(' ').append(DiscordText.escape(k, 32)).append('=')
+        .append(DiscordText.escape(v, 120)));
     if (!e.orderIds().isEmpty()) {
-      b.append(" orders=").append(e.orderIds());
+      b.append(" orders=[").append(String.join(", ", e.orderIds().stream().limit(MAX_ORDER_IDS)
+          .map(id -> DiscordText.escape(id, 64)).toList()))
+          .append(e.orderIds().size() > MAX_ORDER_IDS ? ", …" : "").append(']');
     }
     if (e.latencyMs() >= 0) {
       b.append(' ').append(e.latencyMs()).append(" ms");
     }
-    String s = b.toString();
-    return s.length() > 1900 ? s.substring(0, 1900) + "…" : s;
+    return DiscordText.cutEscaped(b.toString(), 1900);
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.access.RolePolicy;
+import org.crosstradediscord.bot.rendering.DiscordText;
 
 /** Resolves the {@code account} option against the member's allowed accounts. */
 final class Accounts {
@@ -22,7 +23,8 @@ final class Accounts {
 
   static String denial(String typed, Invoker invoker, RolePolicy policy) {
     List<String> mine = policy.accountsFor(invoker.roleIds());
-    return "`account` '" + typed + "' is not an account you may trade. "
-        + (mine.isEmpty() ? "You may trade no account." : "Yours: " + String.join(", ", mine) + ".");
+    return "`account` '" + DiscordText.escape(typed, 100) + "' is not an account you may trade. "
+        + (mine.isEmpty() ? "You may trade no account."
+            : "Yours: " + String.join(", ", mine.stream().map(a -> DiscordText.escape(a, 100)).toList()) + ".");
   }
 }

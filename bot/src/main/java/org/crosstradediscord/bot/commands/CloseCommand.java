@@ -18,6 +18,7 @@ import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.RequestRules;
 import org.crosstradediscord.client.model.ClosePositionRequest;
 import org.crosstradediscord.client.model.ClosedPositionsResponse;
+import org.crosstradediscord.bot.rendering.DiscordText;
 
 /**
  * {@code /close account instrument [quantity] [percent]}: closes the whole position, {@code quantity}
@@ -120,7 +121,8 @@ public final class CloseCommand implements TradingCommand {
       fields.add(new Review.Field("Closes", amount));
       boolean partial = request.getQuantity() != null || percentOption != null;
       return new Review("Close position",
-          what + " in **" + request.getInstrument() + "** on **" + account + "** with a market order.",
+          what + " in **" + DiscordText.escape(request.getInstrument()) + "** on **" + DiscordText.escape(account)
+              + "** with a market order.",
           fields, "Close position",
           partial ? "A partial close does not cancel the position's working orders (stops, targets)." : null);
     }

@@ -3,6 +3,7 @@ package org.crosstradediscord.bot.commands;
 import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.model.OrderRequest;
+import org.crosstradediscord.bot.rendering.DiscordText;
 
 /**
  * {@code /flatplace account instrument action quantity order_type time_in_force [limit_price] [stop_price]
@@ -22,7 +23,8 @@ public final class FlatPlaceCommand extends OrderCommand {
 
   @Override
   String whatHappens(String account, OrderRequest request) {
-    return "Closes any open position in **" + request.getInstrument() + "** on **" + account + "**, then places this order.";
+    return "Closes any open position in **" + DiscordText.escape(request.getInstrument()) + "** on **"
+        + DiscordText.escape(account) + "**, then places this order.";
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.model.FlattenRequest;
 import org.crosstradediscord.client.model.FlattenResponse;
 import org.crosstradediscord.client.model.MarketPositionFilter;
+import org.crosstradediscord.bot.rendering.DiscordText;
 
 /**
  * {@code /flatten [account] [instrument] [market_position]}: closes the positions matching all given filters
@@ -120,8 +121,8 @@ public final class FlattenCommand implements TradingCommand {
             "This is the biggest hammer there is: nothing is filtered. Accounts outside the bot's allowlist are flattened too.");
       }
       String scope = (filters.getMarketPosition() == null ? "every" : "every " + filters.getMarketPosition().getValue())
-          + " position" + (filters.getInstrument() == null ? "" : " in **" + filters.getInstrument() + "**")
-          + (filters.getAccount() == null ? " in **EVERY account**" : " on **" + filters.getAccount() + "**");
+          + " position" + (filters.getInstrument() == null ? "" : " in **" + DiscordText.escape(filters.getInstrument()) + "**")
+          + (filters.getAccount() == null ? " in **EVERY account**" : " on **" + DiscordText.escape(filters.getAccount()) + "**");
       return new Review("Flatten", "Closes " + scope + " and cancels their working orders.", fields, "Flatten",
           filters.getAccount() == null
               ? "No account given: this reaches every account of the CrossTrade user, including accounts outside the bot's allowlist."

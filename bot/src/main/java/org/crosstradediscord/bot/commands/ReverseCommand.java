@@ -3,6 +3,7 @@ package org.crosstradediscord.bot.commands;
 import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.model.OrderRequest;
+import org.crosstradediscord.bot.rendering.DiscordText;
 
 /**
  * {@code /reverse account instrument action quantity order_type time_in_force [limit_price] [stop_price]
@@ -23,7 +24,8 @@ public final class ReverseCommand extends OrderCommand {
 
   @Override
   String whatHappens(String account, OrderRequest request) {
-    return "Closes the open position in **" + request.getInstrument() + "** on **" + account
+    return "Closes the open position in **" + DiscordText.escape(request.getInstrument()) + "** on **"
+        + DiscordText.escape(account)
         + "**, then places this order. If the account is flat there, nothing is placed.";
   }
 

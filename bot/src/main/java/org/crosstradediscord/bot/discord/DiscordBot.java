@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -16,6 +17,7 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.commands.CommandRegistry;
 import org.crosstradediscord.bot.config.BotConfig;
@@ -86,6 +88,11 @@ public final class DiscordBot implements AutoCloseable {
     CountDownLatch ready = new CountDownLatch(1);
     String gateway = config.discordGatewayUrl().toString();
 
+    // Second layer behind DiscordText: no message of the bot may ping anyone (allowed mentions "parse": [],
+    // https://discord.com/developers/docs/resources/message#allowed-mentions-object). JDA applies this default to
+    // every message, reply and interaction response it builds from now on.
+    MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+    MessageRequest.setDefaultMentionRepliedUser(false);
     JDA jda;
     try {
       jda = JDABuilder.createLight(secrets.discordToken(), EnumSet.noneOf(GatewayIntent.class))
@@ -144,6 +151,7 @@ public final class DiscordBot implements AutoCloseable {
           throw new StartupException("audit_channel_id: no text channel " + channelId + " visible to the bot");
         }
         audit.setChannel(line -> channel.sendMessage(line).setAllowedMentions(List.of())
+            .setSuppressEmbeds(true)
             .queue(ok -> { }, err -> log.warn("audit channel post failed: {}", err.toString())));
       }
     } catch (InterruptedException e) {

@@ -32,6 +32,7 @@ import org.crosstradediscord.bot.commands.TradingCommand;
 import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.bot.confirmation.PendingAction;
 import org.crosstradediscord.bot.rendering.Cards;
+import org.crosstradediscord.bot.rendering.DiscordText;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.CrossTradeException;
 import org.crosstradediscord.client.InvalidRequestException;
@@ -326,7 +327,7 @@ public final class InteractionHandler extends ListenerAdapter {
     }
     if (action.tradedAccount().isPresent()
         && policy.resolveAccount(action.tradedAccount().get(), clicker.roleIds()).isEmpty()) {
-      return "You may no longer trade account " + action.tradedAccount().get() + ".";
+      return "You may no longer trade account " + DiscordText.escape(action.tradedAccount().get(), 100) + ".";
     }
     return null;
   }

@@ -24,6 +24,11 @@ import org.crosstradediscord.client.model.Position;
  * Every message the bot shows: review cards with Confirm (danger style, verb label) and Cancel (secondary)
  * buttons, results (order id or a table of closed positions), failures with the upstream's words and what to
  * do, and the short notices. Embeds only; prices in instrument points.
+ *
+ * <p>Text the bot did not write goes through {@link DiscordText}: review field values and the upstream's
+ * warning are escaped here, order ids and instruments in code spans/blocks and the upstream's error text in its
+ * code block go through {@link DiscordText#inCode}. Titles, warnings and {@code whatHappens} of a {@link Review}
+ * are markdown written by the bot; commands escape the member's values they put into them.
  */
 public final class Cards {
   /** custom_id prefix of Confirm buttons; the rest is the pending action id. */
@@ -35,6 +40,10 @@ public final class Cards {
   private static final Color DANGER = new Color(0xC0392B);
   private static final Color OK = new Color(0x27AE60);
   private static final Color NEUTRAL = new Color(0x7F8C8D);
+  /** Code points of a field value kept before escaping (escaped it stays under Discord's 1024). */
+  private static final int FIELD_VALUE_MAX = 300;
+  private static final int MAX_ORDER_IDS = 20;
+  private static final int MAX_TABLE_ROWS = 25;
 
   private Cards() {}
 
@@ -46,7 +55,7 @@ public final class Cards {
   public static MessageEmbed review(Review review, Duration timeout) {
     EmbedBuilder e = new EmbedBuilder().setTitle("Review: " + review.title()).setColor(review.warning() == null ? REVIEW : DANGER)
         .setDescription(review.whatHappens());
-    review.fields().forEach(f -> e.addField(f.name(), f.value(), true));
+    addFields(e, review);
     if (review.warning() != null) {
       e.addField("⚠ Warning", review.warning(), false);
     }
@@ -84,8 +93,11 @@ public final class Cards {
     EmbedBuilder e = new EmbedBuilder().setTitle("Done: " + review.title()).setColor(OK);
     StringBuilder d = new StringBuilder();
     if (!outcome.orderIds().isEmpty()) {
-      d.append(outcome.orderIds().size() == 1 ? "Order id: `" + outcome.orderIds().get(0) + "`"
-          : "Order ids: " + String.join(", ", outcome.orderIds().stream().map(i -> "`" + i + "`").toList())).append('\n');
+      List<String> ids = outcome.orderIds();
+      List<String> shown = ids.subList(0, Math.min(ids.size(), MAX_ORDER_IDS)).stream()
+          .map(i -> "`" + DiscordText.inCode(i, 64) + "`").toList();
+      d.append(ids.size() == 1 ? "Order id: " + shown.get(0) : "Order ids: " + String.join(", ", shown)
+          + (ids.size() > shown.size() ? " and " + (ids.size() - shown.size()) + " more" : "")).append('\n');
     }
     if (!outcome.closedPositions().isEmpty()) {
       d.append("Closed positions:\n").append(positionsTable(outcome.closedPositions()));
@@ -93,9 +105,9 @@ public final class Cards {
       d.append("CrossTrade reported nothing closed or placed.\n");
     }
     if (outcome.warning() != null) {
-      d.append("\nCrossTrade warning: ").append(outcome.warning());
+      d.append("\nCrossTrade warning: ").append(DiscordText.escape(outcome.warning(), 500));
     }
-    review.fields().forEach(f -> e.addField(f.name(), f.value(), true));
+    addFields(e, review);
     e.setDescription(d.toString().strip());
     e.setFooter("Answered in " + latencyMs + " ms");
     return e.build();
@@ -135,8 +147,9 @@ public final class Cards {
     }
     EmbedBuilder e = new EmbedBuilder().setTitle(title).setColor(DANGER)
         .setDescription(advice + "\n\nCrossTrade said" + (failure.status() > 0 ? " (HTTP " + failure.status() + ")" : "")
-            + ":\n```\n" + fence(failure.upstreamMessage()) + "\n```");
-    review.fields().forEach(f -> e.addField(f.name(), f.value(), true));
+            + ":\n```\n" + DiscordText.inCode(failure.upstreamMessage() == null ? "" : failure.upstreamMessage(), 1500)
+            + "\n```");
+    addFields(e, review);
     return e.build();
   }
 
@@ -150,16 +163,23 @@ public final class Cards {
   }
 
   /**
+   * A code block, so every value is shown literally; the instrument (the upstream's text) goes through
+   * {@link DiscordText#inCode} and is cut to 12 code points first, so a backtick can never close the block and a
+   * cut never splits anything. At most {@value #MAX_TABLE_ROWS} rows, then a count of the rest.
+   *
    * @param positions closed positions
    * @return a monospaced table: instrument, market position, quantity, average price, unrealized P&amp;L
    */
   public static String positionsTable(List<Position> positions) {
     StringBuilder t = new StringBuilder("```\n");
     t.append(String.format(Locale.ROOT, "%-12s %-6s %5s %12s %12s%n", "Instrument", "Side", "Qty", "Avg price", "Unreal. P&L"));
-    for (Position p : positions) {
-      t.append(String.format(Locale.ROOT, "%-12s %-6s %5s %12s %12s%n", cut(p.getInstrument(), 12),
+    for (Position p : positions.subList(0, Math.min(positions.size(), MAX_TABLE_ROWS))) {
+      t.append(String.format(Locale.ROOT, "%-12s %-6s %5s %12s %12s%n", DiscordText.inCode(p.getInstrument(), 12),
           p.getMarketPosition() == null ? "?" : p.getMarketPosition().getValue(),
           p.getQuantity() == null ? "?" : p.getQuantity(), Prices.format(p.getAveragePrice()), money(p.getUnrealizedProfitLoss())));
+    }
+    if (positions.size() > MAX_TABLE_ROWS) {
+      t.append("… and ").append(positions.size() - MAX_TABLE_ROWS).append(" more\n");
     }
     return t.append("```").toString();
   }
@@ -168,12 +188,8 @@ public final class Cards {
     return d == null ? "?" : String.format(Locale.ROOT, "%.2f", d + 0.0); // + 0.0 turns -0.0 into 0.0
   }
 
-  private static String cut(String s, int n) {
-    return s == null ? "?" : s.length() <= n ? s : s.substring(0, n - 1) + "…";
-  }
-
-  private static String fence(String s) {
-    String t = s == null ? "" : s.replace("```", "'''");
-    return t.length() > 1500 ? t.substring(0, 1500) + "…" : t;
+  /** Review field values are plain text (often the member's), so they are escaped; names are the bot's. */
+  private static void addFields(EmbedBuilder e, Review review) {
+    review.fields().forEach(f -> e.addField(f.name(), DiscordText.escape(f.value(), FIELD_VALUE_MAX), true));
   }
 }

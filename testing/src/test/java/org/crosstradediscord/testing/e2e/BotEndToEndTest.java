@@ -362,4 +362,66 @@ class BotEndToEndTest {
         .anyMatch(l -> l.startsWith("`result` /flatplace by alice") && l.contains("orders=["));
     assertThat(logs.lines()).anyMatch(l -> l.contains("audit") && l.contains("\"kind\":\"result\""));
   }
+
+  static final String HOSTILE = "[Verify your key](https://evil.example) @everyone ||x||";
+
+  /** The audit channel's messages that contain {@code marker}, once one from {@code kind} has arrived. */
+  static List<StandInMessage> auditMessages(String kind, String marker) {
+    sandbox.discord().awaitCall(c -> c.route().equals("/channels/" + sandbox.auditChannelId() + "/messages")
+        && c.body().path("content").asText().startsWith("`" + kind + "`")
+        && c.body().path("content").asText().contains(marker), WAIT);
+    return sandbox.discord().channelMessages(sandbox.auditChannelId()).stream()
+        .filter(m -> m.content().contains(marker)).toList();
+  }
+
+  static void assertInert(String text) {
+    assertThat(text).as("no live masked link").doesNotContainPattern("(?<!\\\\)\\]\\(")
+        .as("no spoiler").doesNotContain("||x||").as("no mention").doesNotContain("@everyone")
+        .as("no automatic link").doesNotContain("https://evil");
+  }
+
+  @Test
+  void hostileInstrument_fromAMemberWithNoRole_reachesTheAuditChannelInert_andMentionsNobody() {
+    StandInMessage reply = slash("carol", "flatplace", marketOrder("Sim101", HOSTILE, "BUY", 1)).original(WAIT);
+    assertThat(reply.text()).contains("Not allowed");
+
+    List<StandInMessage> audit = auditMessages("denied", "Verify your key");
+    assertThat(audit).extracting(StandInMessage::content)
+        .anyMatch(l -> l.startsWith("`command` /flatplace by carol")).anyMatch(l -> l.startsWith("`denied` /flatplace by carol"))
+        .allSatisfy(BotEndToEndTest::assertInert)
+        .allSatisfy(l -> assertThat(l).contains("instrument=\\[Verify your key\\](https\\://evil.example) @\u200Beveryone \\|\\|x\\|\\|"));
+    assertThat(sandbox.discord().calls()).filteredOn(c -> c.route().equals("/channels/" + sandbox.auditChannelId() + "/messages")
+        && c.body().path("content").asText().contains("Verify your key"))
+        .isNotEmpty().allSatisfy(c -> assertThat(c.body().path("allowed_mentions").path("parse").isArray()
+            && c.body().path("allowed_mentions").path("parse").isEmpty()).as("allowed_mentions.parse is [] in %s", c.body()).isTrue());
+    assertThat(sandbox.simulator().requests()).isEmpty();
+  }
+
+  @Test
+  void hostileInstrument_echoedInAnUpstreamError_isInertOnTheCard_andInTheAuditChannel() {
+    StandInMessage result = confirm("alice", "reverse", marketOrder("Sim101", HOSTILE + " ```\n# pwned", "SELL", 1),
+        "Reverse position");
+
+    String description = result.raw().path("embeds").get(0).path("description").asText();
+    assertThat(description.split("```", -1)).as("the upstream's words stay in one code block: %s", description).hasSize(3);
+    assertThat(description).contains("No position found for instrument '[Verify your key]").doesNotContain("@everyone")
+        .doesNotContain("\n# pwned");
+    assertThat(result.raw().path("embeds").get(0).path("fields").toString()).doesNotContain("||x||");
+    auditMessages("result", "Verify your key").stream().map(StandInMessage::content)
+        .forEach(BotEndToEndTest::assertInert);
+  }
+
+  @Test
+  void threeBackticksInAnInstrument_doNotBreakTheClosedPositionsBlock() {
+    sandbox.simulator().book().setPosition("Sim101", "ES```x", 3, 5790.0);
+
+    StandInMessage result = confirm("bob", "close", opts("account", "Sim101", "instrument", "ES```x"), "Close position");
+
+    String description = result.raw().path("embeds").get(0).path("description").asText();
+    assertThat(description.split("```", -1)).as("exactly one closed-positions block: %s", description).hasSize(3);
+    String block = description.substring(description.indexOf("```") + 3, description.lastIndexOf("```"));
+    assertThat(block).contains("ES\u02CB\u02CB\u02CBx").contains("Long").contains("3");
+    assertThat(result.text()).contains("Closed positions");
+    assertThat(sandbox.simulator().book().position("Sim101", "ES```x")).isZero();
+  }
 }
