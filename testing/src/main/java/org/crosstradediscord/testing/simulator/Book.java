@@ -32,6 +32,8 @@ public final class Book {
 
   private final Map<String, Account> accounts = new LinkedHashMap<>();
   private final Map<String, Double> prices = new LinkedHashMap<>();
+  /** The configured prices, restored by {@link #clear()}. */
+  private final Map<String, Double> initialPrices;
   /** Instrument names in the spelling first seen, by key. */
   private final Map<String, String> instrumentNames = new LinkedHashMap<>();
 
@@ -124,6 +126,7 @@ public final class Book {
       this.prices.put(key(i), p);
       instrumentNames.putIfAbsent(key(i), i);
     });
+    this.initialPrices = Map.copyOf(this.prices);
   }
 
   /**
@@ -265,8 +268,11 @@ public final class Book {
     return root;
   }
 
-  /** Flat positions, no orders, no realized P&amp;L; prices kept. */
+  /** Flat positions, no orders, no realized P&amp;L; the configured prices again (moved ones restored). */
   public synchronized void clear() {
+    prices.clear();
+    prices.putAll(initialPrices);
+    instrumentNames.keySet().retainAll(initialPrices.keySet());
     accounts.values().forEach(a -> {
       a.positions.clear();
       a.orders.clear();
