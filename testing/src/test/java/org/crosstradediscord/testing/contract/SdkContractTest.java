@@ -240,8 +240,8 @@ class SdkContractTest {
     String path = Spec.get().operation("listOrders").path("Sim101");
     WM.server.stubFor(WireMock.get(urlPathEqualTo(path)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-    Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> WM.client().listOrders("Sim101"));
-    assertThat(t).isInstanceOf(CrossTradeException.class);
+    assertThatThrownBy(() -> WM.client().listOrders("Sim101")).isInstanceOf(CrossTradeException.class)
+        .hasMessageContaining("nothing was changed").hasMessageNotContaining("may have been executed");
     WM.server.verify(2, WireMock.getRequestedFor(urlPathEqualTo(path)));
   }
 
