@@ -246,6 +246,38 @@ class SdkContractTest {
   }
 
   @Test
+  void read_slowerThanTheTimeout_failsWithinOneDeadline_andIsNotResent() {
+    String path = Spec.get().operation("getAllPositions").path("Sim101");
+    WM.server.stubFor(WireMock.get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("{\"positions\":[],\"success\":true}")
+        .withChunkedDribbleDelay(10, 3_000)));
+
+    long start = System.nanoTime();
+    OutcomeUnknownException e = org.assertj.core.api.Assertions.catchThrowableOfType(OutcomeUnknownException.class,
+        () -> WM.client(java.time.Duration.ofMillis(500)).getAllPositions(null));
+    long ms = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(e.reason()).isEqualTo(OutcomeUnknownException.Reason.TIMEOUT);
+    assertThat(ms).as("one deadline (500 ms) covers the body too").isLessThan(2_000);
+    WM.server.verify(1, WireMock.getRequestedFor(urlPathEqualTo(path)));
+  }
+
+  @Test
+  void read_withABodyLargerThanTheLimit_isUnreadable_andIsNotResent() {
+    String path = Spec.get().operation("listOrders").path("Sim101");
+    WM.server.stubFor(WireMock.get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"orders\":[],\"pad\":\"" + "a".repeat(2 << 20) + "\",\"success\":true}")));
+
+    OutcomeUnknownException e = org.assertj.core.api.Assertions.catchThrowableOfType(OutcomeUnknownException.class,
+        () -> WM.client().listOrders("Sim101"));
+
+    assertThat(e.reason()).isEqualTo(OutcomeUnknownException.Reason.UNREADABLE_RESPONSE);
+    assertThat(e.getMessage()).contains("larger than 1048576 bytes");
+    WM.server.verify(1, WireMock.getRequestedFor(urlPathEqualTo(path)));
+  }
+
+  @Test
   void read_answeredWithAnError_isNotResent() {
     String path = Spec.get().operation("getAccount").path("Sim101");
     WM.server.stubFor(WireMock.get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(503).withBody("busy")));
