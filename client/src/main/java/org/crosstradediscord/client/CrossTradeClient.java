@@ -4,16 +4,23 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.crosstradediscord.client.model.Account;
+import org.crosstradediscord.client.model.AccountsResponse;
 import org.crosstradediscord.client.model.ClosePositionRequest;
 import org.crosstradediscord.client.model.ClosedPositionsResponse;
 import org.crosstradediscord.client.model.FlattenRequest;
 import org.crosstradediscord.client.model.FlattenResponse;
 import org.crosstradediscord.client.model.OrderIdResponse;
+import org.crosstradediscord.client.model.Order;
 import org.crosstradediscord.client.model.OrderRequest;
+import org.crosstradediscord.client.model.OrdersResponse;
+import org.crosstradediscord.client.model.Position;
+import org.crosstradediscord.client.model.PositionsResponse;
 
 /**
- * The SDK's front door to the CrossTrade API (openapi.yaml): flat-place order, reverse position, close position
- * and flatten, with the request and response models generated from the spec.
+ * The SDK's front door to the CrossTrade API (openapi.yaml): flat-place order, reverse position, close position,
+ * flatten and cancel order, and the reads (accounts, positions, orders), with the request and response models
+ * generated from the spec.
  *
  * <pre>{@code
  * CrossTradeClient client = CrossTradeClient.builder()
@@ -30,7 +37,10 @@ import org.crosstradediscord.client.model.OrderRequest;
  *
  * <p>Every call validates its input with {@link RequestRules} first and sends nothing when a rule is broken
  * ({@link InvalidRequestException}). Failures after that are {@link CrossTradeException} subtypes. A POST that
- * may have reached the server is never re-sent: such failures are {@link OutcomeUnknownException}. Thread-safe;
+ * may have reached the server is never re-sent: such failures are {@link OutcomeUnknownException}. Reads (GET) are
+ * idempotent: over REST one whose connection failed before any response is sent once more within the same
+ * deadline. Read responses ignore fields the spec does not list (kept in {@code getAdditionalProperties()}), and
+ * NinjaTrader enum-like values of orders and accounts are open strings. Thread-safe;
  * share one instance. The bearer token is never logged and never appears in {@link #toString()} or exceptions.
  */
 public final class CrossTradeClient {
@@ -185,6 +195,136 @@ public final class CrossTradeClient {
   public FlattenResponse flattenEverything() {
     limiter.acquire("flatten", requestTimeout);
     return transport.flattenEverything();
+  }
+
+  /**
+   * Cancel one working order ({@code POST /v1/api/accounts/{account}/orders/{orderId}/cancel}, operationId
+   * {@code cancelOrder}; WebSocket {@code Cancel}). Sends an empty JSON object; never re-sent.
+   *
+   * @param account NT8 account name; percent-encoded by the SDK
+   * @param orderId the NT8 order id returned at placement
+   * @return the response with the cancelled order's {@code orderId}
+   * @throws InvalidRequestException account or orderId blank; nothing was sent
+   * @throws RequestRejectedException the order is unknown, filled or already cancelled (upstream text
+   *     {@code … not found or already terminal.}); nothing was executed
+   * @throws CrossTradeException any other upstream or transport failure (see its subtypes)
+   */
+  public OrderIdResponse cancelOrder(String account, String orderId) {
+    require(RequestRules.checkAccount(account), RequestRules.checkOrderId(orderId));
+    limiter.acquire("cancelOrder", requestTimeout);
+    return transport.cancelOrder(account, orderId);
+  }
+
+  /**
+   * List the user's accounts ({@code GET /v1/api/accounts}, operationId {@code listAccounts}; WebSocket
+   * {@code ListAccounts}). Read-only.
+   *
+   * @return the accounts (list never null); each has at least a {@code name}
+   * @throws CrossTradeException any upstream or transport failure (see its subtypes)
+   */
+  public AccountsResponse listAccounts() {
+    limiter.acquire("listAccounts", requestTimeout);
+    return transport.listAccounts();
+  }
+
+  /**
+   * One account with its values ({@code GET /v1/api/accounts/{account}}, operationId {@code getAccount}; WebSocket
+   * {@code GetAccount}). Read-only. Money values ({@code item.cashValue}, {@code item.realizedProfitLoss},
+   * {@code item.unrealizedProfitLoss}, {@code item.netLiquidation}) are in the account currency.
+   *
+   * @param account NT8 account name
+   * @return the account ({@code name} never null; {@code item} may be null when the upstream omits it)
+   * @throws InvalidRequestException account blank; nothing was sent
+   * @throws CrossTradeException any upstream or transport failure (an unknown account is a
+   *     {@link RequestRejectedException})
+   */
+  public Account getAccount(String account) {
+    require(RequestRules.checkAccount(account));
+    limiter.acquire("getAccount", requestTimeout);
+    return transport.getAccount(account);
+  }
+
+  /**
+   * The open positions of one account ({@code GET /v1/api/accounts/{account}/positions}, operationId
+   * {@code listPositions}; WebSocket {@code ListPositions}). Read-only. Prices ({@code averagePrice},
+   * {@code marketPrice}) in instrument points, {@code unrealizedProfitLoss} in the account currency,
+   * {@code quantity} unsigned with the side in {@code marketPosition}.
+   *
+   * @param account NT8 account name
+   * @return the positions (list never null)
+   * @throws InvalidRequestException account blank; nothing was sent
+   * @throws CrossTradeException any upstream or transport failure
+   */
+  public PositionsResponse listPositions(String account) {
+    require(RequestRules.checkAccount(account));
+    limiter.acquire("listPositions", requestTimeout);
+    return transport.listPositions(account);
+  }
+
+  /**
+   * Positions across all accounts ({@code GET /v1/api/positions?includeFlat=}, operationId {@code getAllPositions};
+   * WebSocket {@code GetAllPositions}). Read-only. Units as {@link #listPositions(String)}.
+   *
+   * @param includeFlat true to include flat (quantity 0) positions; null or false for the upstream default
+   *     (excluded); null sends no parameter
+   * @return the positions (list never null) and, when the upstream sends it, {@code count}
+   * @throws CrossTradeException any upstream or transport failure
+   */
+  public PositionsResponse getAllPositions(Boolean includeFlat) {
+    limiter.acquire("getAllPositions", requestTimeout);
+    return transport.getAllPositions(includeFlat);
+  }
+
+  /**
+   * The position of one account in one instrument ({@code GET /v1/api/accounts/{account}/position?instrument=},
+   * operationId {@code getPosition}; WebSocket {@code GetPosition}). Read-only. Units as
+   * {@link #listPositions(String)}; a flat position is {@code marketPosition} {@code Flat} with quantity 0 (the
+   * upstream does not document it).
+   *
+   * @param account NT8 account name
+   * @param instrument instrument, e.g. {@code ES 12-25}; percent-encoded by the SDK
+   * @return the position ({@code marketPosition} never null)
+   * @throws InvalidRequestException account or instrument blank; nothing was sent
+   * @throws CrossTradeException any upstream or transport failure
+   */
+  public Position getPosition(String account, String instrument) {
+    require(RequestRules.checkAccount(account), RequestRules.checkInstrument(instrument));
+    limiter.acquire("getPosition", requestTimeout);
+    return transport.getPosition(account, instrument);
+  }
+
+  /**
+   * The orders of one account ({@code GET /v1/api/accounts/{account}/orders}, operationId {@code listOrders};
+   * WebSocket {@code ListOrders}). Read-only. Prices ({@code limitPrice}, {@code stopPrice},
+   * {@code averageFillPrice}) in instrument points, 0 when not set; {@code orderState}, {@code orderType},
+   * {@code orderAction} and {@code timeInForce} are NinjaTrader-cased open strings (e.g. {@code Working},
+   * {@code Limit}, {@code Buy}, {@code Gtc}).
+   *
+   * @param account NT8 account name
+   * @return the orders (list never null)
+   * @throws InvalidRequestException account blank; nothing was sent
+   * @throws CrossTradeException any upstream or transport failure
+   */
+  public OrdersResponse listOrders(String account) {
+    require(RequestRules.checkAccount(account));
+    limiter.acquire("listOrders", requestTimeout);
+    return transport.listOrders(account);
+  }
+
+  /**
+   * One order ({@code GET /v1/api/accounts/{account}/orders/{orderId}}, operationId {@code getOrder}; WebSocket
+   * {@code GetOrder}). Read-only. Units as {@link #listOrders(String)}.
+   *
+   * @param account NT8 account name
+   * @param orderId the NT8 order id returned at placement
+   * @return the order ({@code orderId} never blank)
+   * @throws InvalidRequestException account or orderId blank; nothing was sent
+   * @throws CrossTradeException any upstream or transport failure
+   */
+  public Order getOrder(String account, String orderId) {
+    require(RequestRules.checkAccount(account), RequestRules.checkOrderId(orderId));
+    limiter.acquire("getOrder", requestTimeout);
+    return transport.getOrder(account, orderId);
   }
 
   /** Closes the WebSocket connection, if any (also of views from {@link #using}); requests in flight fail as outcome unknown. */

@@ -36,6 +36,48 @@ final class DeadlineHttpClient extends HttpClient {
   private final HttpClient delegate;
   private final Duration deadline;
   private final long maxBytes;
+  /** The call (possibly several attempts) the current thread is making, or null. */
+  private static final ThreadLocal<Call> CALL = new ThreadLocal<>();
+
+  /**
+   * One call made of one or more attempts that share ONE deadline (the GET retry of {@link RestTransport}).
+   */
+  static final class Call {
+    final long endNanos;
+    /** Set when the last attempt received response headers (so a failure after it is not "before any response"). */
+    volatile boolean responded;
+
+    Call(long endNanos) {
+      this.endNanos = endNanos;
+    }
+  }
+
+  /**
+   * Runs {@code body} with every send on this thread ending no later than the call's end.
+   *
+   * @param call the call's deadline and what its attempts saw
+   * @param body the attempts
+   * @return what {@code body} returned
+   */
+  static <T, E extends Exception> T within(Call call, ThrowingSupplier<T, E> body) throws E {
+    Call outer = CALL.get();
+    CALL.set(call);
+    try {
+      return body.get();
+    } finally {
+      if (outer == null) {
+        CALL.remove();
+      } else {
+        CALL.set(outer);
+      }
+    }
+  }
+
+  /** A supplier that may throw. */
+  @FunctionalInterface
+  interface ThrowingSupplier<T, E extends Exception> {
+    T get() throws E;
+  }
 
   DeadlineHttpClient(HttpClient delegate, Duration deadline, long maxBytes) {
     this.delegate = delegate;
@@ -56,8 +98,18 @@ final class DeadlineHttpClient extends HttpClient {
   public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
       throws IOException, InterruptedException {
     long end = System.nanoTime() + deadline.toNanos();
+    Call call = CALL.get();
+    if (call != null) {
+      call.responded = false;
+      if (call.endNanos - end < 0) {
+        end = call.endNanos;
+      }
+    }
     Bounded body = new Bounded(maxBytes);
     CompletableFuture<HttpResponse<byte[]>> exchange = delegate.sendAsync(request, info -> {
+      if (call != null) {
+        call.responded = true;
+      }
       if (info.headers().firstValue("Content-Encoding").filter(e -> !e.isBlank() && !"identity".equalsIgnoreCase(e.strip())).isPresent()) {
         body.fail(new IOException("unrequested Content-Encoding " + info.headers().firstValue("Content-Encoding").get()));
       }

@@ -18,8 +18,9 @@ import org.crosstradediscord.client.invoker.ApiException;
 
 /**
  * Maps what the transport saw (an HTTP error status with its body, or an I/O failure) to the SDK's exception
- * types. All operations of openapi.yaml are POSTs that may move money, so anything after the request may have
- * left the machine and is not a clear answer becomes {@link OutcomeUnknownException}.
+ * types. The POSTs of openapi.yaml may move money, so anything after the request may have left the machine and is
+ * not a clear answer becomes {@link OutcomeUnknownException}; for a read (GET, {@link #READS}) the same type is used
+ * but its message says that nothing was changed.
  */
 final class ErrorMapper {
   private static final Pattern NO_POSITION = Pattern.compile("^\\s*no positions? found\\b", Pattern.CASE_INSENSITIVE);
@@ -75,7 +76,7 @@ final class ErrorMapper {
       // 5xx, and any non-error status we did not ask for (1xx, 3xx: redirects are never followed for a POST),
       // is no proof that nothing was executed.
       return new OutcomeUnknownException(operationId, status, error, detail,
-          message + " (outcome unknown: the request may have been executed)",
+          message + (isRead(operationId) ? READ_NOTE : " (outcome unknown: the request may have been executed)"),
           status >= 500 ? OutcomeUnknownException.Reason.SERVER_ERROR : OutcomeUnknownException.Reason.UNEXPECTED_STATUS,
           null);
     }
@@ -123,7 +124,8 @@ final class ErrorMapper {
   /** A 2xx answer that cannot be trusted as success. */
   OutcomeUnknownException unreadable(String operationId, int status, String what) {
     return new OutcomeUnknownException(operationId, status, null, null,
-        operationId + ": HTTP " + status + " but " + what + " (outcome unknown: the request may have been executed)",
+        operationId + ": HTTP " + status + " but " + what
+            + (isRead(operationId) ? READ_NOTE : " (outcome unknown: the request may have been executed)"),
         OutcomeUnknownException.Reason.UNREADABLE_RESPONSE, null);
   }
 
@@ -133,16 +135,28 @@ final class ErrorMapper {
    */
   OutcomeUnknownException reportedFailure(String operationId, int status) {
     return new OutcomeUnknownException(operationId, status, null, null,
-        operationId + ": HTTP " + status + " but the upstream reported success=false (outcome unknown: a 2xx with"
-            + " success=false is undocumented and does not prove that nothing was executed)",
+        operationId + ": HTTP " + status + " but the upstream reported success=false" + (isRead(operationId) ? READ_NOTE
+            : " (outcome unknown: a 2xx with success=false is undocumented and does not prove that nothing was executed)"),
         OutcomeUnknownException.Reason.UNREADABLE_RESPONSE, null);
   }
 
   private OutcomeUnknownException unknown(
       String operationId, OutcomeUnknownException.Reason reason, String what, Throwable cause) {
     return new OutcomeUnknownException(operationId, 0, null, null,
-        operationId + ": " + what + " (outcome unknown: the request may have been executed;"
-            + " check NinjaTrader before retrying)", reason, scrubbed(cause));
+        operationId + ": " + what + (isRead(operationId) ? READ_NOTE : " (outcome unknown: the request may have been"
+            + " executed; check NinjaTrader before retrying)"), reason, scrubbed(cause));
+  }
+
+  /**
+   * The reads of openapi.yaml (GET): their failures keep the same exception types, but nothing can have been
+   * executed by them, so the message says so instead of "outcome unknown".
+   */
+  static final java.util.Set<String> READS = java.util.Set.of("listAccounts", "getAccount", "listPositions",
+      "getAllPositions", "getPosition", "listOrders", "getOrder");
+  private static final String READ_NOTE = " (no usable answer to a read: nothing was changed; the read may be retried)";
+
+  static boolean isRead(String operationId) {
+    return READS.contains(operationId);
   }
 
   /**

@@ -37,6 +37,26 @@ public final class RequestRules {
   }
 
   /**
+   * @param orderId NT8 order id (path parameter)
+   * @return violations, empty when the id is usable
+   */
+  public static List<Violation> checkOrderId(String orderId) {
+    List<Violation> out = new ArrayList<>();
+    requireText(out, "orderId", orderId);
+    return out;
+  }
+
+  /**
+   * @param instrument instrument name (query parameter of GET Position)
+   * @return violations, empty when the instrument is usable
+   */
+  public static List<Violation> checkInstrument(String instrument) {
+    List<Violation> out = new ArrayList<>();
+    requireText(out, "instrument", instrument);
+    return out;
+  }
+
+  /**
    * Rules of {@code OrderRequest} (flat-place order and reverse position).
    *
    * @param request the order, may be null

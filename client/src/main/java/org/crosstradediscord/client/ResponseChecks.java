@@ -1,5 +1,6 @@
 package org.crosstradediscord.client;
 
+import java.util.function.Function;
 import org.crosstradediscord.client.model.ClosedPositionsResponse;
 import org.crosstradediscord.client.model.FlattenResponse;
 import org.crosstradediscord.client.model.OrderIdResponse;
@@ -44,6 +45,26 @@ final class ResponseChecks {
     }
     if (Boolean.FALSE.equals(body.getSuccess())) {
       throw errors.reportedFailure(operationId, status);
+    }
+    return body;
+  }
+
+  /**
+   * A read's answer: a body, not {@code success:false}, and its required part present.
+   *
+   * @param required what must be non-null (e.g. the list), or null for nothing
+   * @param what its name for the message
+   */
+  <T> T read(String operationId, int status, T body, Function<T, Object> successOf, Function<T, Object> required,
+      String what) {
+    if (body == null) {
+      throw errors.unreadable(operationId, status, "the body is empty");
+    }
+    if (Boolean.FALSE.equals(successOf.apply(body))) {
+      throw errors.reportedFailure(operationId, status);
+    }
+    if (required != null && required.apply(body) == null) {
+      throw errors.unreadable(operationId, status, "the body has no " + what);
     }
     return body;
   }

@@ -3,24 +3,38 @@ package org.crosstradediscord.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.util.Map;
+import org.crosstradediscord.client.api.AccountsApi;
 import org.crosstradediscord.client.api.OrdersApi;
 import org.crosstradediscord.client.api.PositionsApi;
 import org.crosstradediscord.client.invoker.ApiClient;
 import org.crosstradediscord.client.invoker.ApiException;
 import org.crosstradediscord.client.invoker.ApiResponse;
+import org.crosstradediscord.client.model.Account;
+import org.crosstradediscord.client.model.AccountsResponse;
 import org.crosstradediscord.client.model.ClosePositionRequest;
 import org.crosstradediscord.client.model.ClosedPositionsResponse;
 import org.crosstradediscord.client.model.FlattenRequest;
 import org.crosstradediscord.client.model.FlattenResponse;
 import org.crosstradediscord.client.model.OrderIdResponse;
+import org.crosstradediscord.client.model.Order;
 import org.crosstradediscord.client.model.OrderRequest;
+import org.crosstradediscord.client.model.OrdersResponse;
+import org.crosstradediscord.client.model.Position;
+import org.crosstradediscord.client.model.PositionsResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The REST transport: the generated {@code OrdersApi}/{@code PositionsApi} on the JDK's HttpClient, with the
- * bearer token and User-Agent added by a request interceptor. The JDK client never retries a POST on its own
- * and this class never does either.
+ * The REST transport: the generated {@code OrdersApi}/{@code PositionsApi}/{@code AccountsApi} on the JDK's
+ * HttpClient, with the bearer token and User-Agent added by a request interceptor. The JDK client never retries a
+ * POST on its own and this class never does either. A GET (a read: idempotent) whose connection failed before any
+ * response is sent at most twice, within the same one deadline as the first attempt: the JDK client already
+ * re-sends a GET once when the connection closes before any byte of response (it then reports an EOF); this class
+ * re-sends once in the other before-any-response failures (e.g. a reset while sending), never after response
+ * headers arrived, never on a timeout or an oversized body.
  */
 final class RestTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger(RestTransport.class);
@@ -51,6 +65,8 @@ final class RestTransport implements Transport {
 
   private final OrdersApi orders;
   private final PositionsApi positions;
+  private final AccountsApi accounts;
+  private final Duration requestTimeout;
   private final ErrorMapper errors;
   private final ResponseChecks checks;
 
@@ -67,6 +83,8 @@ final class RestTransport implements Transport {
     api.setRequestInterceptor(b -> b.header("Authorization", authorization).header("User-Agent", userAgent));
     this.orders = new OrdersApi(api);
     this.positions = new PositionsApi(api);
+    this.accounts = new AccountsApi(api);
+    this.requestTimeout = requestTimeout;
     this.errors = errors;
     this.checks = new ResponseChecks(errors);
   }
@@ -101,6 +119,103 @@ final class RestTransport implements Transport {
   }
 
   @Override
+  public OrderIdResponse cancelOrder(String account, String orderId) {
+    ApiResponse<OrderIdResponse> r = send("cancelOrder", () -> orders.cancelOrderWithHttpInfo(account, orderId, Map.of()));
+    return checks.orderId("cancelOrder", r.getStatusCode(), r.getData());
+  }
+
+  @Override
+  public AccountsResponse listAccounts() {
+    ApiResponse<AccountsResponse> r = read("listAccounts", accounts::listAccountsWithHttpInfo);
+    return checks.read("listAccounts", r.getStatusCode(), r.getData(), AccountsResponse::getSuccess,
+        AccountsResponse::getAccounts, "accounts");
+  }
+
+  @Override
+  public Account getAccount(String account) {
+    ApiResponse<Account> r = read("getAccount", () -> accounts.getAccountWithHttpInfo(account));
+    return checks.read("getAccount", r.getStatusCode(), r.getData(), Account::getSuccess, Account::getName, "name");
+  }
+
+  @Override
+  public PositionsResponse listPositions(String account) {
+    ApiResponse<PositionsResponse> r = read("listPositions", () -> positions.listPositionsWithHttpInfo(account));
+    return checks.read("listPositions", r.getStatusCode(), r.getData(), PositionsResponse::getSuccess,
+        PositionsResponse::getPositions, "positions");
+  }
+
+  @Override
+  public PositionsResponse getAllPositions(Boolean includeFlat) {
+    ApiResponse<PositionsResponse> r = read("getAllPositions", () -> positions.getAllPositionsWithHttpInfo(includeFlat));
+    return checks.read("getAllPositions", r.getStatusCode(), r.getData(), PositionsResponse::getSuccess,
+        PositionsResponse::getPositions, "positions");
+  }
+
+  @Override
+  public Position getPosition(String account, String instrument) {
+    ApiResponse<Position> r = read("getPosition", () -> positions.getPositionWithHttpInfo(account, instrument));
+    return checks.read("getPosition", r.getStatusCode(), r.getData(), Position::getSuccess,
+        Position::getMarketPosition, "marketPosition");
+  }
+
+  @Override
+  public OrdersResponse listOrders(String account) {
+    ApiResponse<OrdersResponse> r = read("listOrders", () -> orders.listOrdersWithHttpInfo(account));
+    return checks.read("listOrders", r.getStatusCode(), r.getData(), OrdersResponse::getSuccess,
+        OrdersResponse::getOrders, "orders");
+  }
+
+  @Override
+  public Order getOrder(String account, String orderId) {
+    ApiResponse<Order> r = read("getOrder", () -> orders.getOrderWithHttpInfo(account, orderId));
+    return checks.read("getOrder", r.getStatusCode(), r.getData(), Order::getSuccess, Order::getOrderId, "orderId");
+  }
+
+  /**
+   * A GET: idempotent, so re-sent once when the connection failed before any response; both attempts share one
+   * deadline (the request timeout from the first send).
+   */
+  private <T> ApiResponse<T> read(String operationId, Call<T> call) {
+    DeadlineHttpClient.Call attempts = new DeadlineHttpClient.Call(System.nanoTime() + requestTimeout.toNanos());
+    return DeadlineHttpClient.within(attempts, () -> {
+      try {
+        return call.run();
+      } catch (ApiException first) {
+        if (attempts.responded || !connectionFailedBeforeResponse(first) || attempts.endNanos - System.nanoTime() <= 0) {
+          throw mapped(operationId, first, System.nanoTime());
+        }
+        log.debug("{} -> connection failed before any response ({}); re-sending the read once", operationId,
+            first.getCause().getClass().getSimpleName());
+        return send(operationId, call);
+      }
+    });
+  }
+
+  /**
+   * No HTTP status, and an I/O failure that is neither a timeout nor an oversized or unreadable body, nor an
+   * JDK's own "no bytes received": when a connection closes before any byte of the response, the JDK HttpClient
+   * itself re-sends an idempotent request (GET) once and then reports it; re-sending again would make it four.
+   * A connect failure was never sent (the JDK retries a refused connect once too), so it is not re-sent here either.
+   */
+  private static boolean connectionFailedBeforeResponse(ApiException e) {
+    Throwable cause = e.getCause();
+    return e.getCode() == 0 && cause instanceof IOException && !(cause instanceof HttpTimeoutException)
+        && !jdkAlreadyResent(cause) && !(cause instanceof java.net.ConnectException)
+        && !(cause instanceof DeadlineHttpClient.ResponseTooLargeException)
+        && !(cause instanceof com.fasterxml.jackson.core.JsonProcessingException);
+  }
+
+  /**
+   * The JDK (17) turns "the connection closed before any byte of the response" into an internal
+   * {@code ConnectionExpiredException}, re-sends a GET once, and then reports the original cause: an
+   * {@code IOException} "HTTP/1.1 header parser received no bytes" or an {@link java.io.EOFException}.
+   */
+  private static boolean jdkAlreadyResent(Throwable cause) {
+    return cause instanceof java.io.EOFException
+        || String.valueOf(cause.getMessage()).contains("received no bytes");
+  }
+
+  @Override
   public void close() {
     // the JDK HttpClient of Java 17 has nothing to close
   }
@@ -112,11 +227,15 @@ final class RestTransport implements Transport {
       log.debug("{} -> HTTP {} in {} ms", operationId, response.getStatusCode(), elapsedMs(start));
       return response;
     } catch (ApiException e) {
-      CrossTradeException mapped = errors.fromApiException(operationId, e);
-      log.debug("{} -> {} in {} ms: {}", operationId, mapped.getClass().getSimpleName(), elapsedMs(start),
-          mapped.getMessage());
-      throw mapped;
+      throw mapped(operationId, e, start);
     }
+  }
+
+  private CrossTradeException mapped(String operationId, ApiException e, long start) {
+    CrossTradeException mapped = errors.fromApiException(operationId, e);
+    log.debug("{} -> {} in {} ms: {}", operationId, mapped.getClass().getSimpleName(), elapsedMs(start),
+        mapped.getMessage());
+    return mapped;
   }
 
   private static long elapsedMs(long startNanos) {

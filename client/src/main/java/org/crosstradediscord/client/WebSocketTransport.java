@@ -22,12 +22,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
+import org.crosstradediscord.client.model.Account;
+import org.crosstradediscord.client.model.AccountsResponse;
 import org.crosstradediscord.client.model.ClosePositionRequest;
 import org.crosstradediscord.client.model.ClosedPositionsResponse;
 import org.crosstradediscord.client.model.FlattenRequest;
 import org.crosstradediscord.client.model.FlattenResponse;
 import org.crosstradediscord.client.model.OrderIdResponse;
+import org.crosstradediscord.client.model.Order;
 import org.crosstradediscord.client.model.OrderRequest;
+import org.crosstradediscord.client.model.OrdersResponse;
+import org.crosstradediscord.client.model.Position;
+import org.crosstradediscord.client.model.PositionsResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +57,12 @@ final class WebSocketTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
 
   /** operationId → RPC name; must equal openapi.yaml's {@code x-websocket-rpc} (checked by a test). */
-  static final Map<String, String> RPC_NAMES = Map.of("flatPlaceOrder", "FlatPlace", "reversePosition", "ReversePosition",
-      "closePosition", "ClosePosition", "flatten", "Flatten");
+  static final Map<String, String> RPC_NAMES = Map.ofEntries(Map.entry("flatPlaceOrder", "FlatPlace"),
+      Map.entry("reversePosition", "ReversePosition"), Map.entry("closePosition", "ClosePosition"),
+      Map.entry("flatten", "Flatten"), Map.entry("cancelOrder", "Cancel"), Map.entry("listAccounts", "ListAccounts"),
+      Map.entry("getAccount", "GetAccount"), Map.entry("listPositions", "ListPositions"),
+      Map.entry("getAllPositions", "GetAllPositions"), Map.entry("getPosition", "GetPosition"),
+      Map.entry("listOrders", "ListOrders"), Map.entry("getOrder", "GetOrder"));
   /** The RPC name of an unfiltered flatten ({@code x-websocket-rpc-without-filters}). */
   static final String FLATTEN_EVERYTHING = "FlattenEverything";
 
@@ -311,6 +321,67 @@ final class WebSocketTransport implements Transport {
   public FlattenResponse flattenEverything() {
     return checks.flattened("flatten", 200, read("flatten", call("flatten", FLATTEN_EVERYTHING,
         mapper.createObjectNode()), FlattenResponse.class));
+  }
+
+  @Override
+  public OrderIdResponse cancelOrder(String account, String orderId) {
+    ObjectNode args = mapper.createObjectNode().put("account", account).put("orderId", orderId);
+    return checks.orderId("cancelOrder", 200, read("cancelOrder", call("cancelOrder", RPC_NAMES.get("cancelOrder"), args),
+        OrderIdResponse.class));
+  }
+
+  @Override
+  public AccountsResponse listAccounts() {
+    AccountsResponse r = rpc("listAccounts", mapper.createObjectNode(), AccountsResponse.class);
+    return checks.read("listAccounts", 200, r, AccountsResponse::getSuccess, AccountsResponse::getAccounts, "accounts");
+  }
+
+  @Override
+  public Account getAccount(String account) {
+    Account r = rpc("getAccount", mapper.createObjectNode().put("account", account), Account.class);
+    return checks.read("getAccount", 200, r, Account::getSuccess, Account::getName, "name");
+  }
+
+  @Override
+  public PositionsResponse listPositions(String account) {
+    PositionsResponse r = rpc("listPositions", mapper.createObjectNode().put("account", account), PositionsResponse.class);
+    return checks.read("listPositions", 200, r, PositionsResponse::getSuccess, PositionsResponse::getPositions,
+        "positions");
+  }
+
+  @Override
+  public PositionsResponse getAllPositions(Boolean includeFlat) {
+    ObjectNode args = mapper.createObjectNode();
+    if (includeFlat != null) {
+      args.put("includeFlat", includeFlat);
+    }
+    PositionsResponse r = rpc("getAllPositions", args, PositionsResponse.class);
+    return checks.read("getAllPositions", 200, r, PositionsResponse::getSuccess, PositionsResponse::getPositions,
+        "positions");
+  }
+
+  @Override
+  public Position getPosition(String account, String instrument) {
+    Position r = rpc("getPosition", mapper.createObjectNode().put("account", account).put("instrument", instrument),
+        Position.class);
+    return checks.read("getPosition", 200, r, Position::getSuccess, Position::getMarketPosition, "marketPosition");
+  }
+
+  @Override
+  public OrdersResponse listOrders(String account) {
+    OrdersResponse r = rpc("listOrders", mapper.createObjectNode().put("account", account), OrdersResponse.class);
+    return checks.read("listOrders", 200, r, OrdersResponse::getSuccess, OrdersResponse::getOrders, "orders");
+  }
+
+  @Override
+  public Order getOrder(String account, String orderId) {
+    Order r = rpc("getOrder", mapper.createObjectNode().put("account", account).put("orderId", orderId), Order.class);
+    return checks.read("getOrder", 200, r, Order::getSuccess, Order::getOrderId, "orderId");
+  }
+
+  /** One read RPC: args are the path and query parameters (reference §5.2); never re-sent. */
+  private <T> T rpc(String operationId, ObjectNode args, Class<T> type) {
+    return read(operationId, call(operationId, RPC_NAMES.get(operationId), args), type);
   }
 
   @Override

@@ -22,6 +22,16 @@ class FaultSafetyMappingTest {
   }
 
   @Test
+  void aReadWithoutAUsableAnswer_saysNothingWasChanged_aPostSaysOutcomeUnknown() {
+    assertThat(errors.fromStatus("getPosition", 503, null, "busy").getMessage()).contains("nothing was changed")
+        .doesNotContain("may have been executed");
+    assertThat(errors.fromStatus("cancelOrder", 503, null, "busy").getMessage()).contains("may have been executed");
+    assertThat(errors.unreadable("listOrders", 200, "the body has no orders").getMessage()).contains("nothing was changed");
+    assertThat(ErrorMapper.READS).allSatisfy(id -> assertThat(WebSocketTransport.RPC_NAMES).containsKey(id))
+        .doesNotContain("cancelOrder");
+  }
+
+  @Test
   void tokenAcrossTheTruncationCut_isScrubbed() {
     String body = "x".repeat(490) + TOKEN + "y".repeat(100); // the token straddles the 500-char cut
     CrossTradeException plain = errors.fromStatus("flatPlaceOrder", 400, null, body);

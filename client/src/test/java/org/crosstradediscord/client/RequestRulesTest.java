@@ -19,6 +19,15 @@ class RequestRulesTest {
   }
 
   @Test
+  void orderIdAndInstrument_mustBeNonBlank() {
+    assertThat(RequestRules.checkOrderId("ce0a8e5002ea463e856eb6384f5cee7e")).isEmpty();
+    assertThat(RequestRules.checkOrderId(null)).extracting(Violation::field).containsExactly("orderId");
+    assertThat(RequestRules.checkOrderId("  ")).extracting(Violation::field).containsExactly("orderId");
+    assertThat(RequestRules.checkInstrument("ES 12-25")).isEmpty();
+    assertThat(RequestRules.checkInstrument("")).extracting(Violation::field).containsExactly("instrument");
+  }
+
+  @Test
   void marketOrder_withAllRequiredFields_isValid() {
     assertThat(RequestRules.check(order(OrderType.MARKET))).isEmpty();
   }

@@ -42,7 +42,9 @@ public final class SandboxMain {
         as <member>                   act as alice, bob (Trader), rita (Trader+Risk) or carol (no role)
         roles <member> [+Role|-Role]  show or change a member's roles (Trader, Risk)
         members                       list members and their roles
-        positions                     the simulator's accounts, positions and working orders
+        positions                     the simulator's accounts, positions, working orders, P&L and prices
+        price <instrument> <price>    set a price (working orders it crosses fill), e.g. price "ES 12-25" 5810.25
+        walk <ms> [tick] | walk off   move prices by a seeded random walk every <ms> (tick default 0.25)
         requests                      what the simulator received
         fault disconnected|ratelimit|latency <ms>|servererror <status>|clear
         audit                         the audit channel's messages
@@ -143,6 +145,27 @@ public final class SandboxMain {
         case "click" -> click(rest.strip());
         case "autocomplete" -> autocomplete(rest);
         case "positions" -> print(sandbox.simulator().book().snapshot().toPrettyString());
+        case "price" -> {
+          java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*(\"([^\"]+)\"|(\\S+))\\s+([0-9.]+)\\s*$")
+              .matcher(rest);
+          if (!m.matches()) {
+            print("usage: price <instrument> <price>, e.g. price \"ES 12-25\" 5810.25");
+          } else {
+            String instrument = m.group(2) != null ? m.group(2) : m.group(3);
+            sandbox.simulator().book().setPrice(instrument, Double.parseDouble(m.group(4)));
+            print(instrument + " now " + sandbox.simulator().book().price(instrument));
+          }
+        }
+        case "walk" -> {
+          String[] w = rest.strip().split("\\s+");
+          if (w[0].equalsIgnoreCase("off")) {
+            sandbox.simulator().priceWalk().stop();
+          } else {
+            sandbox.simulator().priceWalk().start(java.time.Duration.ofMillis(Long.parseLong(w[0])),
+                w.length > 1 ? Double.parseDouble(w[1]) : 0.25, 42);
+          }
+          print("price walk: " + sandbox.simulator().priceWalk().describe());
+        }
         case "requests" -> requests();
         case "audit" -> {
           StringBuilder b = new StringBuilder();

@@ -3,26 +3,39 @@ package org.crosstradediscord.testing.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 /**
  * The simulated NinjaTrader side: accounts (case-insensitive on input, echoed in configured spelling), each with
- * per-instrument positions (signed quantity, average price) and working orders. Market orders fill at once at
- * the instrument's configured price; limit and stop orders rest as working orders. Implements the upstream's
- * documented semantics of the four operations of openapi.yaml; every method is atomic (synchronized).
+ * per-instrument positions (signed quantity, average price), realized P&amp;L, and the session's orders. Market
+ * orders fill at once at the instrument's price; LIMIT, STOPMARKET and STOPLIMIT orders rest as working orders until
+ * the price crosses them ({@link #setPrice}, {@link #walk}), then fill: a BUY LIMIT when the price is at or below
+ * the limit (at the limit), a SELL LIMIT at or above it; a BUY STOPMARKET when the price is at or above the stop (at
+ * the price), a SELL STOPMARKET at or below it; a STOPLIMIT becomes a LIMIT once its stop is touched. Unrealized
+ * P&amp;L is (market − average) × signed quantity × point value; realized P&amp;L accrues on every reducing fill.
+ * Implements the upstream's documented semantics of the operations of openapi.yaml; every method is atomic
+ * (synchronized).
  */
 public final class Book {
   /** Default fill price for instruments without a configured price (instrument points). */
   public static final double DEFAULT_PRICE = 5000.0;
+  /** Cash value of every account before any realized P&amp;L (account currency). */
+  public static final double STARTING_CASH = 100_000.0;
 
   private final Map<String, Account> accounts = new LinkedHashMap<>();
   private final Map<String, Double> prices = new LinkedHashMap<>();
+  /** The configured prices, restored by {@link #clear()}. */
+  private final Map<String, Double> initialPrices;
+  /** Instrument names in the spelling first seen, by key. */
+  private final Map<String, String> instrumentNames = new LinkedHashMap<>();
 
   /** A position as the simulator holds it. */
   static final class Pos {
@@ -49,13 +62,57 @@ public final class Book {
   public record WorkingOrder(String id, String instrument, String action, int quantity, String orderType,
       Double limitPrice, Double stopPrice) {}
 
+  /** An order of the session with its NinjaTrader state. */
+  static final class Ord {
+    final String id;
+    final String instrument;
+    final String action;
+    final int quantity;
+    String orderType;
+    final Double limitPrice;
+    final Double stopPrice;
+    final String timeInForce;
+    final String time = LocalDateTime.now().toString();
+    String state = "Working";
+    int filled;
+    double averageFillPrice;
+
+    Ord(String id, String instrument, String action, int quantity, String orderType, Double limitPrice,
+        Double stopPrice, String timeInForce) {
+      this.id = id;
+      this.instrument = instrument;
+      this.action = action;
+      this.quantity = quantity;
+      this.orderType = orderType;
+      this.limitPrice = limitPrice;
+      this.stopPrice = stopPrice;
+      this.timeInForce = timeInForce;
+    }
+
+    boolean working() {
+      return "Working".equals(state) || "Accepted".equals(state);
+    }
+
+    WorkingOrder view() {
+      return new WorkingOrder(id, instrument, action, quantity, orderType, limitPrice, stopPrice);
+    }
+  }
+
   static final class Account {
     final String name;
     final Map<String, Pos> positions = new LinkedHashMap<>();
-    final List<WorkingOrder> orders = new ArrayList<>();
+    /** Every order of the session by id (working and terminal), in placement order. */
+    final Map<String, Ord> orders = new LinkedHashMap<>();
+    /** Instruments once held and now flat (for includeFlat), by key. */
+    final Map<String, String> flat = new LinkedHashMap<>();
+    double realized;
 
     Account(String name) {
       this.name = name;
+    }
+
+    List<Ord> working() {
+      return orders.values().stream().filter(Ord::working).toList();
     }
   }
 
@@ -65,12 +122,48 @@ public final class Book {
    */
   public Book(List<String> accountNames, Map<String, Double> prices) {
     accountNames.forEach(n -> accounts.put(n.toLowerCase(Locale.ROOT), new Account(n)));
-    prices.forEach(this::setPrice);
+    prices.forEach((i, p) -> {
+      this.prices.put(key(i), p);
+      instrumentNames.putIfAbsent(key(i), i);
+    });
+    this.initialPrices = Map.copyOf(this.prices);
   }
 
-  /** @param instrument instrument name @param price new market/fill price */
+  /**
+   * Sets the market price of an instrument; working orders the new price crosses fill at once.
+   *
+   * @param instrument instrument name
+   * @param price new market/fill price (instrument points)
+   */
   public synchronized void setPrice(String instrument, double price) {
-    prices.put(instrument.toLowerCase(Locale.ROOT), price);
+    prices.put(key(instrument), price);
+    instrumentNames.putIfAbsent(key(instrument), instrument.strip());
+    matchOrders(key(instrument));
+  }
+
+  /**
+   * @param instrument instrument name
+   * @return its market price (instrument points)
+   */
+  public synchronized double price(String instrument) {
+    return prices.getOrDefault(key(instrument), DEFAULT_PRICE);
+  }
+
+  /**
+   * One step of the random walk: every instrument with a price or a position moves by -1, 0 or +1 tick (seeded by
+   * the caller's {@code random}), then the working orders it crosses fill.
+   *
+   * @param random the walk's random source
+   * @param tick price step in instrument points (e.g. 0.25)
+   */
+  public synchronized void walk(Random random, double tick) {
+    List<String> keys = new ArrayList<>(instrumentNames.keySet());
+    for (String k : keys) {
+      double p = prices.getOrDefault(k, DEFAULT_PRICE);
+      double next = Math.max(tick, Math.round((p + (random.nextInt(3) - 1) * tick) / tick) * tick);
+      prices.put(k, next);
+      matchOrders(k);
+    }
   }
 
   /**
@@ -83,13 +176,35 @@ public final class Book {
    */
   public synchronized void setPosition(String account, String instrument, int signedQuantity, double averagePrice) {
     Account a = require(account);
+    instrumentNames.putIfAbsent(key(instrument), instrument.strip());
     if (signedQuantity == 0) {
-      a.positions.remove(key(instrument));
+      if (a.positions.remove(key(instrument)) != null) {
+        a.flat.put(key(instrument), instrument);
+      }
       return;
     }
     Pos p = a.positions.computeIfAbsent(key(instrument), k -> new Pos(instrument));
+    a.flat.remove(key(instrument));
     p.qty = signedQuantity;
     p.avg = averagePrice;
+  }
+
+  /**
+   * Adds a resting order with a chosen id directly (test setup, e.g. the docs' example ids).
+   *
+   * @param account account name (any case)
+   * @param id order id
+   * @param instrument instrument
+   * @param action BUY or SELL
+   * @param quantity contracts
+   * @param limitPrice limit price (instrument points)
+   */
+  public synchronized void addWorkingLimitOrder(String account, String id, String instrument, String action,
+      int quantity, double limitPrice) {
+    Account a = require(account);
+    instrumentNames.putIfAbsent(key(instrument), instrument.strip());
+    a.orders.put(id, new Ord(id, instrument, action, quantity, "LIMIT", limitPrice, null, "GTC"));
+    matchOrders(key(instrument));
   }
 
   /**
@@ -104,50 +219,109 @@ public final class Book {
 
   /**
    * @param account account name (any case)
+   * @return realized P&amp;L of the session (account currency)
+   */
+  public synchronized double realizedProfitLoss(String account) {
+    return require(account).realized;
+  }
+
+  /**
+   * @param account account name (any case)
+   * @return unrealized P&amp;L of the open positions at the current prices (account currency)
+   */
+  public synchronized double unrealizedProfitLoss(String account) {
+    Account a = require(account);
+    return a.positions.values().stream().mapToDouble(p -> unrealized(p, Math.abs(p.qty))).sum();
+  }
+
+  /**
+   * @param account account name (any case)
    * @return working orders of the account
    */
   public synchronized List<WorkingOrder> workingOrders(String account) {
-    return List.copyOf(require(account).orders);
+    return require(account).working().stream().map(Ord::view).toList();
   }
 
-  /** @return every account with its positions and working orders, as JSON (the read-only view) */
+  /**
+   * @param account account name (any case)
+   * @param id order id
+   * @return the NinjaTrader state of that order (e.g. Working, Filled, Cancelled), or null when unknown
+   */
+  public synchronized String orderState(String account, String id) {
+    Ord o = require(account).orders.get(id);
+    return o == null ? null : o.state;
+  }
+
+  /** @return every account with its positions, working orders, P&amp;L and prices, as JSON (the read-only view) */
   public synchronized ObjectNode snapshot() {
     ObjectNode root = SimResponse.JSON.createObjectNode();
     ArrayNode list = root.putArray("accounts");
     for (Account a : accounts.values()) {
-      ObjectNode an = list.addObject().put("name", a.name);
+      ObjectNode an = list.addObject().put("name", a.name).put("realizedProfitLoss", a.realized);
       ArrayNode ps = an.putArray("positions");
       a.positions.values().forEach(p -> ps.add(positionJson(a, p, Math.abs(p.qty))));
       ArrayNode os = an.putArray("workingOrders");
-      a.orders.forEach(o -> os.add(SimResponse.JSON.valueToTree(o)));
+      a.working().forEach(o -> os.add(SimResponse.JSON.valueToTree(o.view())));
     }
+    ObjectNode px = root.putObject("prices");
+    instrumentNames.forEach((k, name) -> px.put(name, prices.getOrDefault(k, DEFAULT_PRICE)));
     return root;
   }
 
-  /** Flat positions, no orders, prices kept. */
+  /** Flat positions, no orders, no realized P&amp;L; the configured prices again (moved ones restored). */
   public synchronized void clear() {
+    prices.clear();
+    prices.putAll(initialPrices);
+    instrumentNames.keySet().retainAll(initialPrices.keySet());
     accounts.values().forEach(a -> {
       a.positions.clear();
       a.orders.clear();
+      a.flat.clear();
+      a.realized = 0;
     });
   }
 
   /**
-   * Executes one operation of openapi.yaml on a body that already validated against the spec.
+   * Executes one operation of openapi.yaml on a request that already validated against the spec.
+   *
+   * @param operationId an operationId of openapi.yaml
+   * @param params path and query parameters, decoded
+   * @param body the request body (enum values already in canonical casing), or null for a GET
+   * @return the upstream's answer
+   */
+  public synchronized SimResponse execute(String operationId, Map<String, String> params, JsonNode body) {
+    String account = params.get("account");
+    return switch (operationId) {
+      case "flatPlaceOrder" -> place(account, body, false);
+      case "reversePosition" -> place(account, body, true);
+      case "closePosition" -> close(account, body);
+      case "flatten" -> flatten(body);
+      case "cancelOrder" -> cancel(account, params.get("orderId"));
+      case "listAccounts" -> listAccounts();
+      case "getAccount" -> getAccount(account);
+      case "listPositions" -> listPositions(account);
+      case "getAllPositions" -> allPositions("true".equalsIgnoreCase(params.get("includeFlat")));
+      case "getPosition" -> getPosition(account, params.get("instrument"));
+      case "listOrders" -> listOrders(account);
+      case "getOrder" -> getOrder(account, params.get("orderId"));
+      default -> SimResponse.error(404, "Unknown API command");
+    };
+  }
+
+  /**
+   * Executes one of the order and position operations (compatibility form of {@link #execute(String, Map, JsonNode)}).
    *
    * @param operationId flatPlaceOrder, reversePosition, closePosition or flatten
    * @param account the account path parameter (null for flatten)
    * @param body the request body
    * @return the upstream's answer
    */
-  public synchronized SimResponse execute(String operationId, String account, JsonNode body) {
-    return switch (operationId) {
-      case "flatPlaceOrder" -> place(account, body, false);
-      case "reversePosition" -> place(account, body, true);
-      case "closePosition" -> close(account, body);
-      case "flatten" -> flatten(body);
-      default -> SimResponse.error(404, "Unknown API command");
-    };
+  public SimResponse execute(String operationId, String account, JsonNode body) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (account != null) {
+      params.put("account", account);
+    }
+    return execute(operationId, params, body);
   }
 
   private SimResponse place(String accountName, JsonNode body, boolean requirePosition) {
@@ -156,25 +330,29 @@ public final class Book {
       return unknownAccount(accountName);
     }
     String instrument = body.get("instrument").asText();
+    instrumentNames.putIfAbsent(key(instrument), instrument.strip());
     Pos existing = a.positions.get(key(instrument));
     if (requirePosition && existing == null) {
       return SimResponse.error(400, "No position found for instrument '" + instrument + "' in account '"
           + accountName.toLowerCase(Locale.ROOT) + "'");
     }
     if (existing != null) {
-      fill(a, existing.instrument, -existing.qty);
+      fill(a, existing.instrument, -existing.qty, price(key(instrument)));
     }
     cancelOrders(a, instrument);
     String id = newId();
     String action = body.get("action").asText();
     int qty = body.get("quantity").asInt();
     String type = body.get("orderType").asText();
+    Ord o = new Ord(id, instrument, action, qty, type,
+        body.hasNonNull("limitPrice") ? body.get("limitPrice").asDouble() : null,
+        body.hasNonNull("stopPrice") ? body.get("stopPrice").asDouble() : null,
+        body.path("timeInForce").asText("DAY"));
+    a.orders.put(id, o);
     if ("MARKET".equals(type)) {
-      fill(a, instrument, "BUY".equals(action) ? qty : -qty);
+      execute(a, o, price(key(instrument)));
     } else {
-      a.orders.add(new WorkingOrder(id, instrument, action, qty, type,
-          body.hasNonNull("limitPrice") ? body.get("limitPrice").asDouble() : null,
-          body.hasNonNull("stopPrice") ? body.get("stopPrice").asDouble() : null));
+      matchOrders(key(instrument));
     }
     ObjectNode out = SimResponse.JSON.createObjectNode().put("orderId", id);
     return SimResponse.ok(out);
@@ -199,7 +377,7 @@ public final class Book {
     }
     ObjectNode out = SimResponse.JSON.createObjectNode();
     out.putArray("closedPositions").add(positionJson(a, p, amount));
-    fill(a, p.instrument, p.qty > 0 ? -amount : amount);
+    fill(a, p.instrument, p.qty > 0 ? -amount : amount, price(key(p.instrument)));
     return SimResponse.ok(out);
   }
 
@@ -226,17 +404,21 @@ public final class Book {
         boolean sideOk = side == null || ("long".equals(side) ? p.qty > 0 : p.qty < 0);
         if (instrumentOk && sideOk) {
           closed.add(positionJson(a, p, Math.abs(p.qty)));
-          orderIds.add(newId());
+          String closeId = newId();
+          orderIds.add(closeId);
           cancelOrders(a, p.instrument).forEach(orderIds::add);
-          fill(a, p.instrument, -p.qty);
+          Ord closing = new Ord(closeId, p.instrument, p.qty > 0 ? "SELL" : "BUY", Math.abs(p.qty), "MARKET", null,
+              null, "DAY");
+          a.orders.put(closeId, closing);
+          execute(a, closing, price(key(p.instrument)));
         }
       }
       if (side == null) {
-        for (Iterator<WorkingOrder> it = a.orders.iterator(); it.hasNext(); ) {
-          WorkingOrder o = it.next();
-          if (instrumentFilter == null || o.instrument().equalsIgnoreCase(instrumentFilter)) {
-            orderIds.add(o.id());
-            it.remove();
+        for (Iterator<Ord> it = a.working().iterator(); it.hasNext(); ) {
+          Ord o = it.next();
+          if (instrumentFilter == null || o.instrument.equalsIgnoreCase(instrumentFilter)) {
+            orderIds.add(o.id);
+            o.state = "Cancelled";
           }
         }
       }
@@ -247,51 +429,212 @@ public final class Book {
     return SimResponse.ok(out);
   }
 
+  private SimResponse cancel(String accountName, String orderId) {
+    Account a = accounts.get(accountName.toLowerCase(Locale.ROOT));
+    if (a == null) {
+      return unknownAccount(accountName);
+    }
+    Ord o = a.orders.get(orderId);
+    if (o == null || !o.working()) {
+      return SimResponse.error(400, "Order linked to '" + orderId + "' not found or already terminal.");
+    }
+    o.state = "Cancelled";
+    return SimResponse.ok(SimResponse.JSON.createObjectNode().put("orderId", o.id));
+  }
+
+  private SimResponse listAccounts() {
+    ObjectNode out = SimResponse.JSON.createObjectNode();
+    ArrayNode list = out.putArray("accounts");
+    accounts.values().forEach(a -> list.add(accountJson(a)));
+    return SimResponse.ok(out);
+  }
+
+  private SimResponse getAccount(String accountName) {
+    Account a = accounts.get(accountName.toLowerCase(Locale.ROOT));
+    return a == null ? unknownAccount(accountName) : SimResponse.ok(accountJson(a));
+  }
+
+  private SimResponse listPositions(String accountName) {
+    Account a = accounts.get(accountName.toLowerCase(Locale.ROOT));
+    if (a == null) {
+      return unknownAccount(accountName);
+    }
+    ObjectNode out = SimResponse.JSON.createObjectNode();
+    ArrayNode list = out.putArray("positions");
+    a.positions.values().forEach(p -> list.add(positionJson(a, p, Math.abs(p.qty)).putNull("tag")));
+    return SimResponse.ok(out);
+  }
+
+  private SimResponse allPositions(boolean includeFlat) {
+    ObjectNode out = SimResponse.JSON.createObjectNode();
+    ArrayNode list = out.putArray("positions");
+    for (Account a : accounts.values()) {
+      a.positions.values().forEach(p -> list.add(positionJson(a, p, Math.abs(p.qty)).putNull("tag")));
+      if (includeFlat) {
+        a.flat.values().forEach(i -> list.add(flatJson(a, i).putNull("tag")));
+      }
+    }
+    out.put("count", list.size());
+    return SimResponse.ok(out);
+  }
+
+  private SimResponse getPosition(String accountName, String instrument) {
+    Account a = accounts.get(accountName.toLowerCase(Locale.ROOT));
+    if (a == null) {
+      return unknownAccount(accountName);
+    }
+    Pos p = a.positions.get(key(instrument));
+    return SimResponse.ok(p == null ? flatJson(a, instrument) : positionJson(a, p, Math.abs(p.qty)));
+  }
+
+  private SimResponse listOrders(String accountName) {
+    Account a = accounts.get(accountName.toLowerCase(Locale.ROOT));
+    if (a == null) {
+      return unknownAccount(accountName);
+    }
+    ObjectNode out = SimResponse.JSON.createObjectNode();
+    ArrayNode list = out.putArray("orders");
+    a.orders.values().forEach(o -> list.add(orderJson(a, o)));
+    return SimResponse.ok(out);
+  }
+
+  private SimResponse getOrder(String accountName, String orderId) {
+    Account a = accounts.get(accountName.toLowerCase(Locale.ROOT));
+    if (a == null) {
+      return unknownAccount(accountName);
+    }
+    Ord o = a.orders.get(orderId);
+    return o == null ? SimResponse.error(400, "Order linked to '" + orderId + "' not found.")
+        : SimResponse.ok(orderJson(a, o));
+  }
+
   private List<String> cancelOrders(Account a, String instrument) {
     List<String> ids = new ArrayList<>();
-    a.orders.removeIf(o -> {
-      boolean match = o.instrument().equalsIgnoreCase(instrument);
-      if (match) {
-        ids.add(o.id());
+    for (Ord o : a.working()) {
+      if (o.instrument.equalsIgnoreCase(instrument)) {
+        o.state = "Cancelled";
+        ids.add(o.id);
       }
-      return match;
-    });
+    }
     return ids;
   }
 
-  private void fill(Account a, String instrument, int delta) {
+  /** Fills the working orders of every account in this instrument that the current price crosses. */
+  private void matchOrders(String instrumentKey) {
+    double price = prices.getOrDefault(instrumentKey, DEFAULT_PRICE);
+    for (Account a : accounts.values()) {
+      for (Ord o : a.working()) {
+        if (!key(o.instrument).equals(instrumentKey)) {
+          continue;
+        }
+        boolean buy = "BUY".equals(o.action);
+        if ("STOPLIMIT".equals(o.orderType) || "STOPMARKET".equals(o.orderType)) {
+          boolean touched = buy ? price >= o.stopPrice : price <= o.stopPrice;
+          if (!touched) {
+            continue;
+          }
+          if ("STOPMARKET".equals(o.orderType)) {
+            execute(a, o, price);
+            continue;
+          }
+          o.orderType = "LIMIT"; // a touched stop-limit works as a limit order
+        }
+        if ("LIMIT".equals(o.orderType) && (buy ? price <= o.limitPrice : price >= o.limitPrice)) {
+          execute(a, o, o.limitPrice);
+        }
+      }
+    }
+  }
+
+  private void execute(Account a, Ord o, double price) {
+    o.state = "Filled";
+    o.filled = o.quantity;
+    o.averageFillPrice = price;
+    fill(a, o.instrument, "BUY".equals(o.action) ? o.quantity : -o.quantity, price);
+  }
+
+  private void fill(Account a, String instrument, int delta, double price) {
     if (delta == 0) {
       return;
     }
-    double price = price(instrument);
     Pos p = a.positions.computeIfAbsent(key(instrument), k -> new Pos(instrument));
+    a.flat.remove(key(instrument));
     if (p.qty == 0 || Integer.signum(p.qty) == Integer.signum(delta)) {
       p.avg = (p.avg * Math.abs(p.qty) + price * Math.abs(delta)) / (Math.abs(p.qty) + Math.abs(delta));
       p.qty += delta;
-    } else if (Math.abs(delta) <= Math.abs(p.qty)) {
-      p.qty += delta;
     } else {
+      int closing = Math.min(Math.abs(delta), Math.abs(p.qty));
+      a.realized += (price - p.avg) * Integer.signum(p.qty) * closing * pointValue(instrument);
+      if (Math.abs(delta) > Math.abs(p.qty)) {
+        p.avg = price;
+      }
       p.qty += delta;
-      p.avg = price;
     }
     if (p.qty == 0) {
       a.positions.remove(key(instrument));
+      a.flat.put(key(instrument), p.instrument);
     }
   }
 
-  private ObjectNode positionJson(Account a, Pos p, int quantity) {
-    double market = price(p.instrument);
-    int sign = Integer.signum(p.qty);
+  private double unrealized(Pos p, int quantity) {
+    return (price(key(p.instrument)) - p.avg) * Integer.signum(p.qty) * quantity * pointValue(p.instrument);
+  }
+
+  private ObjectNode accountJson(Account a) {
+    double unrealized = a.positions.values().stream().mapToDouble(p -> unrealized(p, Math.abs(p.qty))).sum();
     ObjectNode n = SimResponse.JSON.createObjectNode();
-    n.put("type", "NinjaTrader.Cbi.Position").put("account", a.name).put("instrument", p.instrument)
-        .put("instrumentType", "Future").put("marketPosition", p.qty > 0 ? "Long" : "Short").put("quantity", quantity)
-        .put("averagePrice", p.avg).put("marketPrice", market)
-        .put("unrealizedProfitLoss", (market - p.avg) * sign * quantity * pointValue(p.instrument));
+    n.put("id", new ArrayList<>(accounts.values()).indexOf(a) + 1).put("name", a.name).put("displayName", a.name)
+        .putNull("primaryUser");
+    n.put("provider", "Simulator").put("denomination", "UsDollar").put("status", "Enabled")
+        .put("connection", "NinjaTrader.Cbi.Connection").put("connectionStatus", "Connected");
+    ObjectNode item = n.putObject("item");
+    item.put("cashValue", STARTING_CASH + a.realized).put("realizedProfitLoss", a.realized)
+        .put("unrealizedProfitLoss", unrealized).put("grossRealizedProfitLoss", a.realized)
+        .put("netLiquidation", STARTING_CASH + a.realized + unrealized).put("buyingPower", 0.0)
+        .put("commission", 0.0).put("totalCashBalance", STARTING_CASH + a.realized);
     return n;
   }
 
-  private double price(String instrument) {
-    return prices.getOrDefault(key(instrument), DEFAULT_PRICE);
+  private ObjectNode positionJson(Account a, Pos p, int quantity) {
+    ObjectNode n = SimResponse.JSON.createObjectNode();
+    n.put("type", "NinjaTrader.Cbi.Position").put("account", a.name).put("instrument", p.instrument)
+        .put("instrumentType", "Future").put("marketPosition", p.qty > 0 ? "Long" : "Short").put("quantity", quantity)
+        .put("averagePrice", p.avg).put("marketPrice", price(key(p.instrument)))
+        .put("unrealizedProfitLoss", unrealized(p, quantity));
+    return n;
+  }
+
+  private ObjectNode flatJson(Account a, String instrument) {
+    ObjectNode n = SimResponse.JSON.createObjectNode();
+    n.put("type", "NinjaTrader.Cbi.Position").put("account", a.name).put("instrument", instrument)
+        .put("instrumentType", "Future").put("marketPosition", "Flat").put("quantity", 0).put("averagePrice", 0.0)
+        .put("marketPrice", price(key(instrument))).put("unrealizedProfitLoss", 0.0);
+    return n;
+  }
+
+  private static ObjectNode orderJson(Account a, Ord o) {
+    ObjectNode n = SimResponse.JSON.createObjectNode();
+    n.put("account", a.name).put("orderId", o.id).put("instrument", o.instrument).put("instrumentType", "Future")
+        .put("orderAction", pascal(o.action)).put("orderType", ntOrderType(o.orderType)).put("orderState", o.state)
+        .put("quantity", o.quantity).put("filled", o.filled).put("averageFillPrice", o.averageFillPrice)
+        .put("limitPrice", o.limitPrice == null ? 0.0 : o.limitPrice).put("limitPriceChanged", 0.0)
+        .put("stopPrice", o.stopPrice == null ? 0.0 : o.stopPrice).put("timeInForce", pascal(o.timeInForce))
+        .putNull("fromEntrySignal");
+    n.put("gtd", "2099-12-01T00:00:00.0000000").put("hasOverfill", false).put("isBacktestOrder", false)
+        .put("time", o.time);
+    return n;
+  }
+
+  private static String ntOrderType(String t) {
+    return switch (t) {
+      case "STOPMARKET" -> "StopMarket";
+      case "STOPLIMIT" -> "StopLimit";
+      default -> pascal(t);
+    };
+  }
+
+  private static String pascal(String s) {
+    return s == null || s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
   }
 
   /** Point value of common CME index futures by root; 1 for anything else. */

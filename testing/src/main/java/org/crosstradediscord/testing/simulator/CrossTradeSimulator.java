@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.crosstradediscord.testing.spec.Spec;
+import org.crosstradediscord.testing.spec.SpecOperation;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
@@ -28,22 +30,27 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * <p>Besides the API it serves, without auth (loopback only): {@code GET /_sim/positions} (read-only view of
  * accounts, positions and working orders), {@code GET /_sim/requests}, {@code POST /_sim/faults}
  * ({@code {"disconnected":true,"rateLimit":true,"latencyMs":500,"serverError":{"status":503,"count":1}}}),
- * {@code POST /_sim/positions} ({@code {"account","instrument","quantity","averagePrice"}}) and
- * {@code POST /_sim/reset}.
+ * {@code POST /_sim/positions} ({@code {"account","instrument","quantity","averagePrice"}}),
+ * {@code POST /_sim/prices} ({@code {"instrument","price"}}: set a price; crossed working orders fill),
+ * {@code POST /_sim/walk} ({@code {"enabled":true,"intervalMs":1000,"tick":0.25,"seed":42}}) and
+ * {@code POST /_sim/reset}. The API routes (method and path) come from openapi.yaml. Input enum values are matched
+ * case-insensitively, as upstream does.
  */
 public final class CrossTradeSimulator implements AutoCloseable {
-  private static final Map<Pattern, String> ROUTES = Map.of(
-      Pattern.compile("^/v1/api/accounts/([^/]+)/orders/flatplace$"), "flatPlaceOrder",
-      Pattern.compile("^/v1/api/accounts/([^/]+)/positions/reverseposition$"), "reversePosition",
-      Pattern.compile("^/v1/api/accounts/([^/]+)/positions/close$"), "closePosition",
-      Pattern.compile("^/v1/api/positions/flatten$"), "flatten");
+  /** One route per operation of openapi.yaml: the routes come from the spec, not from a list kept here. */
+  private record Route(SpecOperation op, Pattern pattern) {}
+
+  private static final List<Route> ROUTES = Spec.get().operations().stream()
+      .map(op -> new Route(op, SpecOperation.pathPattern(op.pathTemplate()))).toList();
 
   private final Upstream upstream;
   private final Server server;
+  private final PriceWalk walk;
 
-  private CrossTradeSimulator(Upstream upstream, Server server) {
+  private CrossTradeSimulator(Upstream upstream, Server server, PriceWalk walk) {
     this.upstream = upstream;
     this.server = server;
+    this.walk = walk;
   }
 
   /**
@@ -66,10 +73,11 @@ public final class CrossTradeSimulator implements AutoCloseable {
     connector.setPort(port);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
-    context.addServlet(new ServletHolder(new ApiServlet(upstream)), "/*");
+    PriceWalk walk = new PriceWalk(upstream.book());
+    context.addServlet(new ServletHolder(new ApiServlet(upstream, walk)), "/*");
     WebSocketRpc.install(context, upstream);
     server.setHandler(context);
-    CrossTradeSimulator sim = new CrossTradeSimulator(upstream, server);
+    CrossTradeSimulator sim = new CrossTradeSimulator(upstream, server, walk);
     try {
       server.start();
     } catch (Exception e) {
@@ -93,6 +101,15 @@ public final class CrossTradeSimulator implements AutoCloseable {
     return upstream.book();
   }
 
+  /**
+   * The seeded random walk of prices: off unless started (tests stay deterministic); see {@link PriceWalk}.
+   *
+   * @return the walk's switch
+   */
+  public PriceWalk priceWalk() {
+    return walk;
+  }
+
   /** @return fault switches */
   public Faults faults() {
     return upstream.faults();
@@ -113,8 +130,9 @@ public final class CrossTradeSimulator implements AutoCloseable {
     upstream.clearRequests();
   }
 
-  /** Flattens every account, clears faults and the request log. */
+  /** Flattens every account, stops the price walk, clears faults and the request log. */
   public void reset() {
+    walk.stop();
     upstream.book().clear();
     upstream.faults().clear();
     upstream.clearRequests();
@@ -122,6 +140,7 @@ public final class CrossTradeSimulator implements AutoCloseable {
 
   @Override
   public void close() {
+    walk.shutdown();
     try {
       server.stop();
     } catch (Exception e) {
@@ -132,9 +151,11 @@ public final class CrossTradeSimulator implements AutoCloseable {
   private static final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final transient Upstream upstream;
+    private final transient PriceWalk walk;
 
-    ApiServlet(Upstream upstream) {
+    ApiServlet(Upstream upstream, PriceWalk walk) {
       this.upstream = upstream;
+      this.walk = walk;
     }
 
     @Override
@@ -145,20 +166,34 @@ public final class CrossTradeSimulator implements AutoCloseable {
         control(req.getMethod(), path, body, res);
         return;
       }
-      if (!"POST".equals(req.getMethod())) {
-        write(res, SimResponse.error(405, "Only POST is served here"));
-        return;
-      }
       String operationId = null;
-      String account = null;
-      for (Map.Entry<Pattern, String> route : ROUTES.entrySet()) {
-        Matcher m = route.getKey().matcher(path);
-        if (m.matches()) {
-          operationId = route.getValue();
-          account = m.groupCount() > 0 ? URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8) : null;
+      String method = req.getMethod();
+      Map<String, String> params = new java.util.LinkedHashMap<>();
+      boolean pathKnown = false;
+      for (Route route : ROUTES) {
+        Matcher m = route.pattern().matcher(path);
+        if (!m.matches()) {
+          continue;
+        }
+        pathKnown = true;
+        if (route.op().method().equals(method)) {
+          operationId = route.op().operationId();
+          for (int i = 0; i < route.op().pathParams().size(); i++) {
+            params.put(route.op().pathParams().get(i),
+                URLDecoder.decode(m.group(i + 1).replace("+", "%2B"), StandardCharsets.UTF_8));
+          }
+          for (String q : route.op().queryParams()) {
+            if (req.getParameter(q) != null) {
+              params.put(q, req.getParameter(q));
+            }
+          }
         }
       }
-      SimResponse r = upstream.handle("rest", operationId, path, account, req.getHeader("Authorization"), body);
+      if (pathKnown && operationId == null) {
+        write(res, SimResponse.error(405, method + " is not served on " + path));
+        return;
+      }
+      SimResponse r = upstream.handle("rest", operationId, method, path, params, req.getHeader("Authorization"), body);
       sleep(upstream.faults().latencyMs());
       write(res, r);
     }
@@ -169,6 +204,7 @@ public final class CrossTradeSimulator implements AutoCloseable {
         case "GET /_sim/positions" -> write(res, new SimResponse(200, upstream.book().snapshot(), -1));
         case "GET /_sim/requests" -> write(res, new SimResponse(200, SimResponse.JSON.valueToTree(upstream.requests()), -1));
         case "POST /_sim/reset" -> {
+          walk.stop();
           upstream.book().clear();
           upstream.faults().clear();
           upstream.clearRequests();
@@ -190,6 +226,25 @@ public final class CrossTradeSimulator implements AutoCloseable {
             faults.serverError(f.get("serverError").path("status").asInt(500), f.get("serverError").path("count").asInt(1));
           }
           write(res, new SimResponse(200, ok.put("faults", faults.describe()), -1));
+        }
+        case "POST /_sim/prices" -> {
+          JsonNode p = SimResponse.JSON.readTree(body);
+          if (!p.path("instrument").isTextual() || !p.path("price").isNumber() || !(p.get("price").asDouble() > 0)) {
+            write(res, SimResponse.error(400, "need {\"instrument\": text, \"price\": number > 0}"));
+          } else {
+            upstream.book().setPrice(p.get("instrument").asText(), p.get("price").asDouble());
+            write(res, new SimResponse(200, upstream.book().snapshot(), -1));
+          }
+        }
+        case "POST /_sim/walk" -> {
+          JsonNode w = SimResponse.JSON.readTree(body.isBlank() ? "{}" : body);
+          if (w.path("enabled").asBoolean(true)) {
+            walk.start(Duration.ofMillis(w.path("intervalMs").asLong(1000)), w.path("tick").asDouble(0.25),
+                w.path("seed").asLong(42));
+          } else {
+            walk.stop();
+          }
+          write(res, new SimResponse(200, ok.put("walk", walk.describe()), -1));
         }
         case "POST /_sim/positions" -> {
           JsonNode p = SimResponse.JSON.readTree(body);

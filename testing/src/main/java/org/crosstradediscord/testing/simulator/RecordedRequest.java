@@ -16,6 +16,9 @@ import java.time.Instant;
  * @param response the JSON body answered
  * @param authorized whether the bearer token matched
  * @param receivedNanos {@code System.nanoTime()} on arrival, for latency measurements
+ * @param method the HTTP method of the operation (GET or POST)
+ * @param params the decoded path and query parameters
  */
 public record RecordedRequest(Instant at, String transport, String operationId, String path, String account,
-    JsonNode body, int status, JsonNode response, boolean authorized, long receivedNanos) {}
+    JsonNode body, int status, JsonNode response, boolean authorized, long receivedNanos, String method,
+    java.util.Map<String, String> params) {}

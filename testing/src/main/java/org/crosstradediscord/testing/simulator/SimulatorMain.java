@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Runs the CrossTrade simulator standalone:
- * {@code SimulatorMain [--port 8089] [--token sandbox-token] [--accounts Sim101,Sim102] [--price "MES 12-25=5000.25"]...}.
+ * {@code SimulatorMain [--port 8089] [--token sandbox-token] [--accounts Sim101,Sim102] [--price "MES 12-25=5000.25"]...
+ * [--walk-ms 1000] [--tick 0.25] [--seed 42]}: with {@code --walk-ms} prices move by a seeded random walk.
  * Prints its base URL; stops on Ctrl-C / SIGTERM.
  */
 public final class SimulatorMain {
@@ -20,6 +21,9 @@ public final class SimulatorMain {
     String token = "sandbox-token";
     List<String> accounts = new ArrayList<>(List.of("Sim101", "Sim102"));
     Map<String, Double> prices = new LinkedHashMap<>();
+    long walkMs = 0;
+    double tick = 0.25;
+    long seed = 42;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String v = i + 1 < args.length ? args[i + 1] : null;
@@ -31,8 +35,12 @@ public final class SimulatorMain {
           String[] kv = require(a, v).split("=", 2);
           prices.put(kv[0].strip(), Double.parseDouble(kv[1].strip()));
         }
+        case "--walk-ms" -> walkMs = Long.parseLong(require(a, v));
+        case "--tick" -> tick = Double.parseDouble(require(a, v));
+        case "--seed" -> seed = Long.parseLong(require(a, v));
         case "--help" -> {
-          System.out.println("SimulatorMain [--port 8089] [--token T] [--accounts A,B] [--price \"INSTRUMENT=PRICE\"]...");
+          System.out.println("SimulatorMain [--port 8089] [--token T] [--accounts A,B] [--price \"INSTRUMENT=PRICE\"]..."
+              + " [--walk-ms MS] [--tick 0.25] [--seed 42]");
           return;
         }
         default -> throw new IllegalArgumentException("unknown argument " + a);
@@ -41,6 +49,9 @@ public final class SimulatorMain {
     }
     CrossTradeSimulator sim = CrossTradeSimulator.start(port, token, accounts, prices);
     Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
+    if (walkMs > 0) {
+      sim.priceWalk().start(java.time.Duration.ofMillis(walkMs), tick, seed);
+    }
     System.out.println("CrossTrade simulator on " + sim.baseUrl() + " accounts=" + accounts
         + " (positions: GET " + sim.baseUrl() + "/_sim/positions)");
     Thread.currentThread().join();

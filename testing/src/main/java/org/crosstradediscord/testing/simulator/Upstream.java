@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.crosstradediscord.testing.spec.Spec;
 
@@ -67,24 +68,53 @@ public final class Upstream {
   /**
    * @param transport {@code rest} or {@code websocket}
    * @param operationId spec operationId, or null when the path matched none
+   * @param method HTTP method of the operation
    * @param path raw request path (validated as is), e.g. {@code /v1/api/accounts/Sim101/orders/flatplace}
-   * @param account decoded account path parameter, or null
+   * @param params decoded path parameters and query parameters
    * @param authorization the Authorization header as received, or null
-   * @param rawBody the body text
+   * @param rawBody the body text (ignored for a GET)
    * @return the answer
    */
-  public SimResponse handle(String transport, String operationId, String path, String account, String authorization,
-      String rawBody) {
+  public SimResponse handle(String transport, String operationId, String method, String path, Map<String, String> params,
+      String authorization, String rawBody) {
     long received = System.nanoTime();
-    JsonNode body = parse(rawBody);
+    boolean get = "GET".equals(method);
+    JsonNode body = get ? null : parse(rawBody);
     boolean authorized = authorized(authorization);
-    SimResponse r = decide(operationId, path, account, authorization, authorized, rawBody, body);
-    log.add(new RecordedRequest(Instant.now(), transport, operationId, path, account, body, r.status(), r.body(), authorized, received));
+    Map<String, String> p = Map.copyOf(params);
+    SimResponse r = decide(operationId, method, path, p, authorization, authorized, rawBody, body);
+    log.add(new RecordedRequest(Instant.now(), transport, operationId, path, p.get("account"), body, r.status(),
+        r.body(), authorized, received, method, p));
     return r;
   }
 
-  private SimResponse decide(String operationId, String path, String account, String authorization, boolean authorized,
-      String rawBody, JsonNode body) {
+  /**
+   * Upstream matches input enum values case-insensitively (reference §7: the docs' own WebSocket frames send
+   * {@code Buy}, {@code Market}, {@code Gtc}); the simulator maps them to the spec's canonical casing before
+   * validating, so a value that is no enum value in any casing is still refused.
+   */
+  static JsonNode canonicalEnums(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      return body;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) body).deepCopy();
+    ENUMS.forEach((field, values) -> {
+      JsonNode v = copy.get(field);
+      if (v != null && v.isTextual()) {
+        values.stream().filter(c -> c.equalsIgnoreCase(v.asText().strip())).findFirst().ifPresent(c -> copy.put(field, c));
+      }
+    });
+    return copy;
+  }
+
+  private static final Map<String, List<String>> ENUMS = Map.of(
+      "action", List.of("BUY", "SELL"),
+      "orderType", List.of("MARKET", "LIMIT", "STOPMARKET", "STOPLIMIT"),
+      "timeInForce", List.of("DAY", "GTC"),
+      "marketPosition", List.of("long", "short"));
+
+  private SimResponse decide(String operationId, String method, String path, Map<String, String> params,
+      String authorization, boolean authorized, String rawBody, JsonNode received) {
     int fault = faults.takeServerError();
     if (fault > 0) {
       return SimResponse.error(fault, "Internal server error");
@@ -103,13 +133,30 @@ public final class Upstream {
     if (faults.isDisconnected()) {
       return SimResponse.envelope(408, "not_connected", "NinjaTrader or the CrossTrade add-on is not connected");
     }
-    ValidationReport report = validator.validateRequest(new SimpleRequest.Builder("POST", path)
-        .withHeader("Authorization", authorization).withContentType("application/json").withBody(rawBody).build());
-    if (report.hasErrors() || body == null || !body.isObject()) {
+    boolean get = "GET".equals(method);
+    JsonNode body = canonicalEnums(received);
+    SimpleRequest.Builder request = new SimpleRequest.Builder(method, path).withHeader("Authorization", authorization);
+    if (get) {
+      queryOf(operationId, params).forEach(request::withQueryParam);
+    } else {
+      request.withContentType("application/json").withBody(body == null ? rawBody : body.toString());
+    }
+    ValidationReport report = validator.validateRequest(request.build());
+    if (report.hasErrors() || (!get && (body == null || !body.isObject()))) {
       String why = report.getMessages().isEmpty() ? "body must be a JSON object" : report.getMessages().get(0).getMessage();
       return new SimResponse(400, SimResponse.JSON.createObjectNode().put("error", "Invalid request").put("detail", why), -1);
     }
-    return book.execute(operationId, account, body);
+    return book.execute(operationId, params, body);
+  }
+
+  private static Map<String, String> queryOf(String operationId, Map<String, String> params) {
+    Map<String, String> q = new java.util.LinkedHashMap<>();
+    for (String name : Spec.get().operation(operationId).queryParams()) {
+      if (params.containsKey(name)) {
+        q.put(name, params.get(name));
+      }
+    }
+    return q;
   }
 
   boolean authorized(String authorization) {

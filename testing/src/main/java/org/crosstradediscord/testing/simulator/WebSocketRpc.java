@@ -3,12 +3,12 @@ package org.crosstradediscord.testing.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.crosstradediscord.testing.spec.Spec;
+import org.crosstradediscord.testing.spec.SpecOperation;
 import org.crosstradediscord.testing.ws.JsonSocket;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.websocket.server.config.JettyWebSocketServletContainerInitializer;
@@ -26,13 +26,25 @@ import org.slf4j.LoggerFactory;
 final class WebSocketRpc {
   private static final Logger log = LoggerFactory.getLogger(WebSocketRpc.class);
 
-  /** RPC name → operationId and path template. */
-  private static final Map<String, String[]> APIS = Map.of(
-      "FlatPlace", new String[] {"flatPlaceOrder", "/v1/api/accounts/{account}/orders/flatplace"},
-      "ReversePosition", new String[] {"reversePosition", "/v1/api/accounts/{account}/positions/reverseposition"},
-      "ClosePosition", new String[] {"closePosition", "/v1/api/accounts/{account}/positions/close"},
-      "Flatten", new String[] {"flatten", "/v1/api/positions/flatten"},
-      "FlattenEverything", new String[] {"flatten", "/v1/api/positions/flatten"});
+  /** RPC name → operation, from openapi.yaml's {@code x-websocket-rpc} (and {@code x-websocket-rpc-without-filters}). */
+  private static final Map<String, SpecOperation> APIS = apis();
+
+  private static Map<String, SpecOperation> apis() {
+    Map<String, SpecOperation> out = new java.util.HashMap<>();
+    for (SpecOperation op : Spec.get().operations()) {
+      if (op.websocketRpc() != null) {
+        out.put(op.websocketRpc(), op);
+      }
+      var item = Spec.get().model().getPaths().get(op.pathTemplate());
+      var operation = item.readOperationsMap().get(io.swagger.v3.oas.models.PathItem.HttpMethod.valueOf(op.method()));
+      Object everything = operation.getExtensions() == null ? null
+          : operation.getExtensions().get("x-websocket-rpc-without-filters");
+      if (everything != null) {
+        out.put(everything.toString(), op);
+      }
+    }
+    return Map.copyOf(out);
+  }
 
   private WebSocketRpc() {}
 
@@ -95,7 +107,7 @@ final class WebSocketRpc {
     private void rpc(JsonNode frame) {
       String id = frame.path("id").asText();
       String api = frame.path("api").asText();
-      String[] target = APIS.get(api);
+      SpecOperation target = APIS.get(api);
       ObjectNode reply = SimResponse.JSON.createObjectNode().put("id", id);
       if (target == null) {
         send(reply.put("error", "Unknown API command").put("status", 400));
@@ -112,15 +124,23 @@ final class WebSocketRpc {
         send(reply.put("error", "FlattenEverything takes no filters; use Flatten").put("status", 400));
         return;
       }
-      String account = null;
-      String path = target[1];
-      if (path.contains("{account}")) {
-        account = args.path("account").asText(null);
-        args.remove("account");
-        path = path.replace("{account}", account == null ? "" : URLEncoder.encode(account, StandardCharsets.UTF_8)
-            .replace("+", "%20"));
+      // args = path and query parameters and body fields merged (reference §5.2)
+      Map<String, String> params = new java.util.LinkedHashMap<>();
+      for (String name : target.pathParams()) {
+        JsonNode v = args.remove(name);
+        params.put(name, v == null || v.isNull() ? "" : v.asText());
       }
-      SimResponse r = upstream.handle("websocket", target[0], path, account, authorization, args.toString());
+      if (!target.hasBody()) {
+        for (String name : target.queryParams()) {
+          JsonNode v = args.remove(name);
+          if (v != null && !v.isNull()) {
+            params.put(name, v.asText());
+          }
+        }
+      }
+      String path = target.pathWith(params);
+      SimResponse r = upstream.handle("websocket", target.operationId(), target.method(), path, params, authorization,
+          args.toString());
       CrossTradeSimulator.sleep(upstream.faults().latencyMs());
       CrossTradeSimulator.sleep(upstream.faults().takeReplyDelayMs());
       if (upstream.faults().takeDrop()) {

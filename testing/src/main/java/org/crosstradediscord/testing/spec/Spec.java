@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -111,9 +112,22 @@ public final class Spec {
 
   private static SpecOperation toOperation(OpenAPI api, String path, String method, Operation op) {
     List<SpecExample> requests = new ArrayList<>();
+    List<String> pathParams = new ArrayList<>();
+    List<String> queryParams = new ArrayList<>();
+    Map<String, Object> paramExamples = new java.util.LinkedHashMap<>();
+    List<Parameter> parameters = op.getParameters() == null ? List.of() : op.getParameters();
+    for (Parameter p : parameters) {
+      Parameter param = resolve(api, p);
+      ("path".equals(param.getIn()) ? pathParams : queryParams).add(param.getName());
+      if (param.getExample() != null) {
+        paramExamples.put(param.getName(), param.getExample());
+      }
+    }
     if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
       MediaType media = op.getRequestBody().getContent().get("application/json");
       examplesOf(api, media).forEach((name, json) -> requests.add(new SpecExample(name, 0, json)));
+    } else {
+      requests.addAll(parameterSets(api, parameters));
     }
     List<SpecExample> responses = new ArrayList<>();
     if (op.getResponses() != null) {
@@ -128,7 +142,52 @@ public final class Spec {
     }
     Object rpc = op.getExtensions() == null ? null : op.getExtensions().get("x-websocket-rpc");
     return new SpecOperation(op.getOperationId(), method, path, rpc == null ? null : rpc.toString(),
-        op.getSecurity() != null && !op.getSecurity().isEmpty(), List.copyOf(requests), List.copyOf(responses));
+        op.getSecurity() != null && !op.getSecurity().isEmpty(), List.copyOf(requests), List.copyOf(responses),
+        List.copyOf(pathParams), List.copyOf(queryParams), java.util.Collections.unmodifiableMap(paramExamples));
+  }
+
+  private static Parameter resolve(OpenAPI api, Parameter p) {
+    if (p.get$ref() == null) {
+      return p;
+    }
+    String ref = p.get$ref();
+    return api.getComponents().getParameters().get(ref.substring(ref.lastIndexOf('/') + 1));
+  }
+
+  /**
+   * The request examples of an operation without a body: one JSON object of parameters per example name found in
+   * the parameters' {@code examples}, each parameter taking its named example or else its {@code example}; with no
+   * named examples, one set named {@code parameters} of the {@code example}s.
+   */
+  private static List<SpecExample> parameterSets(OpenAPI api, List<Parameter> parameters) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (Parameter p : parameters) {
+      Parameter param = resolve(api, p);
+      if (param.getExamples() != null) {
+        names.addAll(param.getExamples().keySet());
+      }
+    }
+    if (names.isEmpty()) {
+      names.add("parameters");
+    }
+    List<SpecExample> out = new ArrayList<>();
+    for (String name : names) {
+      Map<String, Object> set = new java.util.LinkedHashMap<>();
+      for (Parameter p : parameters) {
+        Parameter param = resolve(api, p);
+        Example named = param.getExamples() == null ? null : param.getExamples().get(name);
+        Object value = named != null ? named.getValue() : param.getExample();
+        if (value != null) {
+          set.put(param.getName(), value);
+        }
+      }
+      try {
+        out.add(new SpecExample(name, 0, Json.mapper().writeValueAsString(set)));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return out;
   }
 
   private static Map<String, String> examplesOf(OpenAPI api, MediaType media) {

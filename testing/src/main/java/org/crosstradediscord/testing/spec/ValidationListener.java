@@ -52,6 +52,13 @@ public final class ValidationListener implements ServeEventListener {
     LoggedResponse res = event.getResponse();
     URI uri = URI.create(req.getUrl());
     SimpleRequest.Builder rb = new SimpleRequest.Builder(req.getMethod().getName(), uri.getRawPath());
+    if (uri.getRawQuery() != null) {
+      for (String pair : uri.getRawQuery().split("&")) {
+        String[] kv = pair.split("=", 2);
+        rb.withQueryParam(java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+            kv.length > 1 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
+      }
+    }
     for (HttpHeader h : req.getHeaders().all()) {
       rb.withHeader(h.key(), h.values());
     }

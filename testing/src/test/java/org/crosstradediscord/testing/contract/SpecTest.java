@@ -31,14 +31,37 @@ class SpecTest {
   }
 
   @Test
-  void spec_declaresExactlyTheFourOperationsWithStableOperationIds() {
+  void spec_declaresExactlyTheProductsOperationsWithStableOperationIds() {
     Map<String, String> ops = SPEC.operations().stream()
         .collect(Collectors.toMap(SpecOperation::operationId, o -> o.method() + " " + o.pathTemplate()));
-    assertThat(ops).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "flatPlaceOrder", "POST /v1/api/accounts/{account}/orders/flatplace",
-        "reversePosition", "POST /v1/api/accounts/{account}/positions/reverseposition",
-        "closePosition", "POST /v1/api/accounts/{account}/positions/close",
-        "flatten", "POST /v1/api/positions/flatten"));
+    assertThat(ops).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+        Map.entry("flatPlaceOrder", "POST /v1/api/accounts/{account}/orders/flatplace"),
+        Map.entry("reversePosition", "POST /v1/api/accounts/{account}/positions/reverseposition"),
+        Map.entry("closePosition", "POST /v1/api/accounts/{account}/positions/close"),
+        Map.entry("flatten", "POST /v1/api/positions/flatten"),
+        Map.entry("cancelOrder", "POST /v1/api/accounts/{account}/orders/{orderId}/cancel"),
+        Map.entry("listAccounts", "GET /v1/api/accounts"),
+        Map.entry("getAccount", "GET /v1/api/accounts/{account}"),
+        Map.entry("listPositions", "GET /v1/api/accounts/{account}/positions"),
+        Map.entry("getAllPositions", "GET /v1/api/positions"),
+        Map.entry("getPosition", "GET /v1/api/accounts/{account}/position"),
+        Map.entry("listOrders", "GET /v1/api/accounts/{account}/orders"),
+        Map.entry("getOrder", "GET /v1/api/accounts/{account}/orders/{orderId}")));
+    assertThat(SPEC.operation("getAllPositions").queryParams()).containsExactly("includeFlat");
+    assertThat(SPEC.operation("getPosition").queryParams()).containsExactly("instrument");
+  }
+
+  @Test
+  void everyResponseSchema_toleratesUnknownFields_andTheSpecSaysSo() {
+    for (SpecOperation op : SPEC.operations()) {
+      for (SpecExample ex : op.responseExamples()) {
+        String withExtra = ex.json().replaceFirst("^\\{", "{\"fieldTheDocsDoNotList\":{\"x\":[1,2]},");
+        ValidationReport report = VALIDATOR.validateResponse(op.path("Sim101"), Request.Method.valueOf(op.method()),
+            SimpleResponse.Builder.status(ex.status()).withContentType("application/json").withBody(withExtra).build());
+        assertThat(report.getMessages()).as(op.operationId() + " " + ex + ": " + withExtra).isEmpty();
+      }
+    }
+    assertThat(SPEC.model().getInfo().getDescription()).contains("clients must ignore unknown");
   }
 
   @Test
@@ -87,10 +110,31 @@ class SpecTest {
   @MethodSource("responseExamples")
   void responseExample_validatesAgainstItsSchema(String operationId, SpecExample example) {
     SpecOperation op = SPEC.operation(operationId);
-    ValidationReport report = VALIDATOR.validateResponse(op.path("Sim101"), Request.Method.POST,
+    ValidationReport report = VALIDATOR.validateResponse(op.path("Sim101"), Request.Method.valueOf(op.method()),
         SimpleResponse.Builder.status(example.status()).withContentType("application/json")
             .withBody(example.json()).build());
     assertThat(report.getMessages()).as(example.json()).isEmpty();
+  }
+
+  @Test
+  void reads_haveParameterSetExamples_andGetAllPositionsHasBothIncludeFlatValues() {
+    assertThat(SPEC.operation("getAllPositions").requestExamples()).extracting(SpecExample::json)
+        .containsExactly("{\"includeFlat\":false}", "{\"includeFlat\":true}");
+    assertThat(SPEC.operation("getPosition").requestExamples()).singleElement()
+        .satisfies(e -> assertThat(e.json()).contains("\"account\":\"Sim101\"", "\"instrument\":\"ES 12-25\""));
+  }
+
+  @Test
+  void getPosition_withoutInstrument_isRejected() {
+    Request r = new SimpleRequest.Builder("GET", "/v1/api/accounts/Sim101/position")
+        .withAuthorization("Bearer test-token").build();
+    assertThat(VALIDATOR.validateRequest(r).getMessages()).extracting(m -> m.getKey())
+        .contains("validation.request.parameter.query.missing");
+  }
+
+  @Test
+  void cancelOrder_withABody_isRejected() {
+    assertThat(keys(request(SPEC.operation("cancelOrder"), "{\"orderId\":\"x\"}"))).isNotEmpty();
   }
 
   @Test
@@ -171,9 +215,22 @@ class SpecTest {
     assertThat(report.getMessages()).isEmpty();
   }
 
-  private static Request request(SpecOperation op, String body) {
+  private static Request request(SpecOperation op, String json) {
+    if (!op.hasBody()) {
+      Map<String, Object> params = new java.util.LinkedHashMap<>();
+      try {
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).fields()
+            .forEachRemaining(f -> params.put(f.getKey(), f.getValue().isBoolean() ? f.getValue().asBoolean() : f.getValue().asText()));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalArgumentException(json, e);
+      }
+      SimpleRequest.Builder b = new SimpleRequest.Builder(op.method(), op.pathWith(params))
+          .withAuthorization("Bearer test-token");
+      op.queryWith(params).forEach(b::withQueryParam);
+      return b.build();
+    }
     return new SimpleRequest.Builder(op.method(), op.path("Sim101"))
-        .withAuthorization("Bearer test-token").withContentType("application/json").withBody(body).build();
+        .withAuthorization("Bearer test-token").withContentType("application/json").withBody(json).build();
   }
 
   private static List<String> keys(Request request) {

@@ -20,7 +20,11 @@ import org.crosstradediscord.client.OutcomeUnknownException;
 import org.crosstradediscord.client.RateLimitedException;
 import org.crosstradediscord.client.RequestRejectedException;
 import org.crosstradediscord.client.UnauthorizedException;
+import org.crosstradediscord.client.model.Account;
 import org.crosstradediscord.client.model.ClosePositionRequest;
+import org.crosstradediscord.client.model.Order;
+import org.crosstradediscord.client.model.Position;
+import org.crosstradediscord.client.model.PositionsResponse;
 import org.crosstradediscord.client.model.ClosedPositionsResponse;
 import org.crosstradediscord.client.model.FlattenRequest;
 import org.crosstradediscord.client.model.FlattenResponse;
@@ -60,7 +64,7 @@ class SimulatorTest {
       if (r.operationId() == null || r.status() >= 500) {
         continue; // 5xx only comes from the injected fault: the upstream documents no 5xx body
       }
-      var report = VALIDATOR.validateResponse(r.path(), Request.Method.POST, SimpleResponse.Builder.status(r.status())
+      var report = VALIDATOR.validateResponse(r.path(), Request.Method.valueOf(r.method()), SimpleResponse.Builder.status(r.status())
           .withContentType("application/json").withBody(r.response().toString()).build());
       assertThat(report.getMessages()).as(r.status() + " " + r.response()).isEmpty();
     }
@@ -275,12 +279,219 @@ class SimulatorTest {
   void everySeedExampleRequest_isAcceptedByTheSimulator() {
     for (SpecOperation op : Spec.get().operations()) {
       for (SpecExample ex : op.requestExamples()) {
-        SIM.book().setPosition("Sim101", "MES 12-25", 1, 6000.0);
-        SIM.book().setPosition("Sim101", "MES 03-25", 8, 6000.0);
+        seedTheDocsExampleState();
         SdkOperations.call(client, op.operationId(), "Sim101", ex.json());
       }
     }
     assertThat(SIM.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.status()).as(r.path()).isEqualTo(200));
+  }
+
+  /** Positions in the docs' example instruments and a working order with the docs' example order id. */
+  static void seedTheDocsExampleState() {
+    SIM.book().setPosition("Sim101", "MES 12-25", 1, 6000.0);
+    SIM.book().setPosition("Sim101", "MES 03-25", 8, 6000.0);
+    SIM.book().setPosition("Sim101", "ES 12-25", 4, 5779.8125);
+    if (!"Working".equals(SIM.book().orderState("Sim101", (String) Spec.get().operation("cancelOrder")
+        .parameterExamples().get("orderId")))) {
+      SIM.book().addWorkingLimitOrder("Sim101", (String) Spec.get().operation("cancelOrder").parameterExamples()
+          .get("orderId"), "ES 12-25", "BUY", 1, 5400.0);
+    }
+  }
+
+  @Test
+  void limitOrder_restsWhileThePriceHasNotCrossedIt_thenFillsAtItsLimit() {
+    OrderIdResponse placed = client.flatPlaceOrder("Sim101",
+        market(OrderAction.BUY, 2, "MES 12-25").orderType(OrderType.LIMIT).limitPrice(5990.0));
+
+    Order working = client.getOrder("Sim101", placed.getOrderId());
+    assertThat(working.getOrderState()).isEqualTo("Working");
+    assertThat(working.getOrderAction()).isEqualTo("Buy");
+    assertThat(working.getOrderType()).isEqualTo("Limit");
+    assertThat(working.getLimitPrice()).isEqualTo(5990.0);
+    assertThat(client.listOrders("Sim101").getOrders()).extracting(Order::getOrderId).containsExactly(placed.getOrderId());
+
+    SIM.book().setPrice("MES 12-25", 5990.25);
+    assertThat(client.getOrder("Sim101", placed.getOrderId()).getOrderState()).as("not crossed yet").isEqualTo("Working");
+    assertThat(client.getPosition("Sim101", "MES 12-25").getMarketPosition()).isEqualTo(MarketPosition.FLAT);
+
+    SIM.book().setPrice("MES 12-25", 5989.5);
+
+    Order filled = client.getOrder("Sim101", placed.getOrderId());
+    assertThat(filled.getOrderState()).isEqualTo("Filled");
+    assertThat(filled.getFilled()).isEqualTo(2);
+    assertThat(filled.getAverageFillPrice()).isEqualTo(5990.0);
+    Position p = client.getPosition("Sim101", "MES 12-25");
+    assertThat(p.getMarketPosition()).isEqualTo(MarketPosition.LONG);
+    assertThat(p.getQuantity()).isEqualTo(2);
+    assertThat(p.getAveragePrice()).isEqualTo(5990.0);
+    assertThat(p.getUnrealizedProfitLoss()).isEqualTo((5989.5 - 5990.0) * 2 * 5);
+    assertThat(SIM.book().workingOrders("Sim101")).isEmpty();
+  }
+
+  @Test
+  void sellLimitAboveTheMarket_andStopMarketBelow_fillOnlyWhenCrossed() {
+    SIM.book().setPosition("Sim101", "ES 12-25", 2, 5790.0);
+    OrderIdResponse target = client.flatPlaceOrder("Sim102",
+        market(OrderAction.SELL, 1, "ES 12-25").orderType(OrderType.LIMIT).limitPrice(5810.0));
+    OrderIdResponse stop = client.flatPlaceOrder("Sim101",
+        market(OrderAction.SELL, 1, "ES 12-25").orderType(OrderType.STOPMARKET).stopPrice(5780.0));
+    assertThat(SIM.book().position("Sim101", "ES 12-25")).as("flat-place closed the long first").isZero();
+
+    SIM.book().setPrice("ES 12-25", 5809.75);
+    assertThat(SIM.book().orderState("Sim102", target.getOrderId())).isEqualTo("Working");
+    SIM.book().setPrice("ES 12-25", 5810.0);
+    assertThat(SIM.book().orderState("Sim102", target.getOrderId())).isEqualTo("Filled");
+    assertThat(SIM.book().position("Sim102", "ES 12-25")).isEqualTo(-1);
+
+    assertThat(SIM.book().orderState("Sim101", stop.getOrderId())).isEqualTo("Working");
+    SIM.book().setPrice("ES 12-25", 5779.5);
+    assertThat(SIM.book().orderState("Sim101", stop.getOrderId())).isEqualTo("Filled");
+    assertThat(SIM.book().position("Sim101", "ES 12-25")).isEqualTo(-1);
+  }
+
+  @Test
+  void cancel_ofAWorkingOrder_cancelsIt_andAnyFurtherOrUnknownCancelIsTheDocumentedRefusal() {
+    OrderIdResponse placed = client.flatPlaceOrder("Sim101",
+        market(OrderAction.BUY, 1, "ES 12-25").orderType(OrderType.LIMIT).limitPrice(5700.0));
+
+    OrderIdResponse cancelled = client.cancelOrder("Sim101", placed.getOrderId());
+
+    assertThat(cancelled.getOrderId()).isEqualTo(placed.getOrderId());
+    assertThat(client.getOrder("Sim101", placed.getOrderId()).getOrderState()).isEqualTo("Cancelled");
+    assertThat(SIM.book().workingOrders("Sim101")).isEmpty();
+    SIM.book().setPrice("ES 12-25", 5600.0);
+    assertThat(SIM.book().position("Sim101", "ES 12-25")).as("a cancelled order never fills").isZero();
+
+    RequestRejectedException again = catchThrowableOfType(RequestRejectedException.class,
+        () -> client.cancelOrder("Sim101", placed.getOrderId()));
+    assertThat(again.error()).contains("Order linked to '" + placed.getOrderId() + "' not found or already terminal.");
+    RequestRejectedException unknown = catchThrowableOfType(RequestRejectedException.class,
+        () -> client.cancelOrder("Sim101", "ffffffffffffffffffffffffffffffff"));
+    assertThat(unknown.error()).hasValueSatisfying(t -> assertThat(t).endsWith("not found or already terminal."));
+    OrderIdResponse market = client.flatPlaceOrder("Sim101", market(OrderAction.BUY, 1, "ES 12-25"));
+    RequestRejectedException filled = catchThrowableOfType(RequestRejectedException.class,
+        () -> client.cancelOrder("Sim101", market.getOrderId()));
+    assertThat(filled.error()).hasValueSatisfying(t -> assertThat(t).contains("not found or already terminal"));
+  }
+
+  @Test
+  void pnl_isNonZeroAfterAPriceMove_andACloseRealizesIt() {
+    client.flatPlaceOrder("Sim101", market(OrderAction.BUY, 2, "ES 12-25")); // fills at 5800
+
+    SIM.book().setPrice("ES 12-25", 5810.0);
+
+    Position p = client.getPosition("Sim101", "ES 12-25");
+    assertThat(p.getMarketPrice()).isEqualTo(5810.0);
+    assertThat(p.getUnrealizedProfitLoss()).isEqualTo(10 * 2 * 50.0);
+    Account before = client.getAccount("Sim101");
+    assertThat(before.getItem().getUnrealizedProfitLoss()).isEqualTo(1000.0);
+    assertThat(before.getItem().getRealizedProfitLoss()).isZero();
+
+    client.closePosition("Sim101", new ClosePositionRequest().instrument("ES 12-25").quantity(1));
+
+    Account after = client.getAccount("Sim101");
+    assertThat(after.getItem().getRealizedProfitLoss()).isEqualTo(500.0);
+    assertThat(after.getItem().getUnrealizedProfitLoss()).isEqualTo(500.0);
+    assertThat(after.getItem().getCashValue()).isEqualTo(Book.STARTING_CASH + 500.0);
+    assertThat(after.getItem().getNetLiquidation()).isEqualTo(Book.STARTING_CASH + 1000.0);
+    assertThat(client.getAccount("Sim102").getItem().getRealizedProfitLoss()).as("per account").isZero();
+  }
+
+  @Test
+  void positionReads_listPositions_getAllPositionsWithAndWithoutFlat_andAFlatGetPosition() {
+    SIM.book().setPosition("Sim101", "ES 12-25", 3, 5790.0);
+    SIM.book().setPosition("Sim102", "MES 12-25", -1, 6010.0);
+    client.closePosition("Sim102", new ClosePositionRequest().instrument("MES 12-25"));
+
+    assertThat(client.listPositions("sim101").getPositions()).singleElement().satisfies(p -> {
+      assertThat(p.getAccount()).isEqualTo("Sim101");
+      assertThat(p.getQuantity()).isEqualTo(3);
+      assertThat(p.getUnrealizedProfitLoss()).isEqualTo(10 * 3 * 50.0);
+    });
+    PositionsResponse open = client.getAllPositions(null);
+    assertThat(open.getPositions()).extracting(p -> p.getAccount() + " " + p.getMarketPosition())
+        .containsExactly("Sim101 Long");
+    assertThat(open.getCount()).isEqualTo(1);
+    assertThat(client.getAllPositions(true).getPositions()).extracting(p -> p.getAccount() + " " + p.getMarketPosition())
+        .containsExactly("Sim101 Long", "Sim102 Flat");
+    Position flat = client.getPosition("Sim101", "NQ 12-25");
+    assertThat(flat.getMarketPosition()).isEqualTo(MarketPosition.FLAT);
+    assertThat(flat.getQuantity()).isZero();
+  }
+
+  @Test
+  void accountReads_listTheConfiguredAccounts_andAnUnknownAccountIsRefused() {
+    assertThat(client.listAccounts().getAccounts()).extracting(Account::getName).containsExactly("Sim101", "Sim102");
+    assertThat(client.getAccount("SIM102").getName()).isEqualTo("Sim102");
+    RequestRejectedException e = catchThrowableOfType(RequestRejectedException.class, () -> client.listOrders("Sim999"));
+    assertThat(e.detail()).contains("Account Sim999 not found");
+  }
+
+  @Test
+  void inputEnums_areMatchedCaseInsensitively_likeUpstream_butUnknownValuesAreStillRefused() throws Exception {
+    HttpResponse<String> pascal = rawPost("/v1/api/accounts/Sim101/orders/flatplace",
+        "{\"instrument\":\"ES 12-25\",\"action\":\"Buy\",\"orderType\":\"Market\",\"quantity\":1,\"timeInForce\":\"Gtc\"}");
+    HttpResponse<String> lower = rawPost("/v1/api/positions/flatten", "{\"account\":\"Sim101\",\"marketPosition\":\"LONG\"}");
+    HttpResponse<String> unknown = rawPost("/v1/api/accounts/Sim101/orders/flatplace",
+        "{\"instrument\":\"ES 12-25\",\"action\":\"Sideways\",\"orderType\":\"market\",\"quantity\":1,\"timeInForce\":\"day\"}");
+
+    assertThat(pascal.statusCode()).as(pascal.body()).isEqualTo(200);
+    assertThat(lower.statusCode()).as(lower.body()).isEqualTo(200);
+    assertThat(lower.body()).contains("ES 12-25");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(SIM.book().position("Sim101", "ES 12-25")).isZero();
+    assertThat(SIM.requests().get(0).body().path("action").asText()).as("logged as received").isEqualTo("Buy");
+  }
+
+  @Test
+  void priceControlEndpoint_movesThePrice_andFillsCrossedOrders() throws Exception {
+    client.flatPlaceOrder("Sim101", market(OrderAction.SELL, 1, "NQ 12-25").orderType(OrderType.LIMIT).limitPrice(5100.0));
+
+    HttpResponse<String> r = rawPost("/_sim/prices", "{\"instrument\":\"NQ 12-25\",\"price\":5100.25}");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(SIM.book().price("NQ 12-25")).isEqualTo(5100.25);
+    assertThat(SIM.book().position("Sim101", "NQ 12-25")).isEqualTo(-1);
+    assertThat(rawPost("/_sim/prices", "{\"instrument\":\"NQ 12-25\"}").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void priceWalk_isSeeded_movesByTicks_andIsOffByDefault() throws Exception {
+    Book a = new Book(List.of("A"), Map.of("ES 12-25", 5800.0));
+    Book b = new Book(List.of("A"), Map.of("ES 12-25", 5800.0));
+    java.util.Random ra = new java.util.Random(7);
+    java.util.Random rb = new java.util.Random(7);
+    List<Double> pathA = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      a.walk(ra, 0.25);
+      b.walk(rb, 0.25);
+      pathA.add(a.price("ES 12-25"));
+      assertThat(a.price("ES 12-25")).isEqualTo(b.price("ES 12-25"));
+      assertThat(a.price("ES 12-25") % 0.25).isZero();
+    }
+    assertThat(pathA).as("it moves").anySatisfy(p -> assertThat(p).isNotEqualTo(5800.0));
+
+    assertThat(SIM.priceWalk().running()).isFalse();
+    client.flatPlaceOrder("Sim101", market(OrderAction.BUY, 1, "ES 12-25"));
+    HttpResponse<String> on = rawPost("/_sim/walk", "{\"intervalMs\":10,\"tick\":0.25,\"seed\":3}");
+    assertThat(on.statusCode()).isEqualTo(200);
+    assertThat(on.body()).contains("intervalMs=10");
+    try {
+      long end = System.nanoTime() + 5_000_000_000L;
+      while (SIM.book().price("ES 12-25") == 5800.0 && System.nanoTime() < end) {
+        Thread.sleep(10);
+      }
+      assertThat(SIM.book().price("ES 12-25")).isNotEqualTo(5800.0);
+    } finally {
+      rawPost("/_sim/walk", "{\"enabled\":false}");
+    }
+    assertThat(SIM.priceWalk().running()).isFalse();
+  }
+
+  private static HttpResponse<String> rawPost(String path, String body) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SIM.baseUrl() + path))
+        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

@@ -41,6 +41,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import java.util.stream.Stream;
+import org.crosstradediscord.client.RequestRejectedException;
+import org.crosstradediscord.testing.contract.SdkOperations;
+import org.crosstradediscord.testing.spec.SpecExample;
 
 /** The SDK's WebSocket RPC transport against the simulator's {@code /ws/stream}. */
 class WebSocketTransportTest {
@@ -124,6 +133,62 @@ class WebSocketTransportTest {
       out.add(n);
     }
     return out;
+  }
+
+  static Stream<Arguments> everyOperationAndExample() {
+    return Spec.get().operations().stream()
+        .flatMap(op -> op.requestExamples().stream().map(ex -> Arguments.of(op.operationId(), ex)));
+  }
+
+  /**
+   * The contract over WebSocket: every operation of the spec × every request example, through the SDK's RPC
+   * transport against the simulator (the docs' example instruments and order id exist there); the RPC carries
+   * the spec's name, and the reply's data obeys the spec's 200 response.
+   */
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("everyOperationAndExample")
+  void everyOperationAndExample_overWebSocket_isAnsweredWithTheSpecsResponse(String operationId, SpecExample example) {
+    SpecOperation op = Spec.get().operation(operationId);
+    SIM.book().setPosition("Sim101", "MES 12-25", 1, 6000.0);
+    SIM.book().setPosition("Sim101", "MES 03-25", 8, 6000.0);
+    SIM.book().setPosition("Sim101", "ES 12-25", 4, 5779.8125);
+    SIM.book().addWorkingLimitOrder("Sim101", (String) op.parameterExamples().getOrDefault("orderId", "none"),
+        "ES 12-25", "BUY", 1, 5400.0);
+
+    Object result = SdkOperations.call(ws(), operationId, "Sim101", example.json());
+
+    assertThat(result).isNotNull();
+    RecordedRequest r = SIM.requests().get(SIM.requests().size() - 1);
+    assertThat(r.transport()).isEqualTo("websocket");
+    assertThat(r.operationId()).isEqualTo(operationId);
+    assertThat(r.status()).as(r.response().toString()).isEqualTo(200);
+    var report = Spec.get().validator().validateResponse(r.path(), Request.Method.valueOf(op.method()),
+        SimpleResponse.Builder.status(200).withContentType("application/json").withBody(r.response().toString()).build());
+    assertThat(report.getMessages()).as(r.response().toString()).isEmpty();
+  }
+
+  @Test
+  void reads_overWebSocket_passPathAndQueryParametersInArgs_andEqualRest() {
+    SIM.book().setPosition("Sim101", "ES 12-25", 2, 5790.0);
+    CrossTradeClient rest = client(TransportType.REST, RateLimiter.disabled(), Duration.ofSeconds(5));
+    CrossTradeClient c = ws();
+    OrderIdResponse placed = c.flatPlaceOrder("Sim102",
+        market("MES 12-25", OrderAction.BUY, 1).orderType(OrderType.LIMIT).limitPrice(5900.0));
+
+    assertThat(c.getPosition("sim101", "ES 12-25")).isEqualTo(rest.getPosition("sim101", "ES 12-25"));
+    assertThat(c.getAllPositions(true)).isEqualTo(rest.getAllPositions(true));
+    assertThat(c.listPositions("Sim101")).isEqualTo(rest.listPositions("Sim101"));
+    assertThat(c.listAccounts()).isEqualTo(rest.listAccounts());
+    assertThat(c.getAccount("Sim101")).isEqualTo(rest.getAccount("Sim101"));
+    assertThat(c.listOrders("Sim102")).isEqualTo(rest.listOrders("Sim102"));
+    assertThat(c.getOrder("Sim102", placed.getOrderId()).getOrderState()).isEqualTo("Working");
+    assertThat(c.cancelOrder("Sim102", placed.getOrderId()).getOrderId()).isEqualTo(placed.getOrderId());
+    RequestRejectedException again = catchThrowableOfType(RequestRejectedException.class,
+        () -> c.cancelOrder("Sim102", placed.getOrderId()));
+    assertThat(again.error()).hasValueSatisfying(t -> assertThat(t).contains("not found or already terminal"));
+    assertThat(SIM.requests()).filteredOn(r -> "websocket".equals(r.transport()) && "getPosition".equals(r.operationId()))
+        .singleElement().satisfies(r -> assertThat(r.params()).containsEntry("instrument", "ES 12-25")
+            .containsEntry("account", "sim101"));
   }
 
   @Test
