@@ -133,11 +133,21 @@ final class ErrorMapper {
    * A 2xx answer whose body says {@code "success": false}. The docs define {@code success:false} only with an error
    * status (reference §1.4), so a 2xx carrying it is no proof that nothing was executed: outcome unknown.
    */
-  OutcomeUnknownException reportedFailure(String operationId, int status) {
-    return new OutcomeUnknownException(operationId, status, null, null,
-        operationId + ": HTTP " + status + " but the upstream reported success=false" + (isRead(operationId) ? READ_NOTE
-            : " (outcome unknown: a 2xx with success=false is undocumented and does not prove that nothing was executed)"),
-        OutcomeUnknownException.Reason.UNREADABLE_RESPONSE, null);
+  OutcomeUnknownException reportedFailure(String operationId, int status, Object body) {
+    String error = null;
+    String detail = null;
+    try {
+      JsonNode tree = mapper.valueToTree(body);
+      error = text(tree.get("error"));
+      detail = text(tree.get("detail"));
+    } catch (IllegalArgumentException e) {
+      // no words to keep
+    }
+    String what = upstreamWords(error, detail);
+    return new OutcomeUnknownException(operationId, status, error, detail,
+        operationId + ": HTTP " + status + " but the upstream reported success=false" + (what.isEmpty() ? "" : ": " + what)
+            + " (outcome unknown: a 2xx with success=false is undocumented and does not prove that nothing was"
+            + " executed)", OutcomeUnknownException.Reason.UNREADABLE_RESPONSE, null);
   }
 
   private OutcomeUnknownException unknown(

@@ -18,7 +18,7 @@ final class ResponseChecks {
       throw errors.unreadable(operationId, status, "the body is empty");
     }
     if (Boolean.FALSE.equals(body.getSuccess())) {
-      throw errors.reportedFailure(operationId, status);
+      throw errors.reportedFailure(operationId, status, body);
     }
     if (body.getOrderId() == null || body.getOrderId().isBlank()) {
       throw errors.unreadable(operationId, status, "the body has no orderId");
@@ -31,7 +31,7 @@ final class ResponseChecks {
       throw errors.unreadable(operationId, status, "the body is empty");
     }
     if (Boolean.FALSE.equals(body.getSuccess())) {
-      throw errors.reportedFailure(operationId, status);
+      throw errors.reportedFailure(operationId, status, body);
     }
     if (body.getClosedPositions() == null) {
       throw errors.unreadable(operationId, status, "the body has no closedPositions");
@@ -44,7 +44,7 @@ final class ResponseChecks {
       throw errors.unreadable(operationId, status, "the body is empty");
     }
     if (Boolean.FALSE.equals(body.getSuccess())) {
-      throw errors.reportedFailure(operationId, status);
+      throw errors.reportedFailure(operationId, status, body);
     }
     return body;
   }
@@ -61,7 +61,7 @@ final class ResponseChecks {
       throw errors.unreadable(operationId, status, "the body is empty");
     }
     if (Boolean.FALSE.equals(successOf.apply(body))) {
-      throw errors.reportedFailure(operationId, status);
+      throw errors.reportedFailure(operationId, status, body);
     }
     if (required != null && required.apply(body) == null) {
       throw errors.unreadable(operationId, status, "the body has no " + what);

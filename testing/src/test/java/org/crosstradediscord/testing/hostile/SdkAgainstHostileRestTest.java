@@ -149,7 +149,7 @@ class SdkAgainstHostileRestTest {
   }
 
   static Stream<Arguments> markdownSuccessFalseModes() {
-    return crossed(List.of(new Case(RestMode.markdown(200), RequestRejectedException.class, null)));
+    return crossed(List.of(new Case(RestMode.markdown(200), OutcomeUnknownException.class, Reason.UNREADABLE_RESPONSE)));
   }
 
   /** Escaping for Discord is the bot's job; the SDK must hand the upstream's words over unchanged. */
@@ -165,9 +165,8 @@ class SdkAgainstHostileRestTest {
   }
 
   /**
-   * A 200 {@code {"success":false,"error":…}}: a refusal whose reason the user should see. Kept apart from the
-   * 4xx/5xx cases because the SDK drops the words today (ResponseChecks → ErrorMapper.reportedFailure passes no
-   * error/detail), so this fails until it keeps them.
+   * A 200 {@code {"success":false,"error":…}}: undocumented on a 2xx, so outcome unknown (not a refusal), and the
+   * upstream's words still reach the user.
    */
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("markdownSuccessFalseModes")
