@@ -1,0 +1,137 @@
+package org.crosstradediscord.testing.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.crosstradediscord.testing.Poll;
+import org.crosstradediscord.testing.discord.StandInGuild;
+import org.crosstradediscord.testing.discord.StandInInteraction;
+import org.crosstradediscord.testing.discord.StandInMessage;
+import org.crosstradediscord.testing.hostile.HostileUpstream;
+import org.crosstradediscord.testing.hostile.RestMode;
+import org.crosstradediscord.testing.hostile.WsMode;
+import org.crosstradediscord.testing.sandbox.Sandbox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The real bot, through the Discord stand-in, against a hostile CrossTrade upstream: each misbehaviour ends in the
+ * right card within the request timeout (2 s) plus a margin, a {@code result} audit line, exactly one upstream
+ * request, and nothing from the upstream rendered live or carrying the token.
+ */
+class BotAgainstHostileUpstreamEndToEndTest {
+  private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final long BOUND_MS = 2_000 + 2_500; // request timeout + margin for a loaded 2-core machine
+  private static final String FLATPLACE = "/v1/api/accounts/Sim101/orders/flatplace";
+  private static final HostileUpstream UP = HostileUpstream.start();
+  private static Sandbox sandbox;
+
+  @BeforeAll
+  static void start() {
+    sandbox = Sandbox.startAgainst(Duration.ofSeconds(60), Duration.ofSeconds(2), "rest", UP.baseUrl());
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+    UP.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    UP.reset();
+  }
+
+  /** Runs /flatplace as alice, confirms, and returns the final card's text; asserts click → final within the bound. */
+  static String placeAndConfirm(Sandbox s) {
+    StandInGuild guild = s.guild();
+    StandInInteraction cmd = s.discord().slash(guild, guild.member("alice"), "flatplace",
+        BotEndToEndTest.marketOrder("Sim101", "MES 12-25", "BUY", 1));
+    StandInMessage card = cmd.original(WAIT);
+    StandInInteraction click = s.discord().click(guild, guild.member("alice"), card, "Place order");
+    StandInMessage end = cmd.awaitOriginal(m -> m.buttons().isEmpty(), WAIT);
+    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - click.dispatchedNanos());
+    assertThat(ms).as("the card ended %d ms after the click", ms).isLessThan(BOUND_MS);
+    return end.text();
+  }
+
+  static String resultAuditLine(Sandbox s) {
+    return Poll.until(() -> s.discord().channelMessages(s.auditChannelId()).stream().map(StandInMessage::content)
+        .filter(l -> l.startsWith("`result` /flatplace")).reduce((a, b) -> b), WAIT, () -> "a result audit line");
+  }
+
+  static Stream<Arguments> outcomeUnknownModes() {
+    return Stream.of(RestMode.stallBeforeHeaders(), RestMode.stallBody(), RestMode.dripBody(),
+        RestMode.hugeBody(2L << 30), RestMode.halfOpen(), RestMode.redirect(302),
+        RestMode.status(502, "<html>Bad gateway</html>"), RestMode.status(200, "{\"success\":false,\"error\":\"odd\"}"))
+        .map(Arguments::of);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("outcomeUnknownModes")
+  void misbehavingUpstream_cardSaysOutcomeUnknown_resultAudited_sentOnce(RestMode mode) {
+    UP.rest(mode);
+
+    String card = placeAndConfirm(sandbox);
+
+    assertThat(card).contains("OUTCOME UNKNOWN").contains("check NinjaTrader").doesNotContain("nothing was executed")
+        .doesNotContain("Sending");
+    assertThat(resultAuditLine(sandbox)).contains("OutcomeUnknownException");
+    if (!mode.toString().contains("halfOpen")) {
+      assertThat(UP.recorded().requestCount("POST", FLATPLACE)).as("sent exactly once").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void upstreamErrorWithMarkdownAndMentions_isShownInert() {
+    UP.rest(RestMode.markdown(400));
+
+    String card = placeAndConfirm(sandbox);
+
+    assertThat(card).contains("Refused").contains("Verify your key");
+    List<StandInMessage> audit = sandbox.discord().channelMessages(sandbox.auditChannelId());
+    String result = resultAuditLine(sandbox);
+    assertThat(result).as("no live masked link").doesNotContainPattern("(?<!\\\\)\\]\\(").contains("\\](https\\://")
+        .doesNotContain("||x||").doesNotContain("@everyone")
+        .doesNotContain("<@&123>");
+    assertThat(audit).isNotEmpty();
+  }
+
+  @Test
+  void upstreamEchoingTheToken_neverShowsItOnACardOrInTheAuditChannel() {
+    UP.rest(RestMode.tokenEcho(400));
+
+    String card = placeAndConfirm(sandbox);
+
+    assertThat(card).contains("Refused").doesNotContain(Sandbox.CROSSTRADE_TOKEN);
+    assertThat(resultAuditLine(sandbox)).doesNotContain(Sandbox.CROSSTRADE_TOKEN);
+    sandbox.discord().calls().forEach(c -> assertThat(String.valueOf(c.body())).doesNotContain(Sandbox.CROSSTRADE_TOKEN));
+  }
+
+  @Test
+  void overTheWebSocket_anUndocumentedErrorIsOutcomeUnknown_andAHalfOpenConnectionNeverHangsTheCard() {
+    try (Sandbox ws = Sandbox.startAgainst(Duration.ofSeconds(60), Duration.ofSeconds(2), "websocket", UP.baseUrl())) {
+      UP.websocket(WsMode.errorReply("{\"error\":\"Timed out waiting for NinjaTrader response\"}"));
+      String card = placeAndConfirm(ws);
+      assertThat(card).contains("OUTCOME UNKNOWN").doesNotContain("nothing was executed");
+      assertThat(UP.recorded().rpcFrames()).hasSize(1);
+
+      UP.websocket(WsMode.halfOpen());
+      assertThat(placeAndConfirm(ws)).contains("OUTCOME UNKNOWN");
+      Poll.until(() -> ws.discord().channelMessages(ws.auditChannelId()).stream()
+          .filter(m -> m.content().startsWith("`result` /flatplace")).count() == 2 ? Optional.of(true) : Optional.empty(),
+          WAIT, () -> "two result audit lines");
+      assertThat(UP.recorded().rpcFrames()).as("nothing re-sent").hasSize(2);
+    }
+  }
+
+}
