@@ -491,13 +491,14 @@ public final class CrossTradeClient {
       if (token.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
         throw new IllegalArgumentException("token must not contain whitespace or control characters");
       }
+      String authority = baseUrl.getRawAuthority();
+      if (baseUrl.getRawUserInfo() != null || (authority != null && authority.contains("@"))) {
+        throw new IllegalArgumentException("baseUrl must not contain user info (credentials); the token is the only"
+            + " credential");
+      }
       String scheme = baseUrl.getScheme();
       if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme) || baseUrl.getHost() == null) {
         throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL, got: " + baseUrl);
-      }
-      if (baseUrl.getRawUserInfo() != null) {
-        throw new IllegalArgumentException("baseUrl must not contain user info (credentials); the token is the only"
-            + " credential, got a URL for host " + baseUrl.getHost());
       }
       if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
         throw new IllegalArgumentException("baseUrl must not have a query or fragment, got: " + baseUrl);

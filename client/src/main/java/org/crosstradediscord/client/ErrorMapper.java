@@ -174,11 +174,16 @@ final class ErrorMapper {
    * body may echo the token); class names and stack traces are kept.
    */
   Throwable scrubbed(Throwable cause) {
-    if (cause == null) {
+    return scrubbed(cause, 0);
+  }
+
+  private Throwable scrubbed(Throwable cause, int depth) {
+    if (cause == null || depth >= 8) { // bounded: a cause chain may be long or even a cycle
       return null;
     }
     ScrubbedCause copy = new ScrubbedCause(cause.getClass().getName()
-        + (cause.getMessage() == null ? "" : ": " + scrub(cause.getMessage())), scrubbed(cause.getCause() == cause ? null : cause.getCause()));
+        + (cause.getMessage() == null ? "" : ": " + scrub(cause.getMessage())),
+        scrubbed(cause.getCause() == cause ? null : cause.getCause(), depth + 1));
     copy.setStackTrace(cause.getStackTrace());
     return copy;
   }
@@ -234,9 +239,23 @@ final class ErrorMapper {
     return truncate(scrub(node.isTextual() ? node.asText() : node.toString()));
   }
 
+  /**
+   * Replaces the token, and any piece of it of 8 characters or more that starts or ends it (a parser quoting a body
+   * cuts its excerpt, possibly inside the token), with {@code [redacted]}.
+   */
   private String scrub(String s) {
-    return s == null || token.isEmpty() ? s : s.replace(token, "[redacted]");
+    if (s == null || token.isEmpty()) {
+      return s;
+    }
+    String out = s.replace(token, "[redacted]");
+    for (int k = token.length() - 1; k >= MIN_TOKEN_PIECE; k--) {
+      out = out.replace(token.substring(0, k), "[redacted]").replace(token.substring(token.length() - k), "[redacted]");
+    }
+    return out;
   }
+
+  /** Shorter pieces of the token are not scrubbed (they would match ordinary words). */
+  private static final int MIN_TOKEN_PIECE = 8;
 
   private static String truncate(String s) {
     return s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT) + "…";

@@ -46,6 +46,10 @@ final class ResponseChecks {
     if (Boolean.FALSE.equals(body.getSuccess())) {
       throw errors.reportedFailure(operationId, status, body);
     }
+    if (!Boolean.TRUE.equals(body.getSuccess()) && body.getOrderIds() == null && body.getClosedPositions() == null) {
+      // {} or an unrelated object from a proxy: nothing says the flatten happened, nor that it did not
+      throw errors.unreadable(operationId, status, "the body has neither success:true nor orderIds nor closedPositions");
+    }
     return body;
   }
 

@@ -66,13 +66,26 @@ final class WebSocketTransport implements Transport {
   /** The RPC name of an unfiltered flatten ({@code x-websocket-rpc-without-filters}). */
   static final String FLATTEN_EVERYTHING = "FlattenEverything";
 
-  private static final Pattern NO_POSITION = Pattern.compile("no positions? found", Pattern.CASE_INSENSITIVE);
   /**
-   * Error texts the docs give for refusals before anything is executed (reference §1.4): validation
-   * ("Invalid request", "invalid_…"), an unknown account, an order "not found or already terminal".
+   * Documented error texts and codes, each matched against the WHOLE start of the reply's {@code error} (or, when
+   * absent, {@code detail}) — never anywhere inside it, so "RPC failed after submit: … not found" or "Timed out …;
+   * NinjaTrader disconnected" stay outcome unknown (reference §1.4, openapi.yaml {@code x-websocket-rpc-notes}).
+   */
+  private static final Pattern NO_POSITION = Pattern.compile("^no positions? found\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern RATE_LIMITED = Pattern.compile("^(rate limit exceeded|rate_limited)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern NOT_CONNECTED = Pattern.compile(
+      "^(not_connected\\s*$|ninjatrader (8 )?(or the crosstrade add-on )?is not connected\\b)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern UNAUTHORIZED = Pattern.compile("^(unauthorized|invalid token|invalid_token)\\b",
+      Pattern.CASE_INSENSITIVE);
+  /**
+   * Refusals before anything is executed: validation ("Invalid request", "invalid_…" codes), an unknown account,
+   * an order "not found or already terminal", an add-on too old for the command ("Unknown API command").
    */
   private static final Pattern PRE_EXECUTION_REFUSAL = Pattern.compile(
-      "^\\s*(invalid request\\b|invalid_[a-z_]+\\b)|\\baccount .* not found\\b|not found or already terminal",
+      "^(invalid request\\b|invalid_[a-z_]+\\s*$|account \\S+ not found\\.?\\s*$"
+          + "|order linked to '[^']*' not found or already terminal\\.?\\s*$|not found or already terminal\\.?\\s*$"
+          + "|unknown api command\\b)",
       Pattern.CASE_INSENSITIVE);
 
   private final URI uri;
@@ -181,6 +194,7 @@ final class WebSocketTransport implements Transport {
     private void alive() {
       lastInbound = System.nanoTime();
       pingSentAt = 0;
+      backoffMs = 250;
     }
 
     private void tooLarge(WebSocket webSocket) {
@@ -435,14 +449,23 @@ final class WebSocketTransport implements Transport {
         throw new UnreachableException(operationId, operationId + ": the WebSocket connection closed before"
             + " sending; nothing was sent", null);
       }
-      c.pending.put(id, reply);
-      CompletableFuture<WebSocket> sent = c.socket.sendText(frame.toString(), true);
+      c.pending.put(id, reply); // before sending: on loopback the reply can arrive before sendText returns
+      CompletableFuture<WebSocket> sent;
+      try {
+        sent = c.socket.sendText(frame.toString(), true);
+      } catch (RuntimeException e) { // e.g. IllegalStateException: the JDK refused the frame before sending it
+        c.pending.remove(id);
+        c.kill("the WebSocket refused a send (" + e.getClass().getSimpleName() + ")");
+        throw new UnreachableException(operationId, operationId + ": the WebSocket refused the request ("
+            + e.getClass().getSimpleName() + "); nothing was sent", null);
+      }
       try {
         sent.get(remaining(deadline), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        // A send that cannot finish leaves the connection unusable (one outstanding send at a time) and the frame
-        // possibly half-written.
-        c.kill("send did not finish within " + requestTimeout.toMillis() + " ms");
+      } catch (TimeoutException | InterruptedException e) {
+        // A send that cannot finish (or that we stop waiting for) leaves the connection unusable (one outstanding
+        // send at a time) and the frame possibly half-written.
+        c.kill("send did not finish" + (e instanceof TimeoutException ? " within " + requestTimeout.toMillis() + " ms"
+            : " (interrupted)"));
         throw e;
       }
     } catch (TimeoutException e) {
@@ -513,18 +536,25 @@ final class WebSocketTransport implements Transport {
     }
   }
 
+  /**
+   * The status of an error reply that carries none (openapi.yaml {@code x-websocket-rpc-notes}): a refusal only for a
+   * documented text or code at the start of {@code error} (else of {@code detail}); anything else 502, which the
+   * SDK reports as outcome unknown.
+   */
   static int inferStatus(JsonNode error) {
-    String text = (error.path("error").asText("") + " " + error.path("detail").asText("")).toLowerCase(Locale.ROOT);
-    if (NO_POSITION.matcher(text).find()) {
+    String code = error.path("error").asText("").strip();
+    String detail = error.path("detail").asText("").strip();
+    String text = code.isEmpty() ? detail : code;
+    if (NO_POSITION.matcher(text).find() || (code.matches("(?i)invalid_[a-z_]+") && NO_POSITION.matcher(detail).find())) {
       return 400;
     }
-    if (text.contains("rate limit") || text.contains("rate_limit")) {
+    if (RATE_LIMITED.matcher(text).find()) {
       return 429;
     }
-    if (text.contains("not connected") || text.contains("not_connected") || text.contains("disconnected")) {
+    if (NOT_CONNECTED.matcher(text).find()) {
       return 408;
     }
-    if (text.contains("unauthorized") || text.contains("invalid token")) {
+    if (UNAUTHORIZED.matcher(text).find()) {
       return 401;
     }
     if (PRE_EXECUTION_REFUSAL.matcher(text).find()) {
@@ -574,7 +604,8 @@ final class WebSocketTransport implements Transport {
         .buildAsync(uri, c);
     try {
       c.socket = opening.get(waitNanos, TimeUnit.NANOSECONDS);
-      backoffMs = 250;
+      // backoffMs is reset by the first frame received (alive()), not here: a server that accepts and closes at
+      // once must not get a reconnect every 250 ms.
       log.info("connected to CrossTrade WebSocket {}", uri);
       return c;
     } catch (ExecutionException e) {
@@ -591,13 +622,21 @@ final class WebSocketTransport implements Transport {
       throw new UnreachableException(operationId, operationId + ": could not open the CrossTrade WebSocket ("
           + cause.getClass().getSimpleName() + "); nothing was sent", errors.scrubbed(cause));
     } catch (TimeoutException e) {
-      opening.cancel(true);
-      opening.thenAccept(WebSocket::abort);
+      // Cancelling the future would not stop the JDK's handshake; close whatever it may still open.
+      opening.whenComplete((late, failure) -> {
+        if (late != null) {
+          late.abort();
+        }
+      });
       throw new UnreachableException(operationId, operationId + ": WebSocket connect timed out after "
           + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms; nothing was sent", null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      opening.thenAccept(WebSocket::abort);
+      opening.whenComplete((late, failure) -> {
+        if (late != null) {
+          late.abort();
+        }
+      });
       throw new UnreachableException(operationId, operationId + ": interrupted while connecting; nothing was sent", e);
     }
   }
@@ -630,8 +669,8 @@ final class WebSocketTransport implements Transport {
    * exception would cancel every later run) and never waits on the send lock or a send longer than the interval.
    */
   private void keepalive() {
+    Connection c = current;
     try {
-      Connection c = current;
       if (c == null || !c.usable() || closed) {
         return;
       }
@@ -658,8 +697,7 @@ final class WebSocketTransport implements Transport {
         c.sendLock.unlock();
       }
     } catch (TimeoutException e) {
-      Connection c = current;
-      if (c != null) {
+      if (c != null) { // the connection that was pinged, never a newer one
         c.kill("keepalive ping not sent within " + Math.min(pingInterval.toMillis(), requestTimeout.toMillis()) + " ms");
       }
     } catch (InterruptedException e) {

@@ -28,6 +28,9 @@ class CrossTradeClientBuilderTest {
     assertThatThrownBy(() -> CrossTradeClient.builder().token(TOKEN).baseUrl("https://alice:hunter2@app.example.org").build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user info")
         .hasMessageNotContaining("hunter2").hasMessageNotContaining("alice");
+    // a host Java's URI cannot parse (underscore) leaves getHost() and getRawUserInfo() null: still refused, unechoed
+    assertThatThrownBy(() -> CrossTradeClient.builder().token(TOKEN).baseUrl("https://me:secret@my_host.example").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user info").hasMessageNotContaining("secret");
   }
 
   @Test

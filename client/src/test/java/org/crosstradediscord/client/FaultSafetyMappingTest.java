@@ -61,18 +61,46 @@ class FaultSafetyMappingTest {
   @Test
   void webSocketErrorWithoutStatus_isARefusalOnlyForDocumentedPreExecutionTexts() {
     for (String unknown : new String[] {"Internal server error", "Timed out waiting for NinjaTrader response",
-        "RPC failed after submit", "something odd"}) {
+        "RPC failed after submit", "something odd",
+        // a documented phrase INSIDE another message is no refusal (review finding: substring matching)
+        "RPC failed after submit: account Sim101 fill confirmation not found",
+        "Timed out waiting for NinjaTrader response; NinjaTrader disconnected",
+        "Reverse leg failed after close: no position found",
+        "Internal server error (upstream rate limit while confirming fill)",
+        "Order submitted; confirmation unauthorized"}) {
       int status = WebSocketTransport.inferStatus(json.createObjectNode().put("error", unknown));
       CrossTradeException e = errors.fromStatus("flatPlaceOrder", status, null, "{\"error\":\"" + unknown + "\"}");
       assertThat(e).as(unknown).isInstanceOf(OutcomeUnknownException.class);
     }
     for (String refusal : new String[] {"Invalid request", "invalid_account",
         "No position found for instrument 'ES 12-25' in account 'sim101'",
-        "Order linked to 'ce0a' not found or already terminal."}) {
+        "Order linked to 'ce0a' not found or already terminal.", "Account Sim999 not found", "Unknown API command"}) {
       int status = WebSocketTransport.inferStatus(json.createObjectNode().put("error", refusal));
       assertThat(status).as(refusal).isEqualTo(400);
     }
     assertThat(WebSocketTransport.inferStatus(json.createObjectNode().put("error", "invalid_account")
         .put("detail", "Account Sim999 not found"))).isEqualTo(400);
+    assertThat(WebSocketTransport.inferStatus(json.createObjectNode().put("error", "Rate limit exceeded"))).isEqualTo(429);
+    assertThat(WebSocketTransport.inferStatus(json.createObjectNode().put("error", "not_connected")
+        .put("detail", "NinjaTrader or the CrossTrade add-on is not connected"))).isEqualTo(408);
+    assertThat(WebSocketTransport.inferStatus(json.createObjectNode().put("error", "Unauthorized"))).isEqualTo(401);
+  }
+
+  @Test
+  void aPieceOfTheTokenLeftByAParserCut_isScrubbed_andACauseCycleEnds() {
+    String cut = "Unrecognized token 'xx" + TOKEN.substring(0, TOKEN.length() - 3) + "': was expecting JSON";
+    Exception parse = new java.io.IOException(cut);
+    CrossTradeException e = errors.fromFailure("flatPlaceOrder", parse);
+    assertThat(e.getCause().getMessage()).doesNotContain(TOKEN.substring(0, 8)).contains("[redacted]");
+
+    Exception a = new Exception("a");
+    Exception b = new Exception("b", a);
+    a.initCause(b); // a cycle of length 2
+    Throwable copy = errors.scrubbed(a);
+    int depth = 0;
+    for (Throwable t = copy; t != null; t = t.getCause()) {
+      depth++;
+    }
+    assertThat(depth).isBetween(2, 8);
   }
 }

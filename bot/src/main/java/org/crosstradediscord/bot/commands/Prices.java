@@ -8,9 +8,9 @@ public final class Prices {
 
   /**
    * @param value a price in instrument points, or a percentage
-   * @return the plain text, or {@code ?} for null
+   * @return the plain text, or {@code ?} for null, NaN or infinite (an upstream may send 1e400)
    */
   public static String format(Double value) {
-    return value == null ? "?" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    return value == null || !Double.isFinite(value) ? "?" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 }

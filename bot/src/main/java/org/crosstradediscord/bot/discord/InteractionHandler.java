@@ -204,24 +204,38 @@ public final class InteractionHandler extends ListenerAdapter {
       event.editMessageEmbeds(Cards.notice("Not allowed any more", lost + "\nNothing was sent.")).setComponents().queue();
       return;
     }
-    audit(new AuditEvent("confirmed", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(), "confirmed", null, -1));
     InteractionHook hook = event.getHook();
-    // Acknowledge by disabling the buttons at once, then call CrossTrade off the gateway thread.
-    event.editMessageEmbeds(Cards.executing(review)).setComponents(Cards.buttons(pending.id(), review.confirmLabel(), true))
-        .queue(ok -> { }, err -> log.warn("could not disable the buttons of /{}: {}", action.command(), err.toString()));
     ConfirmedTrade trade = new ConfirmedTrade(hook, clicker, action, review);
-    if (!calls.submit(trade, clickedAt)) {
-      trade.notSent(calls.stopping() ? "the bot is shutting down"
-          : "the bot is busy: every call slot and queue place is taken");
+    TradeCalls.Ticket ticket = calls.reserve(trade, clickedAt, () -> audit(new AuditEvent("confirmed", clicker.userId(),
+        clicker.userName(), action.command(), action.auditArgs(), "confirmed", null, -1)));
+    if (ticket == null) { // shutdown began after the first check: refused, never "confirmed"
+      audit(new AuditEvent("refused", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(),
+          "the bot is shutting down", null, -1));
+      event.editMessageEmbeds(Cards.notice("Not sent: " + review.title(), "The bot is shutting down. Nothing was sent;"
+          + " run the command again once it is back.")).setComponents().queue();
+      return;
     }
+    // Acknowledge by disabling the buttons; only once Discord accepted that is the trade handed to a call thread —
+    // a failed acknowledgement shows the member "This interaction failed" with live buttons, and an order sent then
+    // would likely be placed twice.
+    event.editMessageEmbeds(Cards.executing(review)).setComponents(Cards.buttons(pending.id(), review.confirmLabel(), true))
+        .queue(ok -> calls.submit(ticket), err -> {
+          log.warn("the click on /{} could not be acknowledged ({}); not sending it", action.command(),
+              DiscordText.oneLine(err.toString()));
+          calls.release(ticket, "Discord did not accept the click's acknowledgement");
+        });
   }
 
-  /** A confirmed trade on its way through {@link TradeCalls}: each way it can end edits the card and is audited. */
+  /**
+   * A confirmed trade on its way through {@link TradeCalls}: each way it can end edits the card and is audited, once
+   * ({@link #ended}); an answer that arrives after the shutdown reported "outcome unknown" is added as a follow-up.
+   */
   private final class ConfirmedTrade implements TradeCalls.Trade {
     private final InteractionHook hook;
     private final Invoker clicker;
     private final TradeAction action;
     private final Review review;
+    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile CompletableFuture<?> lastEdit = CompletableFuture.completedFuture(null);
 
     ConfirmedTrade(InteractionHook hook, Invoker clicker, TradeAction action, Review review) {
@@ -233,32 +247,67 @@ public final class InteractionHandler extends ListenerAdapter {
 
     @Override
     public void run() {
-      lastEdit = execute(hook, clicker, action, review);
+      Result r = send(action, review);
+      boolean late = !ended.compareAndSet(false, true);
+      report(r.result() + (late ? " (answer arrived after shutdown reported outcome unknown)" : ""), r.orderIds(),
+          r.ms(), r.card());
     }
 
     @Override
     public void notSent(String why) {
-      audit(new AuditEvent("result", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(),
-          "not sent: " + why, null, -1));
-      lastEdit = hook.editOriginalEmbeds(Cards.notice("Not sent: " + review.title(),
-          "Not sent: " + why + ". Nothing was sent; run the command again.")).setComponents().submit()
-        .whenComplete(InteractionHandler::logEditFailure);
+      if (ended.compareAndSet(false, true)) {
+        report("not sent: " + why, null, -1, () -> Cards.notice("Not sent: " + review.title(),
+            "Not sent: " + why + ". Nothing was sent; run the command again."));
+      }
     }
 
     @Override
     public void abandoned() {
-      audit(new AuditEvent("result", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(),
-          "outcome unknown: the bot was shutting down while the call was in flight", null, -1));
-      lastEdit = hook.editOriginalEmbeds(Cards.notice("OUTCOME UNKNOWN: " + review.title(),
-          "**Outcome unknown — the bot was shutting down; check NinjaTrader** before retrying.")).setComponents().submit()
-        .whenComplete(InteractionHandler::logEditFailure);
+      if (ended.compareAndSet(false, true)) {
+        report("outcome unknown: the bot was shutting down while the call was in flight", null, -1,
+            () -> Cards.notice("OUTCOME UNKNOWN: " + review.title(),
+                "**Outcome unknown — the bot was shutting down; check NinjaTrader** before retrying."));
+      }
+    }
+
+    @Override
+    public void failed(Throwable error) {
+      if (ended.compareAndSet(false, true)) {
+        report("internal error " + error.getClass().getSimpleName(), null, -1, () -> unknownAfterInternalError(review));
+      }
     }
 
     @Override
     public CompletableFuture<?> delivered() {
       return lastEdit;
     }
+
+    /** The {@code result} audit line, then the card; neither can throw past here. */
+    private void report(String result, List<String> orderIds, long ms, java.util.function.Supplier<MessageEmbed> card) {
+      try {
+        audit(new AuditEvent("result", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(), result,
+            orderIds, ms));
+      } catch (RuntimeException e) {
+        log.error("the result of /{} could not be audited: {}", action.command(), e.toString());
+      }
+      MessageEmbed embed;
+      try {
+        embed = card.get();
+      } catch (RuntimeException e) { // e.g. an answer JDA will not render (too long, unprintable numbers)
+        log.error("the result card of /{} could not be built", action.command(), e);
+        embed = Cards.notice("Answered: " + review.title(), "CrossTrade answered (" + DiscordText.escape(result, 300)
+            + ") but the answer could not be shown. **Check NinjaTrader** for what was executed.");
+      }
+      try {
+        lastEdit = hook.editOriginalEmbeds(embed).setComponents().submit().whenComplete(InteractionHandler::logEditFailure);
+      } catch (RuntimeException e) {
+        log.error("the result card of /{} could not be sent: {}", action.command(), e.toString());
+      }
+    }
   }
+
+  /** What one SDK call came to: the audit text, the order ids, the time taken and how to draw its card. */
+  private record Result(String result, List<String> orderIds, long ms, java.util.function.Supplier<MessageEmbed> card) {}
 
   @Override
   public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
@@ -276,33 +325,35 @@ public final class InteractionHandler extends ListenerAdapter {
         .queue();
   }
 
-  private CompletableFuture<?> execute(InteractionHook hook, Invoker clicker, TradeAction action, Review review) {
+  /** Sends one trade and classifies the answer; the card is built later, so a rendering failure is contained. */
+  private Result send(TradeAction action, Review review) {
     long start = System.nanoTime();
-    Outcome outcome = null;
-    MessageEmbed failure = null;
-    String result;
     try {
-      outcome = action.execute(client);
-      result = "ok";
+      Outcome outcome = action.execute(client);
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      return new Result("ok", outcome.orderIds(), ms, () -> Cards.success(review, outcome, ms));
     } catch (CrossTradeException e) {
-      result = e.getClass().getSimpleName() + ": " + e.getMessage();
-      failure = Cards.failure(review, e);
+      return new Result(e.getClass().getSimpleName() + ": " + e.getMessage(), null, elapsedMs(start),
+          () -> Cards.failure(review, e));
     } catch (InvalidRequestException e) {
       // The SDK's own request rules refused it before sending (the bot's validation should have caught it first).
-      result = "refused before sending: " + e.getMessage();
-      failure = Cards.notice("Not sent: " + review.title(), "The request broke a rule: "
-          + Violation.describe(e.violations()) + "\nNothing was sent.");
+      return new Result("refused before sending: " + e.getMessage(), null, elapsedMs(start),
+          () -> Cards.notice("Not sent: " + review.title(), "The request broke a rule: "
+              + DiscordText.escape(Violation.describe(e.violations()), 1000) + "\nNothing was sent."));
     } catch (RuntimeException | Error e) { // any Throwable ends in a result card and a result audit line
       log.error("unexpected failure executing /{}", action.command(), e);
-      result = "internal error " + e.getClass().getSimpleName();
-      failure = Cards.notice("OUTCOME UNKNOWN: " + review.title(),
-          "**Outcome unknown — check NinjaTrader before retrying.** The bot failed while handling the request.");
+      return new Result("internal error " + e.getClass().getSimpleName(), null, elapsedMs(start),
+          () -> unknownAfterInternalError(review));
     }
-    long ms = (System.nanoTime() - start) / 1_000_000;
-    audit(new AuditEvent("result", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(), result,
-        outcome == null ? null : outcome.orderIds(), ms));
-    return hook.editOriginalEmbeds(outcome != null ? Cards.success(review, outcome, ms) : failure).setComponents().submit()
-        .whenComplete(InteractionHandler::logEditFailure);
+  }
+
+  private static long elapsedMs(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  private static MessageEmbed unknownAfterInternalError(Review review) {
+    return Cards.notice("OUTCOME UNKNOWN: " + review.title(),
+        "**Outcome unknown — check NinjaTrader before retrying.** The bot failed while handling the request.");
   }
 
   private static void logEditFailure(Object ok, Throwable err) {

@@ -83,6 +83,18 @@ public final class Cards {
         .setDescription(review.whatHappens() + "\n\nSent to CrossTrade, waiting for the answer…").build();
   }
 
+  /** Embed descriptions hold at most 4096 characters (Discord, embed limits); keep a margin and close a cut code block. */
+  static String bounded(String description) {
+    if (description.length() <= MAX_DESCRIPTION) {
+      return description;
+    }
+    String cut = DiscordText.cutEscaped(description, MAX_DESCRIPTION - 20);
+    int fences = cut.split("```", -1).length - 1;
+    return cut + (fences % 2 == 1 ? "\n```" : "") + "\n… (cut)";
+  }
+
+  private static final int MAX_DESCRIPTION = 4000;
+
   /**
    * @param review the reviewed action
    * @param outcome what the upstream reported
@@ -108,7 +120,7 @@ public final class Cards {
       d.append("\nCrossTrade warning: ").append(DiscordText.escape(outcome.warning(), 500));
     }
     addFields(e, review);
-    e.setDescription(d.toString().strip());
+    e.setDescription(bounded(d.toString().strip()));
     e.setFooter("Answered in " + latencyMs + " ms");
     return e.build();
   }

@@ -25,6 +25,7 @@ class TradeCallsTest {
   private final class Recorded implements TradeCalls.Trade {
     final String name;
     final boolean blocking;
+    boolean throwing;
     final CountDownLatch started = new CountDownLatch(1);
 
     Recorded(String name, boolean blocking) {
@@ -43,7 +44,15 @@ class TradeCallsTest {
           return;
         }
       }
+      if (throwing) {
+        throw new IllegalArgumentException("Description cannot be longer than 4096 characters");
+      }
       reports.add(name + ":sent");
+    }
+
+    @Override
+    public void failed(Throwable error) {
+      reports.add(name + ":failed " + error.getClass().getSimpleName());
     }
 
     @Override
@@ -62,14 +71,24 @@ class TradeCallsTest {
     }
   }
 
+  /** Reserve and submit, as a click whose acknowledgement Discord accepted. */
+  private static boolean submit(TradeCalls calls, TradeCalls.Trade trade, long clickedAt) {
+    TradeCalls.Ticket t = calls.reserve(trade, clickedAt, () -> { });
+    if (t == null) {
+      return false;
+    }
+    calls.submit(t);
+    return true;
+  }
+
   @Test
   void aTradeWhoseClickIsOlderThanTheRequestTimeout_isNeverSent() throws Exception {
     TradeCalls calls = new TradeCalls(1, 4, Duration.ofMillis(500));
     Recorded old = new Recorded("old", false);
     Recorded fresh = new Recorded("fresh", false);
 
-    assertThat(calls.submit(old, System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(800))).isTrue();
-    assertThat(calls.submit(fresh, System.nanoTime())).isTrue();
+    assertThat(submit(calls, old, System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(800))).isTrue();
+    assertThat(submit(calls, fresh, System.nanoTime())).isTrue();
     await(() -> reports.size() == 2);
     calls.close(Duration.ofSeconds(5));
 
@@ -81,31 +100,37 @@ class TradeCallsTest {
   void whenEveryThreadAndQueuePlaceIsTaken_aClickIsRefusedAtOnce() throws Exception {
     TradeCalls calls = new TradeCalls(1, 1, Duration.ofSeconds(30));
     Recorded running = new Recorded("running", true);
-    assertThat(calls.submit(running, System.nanoTime())).isTrue();
+    assertThat(submit(calls, running, System.nanoTime())).isTrue();
     running.started.await(5, TimeUnit.SECONDS);
-    assertThat(calls.submit(new Recorded("queued", false), System.nanoTime())).isTrue();
+    assertThat(submit(calls, new Recorded("queued", false), System.nanoTime())).isTrue();
 
-    assertThat(calls.submit(new Recorded("third", false), System.nanoTime())).as("queue full").isFalse();
+    submit(calls, new Recorded("third", false), System.nanoTime());
+    assertThat(reports).as("queue full: refused at once").containsExactly("third:not sent: the bot is busy: every call slot"
+        + " and queue place is taken");
     release.countDown();
-    await(() -> reports.size() == 2);
+    await(() -> reports.size() == 3);
     calls.close(Duration.ofSeconds(5));
-    assertThat(reports).containsExactlyInAnyOrder("running:sent", "queued:sent");
+    assertThat(reports).contains("running:sent", "queued:sent");
   }
 
   @Test
   void shutdown_reportsQueuedTradesAsNotSent_andCallsStillRunningAfterTheGraceAsOutcomeUnknown() throws Exception {
     TradeCalls calls = new TradeCalls(1, 4, Duration.ofSeconds(30));
     Recorded inFlight = new Recorded("inflight", true);
-    calls.submit(inFlight, System.nanoTime());
+    submit(calls, inFlight, System.nanoTime());
     inFlight.started.await(5, TimeUnit.SECONDS);
-    calls.submit(new Recorded("queued", false), System.nanoTime());
+    submit(calls, new Recorded("queued", false), System.nanoTime());
+    Recorded acking = new Recorded("acking", false); // clicked, acknowledgement still on its way
+    TradeCalls.Ticket ticket = calls.reserve(acking, System.nanoTime(), () -> reports.add("acking:confirmed"));
 
     calls.close(Duration.ofMillis(200));
 
     assertThat(calls.stopping()).isTrue();
-    assertThat(calls.submit(new Recorded("late", false), System.nanoTime())).as("no trade after shutdown began").isFalse();
+    assertThat(calls.reserve(new Recorded("late", false), System.nanoTime(), () -> reports.add("late:confirmed")))
+        .as("no click is confirmed after shutdown began").isNull();
+    calls.submit(ticket); // its acknowledgement arrives after shutdown: already reported, never sent
     assertThat(reports).containsExactlyInAnyOrder("queued:not sent: the bot was shutting down before it was sent",
-        "inflight:outcome unknown");
+        "acking:confirmed", "acking:not sent: the bot was shutting down before it was sent", "inflight:outcome unknown");
     release.countDown(); // the call was not interrupted: its answer, should it come, is still reported
     await(() -> reports.contains("inflight:sent"));
     assertThat(reports).doesNotContain("inflight:interrupted");
@@ -115,7 +140,7 @@ class TradeCallsTest {
   void shutdown_waitsForACallThatEndsWithinTheGrace() throws Exception {
     TradeCalls calls = new TradeCalls(2, 4, Duration.ofSeconds(30));
     Recorded inFlight = new Recorded("inflight", true);
-    calls.submit(inFlight, System.nanoTime());
+    submit(calls, inFlight, System.nanoTime());
     inFlight.started.await(5, TimeUnit.SECONDS);
     new Thread(() -> {
       try {
@@ -129,6 +154,27 @@ class TradeCallsTest {
     calls.close(Duration.ofSeconds(10));
 
     assertThat(reports).containsExactly("inflight:sent");
+  }
+
+  @Test
+  void aTradeThatThrows_isReportedAsFailed_neverLeftSending() throws Exception {
+    TradeCalls calls = new TradeCalls(1, 4, Duration.ofSeconds(30));
+    Recorded bad = new Recorded("bad", false);
+    bad.throwing = true;
+    submit(calls, bad, System.nanoTime());
+    await(() -> !reports.isEmpty());
+    calls.close(Duration.ofSeconds(5));
+    assertThat(reports).containsExactly("bad:failed IllegalArgumentException");
+  }
+
+  @Test
+  void aReleasedTicket_isReportedNotSent_once() {
+    TradeCalls calls = new TradeCalls(1, 4, Duration.ofSeconds(30));
+    TradeCalls.Ticket t = calls.reserve(new Recorded("x", false), System.nanoTime(), () -> { });
+    calls.release(t, "Discord did not accept the click's acknowledgement");
+    calls.submit(t);
+    calls.close(Duration.ofSeconds(1));
+    assertThat(reports).containsExactly("x:not sent: Discord did not accept the click's acknowledgement");
   }
 
   static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -106,6 +106,41 @@ class BotAgainstHostileUpstreamEndToEndTest {
     assertThat(audit).isNotEmpty();
   }
 
+  /** Runs a command as rita (all grants), confirms, and returns the final card's text. */
+  static String confirmAs(String command, java.util.Map<String, Object> options, String confirmLabel) {
+    StandInGuild guild = sandbox.guild();
+    StandInInteraction cmd = sandbox.discord().slash(guild, guild.member("rita"), command, options);
+    StandInMessage card = cmd.original(WAIT);
+    sandbox.discord().click(guild, guild.member("rita"), card, confirmLabel);
+    return cmd.awaitOriginal(m -> m.buttons().isEmpty(), WAIT).text();
+  }
+
+  @Test
+  void anAnswerTheBotCannotRender_stillEndsTheCard_andSaysToCheckNinjaTrader() {
+    // A price of 1e400 reads as Infinity; a flatten answer far beyond Discord's 4096-character description.
+    UP.rest(RestMode.status(200, "{\"success\":true,\"closedPositions\":[{\"instrument\":\"MES 12-25\","
+        + "\"marketPosition\":\"Long\",\"quantity\":1,\"averagePrice\":1e400}]}"));
+    String closed = confirmAs("close", BotEndToEndTest.opts("account", "Sim101", "instrument", "MES 12-25"),
+        "Close position");
+    assertThat(closed).doesNotContain("Sending").contains("MES 12-25");
+
+    StringBuilder big = new StringBuilder("{\"success\":true,\"orderIds\":[");
+    for (int i = 0; i < 20; i++) {
+      big.append(i == 0 ? "" : ",").append('"').append("<".repeat(64)).append('"');
+    }
+    big.append("],\"closedPositions\":[");
+    for (int i = 0; i < 26; i++) {
+      big.append(i == 0 ? "" : ",").append("{\"instrument\":\"").append("*".repeat(40)).append(i)
+          .append("\",\"marketPosition\":\"Long\",\"quantity\":1,\"averagePrice\":1.5}");
+    }
+    big.append("],\"warning\":\"").append("*".repeat(600)).append("\"}");
+    UP.rest(RestMode.status(200, big.toString()));
+    String flattened = confirmAs("flatten", BotEndToEndTest.opts("account", "Sim101"), "Flatten");
+    assertThat(flattened).doesNotContain("Sending");
+    Poll.until(() -> sandbox.discord().channelMessages(sandbox.auditChannelId()).stream()
+        .filter(m -> m.content().startsWith("`result` /flatten")).findAny(), WAIT, () -> "flatten's result audit line");
+  }
+
   @Test
   void upstreamEchoingTheToken_neverShowsItOnACardOrInTheAuditChannel() {
     UP.rest(RestMode.tokenEcho(400));
