@@ -17,7 +17,11 @@ public enum Permission {
    * Run {@code /flatten} without an account filter: it reaches every account of the CrossTrade user (and with
    * no filter at all closes every position and order everywhere). Granted separately on purpose.
    */
-  FLATTEN_EVERYTHING("flatten_everything");
+  FLATTEN_EVERYTHING("flatten_everything"),
+  /** Run the read-only {@code /positions} and {@code /orders} (they show positions, P&amp;L and working orders). */
+  VIEW("view"),
+  /** Run {@code /cancel} (cancel one working order) and use the Cancel buttons of {@code /orders}. */
+  CANCEL("cancel");
 
   private final String key;
 

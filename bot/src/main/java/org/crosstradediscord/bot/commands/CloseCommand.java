@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import org.crosstradediscord.bot.access.Invoker;
@@ -26,27 +24,21 @@ import org.crosstradediscord.bot.rendering.DiscordText;
  * {@code POST /v1/api/accounts/{account}/positions/close}; the option's percent 25 is sent as the fraction
  * 0.25). Needs {@code close}.
  */
-public final class CloseCommand implements TradingCommand {
+public final class CloseCommand extends SlashCommandBase {
   static final String QUANTITY = "quantity";
   static final String PERCENT = "percent";
 
-  @Override
-  public String name() {
-    return "close";
-  }
-
-  @Override
-  public Permission permission() {
-    return Permission.CLOSE;
+  /** Creates the command. */
+  public CloseCommand() {
+    super("close", Permission.CLOSE);
   }
 
   @Override
   public SlashCommandData definition() {
-    return Commands.slash(name(), "Close a position: all of it, some contracts, or a percentage (asks to confirm)")
-        .setContexts(InteractionContextType.GUILD)
+    return slash("Close a position: all of it, some contracts, or a percentage (asks to confirm)")
         .addOptions(
             OrderOptions.accountOption("NT8 account of the position"),
-            new OptionData(OptionType.STRING, OrderOptions.INSTRUMENT, "Instrument, e.g. MES 12-25", true).setMaxLength(100),
+            OrderOptions.instrumentOption(),
             new OptionData(OptionType.INTEGER, QUANTITY, "Contracts to close (omit both to close all)", false),
             new OptionData(OptionType.NUMBER, PERCENT, "Percent of the position to close, above 0 up to 100", false));
   }

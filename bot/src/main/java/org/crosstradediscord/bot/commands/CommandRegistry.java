@@ -16,9 +16,13 @@ public final class CommandRegistry {
     this.byName = commands.stream().collect(Collectors.toUnmodifiableMap(TradingCommand::name, Function.identity()));
   }
 
-  /** @return the registry with {@code /flatplace}, {@code /reverse}, {@code /close} and {@code /flatten} */
+  /**
+   * @return the registry with the confirmed {@code /flatplace}, {@code /reverse}, {@code /close}, {@code /flatten}
+   *     and {@code /cancel}, and the read-only {@code /positions} and {@code /orders}
+   */
   public static CommandRegistry standard() {
-    return new CommandRegistry(List.of(new FlatPlaceCommand(), new ReverseCommand(), new CloseCommand(), new FlattenCommand()));
+    return new CommandRegistry(List.of(new FlatPlaceCommand(), new ReverseCommand(), new CloseCommand(), new FlattenCommand(),
+        new CancelCommand(), new PositionsCommand(), new OrdersCommand()));
   }
 
   /**

@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import org.crosstradediscord.bot.access.Invoker;
@@ -28,23 +26,17 @@ import org.crosstradediscord.bot.rendering.DiscordText;
  * it also needs {@code flatten_everything}; with no filter at all it closes every position and order in every
  * account, and its review card says so in plain words.
  */
-public final class FlattenCommand implements TradingCommand {
+public final class FlattenCommand extends SlashCommandBase {
   static final String MARKET_POSITION = "market_position";
 
-  @Override
-  public String name() {
-    return "flatten";
-  }
-
-  @Override
-  public Permission permission() {
-    return Permission.FLATTEN;
+  /** Creates the command. */
+  public FlattenCommand() {
+    super("flatten", Permission.FLATTEN);
   }
 
   @Override
   public SlashCommandData definition() {
-    return Commands.slash(name(), "Close positions and cancel their orders; no account = every account (asks to confirm)")
-        .setContexts(InteractionContextType.GUILD)
+    return slash("Close positions and cancel their orders; no account = every account (asks to confirm)")
         .addOptions(
             new OptionData(OptionType.STRING, OrderOptions.ACCOUNT, "Only this NT8 account (omit: EVERY account)", false, true)
                 .setMaxLength(100),

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.access.Permission;
@@ -17,14 +15,11 @@ import org.crosstradediscord.client.model.OrderRequest;
  * A slash command that sends one order ({@code OrderRequest} of openapi.yaml) with the shared order options:
  * {@link FlatPlaceCommand} and {@link ReverseCommand} say what happens and which SDK call makes it.
  */
-abstract class OrderCommand implements TradingCommand {
-  private final String name;
-  private final Permission permission;
+abstract class OrderCommand extends SlashCommandBase {
   private final String description;
 
   OrderCommand(String name, Permission permission, String description) {
-    this.name = name;
-    this.permission = permission;
+    super(name, permission);
     this.description = description;
   }
 
@@ -45,19 +40,8 @@ abstract class OrderCommand implements TradingCommand {
   abstract String submit(CrossTradeClient client, String account, OrderRequest request);
 
   @Override
-  public final String name() {
-    return name;
-  }
-
-  @Override
-  public final Permission permission() {
-    return permission;
-  }
-
-  @Override
   public final SlashCommandData definition() {
-    return Commands.slash(name, description).setContexts(InteractionContextType.GUILD)
-        .addOptions(OrderOptions.definitions());
+    return slash(description).addOptions(OrderOptions.definitions());
   }
 
   @Override

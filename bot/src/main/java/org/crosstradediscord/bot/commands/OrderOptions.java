@@ -38,7 +38,7 @@ final class OrderOptions {
   static List<OptionData> definitions() {
     return List.of(
         accountOption("NT8 account to trade"),
-        new OptionData(OptionType.STRING, INSTRUMENT, "Instrument, e.g. MES 12-25", true).setMaxLength(100),
+        instrumentOption(),
         Choices.of(new OptionData(OptionType.STRING, ACTION, "Side of the new order", true), OrderAction.class),
         new OptionData(OptionType.INTEGER, QUANTITY, "Contracts, at least 1", true),
         Choices.of(new OptionData(OptionType.STRING, ORDER_TYPE, "Order type", true), OrderType.class),
@@ -47,6 +47,11 @@ final class OrderOptions {
         new OptionData(OptionType.NUMBER, STOP_PRICE, "Stop price in instrument points (STOPMARKET, STOPLIMIT)", false),
         new OptionData(OptionType.STRING, OCO_ID, "Create or join the OCO group with this id", false).setMaxLength(100),
         new OptionData(OptionType.STRING, STRATEGY, "ATM strategy template name", false).setMaxLength(100));
+  }
+
+  /** @return the required {@code instrument} option, autocompleted from the member's positions and working orders */
+  static OptionData instrumentOption() {
+    return new OptionData(OptionType.STRING, INSTRUMENT, "Instrument, e.g. MES 12-25", true, true).setMaxLength(100);
   }
 
   static OptionData accountOption(String description) {

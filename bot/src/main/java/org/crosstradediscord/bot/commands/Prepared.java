@@ -2,11 +2,19 @@ package org.crosstradediscord.bot.commands;
 
 import java.util.List;
 
-/** What a command made of an interaction: an action to review, invalid options, or a denial. */
+/** What a command made of an interaction: an action to review, a read to answer at once, invalid options, or a denial. */
 public sealed interface Prepared {
 
   /** @param action the validated action, waiting for confirmation */
   record Ready(TradeAction action) implements Prepared {}
+
+  /**
+   * A read-only answer: no confirmation; the reply is deferred, the read runs off the gateway thread, then the
+   * reply is edited with what it found.
+   *
+   * @param action the reads to make and how to show them
+   */
+  record Read(ReadAction action) implements Prepared {}
 
   /**
    * Options break a rule: shown to the member ephemerally; no API call is made.

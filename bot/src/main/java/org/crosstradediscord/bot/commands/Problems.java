@@ -15,7 +15,7 @@ final class Problems {
   private static final Map<String, String> OPTION_OF_FIELD = Map.ofEntries(
       Map.entry("orderType", "order_type"), Map.entry("timeInForce", "time_in_force"),
       Map.entry("limitPrice", "limit_price"), Map.entry("stopPrice", "stop_price"),
-      Map.entry("ocoId", "oco_id"), Map.entry("marketPosition", "market_position"));
+      Map.entry("ocoId", "oco_id"), Map.entry("orderId", "order_id"), Map.entry("marketPosition", "market_position"));
 
   private final Map<String, String> byOption = new LinkedHashMap<>();
 

@@ -6,7 +6,9 @@ import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
 
 /**
- * One slash command: its Discord definition (options, choices), its validation and its request mapping.
+ * One slash command: its Discord definition (options, choices), its validation and its request mapping. Two
+ * shapes, both built on {@link SlashCommandBase}: confirmed commands answer {@link Prepared.Ready} (a review card,
+ * then one trade after Confirm), read-only commands ({@link ReadOnlyCommand}) answer {@link Prepared.Read}.
  * Adding a command is one new implementation plus its entry in {@link CommandRegistry}.
  */
 public interface TradingCommand {
@@ -25,7 +27,7 @@ public interface TradingCommand {
    * @param options the interaction's options
    * @param invoker the member, with roles from the interaction
    * @param policy role and account policy
-   * @return a ready action, the broken option rules, or a denial
+   * @return a ready action, a read, the broken option rules, or a denial
    */
   Prepared prepare(CommandOptions options, Invoker invoker, RolePolicy policy);
 }

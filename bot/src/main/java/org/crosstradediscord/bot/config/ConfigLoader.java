@@ -41,7 +41,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  *
  * <pre>
  * guild_ids: [ids]                         required
- * roles: {flatplace|reverse|close|flatten|flatten_everything: [role ids]}   missing = nobody
+ * roles: {flatplace|reverse|close|flatten|flatten_everything|view|cancel: [role ids]}   missing = nobody
  * accounts: {allowed: [names], by_role: {role id: [names]}}                 allowed required
  * audit_channel_id: id                     optional
  * confirmation_timeout_seconds: 60         1..600
@@ -114,7 +114,8 @@ public final class ConfigLoader {
       for (Map.Entry<String, Node> e : roles.entrySet()) {
         String key = e.getKey();
         Permission p = Permission.ofKey(key).orElseThrow(() -> new ConfigException("roles." + key
-            + ": unknown permission (known: flatplace, reverse, close, flatten, flatten_everything)"));
+            + ": unknown permission (known: " + String.join(", ",
+            java.util.Arrays.stream(Permission.values()).map(Permission::key).toList()) + ")"));
         grants.put(p, snowflakes(e.getValue(), "roles." + key));
       }
     }

@@ -41,12 +41,18 @@ public final class DiscordBot implements AutoCloseable {
   static final int CALL_THREADS = 4;
   /** Confirmed trades waiting for a call thread, at most; beyond it a click is refused ("busy"). */
   static final int CALL_QUEUE = 16;
+  /** Read-only CrossTrade calls (answers, autocomplete) at once. */
+  static final int READ_THREADS = 4;
+  /** Reads waiting for a thread, at most; beyond it a read is refused ("busy"). */
+  static final int READ_QUEUE = 32;
 
   private final JDA jda;
   private final TradeCalls calls;
   private final ConfirmationStore store;
   private final CrossTradeClient client;
   private final Duration grace;
+
+  private ReadCalls reads;
 
   private DiscordBot(JDA jda, TradeCalls calls, ConfirmationStore store, CrossTradeClient client, Duration grace) {
     this.grace = grace;
@@ -84,7 +90,9 @@ public final class DiscordBot implements AutoCloseable {
     // 4 calls at once, 16 waiting at most; a confirmed trade older than the request timeout is never sent late.
     TradeCalls calls = new TradeCalls(CALL_THREADS, CALL_QUEUE, config.crossTradeRequestTimeout());
     CommandRegistry registry = CommandRegistry.standard();
-    InteractionHandler handler = new InteractionHandler(registry, config.policy(), store, client, audit, calls);
+    // Reads (/positions, /orders, autocomplete) on threads of their own: 4 at once, 32 waiting at most.
+    ReadCalls reads = new ReadCalls(READ_THREADS, READ_QUEUE);
+    InteractionHandler handler = new InteractionHandler(registry, config.policy(), store, client, audit, calls, reads);
     CountDownLatch ready = new CountDownLatch(1);
     String gateway = config.discordGatewayUrl().toString();
 
@@ -130,6 +138,7 @@ public final class DiscordBot implements AutoCloseable {
     // then has connect + request timeout for the exchange; plus a margin.
     Duration grace = config.crossTradeConnectTimeout().plus(config.crossTradeRequestTimeout().multipliedBy(2)).plusSeconds(5);
     DiscordBot bot = new DiscordBot(jda, calls, store, client, grace);
+    bot.reads = reads;
     try {
       if (!ready.await(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         throw new StartupException("Discord gateway not ready within " + READY_TIMEOUT_SECONDS + " s ("
@@ -196,6 +205,7 @@ public final class DiscordBot implements AutoCloseable {
   @Override
   public void close() {
     calls.close(grace);
+    reads.close();
     try {
       client.close();
       jda.shutdown();

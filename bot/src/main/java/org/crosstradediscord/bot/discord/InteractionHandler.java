@@ -15,6 +15,8 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import org.crosstradediscord.bot.access.Invoker;
@@ -26,6 +28,7 @@ import org.crosstradediscord.bot.commands.CommandOptions;
 import org.crosstradediscord.bot.commands.CommandRegistry;
 import org.crosstradediscord.bot.commands.Outcome;
 import org.crosstradediscord.bot.commands.Prepared;
+import org.crosstradediscord.bot.commands.ReadAction;
 import org.crosstradediscord.bot.commands.Review;
 import org.crosstradediscord.bot.commands.TradeAction;
 import org.crosstradediscord.bot.commands.TradingCommand;
@@ -33,6 +36,8 @@ import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.bot.confirmation.PendingAction;
 import org.crosstradediscord.bot.rendering.Cards;
 import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.rendering.Tables;
+import org.crosstradediscord.bot.rendering.ViewButtons;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.CrossTradeException;
 import org.crosstradediscord.client.InvalidRequestException;
@@ -57,6 +62,8 @@ public final class InteractionHandler extends ListenerAdapter {
   private final CrossTradeClient client;
   private final AuditLog audit;
   private final TradeCalls calls;
+  private final ReadCalls reads;
+  private final Suggestions suggestions;
 
   /**
    * @param registry the slash commands
@@ -65,15 +72,18 @@ public final class InteractionHandler extends ListenerAdapter {
    * @param client the CrossTrade SDK
    * @param audit audit log
    * @param calls runs SDK calls off JDA's gateway thread (bounded; refuses late and shutdown-time trades)
+   * @param reads runs the read-only calls (answers and autocomplete) off the gateway thread, apart from trades
    */
   InteractionHandler(CommandRegistry registry, RolePolicy policy, ConfirmationStore store,
-      CrossTradeClient client, AuditLog audit, TradeCalls calls) {
+      CrossTradeClient client, AuditLog audit, TradeCalls calls, ReadCalls reads) {
     this.registry = registry;
     this.policy = policy;
     this.store = store;
     this.client = client;
     this.audit = audit;
     this.calls = calls;
+    this.reads = reads;
+    this.suggestions = new Suggestions(client, reads);
   }
 
   @Override
@@ -136,6 +146,117 @@ public final class InteractionHandler extends ListenerAdapter {
             store.discard(pending.id());
             log.warn("review card for /{} could not be sent: {}", action.command(), err.toString());
           });
+    } else if (prepared instanceof Prepared.Read read) {
+      answer(event, invoker, read.action());
+    }
+  }
+
+  /**
+   * A read-only command: defer the (ephemeral) reply at once — Discord's 3 s rule — then read off the gateway thread
+   * (each SDK call bounded by the request timeout) and edit the reply with the answer or a failure card.
+   */
+  private void answer(IReplyCallback event, Invoker invoker, ReadAction action) {
+    event.deferReply(true).queue(hook -> {
+      if (!reads.submit(() -> read(hook, invoker, action))) {
+        audit(new AuditEvent("result", invoker.userId(), invoker.userName(), action.command(), action.auditArgs(),
+            "not read: the bot is busy or stopping", null, -1));
+        hook.editOriginalEmbeds(Cards.notice("Busy", "The bot is busy or shutting down; nothing was read. Try again shortly."))
+            .queue(ok -> { }, err -> log.warn("could not answer /{}: {}", action.command(), err.toString()));
+      }
+    }, err -> log.warn("could not defer /{}: {}", action.command(), err.toString()));
+  }
+
+  private void read(InteractionHook hook, Invoker invoker, ReadAction action) {
+    long start = System.nanoTime();
+    String result;
+    MessageEmbed embed;
+    List<net.dv8tion.jda.api.components.actionrow.ActionRow> rows = List.of();
+    String what = action.command().substring(0, 1).toUpperCase(Locale.ROOT) + action.command().substring(1);
+    try {
+      ReadAction.Answer answer = action.read(client);
+      embed = answer.embed();
+      rows = answer.rows();
+      result = "ok";
+    } catch (CrossTradeException e) {
+      result = e.getClass().getSimpleName() + ": " + e.getMessage();
+      embed = Tables.readFailure(what, e);
+    } catch (InvalidRequestException e) {
+      result = "refused before sending: " + e.getMessage();
+      embed = Cards.notice("Could not read: " + what, "The read broke a rule: " + Violation.describe(e.violations())
+          + "\nNothing was sent.");
+    } catch (RuntimeException | Error e) {
+      log.error("unexpected failure answering /{}", action.command(), e);
+      result = "internal error " + e.getClass().getSimpleName();
+      embed = Cards.notice("Could not read: " + what, "The bot failed while reading. Nothing was changed; try again.");
+    }
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    audit(new AuditEvent("result", invoker.userId(), invoker.userName(), action.command(), action.auditArgs(), result, null, ms));
+    hook.editOriginalEmbeds(embed).setComponents(rows).queue(ok -> { },
+        err -> log.warn("could not answer /{}: {}", action.command(), err.toString()));
+  }
+
+  /**
+   * A Close button of {@code /positions} or a Cancel button of {@code /orders}: runs {@code /close} or {@code /cancel}
+   * for that row as if the clicker had typed it — role and account checks with the click's roles, then a new
+   * ephemeral review card with Confirm. Nothing is sent by the click itself.
+   */
+  private void onViewButton(ButtonInteractionEvent event) {
+    Member member = event.getMember();
+    if (member == null) {
+      event.replyEmbeds(Cards.notice("Server only", "This button works only inside the trading server.")).setEphemeral(true).queue();
+      return;
+    }
+    Invoker clicker = invoker(member);
+    ViewButtons.Target target = ViewButtons.parse(event.getComponentId()).orElse(null);
+    boolean close = target != null && target.kind().equals(ViewButtons.CLOSE);
+    TradingCommand command = target == null ? null : registry.find(close ? "close" : "cancel").orElse(null);
+    if (command == null) {
+      event.replyEmbeds(Cards.notice("Unknown button", "This button is not valid any more. Run the command again."))
+          .setEphemeral(true).queue();
+      return;
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("account", target.account());
+    values.put(close ? "instrument" : "order_id", target.target());
+    Map<String, String> args = new LinkedHashMap<>();
+    values.forEach((k, v) -> args.put(k, String.valueOf(v)));
+    args.put("via", close ? "positions button" : "orders button");
+    audit(new AuditEvent("command", clicker.userId(), clicker.userName(), command.name(), args, "received", null, -1));
+    if (!policy.allows(command.permission(), clicker.roleIds())) {
+      audit(new AuditEvent("denied", clicker.userId(), clicker.userName(), command.name(), args,
+          "no role grants " + command.permission().key(), null, -1));
+      event.replyEmbeds(Cards.notice("Not allowed", "None of your roles may run `/" + command.name()
+          + "`. Ask a server admin if you should.")).setEphemeral(true).queue();
+      return;
+    }
+    Prepared prepared;
+    try {
+      prepared = command.prepare(new CommandOptions(values), clicker, policy);
+    } catch (RuntimeException e) {
+      log.error("/{} failed while checking a button's options", command.name(), e);
+      event.replyEmbeds(Cards.notice("Something went wrong", "The bot failed while checking this. Nothing was sent."))
+          .setEphemeral(true).queue();
+      return;
+    }
+    if (prepared instanceof Prepared.Invalid invalid) {
+      audit(new AuditEvent("invalid", clicker.userId(), clicker.userName(), command.name(), args,
+          String.join("; ", invalid.problems()), null, -1));
+      event.replyEmbeds(Cards.notice("Check your options", "Nothing was sent.\n- " + String.join("\n- ", invalid.problems())))
+          .setEphemeral(true).queue();
+    } else if (prepared instanceof Prepared.Denied denied) {
+      audit(new AuditEvent("denied", clicker.userId(), clicker.userName(), command.name(), args, denied.reason(), null, -1));
+      event.replyEmbeds(Cards.notice("Not allowed", denied.reason() + "\nNothing was sent.")).setEphemeral(true).queue();
+    } else if (prepared instanceof Prepared.Ready ready) {
+      TradeAction action = ready.action();
+      InteractionHook hook = event.getHook();
+      PendingAction pending = store.put(clicker, action, () -> expired(hook, clicker, action));
+      Review review = action.review();
+      event.replyEmbeds(Cards.review(review, store.timeout()))
+          .setComponents(Cards.buttons(pending.id(), review.confirmLabel(), false))
+          .setEphemeral(true).queue(ok -> { }, err -> {
+            store.discard(pending.id());
+            log.warn("review card for /{} could not be sent: {}", action.command(), err.toString());
+          });
     }
   }
 
@@ -143,6 +264,10 @@ public final class InteractionHandler extends ListenerAdapter {
   public void onButtonInteraction(ButtonInteractionEvent event) {
     long clickedAt = System.nanoTime();
     String customId = event.getComponentId();
+    if (customId.startsWith(ViewButtons.PREFIX)) {
+      onViewButton(event);
+      return;
+    }
     boolean confirm = customId.startsWith(Cards.CONFIRM);
     if (!confirm && !customId.startsWith(Cards.CANCEL)) {
       return; // not ours
@@ -247,7 +372,12 @@ public final class InteractionHandler extends ListenerAdapter {
 
     @Override
     public void run() {
-      Result r = send(action, review);
+      Result r;
+      try {
+        r = send(action, review);
+      } finally {
+        suggestions.forget(action.tradedAccount()); // autocomplete must not offer what the trade just changed
+      }
       boolean late = !ended.compareAndSet(false, true);
       report(r.result() + (late ? " (answer arrived after shutdown reported outcome unknown)" : ""), r.orderIds(),
           r.ms(), r.card());
@@ -309,20 +439,48 @@ public final class InteractionHandler extends ListenerAdapter {
   /** What one SDK call came to: the audit text, the order ids, the time taken and how to draw its card. */
   private record Result(String result, List<String> orderIds, long ms, java.util.function.Supplier<MessageEmbed> card) {}
 
+  /**
+   * Autocomplete: {@code account} offers the member's accounts (no call); {@code instrument} offers the instruments
+   * of the member's open positions and working orders (needs the command's grant and {@code view}); {@code order_id}
+   * of {@code /cancel} offers that account's working orders (needs {@code cancel}). Reads are bounded by
+   * {@link Suggestions#BOUND} and answer empty on failure: Discord wants the answer within 3 s.
+   */
   @Override
   public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
     TradingCommand command = registry.find(event.getName()).orElse(null);
     Member member = event.getMember();
-    if (command == null || member == null || !"account".equals(event.getFocusedOption().getName())) {
+    String focused = event.getFocusedOption().getName();
+    if (command == null || member == null) {
       event.replyChoices(List.of()).queue();
       return;
     }
     Invoker invoker = invoker(member);
-    List<String> accounts = policy.allows(command.permission(), invoker.roleIds())
-        ? policy.accountsFor(invoker.roleIds()) : List.of();
-    String typed = event.getFocusedOption().getValue().strip().toLowerCase(Locale.ROOT);
-    event.replyChoiceStrings(accounts.stream().filter(a -> a.toLowerCase(Locale.ROOT).contains(typed)).limit(25).toList())
-        .queue();
+    boolean allowed = policy.allows(command.permission(), invoker.roleIds());
+    String typed = event.getFocusedOption().getValue();
+    if ("account".equals(focused)) {
+      List<String> accounts = allowed ? policy.accountsFor(invoker.roleIds()) : List.of();
+      String t = typed.strip().toLowerCase(Locale.ROOT);
+      event.replyChoiceStrings(accounts.stream().filter(a -> a.toLowerCase(Locale.ROOT).contains(t)).limit(25).toList())
+          .queue();
+      return;
+    }
+    OptionMapping accountOption = event.getOption("account");
+    List<String> accounts;
+    if (accountOption != null && !accountOption.getAsString().isBlank()) {
+      accounts = policy.resolveAccount(accountOption.getAsString(), invoker.roleIds()).map(List::of).orElse(List.of());
+    } else {
+      accounts = policy.accountsFor(invoker.roleIds());
+    }
+    CompletableFuture<List<Command.Choice>> choices;
+    if ("instrument".equals(focused) && allowed && policy.allows(Permission.VIEW, invoker.roleIds()) && !accounts.isEmpty()) {
+      choices = suggestions.instruments(accounts, typed);
+    } else if ("order_id".equals(focused) && allowed && accounts.size() == 1 && accountOption != null) {
+      choices = suggestions.orders(accounts.get(0), typed);
+    } else {
+      choices = CompletableFuture.completedFuture(List.of());
+    }
+    choices.thenAccept(list -> event.replyChoices(list).queue(ok -> { },
+        err -> log.debug("autocomplete answer not delivered: {}", err.toString())));
   }
 
   /** Sends one trade and classifies the answer; the card is built later, so a rendering failure is contained. */

@@ -13,8 +13,9 @@ class CommandRegistryTest {
   private final List<SlashCommandData> defs = CommandRegistry.standard().definitions();
 
   @Test
-  void registersTheFourTradingCommands_guildOnly() {
-    assertThat(defs).extracting(SlashCommandData::getName).containsExactly("close", "flatplace", "flatten", "reverse");
+  void registersTheConfirmedAndTheReadOnlyCommands_guildOnly() {
+    assertThat(defs).extracting(SlashCommandData::getName)
+        .containsExactly("cancel", "close", "flatplace", "flatten", "orders", "positions", "reverse");
     assertThat(defs).allSatisfy(d -> assertThat(d.getContexts()).containsExactly(InteractionContextType.GUILD));
   }
 
@@ -44,7 +45,32 @@ class CommandRegistryTest {
       assertThat(option(d, "order_type").getChoices()).extracting(c -> c.getAsString())
           .containsExactly("MARKET", "LIMIT", "STOPMARKET", "STOPLIMIT");
       assertThat(option(d, "account").isAutoComplete()).isTrue();
+      assertThat(option(d, "instrument").isAutoComplete()).as("instrument suggests open positions and orders").isTrue();
     }
+  }
+
+  @Test
+  void close_suggestsInstruments() {
+    SlashCommandData d = defs.stream().filter(x -> x.getName().equals("close")).findFirst().orElseThrow();
+    assertThat(d.getOptions()).extracting(OptionData::getName).containsExactly("account", "instrument", "quantity", "percent");
+    assertThat(option(d, "instrument").isAutoComplete()).isTrue();
+  }
+
+  @Test
+  void readOnlyCommands_takeOnlyAnOptionalAutocompletedAccount() {
+    for (String name : List.of("positions", "orders")) {
+      SlashCommandData d = defs.stream().filter(x -> x.getName().equals(name)).findFirst().orElseThrow();
+      assertThat(d.getOptions()).extracting(OptionData::getName).containsExactly("account");
+      assertThat(option(d, "account").isRequired()).isFalse();
+      assertThat(option(d, "account").isAutoComplete()).isTrue();
+    }
+  }
+
+  @Test
+  void cancel_takesAccountAndAnAutocompletedOrderId_bothRequired() {
+    SlashCommandData d = defs.stream().filter(x -> x.getName().equals("cancel")).findFirst().orElseThrow();
+    assertThat(d.getOptions()).extracting(OptionData::getName).containsExactly("account", "order_id");
+    assertThat(d.getOptions()).allMatch(OptionData::isRequired).allMatch(OptionData::isAutoComplete);
   }
 
   @Test

@@ -17,7 +17,8 @@ import org.crosstradediscord.testing.simulator.CrossTradeSimulator;
  * The whole system on one machine with no accounts: the CrossTrade simulator, the Discord stand-in and the real
  * bot, started through its normal start-up path ({@link ConfigLoader} on a YAML file, {@link BotMain#start}).
  *
- * <p>The guild "Trading Desk" has roles Trader (may run every command on Sim101 and Sim102) and Risk (also
+ * <p>The guild "Trading Desk" has roles Trader (may run every command on Sim101 and Sim102, including the
+ * read-only {@code /positions} and {@code /orders} ({@code view}) and {@code /cancel}) and Risk (also
  * {@code flatten_everything}), members alice and bob (Trader), rita (Trader, Risk) and carol (no role), and
  * channels #trading and #audit (the audit channel).
  */
@@ -112,6 +113,8 @@ public final class Sandbox implements AutoCloseable {
             close: [%d]
             flatten: [%d]
             flatten_everything: [%d]
+            view: [%d]
+            cancel: [%d]
           accounts:
             allowed: [Sim101, Sim102]
           audit_channel_id: %d
@@ -123,7 +126,7 @@ public final class Sandbox implements AutoCloseable {
           discord:
             rest_base_url: %s
             gateway_url: %s
-          """.formatted(guild.id(), trader.id(), trader.id(), trader.id(), trader.id(), risk.id(), audit.id(),
+          """.formatted(guild.id(), trader.id(), trader.id(), trader.id(), trader.id(), risk.id(), trader.id(), trader.id(), audit.id(),
           confirmationTimeout.toSeconds(), crossTradeBaseUrl != null ? crossTradeBaseUrl : sim.baseUrl(),
           requestTimeout.toMillis(), transport, discord.restBaseUrl(),
           discord.gatewayUrl());

@@ -37,8 +37,11 @@ public final class SandboxMain {
         /flatplace account:Sim101 instrument:"MES 12-25" action:BUY quantity:1 order_type:MARKET time_in_force:DAY
         /reverse …same options…   /close account:Sim101 instrument:"MES 12-25" [quantity:N|percent:P]
         /flatten [account:Sim101] [instrument:"MES 12-25"] [market_position:long|short]
-        click <button label>          click a button on the newest message you see that has it
-        autocomplete /<command> account [typed]   the account suggestions you get
+        /positions [account:Sim101]   /orders [account:Sim101]   (read-only, answered at once)
+        /cancel account:Sim101 order_id:<id>   (suggested: autocomplete /cancel order_id account:Sim101)
+        click <button label>          click a button on the newest message you see that has it (* = anything)
+        autocomplete /<command> <option> [typed] [other:value…]   the suggestions you get (account,
+                                      instrument, order_id), e.g. autocomplete /close instrument mes
         as <member>                   act as alice, bob (Trader), rita (Trader+Risk) or carol (no role)
         roles <member> [+Role|-Role]  show or change a member's roles (Trader, Risk)
         members                       list members and their roles
@@ -204,15 +207,27 @@ public final class SandboxMain {
     String command = parts[0];
     Map<String, Object> options = options(command, parts.length > 1 ? parts[1] : "");
     StandInInteraction ix = sandbox.discord().slash(sandbox.guild(), me, command, options);
-    print(render(ix.original(WAIT)));
+    ix.awaitCallback(WAIT);
+    if (ix.callbackType() == 5) { // deferred (a read-only command): wait for the answer to replace "thinking…"
+      print(render(ix.awaitOriginal(m -> !m.raw().path("embeds").isEmpty(), WAIT)));
+    } else {
+      print(render(ix.original(WAIT)));
+    }
   }
 
   private void click(String label) {
     List<StandInMessage> visible = new ArrayList<>(sandbox.discord().messagesVisibleTo(me));
     java.util.Collections.reverse(visible);
-    StandInMessage target = visible.stream().filter(m -> m.buttons().stream().anyMatch(b -> b.label().equalsIgnoreCase(label)))
+    // A `*` in the label matches anything (e.g. "click Cancel * ES 12-25" for an order's Cancel button).
+    java.util.function.Predicate<String> matches = label.contains("*")
+        ? java.util.regex.Pattern.compile(java.util.Arrays.stream(label.split("\\*", -1))
+            .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining(".*")),
+            java.util.regex.Pattern.CASE_INSENSITIVE).asMatchPredicate()
+        : l -> l.equalsIgnoreCase(label);
+    StandInMessage target = visible.stream().filter(m -> m.buttons().stream().anyMatch(b -> matches.test(b.label())))
         .findFirst().orElseThrow(() -> new IllegalArgumentException("no message you can see has a button '" + label + "'"));
-    StandInInteraction ix = sandbox.discord().click(sandbox.guild(), me, target, label);
+    String actual = target.buttons().stream().map(StandInMessage.Button::label).filter(matches).findFirst().orElseThrow();
+    StandInInteraction ix = sandbox.discord().click(sandbox.guild(), me, target, actual);
     JsonNode ack = ix.awaitCallback(WAIT);
     if (ack.path("type").asInt() == 4) {
       print(render(ix.original(WAIT)));
@@ -229,8 +244,11 @@ public final class SandboxMain {
     String[] p = rest.strip().split("\\s+", 3);
     String command = p[0].startsWith("/") ? p[0].substring(1) : p[0];
     String option = p.length > 1 ? p[1] : "account";
-    String typed = p.length > 2 ? p[2] : "";
-    List<String> choices = sandbox.discord().autocomplete(sandbox.guild(), me, command, Map.of(option, typed), option, WAIT);
+    String tail = p.length > 2 ? p[2] : "";
+    Map<String, Object> typedOptions = new LinkedHashMap<>(options(command, tail)); // other options: name:value
+    String typed = OPTION.matcher(tail).replaceAll("").strip();
+    typedOptions.put(option, typed);
+    List<String> choices = sandbox.discord().autocomplete(sandbox.guild(), me, command, typedOptions, option, WAIT);
     print("suggestions for " + option + ": " + (choices.isEmpty() ? "(none)" : String.join(", ", choices)));
   }
 
