@@ -182,6 +182,11 @@ public final class DiscordBot implements AutoCloseable {
     return grace;
   }
 
+  /** @return the CrossTrade SDK the bot trades and reads with (for tests and diagnostics) */
+  public CrossTradeClient crossTrade() {
+    return client;
+  }
+
   /** @return pending confirmations */
   public ConfirmationStore confirmations() {
     return store;
