@@ -337,6 +337,19 @@ public final class CrossTradeClient {
     return baseUrl;
   }
 
+  /** @return the one deadline of every call (connect, send, answer), as configured */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /**
+   * @return the client-side rate limiter every call of this client (and its {@link #using} views) takes a token
+   *     from; callers that may skip a call (e.g. an optional read) can look at {@link RateLimiter#available()}
+   */
+  public RateLimiter rateLimiter() {
+    return limiter;
+  }
+
   /** @return the configuration without the token, e.g. for start-up logs. */
   @Override
   public String toString() {

@@ -17,6 +17,8 @@ import org.crosstradediscord.client.RequestRules;
 import org.crosstradediscord.client.model.ClosePositionRequest;
 import org.crosstradediscord.client.model.ClosedPositionsResponse;
 import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.preview.PreviewPlan;
+import org.crosstradediscord.bot.preview.Previews;
 
 /**
  * {@code /close account instrument [quantity] [percent]}: closes the whole position, {@code quantity}
@@ -120,6 +122,11 @@ public final class CloseCommand extends SlashCommandBase {
     }
 
     @Override
+    public Optional<PreviewPlan> previewPlan() {
+      return Optional.of(Previews.close(account, request.getInstrument(), request.getQuantity(), request.getPercent()));
+    }
+
+    @Override
     public Map<String, String> auditArgs() {
       Map<String, String> m = new LinkedHashMap<>();
       m.put(OrderOptions.ACCOUNT, account);
@@ -136,7 +143,8 @@ public final class CloseCommand extends SlashCommandBase {
     @Override
     public Outcome execute(CrossTradeClient client) {
       ClosedPositionsResponse r = client.closePosition(account, request);
-      return new Outcome(null, r.getClosedPositions(), r.getWarning());
+      return new Outcome(Outcome.Kind.CLOSED, null, r.getClosedPositions(), r.getWarning(),
+          Outcome.reportedRealized(r.getAdditionalProperties(), r.getClosedPositions()));
     }
   }
 }

@@ -17,6 +17,8 @@ import org.crosstradediscord.client.model.FlattenRequest;
 import org.crosstradediscord.client.model.FlattenResponse;
 import org.crosstradediscord.client.model.MarketPositionFilter;
 import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.preview.PreviewPlan;
+import org.crosstradediscord.bot.preview.Previews;
 
 /**
  * {@code /flatten [account] [instrument] [market_position]}: closes the positions matching all given filters
@@ -122,6 +124,11 @@ public final class FlattenCommand extends SlashCommandBase {
     }
 
     @Override
+    public Optional<PreviewPlan> previewPlan() {
+      return Optional.of(Previews.flatten(filters));
+    }
+
+    @Override
     public Map<String, String> auditArgs() {
       Map<String, String> m = new LinkedHashMap<>();
       m.put(OrderOptions.ACCOUNT, filters.getAccount() == null ? "*" : filters.getAccount());
@@ -133,7 +140,8 @@ public final class FlattenCommand extends SlashCommandBase {
     @Override
     public Outcome execute(CrossTradeClient client) {
       FlattenResponse r = everything() ? client.flattenEverything() : client.flatten(filters);
-      return new Outcome(r.getOrderIds(), r.getClosedPositions(), r.getWarning());
+      return new Outcome(Outcome.Kind.FLATTENED, r.getOrderIds(), r.getClosedPositions(), r.getWarning(),
+          Outcome.reportedRealized(r.getAdditionalProperties(), r.getClosedPositions()));
     }
   }
 }

@@ -10,6 +10,8 @@ import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.model.OrderRequest;
+import org.crosstradediscord.bot.preview.PreviewPlan;
+import org.crosstradediscord.bot.preview.Previews;
 
 /**
  * A slash command that sends one order ({@code OrderRequest} of openapi.yaml) with the shared order options:
@@ -31,6 +33,11 @@ abstract class OrderCommand extends SlashCommandBase {
 
   /** @return the Confirm button's verb label */
   abstract String confirmLabel();
+
+  /** @return true when the upstream refuses the order while the account is flat in the instrument ({@code /reverse}) */
+  boolean needsPosition() {
+    return false;
+  }
 
   /**
    * Makes the one SDK call.
@@ -84,13 +91,18 @@ abstract class OrderCommand extends SlashCommandBase {
     }
 
     @Override
+    public Optional<PreviewPlan> previewPlan() {
+      return Optional.of(Previews.order(account, request, source.needsPosition()));
+    }
+
+    @Override
     public Map<String, String> auditArgs() {
       return OrderOptions.auditArgs(account, request);
     }
 
     @Override
     public Outcome execute(CrossTradeClient client) {
-      return new Outcome(List.of(source.submit(client, account, request)), null, null);
+      return new Outcome(Outcome.Kind.PLACED, List.of(source.submit(client, account, request)), null, null, null);
     }
   }
 }

@@ -30,6 +30,11 @@ public final class ReverseCommand extends OrderCommand {
   }
 
   @Override
+  boolean needsPosition() {
+    return true;
+  }
+
+  @Override
   String confirmLabel() {
     return "Reverse position";
   }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.crosstradediscord.bot.access.Permission;
+import org.crosstradediscord.bot.preview.PreviewPlan;
 import org.crosstradediscord.client.CrossTradeClient;
 
 /**
@@ -22,6 +23,17 @@ public interface TradeAction {
 
   /** @return what the review card shows */
   Review review();
+
+  /**
+   * What the review card reads (GET only) to show what the action will affect: the current position and the one
+   * after, or the positions and orders a flatten closes and cancels. The card is sent first and edited once the
+   * reads answer; a failed read never blocks the action.
+   *
+   * @return the reads and how to describe them, or empty when the action shows nothing more
+   */
+  default Optional<PreviewPlan> previewPlan() {
+    return Optional.empty();
+  }
 
   /** @return arguments for the audit line, option name to value */
   Map<String, String> auditArgs();

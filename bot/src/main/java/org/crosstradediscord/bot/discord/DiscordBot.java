@@ -51,6 +51,9 @@ public final class DiscordBot implements AutoCloseable {
   private final ConfirmationStore store;
   private final CrossTradeClient client;
   private final Duration grace;
+  /** Audit channel posts not yet answered by Discord; awaited (bounded) at shutdown. */
+  private final java.util.Set<java.util.concurrent.CompletableFuture<?>> auditPosts =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private ReadCalls reads;
 
@@ -159,9 +162,17 @@ public final class DiscordBot implements AutoCloseable {
         if (channel == null) {
           throw new StartupException("audit_channel_id: no text channel " + channelId + " visible to the bot");
         }
-        audit.setChannel(line -> channel.sendMessage(line).setAllowedMentions(List.of())
-            .setSuppressEmbeds(true)
-            .queue(ok -> { }, err -> log.warn("audit channel post failed: {}", err.toString())));
+        audit.setChannel(line -> {
+          java.util.concurrent.CompletableFuture<?> post = channel.sendMessage(line).setAllowedMentions(List.of())
+              .setSuppressEmbeds(true).submit();
+          bot.auditPosts.add(post);
+          post.whenComplete((ok, err) -> {
+            bot.auditPosts.remove(post);
+            if (err != null) {
+              log.warn("audit channel post failed: {}", err.toString());
+            }
+          });
+        });
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -191,6 +202,11 @@ public final class DiscordBot implements AutoCloseable {
     return grace;
   }
 
+  /** @return the CrossTrade SDK the bot trades and reads with (for tests and diagnostics) */
+  public CrossTradeClient crossTrade() {
+    return client;
+  }
+
   /** @return pending confirmations */
   public ConfirmationStore confirmations() {
     return store;
@@ -206,6 +222,15 @@ public final class DiscordBot implements AutoCloseable {
   public void close() {
     calls.close(grace);
     reads.close();
+    try {
+      // the audit channel must see every result line before Discord is disconnected (bounded)
+      java.util.concurrent.CompletableFuture.allOf(auditPosts.toArray(java.util.concurrent.CompletableFuture[]::new))
+          .get(5, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      log.warn("some audit channel posts were not delivered before shutdown ({})", e.getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       client.close();
       jda.shutdown();

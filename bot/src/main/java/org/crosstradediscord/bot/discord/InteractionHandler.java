@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -34,6 +35,9 @@ import org.crosstradediscord.bot.commands.TradeAction;
 import org.crosstradediscord.bot.commands.TradingCommand;
 import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.bot.confirmation.PendingAction;
+import org.crosstradediscord.bot.preview.Preview;
+import org.crosstradediscord.bot.preview.PreviewPlan;
+import org.crosstradediscord.bot.preview.Previews;
 import org.crosstradediscord.bot.rendering.Cards;
 import org.crosstradediscord.bot.rendering.DiscordText;
 import org.crosstradediscord.bot.rendering.Tables;
@@ -64,6 +68,7 @@ public final class InteractionHandler extends ListenerAdapter {
   private final TradeCalls calls;
   private final ReadCalls reads;
   private final Suggestions suggestions;
+  private final ReviewReads reviewReads;
 
   /**
    * @param registry the slash commands
@@ -84,6 +89,7 @@ public final class InteractionHandler extends ListenerAdapter {
     this.calls = calls;
     this.reads = reads;
     this.suggestions = new Suggestions(client, reads);
+    this.reviewReads = new ReviewReads(client);
   }
 
   @Override
@@ -136,13 +142,16 @@ public final class InteractionHandler extends ListenerAdapter {
       audit(new AuditEvent("denied", invoker.userId(), invoker.userName(), command.name(), args, denied.reason(), null, -1));
       event.replyEmbeds(Cards.notice("Not allowed", denied.reason() + "\nNothing was sent.")).setEphemeral(true).queue();
     } else if (prepared instanceof Prepared.Ready ready) {
-      TradeAction action = ready.action();
+      ReviewedAction action = new ReviewedAction(ready.action());
       InteractionHook hook = event.getHook();
       PendingAction pending = store.put(invoker, action, () -> expired(hook, invoker, action));
       Review review = action.review();
-      event.replyEmbeds(Cards.review(review, store.timeout()))
+      Optional<PreviewPlan> plan = action.previewPlan();
+      // The card goes out at once (Discord's 3 s rule); what it affects is read afterwards and edited in.
+      event.replyEmbeds(Cards.review(review, store.timeout(),
+              plan.map(p -> List.of(p.subject() + ": reading…")).orElse(List.of())))
           .setComponents(Cards.buttons(pending.id(), review.confirmLabel(), false))
-          .setEphemeral(true).queue(ok -> { }, err -> {
+          .setEphemeral(true).queue(ok -> plan.ifPresent(p -> showPreview(hook, pending.id(), action, p)), err -> {
             store.discard(pending.id());
             log.warn("review card for /{} could not be sent: {}", action.command(), err.toString());
           });
@@ -260,6 +269,39 @@ public final class InteractionHandler extends ListenerAdapter {
     }
   }
 
+  /**
+   * Reads what the action will affect (GET only, bounded) and edits the still-open review card with it, keeping its
+   * buttons; a failed or slow read says "unknown (…)" and never blocks or fails the confirmation.
+   */
+  private void showPreview(InteractionHook hook, String pendingId, ReviewedAction action, PreviewPlan plan) {
+    Review review = action.review();
+    reviewReads.read(plan, action::isOpen).whenCompleteAsync((preview, err) -> {
+      if (!action.isOpen()) {
+        return; // confirmed, cancelled or expired meanwhile: the card is no longer a review
+      }
+      List<String> lines;
+      if (err == null) {
+        lines = preview.lines();
+      } else {
+        String why = Previews.reason(err, reviewReads.waitLimit());
+        log.info("review read for /{} failed: {}", action.command(), DiscordText.oneLine(why, 300));
+        lines = List.of(plan.subject() + ": unknown (" + why + ")",
+            "The action does not depend on this read: you can still confirm or cancel.");
+      }
+      try {
+        action.publish(err == null ? preview : null, () -> hook.editOriginalEmbeds(Cards.review(review, store.timeout(), lines))
+            .setComponents(Cards.buttons(pendingId, review.confirmLabel(), false)).submit()
+            .whenComplete((ok, e) -> {
+              if (e != null) {
+                log.debug("could not show the review read of /{}: {}", action.command(), e.toString());
+              }
+            }));
+      } catch (RuntimeException e) { // e.g. JDA already shut down
+        log.debug("could not show the review read of /{}: {}", action.command(), e.toString());
+      }
+    }, reviewReads.editExecutor());
+  }
+
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
     long clickedAt = System.nanoTime();
@@ -295,6 +337,7 @@ public final class InteractionHandler extends ListenerAdapter {
       String lost = stillAllowed(peeked.action(), clicker);
       if (lost != null && store.deny(id)) {
         TradeAction action = peeked.action();
+        closeReview(action);
         audit(new AuditEvent("denied", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(), lost, null, -1));
         event.editMessageEmbeds(Cards.notice("Not allowed any more", lost + "\nNothing was sent.")).setComponents().queue();
         return;
@@ -317,6 +360,7 @@ public final class InteractionHandler extends ListenerAdapter {
     }
     PendingAction pending = ((ConfirmationStore.Claim.Claimed) claim).pending();
     TradeAction action = pending.action();
+    closeReview(action);
     Review review = action.review();
     if (!confirm) {
       audit(new AuditEvent("cancelled", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(), "cancelled", null, -1));
@@ -489,7 +533,7 @@ public final class InteractionHandler extends ListenerAdapter {
     try {
       Outcome outcome = action.execute(client);
       long ms = (System.nanoTime() - start) / 1_000_000;
-      return new Result("ok", outcome.orderIds(), ms, () -> Cards.success(review, outcome, ms));
+      return new Result("ok", outcome.orderIds(), ms, () -> Cards.success(review, outcome, workingBefore(action), ms));
     } catch (CrossTradeException e) {
       return new Result(e.getClass().getSimpleName() + ": " + e.getMessage(), null, elapsedMs(start),
           () -> Cards.failure(review, e));
@@ -520,7 +564,21 @@ public final class InteractionHandler extends ListenerAdapter {
     }
   }
 
+  /** Stops review reads from editing the card (waits, bounded, for one already on its way). */
+  private static void closeReview(TradeAction action) {
+    if (action instanceof ReviewedAction reviewed) {
+      reviewed.close();
+    }
+  }
+
+  /** @return the working orders the review read before Confirm, or null when it read none */
+  private static List<org.crosstradediscord.client.model.Order> workingBefore(TradeAction action) {
+    Preview p = action instanceof ReviewedAction reviewed ? reviewed.preview() : null;
+    return p == null ? null : p.workingOrders();
+  }
+
   private void expired(InteractionHook hook, Invoker invoker, TradeAction action) {
+    closeReview(action);
     audit(new AuditEvent("expired", invoker.userId(), invoker.userName(), action.command(), action.auditArgs(), "expired", null, -1));
     hook.editOriginalEmbeds(Cards.notice("Expired: " + action.review().title(),
         "Not confirmed within " + store.timeout().toSeconds() + " s. Nothing was sent; run the command again."))

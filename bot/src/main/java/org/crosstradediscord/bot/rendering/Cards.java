@@ -2,8 +2,12 @@ package org.crosstradediscord.bot.rendering;
 
 import java.awt.Color;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -18,6 +22,7 @@ import org.crosstradediscord.client.OutcomeUnknownException;
 import org.crosstradediscord.client.RateLimitedException;
 import org.crosstradediscord.client.UnauthorizedException;
 import org.crosstradediscord.client.UnreachableException;
+import org.crosstradediscord.client.model.Order;
 import org.crosstradediscord.client.model.Position;
 
 /**
@@ -44,6 +49,9 @@ public final class Cards {
   private static final int FIELD_VALUE_MAX = 300;
   private static final int MAX_ORDER_IDS = 20;
   private static final int MAX_TABLE_ROWS = 25;
+  private static final int MAX_AFFECT_LINES = 26;
+  /** Name of the review card's field that says what the action will affect. */
+  public static final String AFFECTS = "What it affects";
 
   private Cards() {}
 
@@ -53,9 +61,29 @@ public final class Cards {
    * @return the review card
    */
   public static MessageEmbed review(Review review, Duration timeout) {
+    return review(review, timeout, List.of());
+  }
+
+  /**
+   * @param review what the action will do
+   * @param timeout how long Confirm stays valid
+   * @param affects plain text lines of what it will affect (position now and after, what a flatten closes and
+   *     cancels, or "reading…"/"unknown (…)"); escaped here, at most {@value #MAX_AFFECT_LINES} lines and one
+   *     field's length; empty for none
+   * @return the review card
+   */
+  public static MessageEmbed review(Review review, Duration timeout, List<String> affects) {
     EmbedBuilder e = new EmbedBuilder().setTitle("Review: " + review.title()).setColor(review.warning() == null ? REVIEW : DANGER)
         .setDescription(review.whatHappens());
     addFields(e, review);
+    if (!affects.isEmpty()) {
+      List<String> shown = new ArrayList<>(affects.subList(0, Math.min(affects.size(), MAX_AFFECT_LINES)));
+      if (affects.size() > shown.size()) {
+        shown.add("… " + (affects.size() - shown.size()) + " more lines");
+      }
+      String value = shown.stream().map(l -> DiscordText.escape(l, 160)).collect(Collectors.joining("\n"));
+      e.addField(AFFECTS, DiscordText.cutEscaped(value, MessageEmbed.VALUE_MAX_LENGTH), false);
+    }
     if (review.warning() != null) {
       e.addField("⚠ Warning", review.warning(), false);
     }
@@ -102,18 +130,39 @@ public final class Cards {
    * @return the success card
    */
   public static MessageEmbed success(Review review, Outcome outcome, long latencyMs) {
+    return success(review, outcome, null, latencyMs);
+  }
+
+  /**
+   * The success card: a placed order's id; how many positions a close or flatten closed (table) with the P&amp;L
+   * it realized as far as the upstream says; which working orders a flatten cancelled (never labelled "Order id").
+   *
+   * @param review the reviewed action
+   * @param outcome what the upstream reported
+   * @param workingBefore the working orders the review read before Confirm (a flatten's answer mixes the ids of
+   *     the orders it cancelled and of those it submitted: ids found here were working, so they were cancelled),
+   *     or null when the review could not read them
+   * @param latencyMs time from Confirm to the answer
+   * @return the success card
+   */
+  public static MessageEmbed success(Review review, Outcome outcome, List<Order> workingBefore, long latencyMs) {
     EmbedBuilder e = new EmbedBuilder().setTitle("Done: " + review.title()).setColor(OK);
     StringBuilder d = new StringBuilder();
-    if (!outcome.orderIds().isEmpty()) {
-      List<String> ids = outcome.orderIds();
-      List<String> shown = ids.subList(0, Math.min(ids.size(), MAX_ORDER_IDS)).stream()
-          .map(i -> "`" + DiscordText.inCode(i, 64) + "`").toList();
-      d.append(ids.size() == 1 ? "Order id: " + shown.get(0) : "Order ids: " + String.join(", ", shown)
-          + (ids.size() > shown.size() ? " and " + (ids.size() - shown.size()) + " more" : "")).append('\n');
+    List<String> ids = outcome.orderIds();
+    boolean flatten = outcome.kind() == Outcome.Kind.FLATTENED;
+    if (!ids.isEmpty() && !flatten) {
+      d.append(ids.size() == 1 ? "Order id: " : "Order ids: ").append(idList(ids)).append('\n');
     }
     if (!outcome.closedPositions().isEmpty()) {
-      d.append("Closed positions:\n").append(positionsTable(outcome.closedPositions()));
-    } else if (outcome.orderIds().isEmpty()) {
+      d.append("Closed positions: ").append(outcome.closedPositions().size()).append('\n')
+          .append(positionsTable(outcome.closedPositions())).append('\n');
+      d.append(profitLoss(outcome)).append('\n');
+    } else if (outcome.kind() != Outcome.Kind.PLACED) {
+      d.append("Closed positions: none\n");
+    }
+    if (flatten) {
+      d.append(flattenedOrders(ids, workingBefore));
+    } else if (ids.isEmpty() && outcome.closedPositions().isEmpty()) {
       d.append("CrossTrade reported nothing closed or placed.\n");
     }
     if (outcome.warning() != null) {
@@ -123,6 +172,62 @@ public final class Cards {
     e.setDescription(bounded(d.toString().strip()));
     e.setFooter("Answered in " + latencyMs + " ms");
     return e.build();
+  }
+
+  private static String idList(List<String> ids) {
+    List<String> shown = ids.subList(0, Math.min(ids.size(), MAX_ORDER_IDS)).stream()
+        .map(i -> "`" + DiscordText.inCode(i, 64) + "`").toList();
+    return String.join(", ", shown) + (ids.size() > shown.size() ? " and " + (ids.size() - shown.size()) + " more" : "");
+  }
+
+  /** The realized P&L as reported, else the closed contracts' unrealized P&L at close time, said as such. */
+  private static String profitLoss(Outcome outcome) {
+    if (outcome.realizedProfitLoss() != null) {
+      return "Realized P&L: " + money(outcome.realizedProfitLoss()) + " (as CrossTrade reported it)";
+    }
+    double sum = 0;
+    for (Position p : outcome.closedPositions()) {
+      if (p.getUnrealizedProfitLoss() == null) {
+        return "Realized P&L: not reported by CrossTrade.";
+      }
+      sum += p.getUnrealizedProfitLoss();
+    }
+    return "Realized P&L: about " + money(sum) + " (CrossTrade reports the closed contracts' unrealized P&L at"
+        + " the last price, not the fill; check NinjaTrader for the exact figure)";
+  }
+
+  /** A flatten's order ids: those that were working before Confirm were cancelled; the rest it submitted. */
+  private static String flattenedOrders(List<String> ids, List<Order> workingBefore) {
+    if (ids.isEmpty()) {
+      return "Cancelled orders: none\n";
+    }
+    if (workingBefore == null) {
+      return "Order ids in CrossTrade's answer (working orders it cancelled and orders it submitted to close;"
+          + " the review could not read which were working): " + idList(ids) + "\n";
+    }
+    Map<String, Order> working = workingBefore.stream().filter(o -> o.getOrderId() != null)
+        .collect(Collectors.toMap(Order::getOrderId, Function.identity(), (a, b) -> a));
+    List<String> cancelled = ids.stream().filter(working::containsKey).toList();
+    List<String> other = ids.stream().filter(i -> !working.containsKey(i)).toList();
+    StringBuilder b = new StringBuilder();
+    if (cancelled.isEmpty()) {
+      b.append("Cancelled orders: none\n");
+    } else {
+      b.append("Cancelled orders: ").append(cancelled.size()).append('\n');
+      for (String id : cancelled.subList(0, Math.min(cancelled.size(), MAX_ORDER_IDS))) {
+        Order o = working.get(id);
+        b.append("- `").append(DiscordText.inCode(id, 64)).append("` ")
+            .append(DiscordText.escape(o.getInstrument() + " " + o.getOrderAction() + " " + o.getQuantity() + " "
+                + o.getOrderType(), 120)).append('\n');
+      }
+      if (cancelled.size() > MAX_ORDER_IDS) {
+        b.append("- … and ").append(cancelled.size() - MAX_ORDER_IDS).append(" more\n");
+      }
+    }
+    if (!other.isEmpty()) {
+      b.append("Other orders in CrossTrade's answer (not working when the review read them, e.g. the orders it submitted to close positions): ").append(idList(other)).append('\n');
+    }
+    return b.toString();
   }
 
   /**

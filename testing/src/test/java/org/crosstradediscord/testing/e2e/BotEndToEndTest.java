@@ -49,8 +49,18 @@ class BotEndToEndTest {
   }
 
   @BeforeEach
-  void reset() {
+  void reset() throws InterruptedException {
+    Thread.sleep(100); // a review card's read started just before the last test ended lands before the reset
     sandbox.simulator().reset();
+  }
+
+  /**
+   * Waits until the bot's rate limiter holds enough tokens for a review read: a read never takes the last ones
+   * (they stay for orders), and the tests before may have used them.
+   */
+  static void readBudget() {
+    org.crosstradediscord.testing.Poll.until(() -> sandbox.bot().crossTrade().rateLimiter().available() >= 9
+        ? java.util.Optional.of(true) : java.util.Optional.empty(), WAIT, () -> "the bot's rate limiter refills");
   }
 
   @AfterEach
@@ -95,7 +105,8 @@ class BotEndToEndTest {
     assertThat(confirm.styleName()).isEqualTo("danger");
     assertThat(card.button("Cancel").styleName()).isEqualTo("secondary");
     assertThat(confirm.customId().length()).isBetween(1, 100);
-    assertThat(sandbox.simulator().requests()).as("nothing is sent before Confirm").isEmpty();
+    assertThat(sandbox.simulator().requests()).as("nothing but reads is sent before Confirm")
+        .allMatch(r -> "GET".equals(r.method()));
 
     StandInInteraction click = sandbox.discord().click(guild, guild.member(member), card, confirmLabel);
     JsonNode ack = click.awaitCallback(WAIT);
@@ -112,9 +123,14 @@ class BotEndToEndTest {
     }
   }
 
+  /** @return the requests that may trade (every one but the review cards' reads) */
+  static List<RecordedRequest> trades() {
+    return sandbox.simulator().requests().stream().filter(r -> !"GET".equals(r.method())).toList();
+  }
+
   static RecordedRequest onlyRequest() {
-    assertThat(sandbox.simulator().requests()).hasSize(1);
-    return sandbox.simulator().requests().get(0);
+    assertThat(trades()).hasSize(1);
+    return trades().get(0);
   }
 
   @Test
@@ -183,6 +199,134 @@ class BotEndToEndTest {
     assertThat(sandbox.simulator().book().position("Sim102", "MES 12-25")).isEqualTo(1);
   }
 
+  /** Runs a command and waits until its review card shows what the read found (or that it is unknown). */
+  static StandInInteraction reviewed(String member, String command, Map<String, Object> options) {
+    readBudget();
+    StandInInteraction cmd = slash(member, command, options);
+    cmd.awaitOriginal(m -> !m.text().contains(": reading…"), WAIT);
+    return cmd;
+  }
+
+  @Test
+  void reverseReviewCard_showsNowAndAfter_fromGetsOnly_andKeepsItsButtons() {
+    sandbox.simulator().book().setPosition("Sim101", "MES 12-25", 2, 6000.0);
+    sandbox.simulator().book().setPrice("MES 12-25", 6001.0);
+    readBudget();
+    StandInInteraction cmd = slash("alice", "reverse", marketOrder("Sim101", "MES 12-25", "SELL", 1));
+    assertThat(cmd.awaitCallback(WAIT).toString()).as("the card goes out at once, before the read")
+        .contains("Current position: reading");
+
+    StandInMessage card = cmd.awaitOriginal(m -> m.text().contains("After:"), WAIT);
+
+    assertThat(card.text()).contains("What it affects").contains("Now: Long 2 @ 6000 (unrealized P&L 10.00)")
+        .contains("After: Short 1 (Long 2 is closed first)");
+    assertThat(card.button("Reverse position").disabled()).isFalse();
+    assertThat(card.button("Cancel").disabled()).isFalse();
+    assertThat(sandbox.simulator().requests()).singleElement().satisfies(r -> {
+      assertThat(r.method()).isEqualTo("GET");
+      assertThat(r.operationId()).isEqualTo("getPosition");
+      assertThat(r.account()).isEqualTo("Sim101");
+    });
+
+    sandbox.discord().click(guild, guild.member("alice"), card, "Reverse position");
+    assertThat(cmd.awaitOriginal(m -> m.buttons().isEmpty(), WAIT).text()).contains("Done: Reverse position");
+    assertThat(sandbox.simulator().book().position("Sim101", "MES 12-25")).as("as the card said").isEqualTo(-1);
+  }
+
+  @Test
+  void failedRead_saysUnknown_andTheActionStillGoesThrough() {
+    sandbox.simulator().book().setPosition("Sim101", "MES 12-25", 2, 6000.0);
+    sandbox.simulator().faults().disconnected(true);
+    readBudget();
+    StandInInteraction cmd = slash("alice", "flatplace", marketOrder("Sim101", "MES 12-25", "SELL", 1));
+
+    StandInMessage card = cmd.awaitOriginal(m -> m.text().contains("unknown ("), WAIT);
+
+    assertThat(card.text()).contains("Current position: unknown (NinjaTrader or the CrossTrade add-on is not connected)")
+        .contains("you can still confirm");
+    assertThat(card.button("Place order").disabled()).isFalse();
+    assertThat(trades()).isEmpty();
+    sandbox.simulator().faults().clear();
+
+    sandbox.discord().click(guild, guild.member("alice"), card, "Place order");
+    assertThat(cmd.awaitOriginal(m -> m.buttons().isEmpty(), WAIT).text()).contains("Done: Flat-place order");
+    assertThat(onlyRequest().operationId()).isEqualTo("flatPlaceOrder");
+    assertThat(sandbox.simulator().book().position("Sim101", "MES 12-25")).isEqualTo(-1);
+  }
+
+  @Test
+  void slowRead_saysUnknownWithinTheBound_andTheActionStillGoesThrough() {
+    sandbox.simulator().faults().latency(Duration.ofMillis(2_600)); // the read gives up at 2 s (the request timeout)
+    readBudget();
+    StandInInteraction cmd = slash("bob", "close", opts("account", "Sim101", "instrument", "ES 12-25"));
+
+    StandInMessage card = cmd.awaitOriginal(m -> m.text().contains("unknown ("), WAIT);
+    assertThat(card.text()).contains("Current position: unknown (");
+    sandbox.simulator().faults().clear();
+    sandbox.simulator().book().setPosition("Sim101", "ES 12-25", 1, 5790.0);
+
+    sandbox.discord().click(guild, guild.member("bob"), card, "Close position");
+    assertThat(cmd.awaitOriginal(m -> m.buttons().isEmpty(), WAIT).text()).contains("Done: Close position");
+    assertThat(sandbox.simulator().book().position("Sim101", "ES 12-25")).isZero();
+  }
+
+  @Test
+  void closeHalfOfLong3_reviewSaysCloses2Leaves1_andTheResultShowsThePnl() {
+    sandbox.simulator().book().setPosition("Sim101", "ES 12-25", 3, 5790.0);
+    sandbox.simulator().book().setPrice("ES 12-25", 5800.0);
+    StandInInteraction cmd = reviewed("bob", "close", opts("account", "Sim101", "instrument", "ES 12-25", "percent", 50.0));
+    StandInMessage card = cmd.original(WAIT);
+
+    assertThat(card.text()).contains("Now: Long 3 @ 5790 (unrealized P&L 1500.00)")
+        .contains("After: closes 2, leaves Long 1").contains("Realizes about 1000.00 at the last price");
+
+    sandbox.discord().click(guild, guild.member("bob"), card, "Close position");
+    StandInMessage result = cmd.awaitOriginal(m -> m.buttons().isEmpty(), WAIT);
+    assertThat(result.text()).contains("Closed positions: 1").contains("Realized P&L: about 1000.00")
+        .doesNotContain("Order id");
+    assertThat(sandbox.simulator().book().position("Sim101", "ES 12-25")).isEqualTo(1);
+  }
+
+  @Test
+  void flatten_reviewListsWhatItClosesAndCancels_andTheResultSaysWhichOrdersItCancelled() {
+    sandbox.simulator().book().setPosition("Sim101", "MES 12-25", -2, 6005.0);
+    sandbox.simulator().book().addWorkingLimitOrder("Sim101", "aaaa1111bbbb2222cccc3333dddd4444", "MES 12-25", "BUY", 1, 100.0);
+    sandbox.simulator().book().addWorkingLimitOrder("Sim101", "eeee5555ffff6666aaaa7777bbbb8888", "NQ 12-25", "BUY", 1, 100.0);
+    sandbox.simulator().book().setPosition("Sim102", "MES 12-25", 1, 6005.0);
+    StandInInteraction cmd = reviewed("alice", "flatten", opts("account", "Sim101"));
+    StandInMessage card = cmd.original(WAIT);
+
+    assertThat(card.text()).contains("Closes 1 position:").contains("Sim101 · MES 12-25 · Short 2 @ 6005")
+        .contains("Cancels 2 working orders:").contains("MES 12-25 · Buy 1 Limit @ 100 · id aaaa1111…")
+        .contains("NQ 12-25 · Buy 1 Limit @ 100 · id eeee5555…").doesNotContain("Sim102");
+    assertThat(sandbox.simulator().requests()).extracting(RecordedRequest::method).containsOnly("GET");
+
+    sandbox.discord().click(guild, guild.member("alice"), card, "Flatten");
+    StandInMessage result = cmd.awaitOriginal(m -> m.buttons().isEmpty(), WAIT);
+
+    String closingOrder = onlyRequest().response().path("orderIds").get(0).asText();
+    assertThat(result.text()).contains("Done: Flatten").contains("Closed positions: 1").contains("Short")
+        .contains("Cancelled orders: 2").contains("aaaa1111bbbb2222cccc3333dddd4444")
+        .contains("eeee5555ffff6666aaaa7777bbbb8888").doesNotContain("Order id")
+        .contains("Other orders in CrossTrade's answer").contains(closingOrder);
+    assertThat(sandbox.simulator().book().workingOrders("Sim101")).isEmpty();
+    assertThat(sandbox.simulator().book().position("Sim102", "MES 12-25")).isEqualTo(1);
+  }
+
+  @Test
+  void flattenOfOnlyARestingOrder_saysItCancelledIt_notOrderId() {
+    sandbox.simulator().book().addWorkingLimitOrder("Sim102", "1234567890abcdef1234567890abcdef", "ES 12-25", "BUY", 2, 100.0);
+    StandInInteraction cmd = reviewed("alice", "flatten", opts("account", "Sim102"));
+    StandInMessage card = cmd.original(WAIT);
+    assertThat(card.text()).contains("Closes no position").contains("Cancels 1 working order:");
+
+    sandbox.discord().click(guild, guild.member("alice"), card, "Flatten");
+    StandInMessage result = cmd.awaitOriginal(m -> m.buttons().isEmpty(), WAIT);
+
+    assertThat(result.text()).contains("Closed positions: none").contains("Cancelled orders: 1")
+        .contains("1234567890abcdef1234567890abcdef").doesNotContain("Order id").doesNotContain("Other orders");
+  }
+
   @Test
   void flattenWithNoFilters_isDenied_toARoleWithoutFlattenEverything() {
     StandInMessage reply = slash("alice", "flatten", opts()).original(WAIT);
@@ -218,11 +362,11 @@ class BotEndToEndTest {
     assertThat(refusal.ephemeral()).isTrue();
     assertThat(refusal.visibleTo()).isEqualTo(guild.member("bob").id());
     assertThat(refusal.text()).contains("Only the member who ran the command");
-    assertThat(sandbox.simulator().requests()).isEmpty();
+    assertThat(trades()).isEmpty();
 
     sandbox.discord().click(guild, guild.member("alice"), card, "Place order");
     cmd.awaitOriginal(m -> m.text().contains("Done"), WAIT);
-    assertThat(sandbox.simulator().requests()).hasSize(1);
+    assertThat(trades()).hasSize(1);
   }
 
   @Test
@@ -247,7 +391,7 @@ class BotEndToEndTest {
     second.awaitCallback(WAIT);
     cmd.awaitOriginal(m -> m.text().contains("Done"), WAIT);
 
-    assertThat(sandbox.simulator().requests()).hasSize(1);
+    assertThat(trades()).hasSize(1);
     StandInInteraction refused = first.callbackType() == 7 ? second : first;
     assertThat(refused.original(WAIT).text()).contains("already confirmed");
     assertThat(sandbox.simulator().book().position("Sim101", "ES 12-25")).isEqualTo(1);
@@ -264,7 +408,7 @@ class BotEndToEndTest {
       sandbox.discord().click(guild, bob, card, "Place order");
       StandInMessage denied = cmd.awaitOriginal(m -> m.buttons().isEmpty(), WAIT);
       assertThat(denied.text()).contains("Not allowed any more").contains("flatplace");
-      assertThat(sandbox.simulator().requests()).isEmpty();
+      assertThat(trades()).isEmpty();
     } finally {
       bob.setRoles(roles);
     }
@@ -278,7 +422,7 @@ class BotEndToEndTest {
     sandbox.discord().click(guild, guild.member("alice"), card, "Cancel");
 
     assertThat(cmd.awaitOriginal(m -> m.buttons().isEmpty(), WAIT).text()).contains("Cancelled");
-    assertThat(sandbox.simulator().requests()).isEmpty();
+    assertThat(trades()).isEmpty();
   }
 
   @Test
@@ -322,6 +466,7 @@ class BotEndToEndTest {
 
   @Test
   void upstream429_saysRateLimitedTryAgainShortly() {
+    readBudget(); // the bot's own limiter must not be what makes the close wait for the upstream's refill
     sandbox.simulator().faults().rateLimit(true);
     CrossTradeClient other = CrossTradeClient.builder().token(Sandbox.CROSSTRADE_TOKEN)
         .baseUrl(sandbox.simulator().baseUrl()).rateLimiter(org.crosstradediscord.client.RateLimiter.disabled()).build();
@@ -346,7 +491,7 @@ class BotEndToEndTest {
     StandInMessage result = confirm("alice", "flatplace", marketOrder("Sim101", "ES 12-25", "BUY", 1), "Place order");
 
     assertThat(result.text()).contains("OUTCOME UNKNOWN").contains("check NinjaTrader before retrying");
-    assertThat(sandbox.simulator().requests()).hasSize(1);
+    assertThat(trades()).hasSize(1);
     assertThat(sandbox.simulator().book().position("Sim101", "ES 12-25")).as("it did execute upstream").isEqualTo(1);
   }
 
