@@ -56,13 +56,17 @@ import org.slf4j.LoggerFactory;
 final class WebSocketTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
 
-  /** operationId → RPC name; must equal openapi.yaml's {@code x-websocket-rpc} (checked by a test). */
-  static final Map<String, String> RPC_NAMES = Map.ofEntries(Map.entry("flatPlaceOrder", "FlatPlace"),
-      Map.entry("reversePosition", "ReversePosition"), Map.entry("closePosition", "ClosePosition"),
-      Map.entry("flatten", "Flatten"), Map.entry("cancelOrder", "Cancel"), Map.entry("listAccounts", "ListAccounts"),
-      Map.entry("getAccount", "GetAccount"), Map.entry("listPositions", "ListPositions"),
-      Map.entry("getAllPositions", "GetAllPositions"), Map.entry("getPosition", "GetPosition"),
-      Map.entry("listOrders", "ListOrders"), Map.entry("getOrder", "GetOrder"));
+  /** operationId → RPC name, generated from openapi.yaml's {@code x-websocket-rpc} (a test compares them with the spec). */
+  static final Map<String, String> RPC_NAMES = rpcNames();
+  /** Merges the generated per-API maps ({@code *ApiRpc}, from openapi.yaml's {@code x-websocket-rpc}). */
+  private static Map<String, String> rpcNames() {
+    Map<String, String> all = new java.util.TreeMap<>();
+    all.putAll(org.crosstradediscord.client.api.OrdersApiRpc.NAMES);
+    all.putAll(org.crosstradediscord.client.api.PositionsApiRpc.NAMES);
+    all.putAll(org.crosstradediscord.client.api.AccountsApiRpc.NAMES);
+    return Map.copyOf(all);
+  }
+
   /** The RPC name of an unfiltered flatten ({@code x-websocket-rpc-without-filters}). */
   static final String FLATTEN_EVERYTHING = "FlattenEverything";
 
