@@ -2,7 +2,6 @@ package org.crosstradediscord.bot.commands;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,9 +59,7 @@ public final class PositionsCommand extends ReadOnlyCommand {
 
     @Override
     public Map<String, String> auditArgs() {
-      Map<String, String> m = new LinkedHashMap<>();
-      m.put(OrderOptions.ACCOUNT, String.join(",", accounts));
-      return m;
+      return ReadAction.accountsArg(accounts);
     }
 
     @Override

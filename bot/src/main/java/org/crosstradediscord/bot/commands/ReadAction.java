@@ -15,6 +15,16 @@ public interface ReadAction {
   Map<String, String> auditArgs();
 
   /**
+   * @param accounts the accounts a read covers
+   * @return the audit arguments of a read over those accounts: {@code account=a,b}
+   */
+  static Map<String, String> accountsArg(java.util.List<String> accounts) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put(OrderOptions.ACCOUNT, String.join(",", accounts));
+    return m;
+  }
+
+  /**
    * Makes the reads (GETs only; each bounded by the SDK's request timeout) and renders the answer.
    *
    * @param client the CrossTrade SDK

@@ -113,6 +113,16 @@ public final class InteractionHandler extends ListenerAdapter {
       values.put(o.getName(), v);
       args.put(o.getName(), String.valueOf(v));
     }
+    run(event, command, invoker, values, args);
+  }
+
+  /**
+   * One command for one member, typed or from a table button: audit, role check, option checks, then an ephemeral
+   * review card (trades: Confirm/Cancel, what it affects read afterwards) or a deferred answer (reads). Nothing is
+   * sent to CrossTrade here except a read-only command's GETs.
+   */
+  private void run(IReplyCallback event, TradingCommand command, Invoker invoker, Map<String, Object> values,
+      Map<String, String> args) {
     audit(new AuditEvent("command", invoker.userId(), invoker.userName(), command.name(), args, "received", null, -1));
 
     if (!policy.allows(command.permission(), invoker.roleIds())) {
@@ -230,43 +240,7 @@ public final class InteractionHandler extends ListenerAdapter {
     Map<String, String> args = new LinkedHashMap<>();
     values.forEach((k, v) -> args.put(k, String.valueOf(v)));
     args.put("via", close ? "positions button" : "orders button");
-    audit(new AuditEvent("command", clicker.userId(), clicker.userName(), command.name(), args, "received", null, -1));
-    if (!policy.allows(command.permission(), clicker.roleIds())) {
-      audit(new AuditEvent("denied", clicker.userId(), clicker.userName(), command.name(), args,
-          "no role grants " + command.permission().key(), null, -1));
-      event.replyEmbeds(Cards.notice("Not allowed", "None of your roles may run `/" + command.name()
-          + "`. Ask a server admin if you should.")).setEphemeral(true).queue();
-      return;
-    }
-    Prepared prepared;
-    try {
-      prepared = command.prepare(new CommandOptions(values), clicker, policy);
-    } catch (RuntimeException e) {
-      log.error("/{} failed while checking a button's options", command.name(), e);
-      event.replyEmbeds(Cards.notice("Something went wrong", "The bot failed while checking this. Nothing was sent."))
-          .setEphemeral(true).queue();
-      return;
-    }
-    if (prepared instanceof Prepared.Invalid invalid) {
-      audit(new AuditEvent("invalid", clicker.userId(), clicker.userName(), command.name(), args,
-          String.join("; ", invalid.problems()), null, -1));
-      event.replyEmbeds(Cards.notice("Check your options", "Nothing was sent.\n- " + String.join("\n- ", invalid.problems())))
-          .setEphemeral(true).queue();
-    } else if (prepared instanceof Prepared.Denied denied) {
-      audit(new AuditEvent("denied", clicker.userId(), clicker.userName(), command.name(), args, denied.reason(), null, -1));
-      event.replyEmbeds(Cards.notice("Not allowed", denied.reason() + "\nNothing was sent.")).setEphemeral(true).queue();
-    } else if (prepared instanceof Prepared.Ready ready) {
-      TradeAction action = ready.action();
-      InteractionHook hook = event.getHook();
-      PendingAction pending = store.put(clicker, action, () -> expired(hook, clicker, action));
-      Review review = action.review();
-      event.replyEmbeds(Cards.review(review, store.timeout()))
-          .setComponents(Cards.buttons(pending.id(), review.confirmLabel(), false))
-          .setEphemeral(true).queue(ok -> { }, err -> {
-            store.discard(pending.id());
-            log.warn("review card for /{} could not be sent: {}", action.command(), err.toString());
-          });
-    }
+    run(event, command, clicker, values, args);
   }
 
   /**
