@@ -1,8 +1,9 @@
 package org.crosstradediscord.client;
 
 /**
- * The upstream answered and refused the request (HTTP 400 or another 4xx not covered by a narrower type,
- * or a 2xx whose body says {@code "success": false}). Nothing was executed for this request.
+ * The upstream answered and refused the request: HTTP 400 or another 4xx not covered by a narrower type, or a
+ * WebSocket error whose text the docs give for a refusal before execution. Nothing was executed for this request.
+ * (A 2xx whose body says {@code "success": false} is {@link OutcomeUnknownException}: that is undocumented.)
  */
 public class RequestRejectedException extends CrossTradeException {
   private static final long serialVersionUID = 1L;
