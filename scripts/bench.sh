@@ -2,9 +2,17 @@
 # Benchmarks (prints numbers; not part of the tests): the bot jar as its own process against the Discord
 # stand-in and the CrossTrade simulator on loopback. Results go in docs/benchmarks.md.
 #   scripts/bench.sh [interactions=1000] [clicks=100]
+#   scripts/bench.sh sdk [benchmark regex]   JMH: the SDK's REST call vs raw java.net.http + Jackson, and the
+#                                            WebSocket round trip (module bench/); prints ops/s, p50/p99, SDK/raw
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+if [[ "${1:-}" == "sdk" ]]; then
+  shift
+  mvn -B -q -ntp -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -pl bench -am >&2
+  exec java ${BENCH_JAVA_OPTS:-} -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+    org.crosstradediscord.bench.SdkBenchMain "$@"
+fi
 mvn -B -q -ntp -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -pl testing -am >&2
 mkdir -p target
 exec java -Dlogback.configurationFile=sandbox-logback.xml -Dsandbox.log=target/bench.log \
