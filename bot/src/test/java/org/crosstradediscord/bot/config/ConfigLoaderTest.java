@@ -11,7 +11,7 @@ import org.crosstradediscord.bot.access.Permission;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
-  private static final String MINIMAL = "guild_ids: [1]\naccounts: {allowed: [Sim101]}\n";
+  private static final String MINIMAL = "guild_ids: [1]\naccounts: {allowed: [Sim101]}\nmode: paper\n";
 
   @Test
   void committedExampleConfig_loads() {

@@ -90,23 +90,46 @@ public final class Sandbox implements AutoCloseable {
     return start(confirmationTimeout, requestTimeout, transport, true, crossTradeBaseUrl);
   }
 
+  /**
+   * A sandbox whose bot runs in paper mode ({@code mode: paper}): reviews and audits, never sends a trade.
+   *
+   * @param confirmationTimeout how long review cards stay confirmable
+   * @param requestTimeout the bot's CrossTrade request timeout
+   * @return the running sandbox with the bot in this JVM
+   */
+  public static Sandbox startPaper(Duration confirmationTimeout, Duration requestTimeout) {
+    return start(confirmationTimeout, requestTimeout, "rest", true, null, "paper");
+  }
+
   private static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot,
       java.net.URI crossTradeBaseUrl) {
+    return start(confirmationTimeout, requestTimeout, transport, inProcessBot, crossTradeBaseUrl, "live");
+  }
+
+  private static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot,
+      java.net.URI crossTradeBaseUrl, String mode) {
     CrossTradeSimulator sim = CrossTradeSimulator.start(0, CROSSTRADE_TOKEN, List.of("Sim101", "Sim102", "Live-A"),
         Map.of("MES 12-25", 6000.25, "ES 12-25", 5800.5, "NQ 12-25", 21000.0));
     StandInGuild guild = new StandInGuild(org.crosstradediscord.testing.discord.Snowflakes.next(), "Trading Desk");
     StandInGuild.Role trader = guild.addRole("Trader");
     StandInGuild.Role risk = guild.addRole("Risk");
+    StandInGuild.Role junior = guild.addRole("Junior");
     guild.addChannel("trading");
     StandInGuild.Channel audit = guild.addChannel("audit");
     guild.addMember("alice", trader);
     guild.addMember("bob", trader);
     guild.addMember("rita", trader, risk);
     guild.addMember("carol");
+    guild.addMember("june", trader, junior);
     DiscordStandIn discord = DiscordStandIn.start(DISCORD_TOKEN, guild);
     try {
       String yaml = """
+          mode: %s
           guild_ids: [%d]
+          limits:
+            default: {max_quantity: 10}
+            by_role:
+              "%d": {max_quantity: 2, order_types: [MARKET, LIMIT], instruments: [MES, MNQ], max_position: 4}
           roles:
             flatplace: [%d]
             reverse: [%d]
@@ -126,7 +149,7 @@ public final class Sandbox implements AutoCloseable {
           discord:
             rest_base_url: %s
             gateway_url: %s
-          """.formatted(guild.id(), trader.id(), trader.id(), trader.id(), trader.id(), risk.id(), trader.id(), trader.id(), audit.id(),
+          """.formatted(mode, guild.id(), junior.id(), trader.id(), trader.id(), trader.id(), trader.id(), risk.id(), trader.id(), trader.id(), audit.id(),
           confirmationTimeout.toSeconds(), crossTradeBaseUrl != null ? crossTradeBaseUrl : sim.baseUrl(),
           requestTimeout.toMillis(), transport, discord.restBaseUrl(),
           discord.gatewayUrl());
