@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * Checks one order against one {@link Limit}. Each refusal names the limit ({@code max_quantity},
- * {@code order_types}, {@code instruments}, {@code max_position}) in plain words; texts here hold no member input
- * except the root symbol and order type, which callers escape before showing.
+ * {@code order_types}, {@code instruments}, {@code max_position}) in Discord markdown; the only member text in them,
+ * the root symbol, is escaped here.
  */
 public final class LimitCheck {
   private LimitCheck() {}
@@ -29,7 +29,7 @@ public final class LimitCheck {
     String root = RootSymbol.of(order.instrument());
     if (!limit.instruments().isEmpty() && !limit.instruments().contains(root)) {
       return Optional.of("Limit `instruments`: your roles allow only " + String.join(", ", limit.instruments())
-          + "; this instrument's root symbol is " + root + ".");
+          + "; this instrument's root symbol is " + org.crosstradediscord.bot.rendering.DiscordText.escape(root, 40) + ".");
     }
     return Optional.empty();
   }

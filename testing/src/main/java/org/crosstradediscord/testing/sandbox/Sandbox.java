@@ -31,8 +31,8 @@ public final class Sandbox implements AutoCloseable {
   private final CrossTradeSimulator simulator;
   private final DiscordStandIn discord;
   private final StandInGuild guild;
-  private final DiscordBot bot;
-  private final BotConfig config;
+  private DiscordBot bot;
+  private BotConfig config;
   private final Path configFile;
 
   private Sandbox(CrossTradeSimulator simulator, DiscordStandIn discord, StandInGuild guild, DiscordBot bot, BotConfig config,
@@ -127,7 +127,7 @@ public final class Sandbox implements AutoCloseable {
           mode: %s
           guild_ids: [%d]
           limits:
-            default: {max_quantity: 10}
+            default: {max_quantity: 100}
             by_role:
               "%d": {max_quantity: 2, order_types: [MARKET, LIMIT], instruments: [MES, MNQ], max_position: 4}
           roles:
@@ -204,6 +204,28 @@ public final class Sandbox implements AutoCloseable {
   /** @return the audit channel's id */
   public long auditChannelId() {
     return config.auditChannelId().orElseThrow();
+  }
+
+  /**
+   * Stops the in-process bot and starts it again with {@code mode} written into its config file (the sandbox's
+   * {@code mode paper|live} command).
+   *
+   * @param mode paper or live
+   */
+  public synchronized void restartBot(String mode) {
+    if (bot == null) {
+      throw new IllegalStateException("no in-process bot");
+    }
+    bot.close();
+    bot = null;
+    try {
+      String yaml = Files.readString(configFile).replaceFirst("(?m)^mode: \\w+$", "mode: " + mode);
+      Files.writeString(configFile, yaml);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    config = ConfigLoader.load(configFile);
+    bot = BotMain.start(config, secrets());
   }
 
   @Override
