@@ -25,9 +25,11 @@ class BotLimitsAndPaperEndToEndTest {
   static final Duration WAIT = Duration.ofSeconds(10);
   static Sandbox live;
   static Sandbox paper;
+  static LogCapture logs;
 
   @BeforeAll
   static void start() {
+    logs = new LogCapture();
     live = Sandbox.start(Duration.ofSeconds(60), Duration.ofSeconds(2));
     paper = Sandbox.startPaper(Duration.ofSeconds(60), Duration.ofSeconds(2));
   }
@@ -36,6 +38,25 @@ class BotLimitsAndPaperEndToEndTest {
   static void stop() {
     live.close();
     paper.close();
+    logs.close();
+  }
+
+  @Test
+  void startup_logsTheModeInOneLine() {
+    assertThat(logs.lines()).filteredOn(l -> l.contains("mode: PAPER — confirmed trades are NOT sent")).hasSize(1);
+    assertThat(logs.lines()).filteredOn(l -> l.contains("mode: LIVE — confirmed trades are sent")).hasSize(1);
+  }
+
+  @Test
+  void riskReducingCommands_areNotLimited() {
+    live.simulator().book().setPosition("Sim101", "ES 12-25", 5, 5800.0);
+    StandInInteraction close = slash(live, "june", "close", Map.of("account", "Sim101", "instrument", "ES 12-25"));
+    StandInMessage card = close.original(WAIT);
+    assertThat(card.text()).contains("Review: Close position");
+    live.discord().click(live.guild(), live.guild().member("june"), card, "Close position");
+    assertThat(close.awaitOriginal(m -> m.buttons().isEmpty() && !m.text().contains("Sending"), WAIT).text())
+        .contains("Closed positions");
+    assertThat(live.simulator().book().position("Sim101", "ES 12-25")).isZero();
   }
 
   @BeforeEach
