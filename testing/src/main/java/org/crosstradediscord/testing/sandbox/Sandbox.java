@@ -19,8 +19,10 @@ import org.crosstradediscord.testing.simulator.CrossTradeSimulator;
  *
  * <p>The guild "Trading Desk" has roles Trader (may run every command on Sim101 and Sim102, including the
  * read-only {@code /positions} and {@code /orders} ({@code view}) and {@code /cancel}) and Risk (also
- * {@code flatten_everything}), members alice and bob (Trader), rita (Trader, Risk) and carol (no role), and
- * channels #trading and #audit (the audit channel).
+ * {@code flatten_everything}), members alice and bob (Trader), rita (Trader, Risk), june (Trader, Junior) and carol
+ * (no role), and channels #trading and #audit (the audit channel). Limits: Junior {@code max_quantity: 2,
+ * order_types: [MARKET, LIMIT], instruments: [MES, MNQ], max_position: 4}; everyone else {@code max_quantity: 100}.
+ * The bot runs in live mode unless started with {@link #startPaper}, or switched with {@link #restartBot}.
  */
 public final class Sandbox implements AutoCloseable {
   /** The Discord bot token the stand-in accepts (not a real token). */
