@@ -135,6 +135,9 @@ public final class BotMain {
   public static DiscordBot start(BotConfig config, Map<String, String> env) {
     Secrets secrets = Secrets.fromEnvironment(env);
     log.info("starting with {}", config.summary());
+    log.info(config.mode() == org.crosstradediscord.bot.config.TradingMode.PAPER
+        ? "mode: PAPER — confirmed trades are NOT sent to CrossTrade (reads still are)"
+        : "mode: LIVE — confirmed trades are sent to CrossTrade");
     return DiscordBot.start(config, secrets);
   }
 

@@ -62,6 +62,7 @@ class BotMainStartupFailureTest {
   private static Path config(Path dir, String crosstrade, int discordPort) throws Exception {
     return Files.writeString(dir.resolve("config.yaml"), """
         guild_ids: [1]
+        mode: live
         accounts: {allowed: [Sim101]}
         crosstrade: {%s}
         discord:
@@ -128,11 +129,11 @@ class BotMainStartupFailureTest {
 
   @Test
   void sdkRefusingASetting_isAOneLineStartupException_notARawIllegalArgumentException() {
-    BotConfig valid = ConfigLoader.parse("guild_ids: [1]\naccounts: {allowed: [Sim101]}\n", "test");
+    BotConfig valid = ConfigLoader.parse("guild_ids: [1]\naccounts: {allowed: [Sim101]}\nmode: live\n", "test");
     BotConfig slipped = new BotConfig(valid.guildIds(), valid.policy(), valid.auditChannelId(),
         valid.confirmationTimeout(), java.net.URI.create("http://example.com"), valid.crossTradeConnectTimeout(),
         valid.crossTradeRequestTimeout(), valid.crossTradeTransport(), 1, false, valid.discordRestBaseUrl(),
-        valid.discordGatewayUrl());
+        valid.discordGatewayUrl(), valid.limits(), valid.mode());
     assertThatThrownBy(() -> BotMain.start(slipped, ENV))
         .isInstanceOf(DiscordBot.StartupException.class)
         .hasMessageStartingWith("the CrossTrade SDK refused a setting: ")

@@ -43,6 +43,14 @@ class BotMainTest {
   }
 
   @Test
+  void missingMode_exits2_namingIt(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("nomode.yaml"), "guild_ids: [1]\naccounts: {allowed: [Sim101]}\n");
+    Run r = run(Map.of("DISCORD_TOKEN", "a", "CROSSTRADE_TOKEN", "b"), "--config", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.stderr()).contains("mode: is required").hasLineCount(1);
+  }
+
+  @Test
   void missingToken_exits2_namingTheVariable_andNeverPrintingTheOther() {
     Run r = run(Map.of("CROSSTRADE_TOKEN", "secret-value-xyz", "CROSSTRADE_DISCORD_CONFIG", "config.example.yaml"));
     assertThat(r.code()).isEqualTo(2);

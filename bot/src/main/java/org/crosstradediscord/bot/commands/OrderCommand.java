@@ -12,6 +12,8 @@ import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.model.OrderRequest;
 import org.crosstradediscord.bot.preview.PreviewPlan;
 import org.crosstradediscord.bot.preview.Previews;
+import org.crosstradediscord.bot.risk.OrderIntent;
+import org.crosstradediscord.client.model.OrderAction;
 
 /**
  * A slash command that sends one order ({@code OrderRequest} of openapi.yaml) with the shared order options:
@@ -93,6 +95,12 @@ abstract class OrderCommand extends SlashCommandBase {
     @Override
     public Optional<PreviewPlan> previewPlan() {
       return Optional.of(Previews.order(account, request, source.needsPosition()));
+    }
+
+    @Override
+    public Optional<OrderIntent> riskOrder() {
+      return Optional.of(new OrderIntent(account, request.getInstrument(), request.getAction() == OrderAction.BUY,
+          request.getQuantity(), request.getOrderType().getValue()));
     }
 
     @Override

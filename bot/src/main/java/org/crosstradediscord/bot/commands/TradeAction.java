@@ -35,6 +35,14 @@ public interface TradeAction {
     return Optional.empty();
   }
 
+  /**
+   * @return the order as the per-role limits see it, for a risk-increasing action ({@code /flatplace},
+   *     {@code /reverse}); empty for the risk-reducing ones, which are not limited
+   */
+  default Optional<org.crosstradediscord.bot.risk.OrderIntent> riskOrder() {
+    return Optional.empty();
+  }
+
   /** @return arguments for the audit line, option name to value */
   Map<String, String> auditArgs();
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import org.crosstradediscord.bot.access.RolePolicy;
+import org.crosstradediscord.bot.risk.Limits;
 import org.crosstradediscord.client.TransportType;
 
 /**
@@ -22,6 +23,8 @@ import org.crosstradediscord.client.TransportType;
  * @param crossTradeAllowInsecureHttp whether plain {@code http://} to a non-loopback CrossTrade host is allowed
  * @param discordRestBaseUrl Discord REST base, e.g. {@code https://discord.com/api/v10/}
  * @param discordGatewayUrl Discord gateway, e.g. {@code wss://gateway.discord.gg/}
+ * @param limits per-role order limits ({@code limits}; {@link Limits#SAFE} when absent)
+ * @param mode paper (nothing is sent) or live
  */
 public record BotConfig(
     List<Long> guildIds,
@@ -35,7 +38,9 @@ public record BotConfig(
     long crossTradeMaxResponseBytes,
     boolean crossTradeAllowInsecureHttp,
     URI discordRestBaseUrl,
-    URI discordGatewayUrl) {
+    URI discordGatewayUrl,
+    Limits limits,
+    TradingMode mode) {
 
   /** Discord's REST base URL. */
   public static final URI DISCORD_REST = URI.create("https://discord.com/api/v10/");
@@ -44,13 +49,14 @@ public record BotConfig(
 
   /** @return a one-line summary for the start-up log and {@code --check-config} (no secret, no URL user info) */
   public String summary() {
-    return "guilds=" + guildIds + " grants=" + policy.grants() + " accounts=" + policy.allowedAccounts()
+    return "mode=" + mode.key() + " guilds=" + guildIds + " grants=" + policy.grants() + " accounts=" + policy.allowedAccounts()
         + " audit_channel_id=" + (auditChannelId.isPresent() ? auditChannelId.getAsLong() : "none")
         + " confirmation_timeout=" + confirmationTimeout.toSeconds() + "s crosstrade=" + display(crossTradeBaseUrl)
         + " transport=" + crossTradeTransport.name().toLowerCase(java.util.Locale.ROOT)
         + " max_response_bytes=" + crossTradeMaxResponseBytes
         + (crossTradeAllowInsecureHttp ? " allow_insecure_http=true" : "")
-        + " discord_rest=" + display(discordRestBaseUrl) + " discord_gateway=" + display(discordGatewayUrl);
+        + " discord_rest=" + display(discordRestBaseUrl) + " discord_gateway=" + display(discordGatewayUrl)
+        + " limits=" + limits.summary();
   }
 
   /**

@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
+import org.crosstradediscord.bot.risk.Limit;
+import org.crosstradediscord.bot.risk.Limits;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.TransportType;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -48,6 +50,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  * crosstrade: {base_url, connect_timeout_ms: 5000, request_timeout_ms: 20000, transport: rest|websocket,
  *              max_response_bytes: 1048576 (4096..67108864), allow_insecure_http: false}
  * discord: {rest_base_url, gateway_url}    default: Discord's
+ * mode: paper|live                         required
+ * limits: {default: entry, by_role: {role id: entry}}   absent = {default: {max_quantity: 10}}
+ *   entry: {max_quantity: 1..1000000, order_types: [MARKET|LIMIT|STOPMARKET|STOPLIMIT], instruments: [roots],
+ *           max_position: 1..1000000}        by_role fields absent = the default's
  * </pre>
  *
  * <p>Strictness (see {@code docs/config.md}): the file is composed by SnakeYAML into a node tree, never
@@ -62,7 +68,13 @@ public final class ConfigLoader {
   public static final String CONFIG_ENV = "CROSSTRADE_DISCORD_CONFIG";
 
   private static final Set<String> TOP = Set.of("guild_ids", "roles", "accounts", "audit_channel_id",
-      "confirmation_timeout_seconds", "crosstrade", "discord");
+      "confirmation_timeout_seconds", "crosstrade", "discord", "mode", "limits");
+  private static final Set<String> LIMIT_KEYS = Set.of("max_quantity", "order_types", "instruments", "max_position");
+  private static final Set<String> ORDER_TYPES = java.util.Arrays.stream(
+      org.crosstradediscord.client.model.OrderType.values()).map(t -> t.getValue().toUpperCase(Locale.ROOT))
+      .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+  /** Largest {@code max_quantity} / {@code max_position} accepted. */
+  static final long MAX_LIMIT = 1_000_000;
   private static final Set<String> CROSSTRADE = Set.of("base_url", "connect_timeout_ms", "request_timeout_ms",
       "transport", "max_response_bytes", "allow_insecure_http");
   /** Tags of scalars whose written text is acceptable as a name or other text. */
@@ -186,9 +198,109 @@ public final class ConfigLoader {
     URI rest = url(dc.get("rest_base_url"), "discord.rest_base_url", BotConfig.DISCORD_REST, Set.of("http", "https"));
     URI gateway = url(dc.get("gateway_url"), "discord.gateway_url", BotConfig.DISCORD_GATEWAY, Set.of("ws", "wss"));
 
+    Limits limits = limits(top.get("limits"));
+    TradingMode mode = mode(top.get("mode"));
+
     return new BotConfig(List.copyOf(guilds), new RolePolicy(grants, allowed, byRole), audit,
         Duration.ofSeconds(timeout), ctBase, Duration.ofMillis(connectMs), Duration.ofMillis(requestMs), transport,
-        maxBytes, allowInsecure, rest, gateway);
+        maxBytes, allowInsecure, rest, gateway, limits, mode);
+  }
+
+  /** {@code mode}: required, {@code paper} or {@code live} exactly (lower case, plain or quoted text). */
+  private static TradingMode mode(Node node) {
+    if (!present(node)) {
+      throw new ConfigException("mode: is required (paper: confirmed trades are only shown, never sent; live: they are"
+          + " sent to CrossTrade)");
+    }
+    String m = text(node, "mode");
+    return switch (m) {
+      case "paper" -> TradingMode.PAPER;
+      case "live" -> TradingMode.LIVE;
+      default -> throw new ConfigException("mode: '" + oneLine(m) + "' is not a mode (paper or live)");
+    };
+  }
+
+  /** {@code limits}: absent = {@link Limits#SAFE}; a {@code by_role} entry's absent field takes the default's. */
+  private static Limits limits(Node node) {
+    if (!present(node)) {
+      return Limits.SAFE;
+    }
+    Map<String, Node> m = mapping(node, "limits");
+    onlyKeys(m, "limits.", Set.of("default", "by_role"));
+    Limit dflt = limit(m.get("default"), "limits.default", Limits.SAFE.defaults());
+    Map<Long, Limit> byRole = new LinkedHashMap<>();
+    Node byRoleNode = m.get("by_role");
+    if (present(byRoleNode)) {
+      if (!(byRoleNode instanceof MappingNode roles)) {
+        throw new ConfigException("limits.by_role: must be a mapping");
+      }
+      for (NodeTuple t : roles.getValue()) {
+        String key = "limits.by_role." + keyText(t.getKeyNode(), "limits.by_role.");
+        long roleId = snowflake(t.getKeyNode(), key);
+        if (!present(t.getValueNode())) {
+          throw new ConfigException(key + ": must be a mapping of limits (" + String.join(", ", new TreeSet<>(LIMIT_KEYS))
+              + ")");
+        }
+        byRole.put(roleId, limit(t.getValueNode(), key, dflt));
+      }
+    }
+    return new Limits(dflt, byRole);
+  }
+
+  private static Limit limit(Node node, String key, Limit inherit) {
+    if (!present(node)) {
+      return inherit;
+    }
+    Map<String, Node> m = mapping(node, key);
+    onlyKeys(m, key + ".", LIMIT_KEYS);
+    long maxQuantity = integer(m.get("max_quantity"), key + ".max_quantity", inherit.maxQuantity(), 1, MAX_LIMIT);
+    Set<String> types = inherit.orderTypes();
+    if (m.containsKey("order_types")) {
+      types = words(m.get("order_types"), key + ".order_types");
+      for (String t : types) {
+        if (!ORDER_TYPES.contains(t)) {
+          throw new ConfigException(key + ".order_types: '" + oneLine(t) + "' is not an order type (known: "
+              + String.join(", ", ORDER_TYPES) + ")");
+        }
+      }
+    }
+    Set<String> roots = inherit.instruments();
+    if (m.containsKey("instruments")) {
+      roots = words(m.get("instruments"), key + ".instruments");
+      for (String r : roots) {
+        if (!r.matches("[A-Z0-9.$_-]{1,20}")) {
+          throw new ConfigException(key + ".instruments: '" + oneLine(r) + "' is not a root symbol (e.g. MES; letters,"
+              + " digits, '.', '-', '_', '$', at most 20)");
+        }
+      }
+    }
+    OptionalLong maxPosition = inherit.maxPosition();
+    if (present(m.get("max_position"))) {
+      maxPosition = OptionalLong.of(integer(m.get("max_position"), key + ".max_position", 0, 1, MAX_LIMIT));
+    }
+    return new Limit(maxQuantity, types, roots, maxPosition);
+  }
+
+  /** A list of words (order types, root symbols), upper-cased; empty or null = empty (any); duplicates refused. */
+  private static Set<String> words(Node node, String key) {
+    Set<String> out = new TreeSet<>();
+    if (!present(node)) {
+      return out;
+    }
+    if (!(node instanceof SequenceNode s)) {
+      throw new ConfigException(key + ": must be a list");
+    }
+    for (int i = 0; i < s.getValue().size(); i++) {
+      String at = key + "[" + i + "]";
+      String w = text(s.getValue().get(i), at).strip().toUpperCase(Locale.ROOT);
+      if (w.isEmpty()) {
+        throw new ConfigException(at + ": must not be empty");
+      }
+      if (!out.add(w)) {
+        throw new ConfigException(at + ": '" + oneLine(w) + "' is listed twice");
+      }
+    }
+    return out;
   }
 
   /** Composes (parses without constructing Java values) exactly one YAML document. */

@@ -95,7 +95,8 @@ public final class DiscordBot implements AutoCloseable {
     CommandRegistry registry = CommandRegistry.standard();
     // Reads (/positions, /orders, autocomplete) on threads of their own: 4 at once, 32 waiting at most.
     ReadCalls reads = new ReadCalls(READ_THREADS, READ_QUEUE);
-    InteractionHandler handler = new InteractionHandler(registry, config.policy(), store, client, audit, calls, reads);
+    InteractionHandler handler = new InteractionHandler(registry, config.policy(), store, client, audit, calls, reads,
+        new org.crosstradediscord.bot.risk.LimitGuard(config.limits()), config.mode());
     CountDownLatch ready = new CountDownLatch(1);
     String gateway = config.discordGatewayUrl().toString();
 

@@ -33,6 +33,7 @@ import org.crosstradediscord.bot.commands.ReadAction;
 import org.crosstradediscord.bot.commands.Review;
 import org.crosstradediscord.bot.commands.TradeAction;
 import org.crosstradediscord.bot.commands.TradingCommand;
+import org.crosstradediscord.bot.config.TradingMode;
 import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.bot.confirmation.PendingAction;
 import org.crosstradediscord.bot.preview.Preview;
@@ -42,10 +43,13 @@ import org.crosstradediscord.bot.rendering.Cards;
 import org.crosstradediscord.bot.rendering.DiscordText;
 import org.crosstradediscord.bot.rendering.Tables;
 import org.crosstradediscord.bot.rendering.ViewButtons;
+import org.crosstradediscord.bot.risk.LimitGuard;
+import org.crosstradediscord.bot.risk.OrderIntent;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.CrossTradeException;
 import org.crosstradediscord.client.InvalidRequestException;
 import org.crosstradediscord.client.Violation;
+import org.crosstradediscord.client.model.MarketPosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +73,8 @@ public final class InteractionHandler extends ListenerAdapter {
   private final ReadCalls reads;
   private final Suggestions suggestions;
   private final ReviewReads reviewReads;
+  private final LimitGuard limits;
+  private final TradingMode mode;
 
   /**
    * @param registry the slash commands
@@ -78,9 +84,11 @@ public final class InteractionHandler extends ListenerAdapter {
    * @param audit audit log
    * @param calls runs SDK calls off JDA's gateway thread (bounded; refuses late and shutdown-time trades)
    * @param reads runs the read-only calls (answers and autocomplete) off the gateway thread, apart from trades
+   * @param limits the per-role limits of the risk-increasing commands
+   * @param mode paper (Confirm sends nothing) or live
    */
   InteractionHandler(CommandRegistry registry, RolePolicy policy, ConfirmationStore store,
-      CrossTradeClient client, AuditLog audit, TradeCalls calls, ReadCalls reads) {
+      CrossTradeClient client, AuditLog audit, TradeCalls calls, ReadCalls reads, LimitGuard limits, TradingMode mode) {
     this.registry = registry;
     this.policy = policy;
     this.store = store;
@@ -90,6 +98,8 @@ public final class InteractionHandler extends ListenerAdapter {
     this.reads = reads;
     this.suggestions = new Suggestions(client, reads);
     this.reviewReads = new ReviewReads(client);
+    this.limits = limits;
+    this.mode = mode;
   }
 
   @Override
@@ -152,22 +162,89 @@ public final class InteractionHandler extends ListenerAdapter {
       audit(new AuditEvent("denied", invoker.userId(), invoker.userName(), command.name(), args, denied.reason(), null, -1));
       event.replyEmbeds(Cards.notice("Not allowed", denied.reason() + "\nNothing was sent.")).setEphemeral(true).queue();
     } else if (prepared instanceof Prepared.Ready ready) {
-      ReviewedAction action = new ReviewedAction(ready.action());
-      InteractionHook hook = event.getHook();
-      PendingAction pending = store.put(invoker, action, () -> expired(hook, invoker, action));
-      Review review = action.review();
-      Optional<PreviewPlan> plan = action.previewPlan();
-      // The card goes out at once (Discord's 3 s rule); what it affects is read afterwards and edited in.
-      event.replyEmbeds(Cards.review(review, store.timeout(),
-              plan.map(p -> List.of(p.subject() + ": reading…")).orElse(List.of())))
-          .setComponents(Cards.buttons(pending.id(), review.confirmLabel(), false))
-          .setEphemeral(true).queue(ok -> plan.ifPresent(p -> showPreview(hook, pending.id(), action, p)), err -> {
-            store.discard(pending.id());
-            log.warn("review card for /{} could not be sent: {}", action.command(), err.toString());
-          });
+      OrderIntent order = ready.action().riskOrder().orElse(null);
+      String broken = order == null ? null : limits.check(invoker.roleIds(), order).orElse(null);
+      if (broken != null) {
+        limitDenied(event.getHook(), invoker, ready.action(), broken, false);
+        event.replyEmbeds(Cards.notice("Not allowed", broken + "\nNothing was sent.")).setEphemeral(true).queue();
+      } else if (order != null && limits.needsPosition(invoker.roleIds())) {
+        reviewAfterPositionCheck(event, invoker, ready.action(), order);
+      } else {
+        review(event.getHook(), invoker, ready.action(), (embed, buttons) -> event.replyEmbeds(embed)
+            .setComponents(buttons).setEphemeral(true));
+      }
     } else if (prepared instanceof Prepared.Read read) {
       answer(event, invoker, read.action());
     }
+  }
+
+  /**
+   * Puts the action in the store and sends its review card (by {@code send}); what it affects is read after the
+   * card went out and edited in.
+   */
+  private void review(InteractionHook hook, Invoker invoker, TradeAction ready,
+      java.util.function.BiFunction<MessageEmbed, net.dv8tion.jda.api.components.actionrow.ActionRow,
+          net.dv8tion.jda.api.requests.RestAction<?>> send) {
+    ReviewedAction action = new ReviewedAction(ready, mode == TradingMode.PAPER);
+    PendingAction pending = store.put(invoker, action, () -> expired(hook, invoker, action));
+    Review review = action.review();
+    Optional<PreviewPlan> plan = action.previewPlan();
+    // The card goes out at once (Discord's 3 s rule); what it affects is read afterwards and edited in.
+    send.apply(Cards.review(review, store.timeout(), plan.map(p -> List.of(p.subject() + ": reading…")).orElse(List.of())),
+            Cards.buttons(pending.id(), review.confirmLabel(), false))
+        .queue(ok -> plan.ifPresent(p -> showPreview(hook, pending.id(), action, p)), err -> {
+          store.discard(pending.id());
+          log.warn("review card for /{} could not be sent: {}", action.command(), err.toString());
+        });
+  }
+
+  /**
+   * {@code max_position}: the reply is deferred at once (Discord's 3 s rule), the current position is read off the
+   * gateway thread (bounded by the request timeout), then the reply becomes the refusal or the review card. A
+   * position that cannot be read refuses the order.
+   */
+  private void reviewAfterPositionCheck(IReplyCallback event, Invoker invoker, TradeAction ready, OrderIntent order) {
+    event.deferReply(true).queue(hook -> {
+      boolean queued = reads.submit(() -> {
+        String broken;
+        try {
+          broken = limits.checkPosition(invoker.roleIds(), order, this::signedPosition).orElse(null);
+        } catch (RuntimeException e) {
+          log.error("/{}: the max_position check failed", ready.command(), e);
+          broken = "Limit `max_position` could not be checked (internal error). Try again.";
+        }
+        if (broken != null) {
+          limitDenied(hook, invoker, ready, broken, true);
+        } else {
+          review(hook, invoker, ready, (embed, buttons) -> hook.editOriginalEmbeds(embed).setComponents(buttons));
+        }
+      });
+      if (!queued) {
+        limitDenied(hook, invoker, ready, "Limit `max_position` could not be checked: the bot is busy or stopping."
+            + " Try again shortly.", true);
+      }
+    }, err -> log.warn("could not defer /{}: {}", ready.command(), err.toString()));
+  }
+
+  /** Audits a limit refusal and, when {@code edit}, shows it on the (deferred) reply. */
+  private void limitDenied(InteractionHook hook, Invoker invoker, TradeAction action, String why, boolean edit) {
+    audit(new AuditEvent("denied", invoker.userId(), invoker.userName(), action.command(), action.auditArgs(), why, null, -1));
+    if (edit) {
+      hook.editOriginalEmbeds(Cards.notice("Not allowed", why + "\nNothing was sent.")).queue(ok -> { },
+          err -> log.warn("could not answer /{}: {}", action.command(), err.toString()));
+    }
+  }
+
+  /** @return the account's current position in the instrument (GET, bounded by the request timeout): + long, − short */
+  private long signedPosition(String account, String instrument) {
+    org.crosstradediscord.client.model.Position p = client.getPosition(account, instrument);
+    if (p == null || p.getMarketPosition() == null || p.getMarketPosition() == MarketPosition.FLAT) {
+      return 0;
+    }
+    if (p.getQuantity() == null) {
+      throw new IllegalStateException("the position has no quantity");
+    }
+    return p.getMarketPosition() == MarketPosition.SHORT ? -(long) p.getQuantity() : p.getQuantity();
   }
 
   /**
@@ -348,7 +425,7 @@ public final class InteractionHandler extends ListenerAdapter {
       return;
     }
     InteractionHook hook = event.getHook();
-    ConfirmedTrade trade = new ConfirmedTrade(hook, clicker, action, review);
+    ConfirmedTrade trade = new ConfirmedTrade(hook, clicker, action, review, clickedAt);
     TradeCalls.Ticket ticket = calls.reserve(trade, clickedAt, () -> audit(new AuditEvent("confirmed", clicker.userId(),
         clicker.userName(), action.command(), action.auditArgs(), "confirmed", null, -1)));
     if (ticket == null) { // shutdown began after the first check: refused, never "confirmed"
@@ -378,10 +455,12 @@ public final class InteractionHandler extends ListenerAdapter {
     private final Invoker clicker;
     private final TradeAction action;
     private final Review review;
+    private final long clickedAt;
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile CompletableFuture<?> lastEdit = CompletableFuture.completedFuture(null);
 
-    ConfirmedTrade(InteractionHook hook, Invoker clicker, TradeAction action, Review review) {
+    ConfirmedTrade(InteractionHook hook, Invoker clicker, TradeAction action, Review review, long clickedAt) {
+      this.clickedAt = clickedAt;
       this.hook = hook;
       this.clicker = clicker;
       this.action = action;
@@ -392,7 +471,7 @@ public final class InteractionHandler extends ListenerAdapter {
     public void run() {
       Result r;
       try {
-        r = send(action, review);
+        r = positionLimitAtSend(action, review, clicker, clickedAt).orElseGet(() -> send(action, review));
       } finally {
         suggestions.forget(action.tradedAccount()); // autocomplete must not offer what the trade just changed
       }
@@ -501,8 +580,41 @@ public final class InteractionHandler extends ListenerAdapter {
         err -> log.debug("autocomplete answer not delivered: {}", err.toString())));
   }
 
+  /**
+   * {@code max_position} again after the click, on the call thread just before the send (the position is read
+   * then, bounded by the request timeout; roles may have changed since the card).
+   *
+   * @return the refusal, or empty to send
+   */
+  private Optional<Result> positionLimitAtSend(TradeAction action, Review review, Invoker clicker, long clickedAt) {
+    OrderIntent order = action.riskOrder().orElse(null);
+    if (order == null || !limits.needsPosition(clicker.roleIds())) {
+      return Optional.empty();
+    }
+    long start = System.nanoTime();
+    String broken = limits.checkPosition(clicker.roleIds(), order, this::signedPosition).orElse(null);
+    if (broken == null) {
+      // The read took time: the order is still never sent later than the request timeout after the click.
+      long sinceClickMs = (System.nanoTime() - clickedAt) / 1_000_000;
+      String late = calls.stopping() ? "the bot was shutting down before it was sent"
+          : sinceClickMs > calls.maxQueueWait().toMillis() ? "the max_position read left it " + sinceClickMs
+              + " ms after the click, longer than the request timeout (" + calls.maxQueueWait().toMillis()
+              + " ms); an order is never sent late" : null;
+      return late == null ? Optional.empty() : Optional.of(new Result("not sent: " + late, null, elapsedMs(start),
+          () -> Cards.notice("Not sent: " + review.title(), "Not sent: " + late + ". Nothing was sent; run the command"
+              + " again.")));
+    }
+    audit(new AuditEvent("denied", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(), broken, null, -1));
+    return Optional.of(new Result("not sent: " + broken, null, elapsedMs(start),
+        () -> Cards.notice("Not allowed any more", broken + "\nNothing was sent.")));
+  }
+
   /** Sends one trade and classifies the answer; the card is built later, so a rendering failure is contained. */
   private Result send(TradeAction action, Review review) {
+    if (mode == TradingMode.PAPER) {
+      String request = PaperTrade.request(action);
+      return new Result("paper: not sent", null, 0, () -> PaperTrade.card(request));
+    }
     long start = System.nanoTime();
     try {
       Outcome outcome = action.execute(client);
@@ -570,7 +682,8 @@ public final class InteractionHandler extends ListenerAdapter {
         && policy.resolveAccount(action.tradedAccount().get(), clicker.roleIds()).isEmpty()) {
       return "You may no longer trade account " + DiscordText.escape(action.tradedAccount().get(), 100) + ".";
     }
-    return null;
+    OrderIntent order = action.riskOrder().orElse(null);
+    return order == null ? null : limits.check(clicker.roleIds(), order).orElse(null);
   }
 
   private static String goneText(ConfirmationStore.State state) {

@@ -23,13 +23,21 @@ import org.crosstradediscord.client.CrossTradeClient;
 final class ReviewedAction implements TradeAction {
   /** The longest {@link #close()} waits for a preview edit already sent to Discord. */
   static final long EDIT_WAIT_MS = 1_000;
+  /** The title prefix of every card of a paper-mode action. */
+  static final String PAPER = "[PAPER] ";
 
   private final TradeAction action;
+  private final boolean paper;
   private boolean open = true;
   private Preview preview;
 
-  ReviewedAction(TradeAction action) {
+  /**
+   * @param action the command's action
+   * @param paper paper mode: the review (and every card titled from it) is marked PAPER
+   */
+  ReviewedAction(TradeAction action, boolean paper) {
     this.action = action;
+    this.paper = paper;
   }
 
   /**
@@ -92,7 +100,17 @@ final class ReviewedAction implements TradeAction {
 
   @Override
   public Review review() {
-    return action.review();
+    Review r = action.review();
+    if (!paper) {
+      return r;
+    }
+    return new Review(PAPER + r.title(), r.whatHappens() + "\n**PAPER mode: Confirm sends nothing to CrossTrade.**",
+        r.fields(), r.confirmLabel(), r.warning());
+  }
+
+  @Override
+  public Optional<org.crosstradediscord.bot.risk.OrderIntent> riskOrder() {
+    return action.riskOrder();
   }
 
   @Override

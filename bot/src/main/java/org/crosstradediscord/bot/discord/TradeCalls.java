@@ -137,6 +137,11 @@ final class TradeCalls {
   }
 
   /** @return true once {@link #close} began: no click may be confirmed any more */
+  /** @return the longest a confirmed trade may wait between its click and its send (the request timeout) */
+  Duration maxQueueWait() {
+    return maxQueueWait;
+  }
+
   boolean stopping() {
     return stopping;
   }

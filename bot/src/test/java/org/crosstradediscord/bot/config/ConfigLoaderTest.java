@@ -11,7 +11,7 @@ import org.crosstradediscord.bot.access.Permission;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
-  private static final String MINIMAL = "guild_ids: [1]\naccounts: {allowed: [Sim101]}\n";
+  private static final String MINIMAL = "guild_ids: [1]\naccounts: {allowed: [Sim101]}\nmode: paper\n";
 
   @Test
   void committedExampleConfig_loads() {
@@ -22,6 +22,9 @@ class ConfigLoaderTest {
     assertThat(c.confirmationTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(c.crossTradeMaxResponseBytes()).isEqualTo(1_048_576);
     assertThat(c.crossTradeAllowInsecureHttp()).isFalse();
+    assertThat(c.mode()).as("the example starts on paper").isEqualTo(TradingMode.PAPER);
+    assertThat(c.limits().defaults().maxQuantity()).isEqualTo(10);
+    assertThat(c.limits().forRoles(Set.of(200000000000000002L)).maxPosition()).hasValue(4);
   }
 
   @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** Duplicate keys, YAML 1.1 coercion and URL rules: what used to load silently changed now fails naming the key. */
 class ConfigStrictnessTest {
-  private static final String MINIMAL = "guild_ids: [1]\naccounts: {allowed: [Sim101]}\n";
+  private static final String MINIMAL = "guild_ids: [1]\naccounts: {allowed: [Sim101]}\nmode: paper\n";
 
   private static BotConfig parse(String yaml) {
     return ConfigLoader.parse(yaml, "config.yaml");
@@ -43,7 +43,7 @@ class ConfigStrictnessTest {
           allowed: [Sim102]
         """, "config.yaml line 4: duplicate key 'accounts.allowed'");
     refused(MINIMAL + "crosstrade: {base_url: 'https://a.example', base_url: 'https://b.example'}",
-        "config.yaml line 3: duplicate key 'crosstrade.base_url'");
+        "config.yaml line 4: duplicate key 'crosstrade.base_url'");
     // The same role id quoted and unquoted is the same key.
     refused("guild_ids: [1]\naccounts:\n  allowed: [Sim101, Sim102]\n  by_role:\n    \"5\": [Sim101]\n    5: [Sim102]\n",
         "config.yaml line 6: duplicate key 'accounts.by_role.5'");
@@ -63,14 +63,14 @@ class ConfigStrictnessTest {
 
   @Test
   void accountNames_quotedOrNumeric_keepTheirTextAsWritten() {
-    BotConfig c = parse("guild_ids: [1]\naccounts: {allowed: ['yes', \"null\", 010, 0x1F, 1_000, 12.50]}\n");
+    BotConfig c = parse("guild_ids: [1]\naccounts: {allowed: ['yes', \"null\", 010, 0x1F, 1_000, 12.50]}\nmode: paper\n");
     assertThat(c.policy().allowedAccounts()).containsExactly("yes", "null", "010", "0x1F", "1_000", "12.50");
   }
 
   @Test
   void ids_areTakenAsWritten_orRefused_neverChanged() {
     BotConfig c = parse("guild_ids: [123456789012345678, \"223456789012345678\"]\naccounts: {allowed: [Sim101]}\n"
-        + "audit_channel_id: '323456789012345678'\n");
+        + "audit_channel_id: '323456789012345678'\nmode: live\n");
     assertThat(c.guildIds()).containsExactly(123456789012345678L, 223456789012345678L);
     assertThat(c.auditChannelId()).hasValue(323456789012345678L);
 
@@ -155,7 +155,7 @@ class ConfigStrictnessTest {
     URI leaky = URI.create("https://alice:hunter2@app.crosstrade.io:8443/base?key=s3cr3t#frag");
     BotConfig built = new BotConfig(c.guildIds(), c.policy(), c.auditChannelId(), c.confirmationTimeout(), leaky,
         c.crossTradeConnectTimeout(), c.crossTradeRequestTimeout(), c.crossTradeTransport(),
-        c.crossTradeMaxResponseBytes(), false, leaky, leaky);
+        c.crossTradeMaxResponseBytes(), false, leaky, leaky, c.limits(), c.mode());
     assertThat(built.summary()).contains("crosstrade=https://app.crosstrade.io:8443/base")
         .doesNotContain("hunter2").doesNotContain("alice").doesNotContain("s3cr3t").doesNotContain("frag");
     assertThat(BotConfig.origin(leaky)).isEqualTo("https://app.crosstrade.io:8443");

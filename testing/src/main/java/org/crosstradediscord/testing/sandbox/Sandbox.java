@@ -19,8 +19,10 @@ import org.crosstradediscord.testing.simulator.CrossTradeSimulator;
  *
  * <p>The guild "Trading Desk" has roles Trader (may run every command on Sim101 and Sim102, including the
  * read-only {@code /positions} and {@code /orders} ({@code view}) and {@code /cancel}) and Risk (also
- * {@code flatten_everything}), members alice and bob (Trader), rita (Trader, Risk) and carol (no role), and
- * channels #trading and #audit (the audit channel).
+ * {@code flatten_everything}), members alice and bob (Trader), rita (Trader, Risk), june (Trader, Junior) and carol
+ * (no role), and channels #trading and #audit (the audit channel). Limits: Junior {@code max_quantity: 2,
+ * order_types: [MARKET, LIMIT], instruments: [MES, MNQ], max_position: 4}; everyone else {@code max_quantity: 100}.
+ * The bot runs in live mode unless started with {@link #startPaper}, or switched with {@link #restartBot}.
  */
 public final class Sandbox implements AutoCloseable {
   /** The Discord bot token the stand-in accepts (not a real token). */
@@ -31,8 +33,8 @@ public final class Sandbox implements AutoCloseable {
   private final CrossTradeSimulator simulator;
   private final DiscordStandIn discord;
   private final StandInGuild guild;
-  private final DiscordBot bot;
-  private final BotConfig config;
+  private DiscordBot bot;
+  private BotConfig config;
   private final Path configFile;
 
   private Sandbox(CrossTradeSimulator simulator, DiscordStandIn discord, StandInGuild guild, DiscordBot bot, BotConfig config,
@@ -90,23 +92,46 @@ public final class Sandbox implements AutoCloseable {
     return start(confirmationTimeout, requestTimeout, transport, true, crossTradeBaseUrl);
   }
 
+  /**
+   * A sandbox whose bot runs in paper mode ({@code mode: paper}): reviews and audits, never sends a trade.
+   *
+   * @param confirmationTimeout how long review cards stay confirmable
+   * @param requestTimeout the bot's CrossTrade request timeout
+   * @return the running sandbox with the bot in this JVM
+   */
+  public static Sandbox startPaper(Duration confirmationTimeout, Duration requestTimeout) {
+    return start(confirmationTimeout, requestTimeout, "rest", true, null, "paper");
+  }
+
   private static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot,
       java.net.URI crossTradeBaseUrl) {
+    return start(confirmationTimeout, requestTimeout, transport, inProcessBot, crossTradeBaseUrl, "live");
+  }
+
+  private static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot,
+      java.net.URI crossTradeBaseUrl, String mode) {
     CrossTradeSimulator sim = CrossTradeSimulator.start(0, CROSSTRADE_TOKEN, List.of("Sim101", "Sim102", "Live-A"),
         Map.of("MES 12-25", 6000.25, "ES 12-25", 5800.5, "NQ 12-25", 21000.0));
     StandInGuild guild = new StandInGuild(org.crosstradediscord.testing.discord.Snowflakes.next(), "Trading Desk");
     StandInGuild.Role trader = guild.addRole("Trader");
     StandInGuild.Role risk = guild.addRole("Risk");
+    StandInGuild.Role junior = guild.addRole("Junior");
     guild.addChannel("trading");
     StandInGuild.Channel audit = guild.addChannel("audit");
     guild.addMember("alice", trader);
     guild.addMember("bob", trader);
     guild.addMember("rita", trader, risk);
     guild.addMember("carol");
+    guild.addMember("june", trader, junior);
     DiscordStandIn discord = DiscordStandIn.start(DISCORD_TOKEN, guild);
     try {
       String yaml = """
+          mode: %s
           guild_ids: [%d]
+          limits:
+            default: {max_quantity: 100}
+            by_role:
+              "%d": {max_quantity: 2, order_types: [MARKET, LIMIT], instruments: [MES, MNQ], max_position: 4}
           roles:
             flatplace: [%d]
             reverse: [%d]
@@ -126,7 +151,7 @@ public final class Sandbox implements AutoCloseable {
           discord:
             rest_base_url: %s
             gateway_url: %s
-          """.formatted(guild.id(), trader.id(), trader.id(), trader.id(), trader.id(), risk.id(), trader.id(), trader.id(), audit.id(),
+          """.formatted(mode, guild.id(), junior.id(), trader.id(), trader.id(), trader.id(), trader.id(), risk.id(), trader.id(), trader.id(), audit.id(),
           confirmationTimeout.toSeconds(), crossTradeBaseUrl != null ? crossTradeBaseUrl : sim.baseUrl(),
           requestTimeout.toMillis(), transport, discord.restBaseUrl(),
           discord.gatewayUrl());
@@ -181,6 +206,28 @@ public final class Sandbox implements AutoCloseable {
   /** @return the audit channel's id */
   public long auditChannelId() {
     return config.auditChannelId().orElseThrow();
+  }
+
+  /**
+   * Stops the in-process bot and starts it again with {@code mode} written into its config file (the sandbox's
+   * {@code mode paper|live} command).
+   *
+   * @param mode paper or live
+   */
+  public synchronized void restartBot(String mode) {
+    if (bot == null) {
+      throw new IllegalStateException("no in-process bot");
+    }
+    bot.close();
+    bot = null;
+    try {
+      String yaml = Files.readString(configFile).replaceFirst("(?m)^mode: \\w+$", "mode: " + mode);
+      Files.writeString(configFile, yaml);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    config = ConfigLoader.load(configFile);
+    bot = BotMain.start(config, secrets());
   }
 
   @Override

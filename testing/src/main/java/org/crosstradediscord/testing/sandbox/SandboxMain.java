@@ -42,8 +42,10 @@ public final class SandboxMain {
         click <button label>          click a button on the newest message you see that has it (* = anything)
         autocomplete /<command> <option> [typed] [other:value…]   the suggestions you get (account,
                                       instrument, order_id), e.g. autocomplete /close instrument mes
-        as <member>                   act as alice, bob (Trader), rita (Trader+Risk) or carol (no role)
-        roles <member> [+Role|-Role]  show or change a member's roles (Trader, Risk)
+        as <member>                   act as alice, bob (Trader), rita (Trader+Risk), june (Trader+Junior:
+                                      at most 2 per order, MARKET/LIMIT, MES/MNQ, position 4) or carol (no role)
+        mode paper|live               restart the bot in paper mode (Confirm sends nothing) or live mode
+        roles <member> [+Role|-Role]  show or change a member's roles (Trader, Risk, Junior)
         members                       list members and their roles
         positions                     the simulator's accounts, positions, working orders, P&L and prices
         price <instrument> <price>    set a price (working orders it crosses fill), e.g. price "ES 12-25" 5810.25
@@ -170,6 +172,15 @@ public final class SandboxMain {
           print("price walk: " + sandbox.simulator().priceWalk().describe());
         }
         case "requests" -> requests();
+        case "mode" -> {
+          String m = rest.strip().toLowerCase(Locale.ROOT);
+          if (!m.equals("paper") && !m.equals("live")) {
+            print("usage: mode paper|live");
+          } else {
+            sandbox.restartBot(m);
+            print("The bot restarted in " + m + " mode" + (m.equals("paper") ? ": Confirm sends nothing to CrossTrade." : "."));
+          }
+        }
         case "audit" -> {
           StringBuilder b = new StringBuilder();
           sandbox.discord().channelMessages(sandbox.auditChannelId()).forEach(m -> b.append(m.content()).append('\n'));

@@ -60,7 +60,7 @@ class BotJarEndToEndTest {
   void jar_withABadConfig_exits2_withOneLineNamingTheKey() throws Exception {
     Path jar = jar();
     Path bad = Files.createTempFile("bad-config", ".yaml");
-    Files.writeString(bad, "guild_ids: [1]\naccounts: {allowed: [Sim101]}\nconfirmation_timeout_seconds: 0\n");
+    Files.writeString(bad, "guild_ids: [1]\naccounts: {allowed: [Sim101]}\nconfirmation_timeout_seconds: 0\nmode: paper\n");
     try (BotProcess bot = BotProcess.start(jar, List.of(), bad, Sandbox.secrets(), Path.of("target", "bot-jar-bad.log"))) {
       assertThat(bot.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
       assertThat(bot.process().exitValue()).isEqualTo(2);
