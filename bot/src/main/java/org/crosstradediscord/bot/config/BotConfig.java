@@ -22,6 +22,8 @@ import org.crosstradediscord.client.TransportType;
  * @param crossTradeAllowInsecureHttp whether plain {@code http://} to a non-loopback CrossTrade host is allowed
  * @param discordRestBaseUrl Discord REST base, e.g. {@code https://discord.com/api/v10/}
  * @param discordGatewayUrl Discord gateway, e.g. {@code wss://gateway.discord.gg/}
+ * @param storageUrl JDBC URL of the durable store ({@code jdbc:sqlite:} with an absolute path, or
+ *     {@code jdbc:postgresql://}); never holds credentials
  */
 public record BotConfig(
     List<Long> guildIds,
@@ -35,7 +37,8 @@ public record BotConfig(
     long crossTradeMaxResponseBytes,
     boolean crossTradeAllowInsecureHttp,
     URI discordRestBaseUrl,
-    URI discordGatewayUrl) {
+    URI discordGatewayUrl,
+    String storageUrl) {
 
   /** Discord's REST base URL. */
   public static final URI DISCORD_REST = URI.create("https://discord.com/api/v10/");
@@ -50,7 +53,8 @@ public record BotConfig(
         + " transport=" + crossTradeTransport.name().toLowerCase(java.util.Locale.ROOT)
         + " max_response_bytes=" + crossTradeMaxResponseBytes
         + (crossTradeAllowInsecureHttp ? " allow_insecure_http=true" : "")
-        + " discord_rest=" + display(discordRestBaseUrl) + " discord_gateway=" + display(discordGatewayUrl);
+        + " discord_rest=" + display(discordRestBaseUrl) + " discord_gateway=" + display(discordGatewayUrl)
+        + " storage=" + org.crosstradediscord.bot.store.JdbcStore.display(storageUrl);
   }
 
   /**

@@ -31,7 +31,7 @@ public final class Sandbox implements AutoCloseable {
   private final CrossTradeSimulator simulator;
   private final DiscordStandIn discord;
   private final StandInGuild guild;
-  private final DiscordBot bot;
+  private volatile DiscordBot bot;
   private final BotConfig config;
   private final Path configFile;
 
@@ -105,6 +105,7 @@ public final class Sandbox implements AutoCloseable {
     guild.addMember("carol");
     DiscordStandIn discord = DiscordStandIn.start(DISCORD_TOKEN, guild);
     try {
+      Path storageDir = Files.createTempDirectory("crosstrade-discord-sandbox"); // the bot's SQLite store and config
       String yaml = """
           guild_ids: [%d]
           roles:
@@ -115,6 +116,8 @@ public final class Sandbox implements AutoCloseable {
             flatten_everything: [%d]
             view: [%d]
             cancel: [%d]
+            audit: [%d]
+            halt: [%d]
           accounts:
             allowed: [Sim101, Sim102]
           audit_channel_id: %d
@@ -126,11 +129,13 @@ public final class Sandbox implements AutoCloseable {
           discord:
             rest_base_url: %s
             gateway_url: %s
-          """.formatted(guild.id(), trader.id(), trader.id(), trader.id(), trader.id(), risk.id(), trader.id(), trader.id(), audit.id(),
+          storage:
+            url: "jdbc:sqlite:%s"
+          """.formatted(guild.id(), trader.id(), trader.id(), trader.id(), trader.id(), risk.id(), trader.id(), trader.id(), risk.id(), risk.id(), audit.id(),
           confirmationTimeout.toSeconds(), crossTradeBaseUrl != null ? crossTradeBaseUrl : sim.baseUrl(),
           requestTimeout.toMillis(), transport, discord.restBaseUrl(),
-          discord.gatewayUrl());
-      Path file = Files.createTempFile("crosstrade-discord-sandbox", ".yaml");
+          discord.gatewayUrl(), storageDir.resolve("crosstrade-bot.db"));
+      Path file = storageDir.resolve("config.yaml");
       Files.writeString(file, yaml);
       file.toFile().deleteOnExit();
       BotConfig config = ConfigLoader.load(file);
@@ -170,6 +175,20 @@ public final class Sandbox implements AutoCloseable {
 
   /** @return the running bot, or null when started without an in-process bot */
   public DiscordBot bot() {
+    return bot;
+  }
+
+  /**
+   * Stops the in-process bot (as SIGTERM would) and starts a new one through the normal start-up path on the same
+   * config file, hence the same SQLite store: what survives a restart of the bot process.
+   *
+   * @return the new bot
+   */
+  public DiscordBot restartBot() {
+    if (bot != null) {
+      bot.close();
+    }
+    bot = BotMain.start(ConfigLoader.load(configFile), secrets());
     return bot;
   }
 
