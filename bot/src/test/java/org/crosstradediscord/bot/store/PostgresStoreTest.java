@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -59,5 +60,19 @@ class PostgresStoreTest extends StoreContract {
         Map.of(JdbcStore.USER_ENV, "postgres", JdbcStore.PASSWORD_ENV, "s3cret-password-value")))
         .isInstanceOf(StoreException.class).hasMessageStartingWith("storage.url: cannot open jdbc:postgresql://127.0.0.1:1/nothing")
         .hasMessageNotContaining("s3cret").hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void twoReplicasOnOnePostgres_aHaltSetOnOneIsSeenByTheOtherAtItsNextCheck() {
+    org.crosstradediscord.bot.halt.HaltSwitch one = new org.crosstradediscord.bot.halt.HaltSwitch(store(),
+        new org.crosstradediscord.bot.audit.AuditLog());
+    org.crosstradediscord.bot.halt.HaltSwitch two = new org.crosstradediscord.bot.halt.HaltSwitch(reopen(),
+        new org.crosstradediscord.bot.audit.AuditLog());
+    assertThat(two.refusal("flatplace")).isNull();
+    one.halt(new org.crosstradediscord.bot.access.Invoker(9, "rita", java.util.Set.of()), "replica test");
+    assertThat(two.refusal("flatplace")).contains("rita").contains("replica test");
+    assertThat(two.refusal("flatten")).isNull();
+    two.resume(new org.crosstradediscord.bot.access.Invoker(9, "rita", java.util.Set.of()));
+    assertThat(one.refusal("reverse")).isNull();
   }
 }
