@@ -32,6 +32,7 @@ public final class Sandbox implements AutoCloseable {
   private final DiscordStandIn discord;
   private final StandInGuild guild;
   private volatile DiscordBot bot;
+  private Map<String, String> env = secrets();
   private final BotConfig config;
   private final Path configFile;
 
@@ -72,7 +73,22 @@ public final class Sandbox implements AutoCloseable {
    * @return the running sandbox
    */
   public static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot) {
-    return start(confirmationTimeout, requestTimeout, transport, inProcessBot, null);
+    return start(confirmationTimeout, requestTimeout, transport, inProcessBot, null, null, Map.of());
+  }
+
+  /**
+   * A sandbox whose bot keeps its durable state in the given store instead of a fresh SQLite file, e.g. one
+   * PostgreSQL shared by two sandboxes (two bot replicas).
+   *
+   * @param confirmationTimeout how long review cards stay confirmable
+   * @param requestTimeout the bot's CrossTrade request timeout
+   * @param storageUrl the bot's {@code storage.url}
+   * @param storageEnv extra environment for the bot (STORAGE_USER, STORAGE_PASSWORD)
+   * @return the running sandbox with the bot in this JVM
+   */
+  public static Sandbox startWithStorage(Duration confirmationTimeout, Duration requestTimeout, String storageUrl,
+      Map<String, String> storageEnv) {
+    return start(confirmationTimeout, requestTimeout, "rest", true, null, storageUrl, storageEnv);
   }
 
   /**
@@ -87,11 +103,11 @@ public final class Sandbox implements AutoCloseable {
    */
   public static Sandbox startAgainst(Duration confirmationTimeout, Duration requestTimeout, String transport,
       java.net.URI crossTradeBaseUrl) {
-    return start(confirmationTimeout, requestTimeout, transport, true, crossTradeBaseUrl);
+    return start(confirmationTimeout, requestTimeout, transport, true, crossTradeBaseUrl, null, Map.of());
   }
 
   private static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot,
-      java.net.URI crossTradeBaseUrl) {
+      java.net.URI crossTradeBaseUrl, String storageUrl, Map<String, String> storageEnv) {
     CrossTradeSimulator sim = CrossTradeSimulator.start(0, CROSSTRADE_TOKEN, List.of("Sim101", "Sim102", "Live-A"),
         Map.of("MES 12-25", 6000.25, "ES 12-25", 5800.5, "NQ 12-25", 21000.0));
     StandInGuild guild = new StandInGuild(org.crosstradediscord.testing.discord.Snowflakes.next(), "Trading Desk");
@@ -130,17 +146,21 @@ public final class Sandbox implements AutoCloseable {
             rest_base_url: %s
             gateway_url: %s
           storage:
-            url: "jdbc:sqlite:%s"
+            url: "%s"
           """.formatted(guild.id(), trader.id(), trader.id(), trader.id(), trader.id(), risk.id(), trader.id(), trader.id(), risk.id(), risk.id(), audit.id(),
           confirmationTimeout.toSeconds(), crossTradeBaseUrl != null ? crossTradeBaseUrl : sim.baseUrl(),
           requestTimeout.toMillis(), transport, discord.restBaseUrl(),
-          discord.gatewayUrl(), storageDir.resolve("crosstrade-bot.db"));
+          discord.gatewayUrl(), storageUrl != null ? storageUrl : "jdbc:sqlite:" + storageDir.resolve("crosstrade-bot.db"));
       Path file = storageDir.resolve("config.yaml");
       Files.writeString(file, yaml);
       file.toFile().deleteOnExit();
       BotConfig config = ConfigLoader.load(file);
-      DiscordBot bot = inProcessBot ? BotMain.start(config, secrets()) : null;
-      return new Sandbox(sim, discord, guild, bot, config, file);
+      Map<String, String> env = new java.util.HashMap<>(secrets());
+      env.putAll(storageEnv);
+      DiscordBot bot = inProcessBot ? BotMain.start(config, env) : null;
+      Sandbox sandbox = new Sandbox(sim, discord, guild, bot, config, file);
+      sandbox.env = Map.copyOf(env);
+      return sandbox;
     } catch (java.io.IOException | RuntimeException e) {
       discord.close();
       sim.close();
@@ -188,7 +208,7 @@ public final class Sandbox implements AutoCloseable {
     if (bot != null) {
       bot.close();
     }
-    bot = BotMain.start(ConfigLoader.load(configFile), secrets());
+    bot = BotMain.start(ConfigLoader.load(configFile), env);
     return bot;
   }
 
