@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL). While halted, the risk-increasing commands ({@value #RISK_INCREASING_TEXT}) are refused before any
  * call — when typed and again at the Confirm click — and the risk-reducing ones ({@code /close}, {@code /flatten},
  * {@code /cancel}) stay allowed. Every check reads the store (no cache). A state that cannot be read counts as
- * halted for the risk-increasing commands (fail closed).
+ * halted for the risk-increasing commands (fail closed), and so does one that takes longer than
+ * {@link #READ_WAIT} to read: the checks run on JDA's gateway thread, which must answer within Discord's 3 s.
  */
 public final class HaltSwitch {
   private static final Logger log = LoggerFactory.getLogger(HaltSwitch.class);
@@ -35,6 +36,15 @@ public final class HaltSwitch {
   private final Store store;
   private final AuditLog audit;
   private final List<Consumer<HaltState>> listeners = new CopyOnWriteArrayList<>();
+  /** Longest a check waits for the store. */
+  public static final java.time.Duration READ_WAIT = java.time.Duration.ofSeconds(1);
+  /** Reads the state off the caller's thread so a hung database cannot hold the gateway thread past {@link #READ_WAIT}. */
+  private final java.util.concurrent.ThreadPoolExecutor reader = new java.util.concurrent.ThreadPoolExecutor(2, 2, 30,
+      java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(16), r -> {
+        Thread t = new Thread(r, "halt-check");
+        t.setDaemon(true);
+        return t;
+      });
 
   /**
    * @param store where the state lives
@@ -43,6 +53,7 @@ public final class HaltSwitch {
   public HaltSwitch(Store store, AuditLog audit) {
     this.store = store;
     this.audit = audit;
+    reader.allowCoreThreadTimeOut(true);
   }
 
   /** @param listener told of each change this replica makes (e.g. to update the bot's presence) */
@@ -59,10 +70,21 @@ public final class HaltSwitch {
       return null;
     }
     HaltState state;
+    java.util.concurrent.Future<HaltState> read = null;
     try {
-      state = store.halt();
-    } catch (StoreException e) {
-      log.warn("halt state unreadable; refusing /{}: {}", command, SafeText.oneLine(e.getMessage()));
+      read = reader.submit(store::halt);
+      state = read.get(READ_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+        | java.util.concurrent.RejectedExecutionException | InterruptedException e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      if (read != null) {
+        read.cancel(true);
+      }
+      Throwable why = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+      log.warn("halt state unreadable; refusing /{}: {}", command, SafeText.oneLine(why instanceof StoreException
+          ? why.getMessage() : why.getClass().getSimpleName() + " (no answer within " + READ_WAIT.toMillis() + " ms)"));
       return "The halt switch cannot be read right now, so commands that add risk (" + RISK_INCREASING_TEXT
           + ") are refused. /close, /flatten and /cancel still work.";
     }

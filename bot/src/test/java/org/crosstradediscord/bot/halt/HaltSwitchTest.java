@@ -70,6 +70,27 @@ class HaltSwitchTest {
 
   @Test
   @Timeout(10)
+  void aHangingStore_holdsTheCheckAtMostAboutOneSecond_andRefusesRiskIncreasingCommands() {
+    CountDownLatch never = new CountDownLatch(1);
+    HaltSwitch halt = new HaltSwitch(new BrokenStore() {
+      @Override
+      public HaltState halt() {
+        try {
+          never.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        throw new StoreException("interrupted", null);
+      }
+    }, new AuditLog());
+    long start = System.nanoTime();
+    assertThat(halt.refusal("flatplace")).contains("cannot be read");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(HaltSwitch.READ_WAIT.plusMillis(500));
+    assertThat(halt.refusal("close")).isNull();
+  }
+
+  @Test
+  @Timeout(10)
   void auditWrites_neverBlockTheCaller_evenWhenTheStoreHangsOrFails() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     BrokenStore hanging = new BrokenStore() {
