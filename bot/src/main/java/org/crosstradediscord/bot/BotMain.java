@@ -10,6 +10,9 @@ import org.crosstradediscord.bot.config.ConfigLoader;
 import org.crosstradediscord.bot.config.SafeText;
 import org.crosstradediscord.bot.config.Secrets;
 import org.crosstradediscord.bot.discord.DiscordBot;
+import org.crosstradediscord.bot.store.JdbcStore;
+import org.crosstradediscord.bot.store.Store;
+import org.crosstradediscord.bot.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +29,17 @@ public final class BotMain {
   private static final Logger log = LoggerFactory.getLogger(BotMain.class);
 
   static final String USAGE = """
-      Usage: java -jar bot-all.jar [--config FILE] [--check-config] [--help]
+      Usage: java -jar bot-all.jar [--config FILE] [--check-config | --export-audit FROM TO] [--help]
 
         --config FILE    YAML config (default: $CROSSTRADE_DISCORD_CONFIG); example: bot/config.example.yaml
         --check-config   validate the config, print a summary and exit (needs no token)
+        --export-audit FROM TO
+                         write the stored audit trail from FROM to TO (ISO dates, UTC, both days included,
+                         e.g. 2026-01-01 2026-01-31) as JSON lines on stdout and exit (needs no token)
         --help           show this help
 
-      Environment: DISCORD_TOKEN (bot token), CROSSTRADE_TOKEN (CrossTrade secret key). Never put them in the config.
+      Environment: DISCORD_TOKEN (bot token), CROSSTRADE_TOKEN (CrossTrade secret key); STORAGE_USER and
+      STORAGE_PASSWORD for a PostgreSQL storage.url. Never put them in the config.
       """;
 
   private BotMain() {}
@@ -72,9 +79,12 @@ public final class BotMain {
    * @return 0 when started (or help/check done), else the exit code
    */
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-    List<String> tokens = java.util.Arrays.asList(env.get(Secrets.DISCORD_TOKEN), env.get(Secrets.CROSSTRADE_TOKEN));
+    List<String> tokens = java.util.Arrays.asList(env.get(Secrets.DISCORD_TOKEN), env.get(Secrets.CROSSTRADE_TOKEN),
+        env.get(JdbcStore.PASSWORD_ENV));
     String configPath = env.get(ConfigLoader.CONFIG_ENV);
     boolean checkOnly = false;
+    String exportFrom = null;
+    String exportTo = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--help", "-h" -> {
@@ -82,6 +92,13 @@ public final class BotMain {
           return 0;
         }
         case "--check-config" -> checkOnly = true;
+        case "--export-audit" -> {
+          if (i + 2 >= args.length) {
+            return fail(err, 2, "--export-audit needs two ISO dates: FROM TO (e.g. 2026-01-01 2026-01-31)");
+          }
+          exportFrom = args[++i];
+          exportTo = args[++i];
+        }
         case "--config" -> {
           if (i + 1 >= args.length) {
             return fail(err, 2, "--config needs a file path");
@@ -109,10 +126,15 @@ public final class BotMain {
         out.println("config OK: " + config.summary());
         return 0;
       }
+      if (exportFrom != null) {
+        return exportAudit(config, env, exportFrom, exportTo, out, err, tokens);
+      }
       DiscordBot bot = start(config, env);
       Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "shutdown"));
       return 0;
     } catch (ConfigException e) {
+      return fail(err, 2, SafeText.scrubbed(e.getMessage(), tokens));
+    } catch (StoreException e) {
       return fail(err, 2, SafeText.scrubbed(e.getMessage(), tokens));
     } catch (DiscordBot.StartupException e) {
       return fail(err, 1, "cannot start: " + SafeText.scrubbed(e.getMessage(), tokens));
@@ -130,6 +152,8 @@ public final class BotMain {
    * @param env the environment holding DISCORD_TOKEN and CROSSTRADE_TOKEN
    * @return the running bot
    * @throws ConfigException a secret is missing
+   * @throws StoreException the store ({@code storage.url}) cannot be opened: unreachable database, refused
+   *     credentials, unwritable SQLite file
    * @throws DiscordBot.StartupException start-up failed
    */
   public static DiscordBot start(BotConfig config, Map<String, String> env) {
@@ -138,7 +162,48 @@ public final class BotMain {
     log.info(config.mode() == org.crosstradediscord.bot.config.TradingMode.PAPER
         ? "mode: PAPER — confirmed trades are NOT sent to CrossTrade (reads still are)"
         : "mode: LIVE — confirmed trades are sent to CrossTrade");
-    return DiscordBot.start(config, secrets);
+    Store store = JdbcStore.open(config.storageUrl(), env);
+    return DiscordBot.start(config, secrets, store);
+  }
+
+  /** {@code --export-audit FROM TO}: JSON lines, oldest first; 2 for bad dates or an unopenable store. */
+  private static int exportAudit(BotConfig config, Map<String, String> env, String fromText, String toText,
+      PrintStream out, PrintStream err, List<String> tokens) {
+    java.time.LocalDate from;
+    java.time.LocalDate to;
+    try {
+      from = java.time.LocalDate.parse(fromText);
+      to = java.time.LocalDate.parse(toText);
+    } catch (java.time.format.DateTimeParseException e) {
+      return fail(err, 2, "--export-audit: FROM and TO must be ISO dates like 2026-01-31");
+    }
+    if (to.isBefore(from)) {
+      return fail(err, 2, "--export-audit: TO is before FROM");
+    }
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    try (Store store = JdbcStore.open(config.storageUrl(), env)) {
+      store.export(from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+          to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), stored -> {
+            var e = stored.event();
+            Map<String, Object> line = new java.util.LinkedHashMap<>();
+            line.put("at", stored.at().toString());
+            line.put("kind", e.kind());
+            line.put("user_id", e.userId());
+            line.put("user_name", e.userName());
+            line.put("command", e.command());
+            line.put("args", e.args());
+            line.put("outcome", e.outcome());
+            line.put("order_ids", e.orderIds());
+            line.put("latency_ms", e.latencyMs());
+            try {
+              out.println(json.writeValueAsString(line));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+              throw new StoreException("cannot write an audit line: " + x.getOriginalMessage(), x);
+            }
+          });
+    }
+    out.flush();
+    return 0;
   }
 
   private static int fail(PrintStream err, int code, String message) {

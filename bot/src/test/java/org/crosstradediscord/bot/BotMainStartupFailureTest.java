@@ -128,16 +128,90 @@ class BotMainStartupFailureTest {
   }
 
   @Test
-  void sdkRefusingASetting_isAOneLineStartupException_notARawIllegalArgumentException() {
+  void sdkRefusingASetting_isAOneLineStartupException_notARawIllegalArgumentException(@TempDir Path dir) {
     BotConfig valid = ConfigLoader.parse("guild_ids: [1]\naccounts: {allowed: [Sim101]}\nmode: live\n", "test");
     BotConfig slipped = new BotConfig(valid.guildIds(), valid.policy(), valid.auditChannelId(),
         valid.confirmationTimeout(), java.net.URI.create("http://example.com"), valid.crossTradeConnectTimeout(),
         valid.crossTradeRequestTimeout(), valid.crossTradeTransport(), 1, false, valid.discordRestBaseUrl(),
-        valid.discordGatewayUrl(), valid.limits(), valid.mode());
+        valid.discordGatewayUrl(), valid.limits(), valid.mode(), "jdbc:sqlite:" + dir.resolve("bot.db"));
     assertThatThrownBy(() -> BotMain.start(slipped, ENV))
         .isInstanceOf(DiscordBot.StartupException.class)
         .hasMessageStartingWith("the CrossTrade SDK refused a setting: ")
         .hasMessageNotContaining(CROSSTRADE_TOKEN)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  private static void assertOneStorageLine(Run r) {
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.stderr()).as(r.stderr()).hasLineCount(1).startsWith("crosstrade-discord: storage.url: ");
+    for (String output : new String[] {r.stdout(), r.stderr()}) {
+      assertThat(output).doesNotContain("\tat ").doesNotContain("Exception in thread")
+          .doesNotContain(DISCORD_TOKEN).doesNotContain(CROSSTRADE_TOKEN).doesNotContain("pg-password-42");
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void unwritableSqlitePath_exits2_withOneLine(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("plain-file"), "not a directory");
+    Path file = config(dir, "", closedPort());
+    Files.writeString(file, Files.readString(file) + "storage: {url: \"jdbc:sqlite:plain-file/bot.db\"}\n");
+    Run r = run(ENV, "--config", file.toString());
+    assertOneStorageLine(r);
+    assertThat(r.stderr()).contains("cannot open jdbc:sqlite:" + dir.resolve("plain-file/bot.db"));
+  }
+
+  @Test
+  @Timeout(60)
+  void unreachablePostgres_exits2_withOneLine_andNoPassword(@TempDir Path dir) throws Exception {
+    int port = closedPort();
+    Path file = config(dir, "", closedPort());
+    Files.writeString(file, Files.readString(file) + "storage: {url: \"jdbc:postgresql://127.0.0.1:" + port + "/desk\"}\n");
+    Map<String, String> env = new java.util.HashMap<>(ENV);
+    env.put("STORAGE_USER", "desk");
+    env.put("STORAGE_PASSWORD", "pg-password-42");
+    Run r = run(env, "--config", file.toString());
+    assertOneStorageLine(r);
+    assertThat(r.stderr()).contains("cannot open jdbc:postgresql://127.0.0.1:" + port + "/desk");
+  }
+
+  @Test
+  void unsupportedOrCredentialCarryingStorageUrls_areConfigErrors_exit2(@TempDir Path dir) throws Exception {
+    for (String url : new String[] {"jdbc:h2:mem:x", "jdbc:postgresql://desk:pw@db.example/desk",
+        "jdbc:postgresql://db.example/desk?password=pw", "jdbc:sqlite::memory:"}) {
+      Path file = config(dir, "", closedPort());
+      Files.writeString(file, Files.readString(file) + "storage: {url: \"" + url + "\"}\n");
+      Run r = run(ENV, "--config", file.toString());
+      assertOneStorageLine(r);
+      assertThat(r.stderr()).doesNotContain("pw");
+    }
+  }
+
+  @Test
+  void defaultStorage_isAnSqliteFileBesideTheConfig(@TempDir Path dir) throws Exception {
+    BotConfig c = ConfigLoader.load(config(dir, "", 1));
+    assertThat(c.storageUrl()).isEqualTo("jdbc:sqlite:" + dir.resolve("crosstrade-bot.db"));
+  }
+
+  @Test
+  void exportAudit_writesJsonLinesForTheDateRange(@TempDir Path dir) throws Exception {
+    Path file = config(dir, "", 1);
+    BotConfig c = ConfigLoader.load(file);
+    try (var store = org.crosstradediscord.bot.store.JdbcStore.open(c.storageUrl(), Map.of())) {
+      store.append(new org.crosstradediscord.bot.store.StoredEvent(java.time.Instant.parse("2026-01-31T23:59:59Z"),
+          new org.crosstradediscord.bot.audit.AuditEvent("result", 7, "alice", "flatplace", Map.of("account", "Sim101"),
+              "ok", java.util.List.of("abc"), 5)));
+      store.append(new org.crosstradediscord.bot.store.StoredEvent(java.time.Instant.parse("2026-02-01T00:00:00Z"),
+          new org.crosstradediscord.bot.audit.AuditEvent("command", 7, "alice", "close", Map.of(), "received", null, -1)));
+    }
+    Run r = run(Map.of(), "--config", file.toString(), "--export-audit", "2026-01-01", "2026-01-31");
+    assertThat(r.code()).as(r.stderr()).isEqualTo(0);
+    assertThat(r.stdout().lines().filter(l -> l.startsWith("{")).toList()).containsExactly(
+        "{\"at\":\"2026-01-31T23:59:59Z\",\"kind\":\"result\",\"user_id\":7,\"user_name\":\"alice\","
+            + "\"command\":\"flatplace\",\"args\":{\"account\":\"Sim101\"},\"outcome\":\"ok\",\"order_ids\":[\"abc\"],"
+            + "\"latency_ms\":5}");
+    Run bad = run(Map.of(), "--config", file.toString(), "--export-audit", "yesterday", "today");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.stderr()).hasLineCount(1).contains("ISO dates");
   }
 }

@@ -21,7 +21,14 @@ public enum Permission {
   /** Run the read-only {@code /positions} and {@code /orders} (they show positions, P&amp;L and working orders). */
   VIEW("view"),
   /** Run {@code /cancel} (cancel one working order) and use the Cancel buttons of {@code /orders}. */
-  CANCEL("cancel");
+  CANCEL("cancel"),
+  /** Run {@code /audit}: the last events of the durable audit trail (every member's commands and results). */
+  AUDIT("audit"),
+  /**
+   * Run {@code /halt} and {@code /resume}: while halted, {@code /flatplace} and {@code /reverse} are refused for
+   * everyone (at the command and at the Confirm click); {@code /close}, {@code /flatten}, {@code /cancel} stay allowed.
+   */
+  HALT("halt");
 
   private final String key;
 

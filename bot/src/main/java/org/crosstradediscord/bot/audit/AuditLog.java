@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes every command, denial, confirmation, cancel, expiry and result as one structured JSON line on the
- * {@code audit} logger, and posts a one-line summary to the audit channel when one is configured. Never holds
+ * {@code audit} logger, appends it to the durable audit trail (the store; {@code /audit}, {@code --export-audit}),
+ * and posts a one-line summary to the audit channel when one is configured. Never holds
  * secrets: it receives only option values, ids and outcomes.
  */
 public final class AuditLog {
@@ -19,6 +20,13 @@ public final class AuditLog {
   private static final int MAX_ORDER_IDS = 20;
 
   private final AtomicReference<Consumer<String>> channel = new AtomicReference<>(line -> { });
+  private final AtomicReference<Consumer<org.crosstradediscord.bot.store.StoredEvent>> trail =
+      new AtomicReference<>(e -> { });
+
+  /** @param sink stores each event in the durable audit trail (must not block: see {@code store.AuditTrail}) */
+  public void setTrail(Consumer<org.crosstradediscord.bot.store.StoredEvent> sink) {
+    trail.set(sink);
+  }
 
   /** @param sink posts a line to the audit channel (set once Discord is ready) */
   public void setChannel(Consumer<String> sink) {
@@ -37,6 +45,11 @@ public final class AuditLog {
       json = event.toString();
     }
     AUDIT.info(json);
+    try {
+      trail.get().accept(new org.crosstradediscord.bot.store.StoredEvent(java.time.Instant.now(), event));
+    } catch (RuntimeException e) {
+      AUDIT.warn("audit event not stored: {}", DiscordText.oneLine(e.toString(), 500));
+    }
     try {
       channel.get().accept(summary(event));
     } catch (RuntimeException e) {

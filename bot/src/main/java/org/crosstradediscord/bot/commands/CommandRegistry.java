@@ -26,6 +26,21 @@ public final class CommandRegistry {
   }
 
   /**
+   * @param trail the durable audit trail ({@code /audit} reads it)
+   * @param halt the halt switch ({@code /halt}, {@code /resume})
+   * @return {@link #standard()} plus the desk controls: the read-only {@code /audit} and the immediate
+   *     {@code /halt} and {@code /resume}
+   */
+  public static CommandRegistry standard(org.crosstradediscord.bot.store.AuditTrail trail,
+      org.crosstradediscord.bot.halt.HaltSwitch halt) {
+    List<TradingCommand> all = new java.util.ArrayList<>(standard().byName.values());
+    all.add(new AuditCommand(trail));
+    all.add(new HaltCommand(halt));
+    all.add(new ResumeCommand(halt));
+    return new CommandRegistry(all);
+  }
+
+  /**
    * @param name slash command name
    * @return the command
    */

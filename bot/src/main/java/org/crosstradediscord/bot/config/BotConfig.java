@@ -25,6 +25,8 @@ import org.crosstradediscord.client.TransportType;
  * @param discordGatewayUrl Discord gateway, e.g. {@code wss://gateway.discord.gg/}
  * @param limits per-role order limits ({@code limits}; {@link Limits#SAFE} when absent)
  * @param mode paper (nothing is sent) or live
+ * @param storageUrl JDBC URL of the durable store ({@code jdbc:sqlite:} with an absolute path, or
+ *     {@code jdbc:postgresql://}); never holds credentials
  */
 public record BotConfig(
     List<Long> guildIds,
@@ -40,7 +42,8 @@ public record BotConfig(
     URI discordRestBaseUrl,
     URI discordGatewayUrl,
     Limits limits,
-    TradingMode mode) {
+    TradingMode mode,
+    String storageUrl) {
 
   /** Discord's REST base URL. */
   public static final URI DISCORD_REST = URI.create("https://discord.com/api/v10/");
@@ -56,7 +59,8 @@ public record BotConfig(
         + " max_response_bytes=" + crossTradeMaxResponseBytes
         + (crossTradeAllowInsecureHttp ? " allow_insecure_http=true" : "")
         + " discord_rest=" + display(discordRestBaseUrl) + " discord_gateway=" + display(discordGatewayUrl)
-        + " limits=" + limits.summary();
+        + " limits=" + limits.summary()
+        + " storage=" + org.crosstradediscord.bot.store.JdbcStore.display(storageUrl);
   }
 
   /**

@@ -54,6 +54,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * limits: {default: entry, by_role: {role id: entry}}   absent = {default: {max_quantity: 10}}
  *   entry: {max_quantity: 1..1000000, order_types: [MARKET|LIMIT|STOPMARKET|STOPLIMIT], instruments: [roots],
  *           max_position: 1..1000000}        by_role fields absent = the default's
+ * storage: {url: jdbc:sqlite:crosstrade-bot.db}   or jdbc:postgresql://HOST[:PORT]/DB (credentials from the environment)
  * </pre>
  *
  * <p>Strictness (see {@code docs/config.md}): the file is composed by SnakeYAML into a node tree, never
@@ -68,13 +69,15 @@ public final class ConfigLoader {
   public static final String CONFIG_ENV = "CROSSTRADE_DISCORD_CONFIG";
 
   private static final Set<String> TOP = Set.of("guild_ids", "roles", "accounts", "audit_channel_id",
-      "confirmation_timeout_seconds", "crosstrade", "discord", "mode", "limits");
+      "confirmation_timeout_seconds", "crosstrade", "discord", "mode", "limits", "storage");
   private static final Set<String> LIMIT_KEYS = Set.of("max_quantity", "order_types", "instruments", "max_position");
   private static final Set<String> ORDER_TYPES = java.util.Arrays.stream(
       org.crosstradediscord.client.model.OrderType.values()).map(t -> t.getValue().toUpperCase(Locale.ROOT))
       .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
   /** Largest {@code max_quantity} / {@code max_position} accepted. */
   static final long MAX_LIMIT = 1_000_000;
+  /** The default {@code storage.url}: an SQLite file beside the config file. */
+  public static final String DEFAULT_STORAGE_URL = "jdbc:sqlite:crosstrade-bot.db";
   private static final Set<String> CROSSTRADE = Set.of("base_url", "connect_timeout_ms", "request_timeout_ms",
       "transport", "max_response_bytes", "allow_insecure_http");
   /** Tags of scalars whose written text is acceptable as a name or other text. */
@@ -95,7 +98,19 @@ public final class ConfigLoader {
       throw new ConfigException("config file " + file + " cannot be read: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
-    return parse(text, file.toString());
+    Path dir = file.toAbsolutePath().getParent();
+    return parse(text, file.toString(), dir == null ? Path.of("").toAbsolutePath() : dir);
+  }
+
+  /**
+   * Like {@link #parse(String, String, Path)} with relative SQLite paths resolved against the working directory.
+   *
+   * @param yaml the YAML text (one document)
+   * @param source where it came from, for messages (e.g. the file path)
+   * @return the validated config
+   */
+  public static BotConfig parse(String yaml, String source) {
+    return parse(yaml, source, Path.of("").toAbsolutePath());
   }
 
   /**
@@ -104,8 +119,10 @@ public final class ConfigLoader {
    * @return the validated config
    * @throws ConfigException the text is not YAML, a key is given twice ({@code "<source> line N: duplicate key
    *     'accounts.allowed'"}), or a value is missing or bad (the message starts with the key path)
+   * @param baseDir the directory a relative SQLite path in {@code storage.url} is resolved against (the config
+   *     file's)
    */
-  public static BotConfig parse(String yaml, String source) {
+  public static BotConfig parse(String yaml, String source, Path baseDir) {
     Node root = compose(yaml, source);
     if (root == null || isNull(root) || !(root instanceof MappingNode)) {
       throw new ConfigException(source + " must be a YAML mapping with at least guild_ids and accounts");
@@ -201,9 +218,12 @@ public final class ConfigLoader {
     Limits limits = limits(top.get("limits"));
     TradingMode mode = mode(top.get("mode"));
 
+    Map<String, Node> st = section(top, "storage", Set.of("url"));
+    String storage = storageUrl(st.get("url"), baseDir);
+
     return new BotConfig(List.copyOf(guilds), new RolePolicy(grants, allowed, byRole), audit,
         Duration.ofSeconds(timeout), ctBase, Duration.ofMillis(connectMs), Duration.ofMillis(requestMs), transport,
-        maxBytes, allowInsecure, rest, gateway, limits, mode);
+        maxBytes, allowInsecure, rest, gateway, limits, mode, storage);
   }
 
   /** {@code mode}: required, {@code paper} or {@code live} exactly (lower case, plain or quoted text). */
@@ -547,6 +567,49 @@ public final class ConfigLoader {
           + String.join("/", new TreeSet<>(schemes)) + " URL");
     }
     return uri;
+  }
+
+  /**
+   * {@code storage.url}: {@code jdbc:sqlite:PATH} (a relative path is resolved against {@code baseDir}; no
+   * {@code :memory:}, no parameters) or {@code jdbc:postgresql://HOST[:PORT]/DB} without credentials (no user info,
+   * no {@code user}/{@code password} parameter: they come from STORAGE_USER / STORAGE_PASSWORD). A refused URL is
+   * shown without its query or user info.
+   */
+  private static String storageUrl(Node node, Path baseDir) {
+    String key = "storage.url";
+    String url = present(node) ? text(node, key).strip() : DEFAULT_STORAGE_URL;
+    String shown = org.crosstradediscord.bot.store.JdbcStore.display(url);
+    if (url.startsWith("jdbc:sqlite:")) {
+      String path = url.substring("jdbc:sqlite:".length());
+      if (path.isEmpty() || path.startsWith(":") || path.startsWith("file:") || path.contains("?")
+          || path.chars().anyMatch(Character::isISOControl)) {
+        throw new ConfigException(key + ": '" + shown + "' must name an SQLite file (jdbc:sqlite:PATH, no :memory:,"
+            + " no file: URI or parameters)");
+      }
+      Path file;
+      try {
+        file = baseDir.resolve(path).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new ConfigException(key + ": '" + shown + "' is not a valid file path");
+      }
+      return "jdbc:sqlite:" + file;
+    }
+    if (url.startsWith("jdbc:postgresql://")) {
+      String rest = url.substring("jdbc:postgresql://".length());
+      int end = rest.indexOf('/');
+      String authority = end < 0 ? rest : rest.substring(0, end);
+      String lower = url.toLowerCase(Locale.ROOT);
+      if (authority.contains("@") || lower.contains("password=") || lower.contains("user=")) {
+        throw new ConfigException(key + ": must not contain credentials — set STORAGE_USER and STORAGE_PASSWORD in"
+            + " the environment; got a URL for " + shown);
+      }
+      if (authority.isEmpty() || end < 0 || end == rest.length() - 1) {
+        throw new ConfigException(key + ": '" + shown + "' must be jdbc:postgresql://HOST[:PORT]/DATABASE");
+      }
+      return url;
+    }
+    throw new ConfigException(key + ": '" + shown + "' is not supported (jdbc:sqlite:FILE or"
+        + " jdbc:postgresql://HOST[:PORT]/DATABASE)");
   }
 
   private static String oneLine(String text) {

@@ -56,6 +56,17 @@ public final class DiscordBot implements AutoCloseable {
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private ReadCalls reads;
+  private org.crosstradediscord.bot.store.AuditTrail trail;
+  private org.crosstradediscord.bot.halt.HaltSwitch halt;
+  /** Re-reads the halt state every {@value #PRESENCE_POLL_SECONDS} s for the presence (another replica may change it). */
+  private final java.util.concurrent.ScheduledExecutorService presencePoll =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "presence");
+        t.setDaemon(true);
+        return t;
+      });
+  private final java.util.concurrent.atomic.AtomicReference<Boolean> shownHalted = new java.util.concurrent.atomic.AtomicReference<>();
+  static final int PRESENCE_POLL_SECONDS = 5;
 
   private DiscordBot(JDA jda, TradeCalls calls, ConfirmationStore store, CrossTradeClient client, Duration grace) {
     this.grace = grace;
@@ -70,13 +81,24 @@ public final class DiscordBot implements AutoCloseable {
    *
    * @param config validated config
    * @param secrets the two tokens
+   * @param durable the opened store (halt state, audit trail); the bot closes it when it stops or fails to start
    * @return the running bot; {@link #close()} stops it
    * @throws StartupException the SDK builder refused a setting, Discord rejected the token, Discord could not be
    *     reached, READY did not come within 60 s, the bot is not in a configured guild, or the audit channel is
    *     unknown. The message says which, is one line, and never holds a token (text from exceptions is scrubbed of
    *     both tokens and its control characters replaced).
    */
-  public static DiscordBot start(BotConfig config, Secrets secrets) {
+  public static DiscordBot start(BotConfig config, Secrets secrets, org.crosstradediscord.bot.store.Store durable) {
+    org.crosstradediscord.bot.store.AuditTrail trail = new org.crosstradediscord.bot.store.AuditTrail(durable);
+    try {
+      return start(config, secrets, trail);
+    } catch (RuntimeException e) {
+      trail.close();
+      throw e;
+    }
+  }
+
+  private static DiscordBot start(BotConfig config, Secrets secrets, org.crosstradediscord.bot.store.AuditTrail trail) {
     List<String> tokens = List.of(secrets.discordToken(), secrets.crossTradeToken());
     CrossTradeClient client;
     try {
@@ -90,13 +112,15 @@ public final class DiscordBot implements AutoCloseable {
     }
     ConfirmationStore store = ConfirmationStore.create(config.confirmationTimeout());
     AuditLog audit = new AuditLog();
+    audit.setTrail(trail::append);
+    org.crosstradediscord.bot.halt.HaltSwitch halt = new org.crosstradediscord.bot.halt.HaltSwitch(trail.store(), audit);
     // 4 calls at once, 16 waiting at most; a confirmed trade older than the request timeout is never sent late.
     TradeCalls calls = new TradeCalls(CALL_THREADS, CALL_QUEUE, config.crossTradeRequestTimeout());
-    CommandRegistry registry = CommandRegistry.standard();
+    CommandRegistry registry = CommandRegistry.standard(trail, halt);
     // Reads (/positions, /orders, autocomplete) on threads of their own: 4 at once, 32 waiting at most.
     ReadCalls reads = new ReadCalls(READ_THREADS, READ_QUEUE);
     InteractionHandler handler = new InteractionHandler(registry, config.policy(), store, client, audit, calls, reads,
-        new org.crosstradediscord.bot.risk.LimitGuard(config.limits()), config.mode());
+        new org.crosstradediscord.bot.risk.LimitGuard(config.limits()), config.mode(), halt);
     CountDownLatch ready = new CountDownLatch(1);
     String gateway = config.discordGatewayUrl().toString();
 
@@ -143,6 +167,8 @@ public final class DiscordBot implements AutoCloseable {
     Duration grace = config.crossTradeConnectTimeout().plus(config.crossTradeRequestTimeout().multipliedBy(2)).plusSeconds(5);
     DiscordBot bot = new DiscordBot(jda, calls, store, client, grace);
     bot.reads = reads;
+    bot.trail = trail;
+    bot.halt = halt;
     try {
       if (!ready.await(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         throw new StartupException("Discord gateway not ready within " + READY_TIMEOUT_SECONDS + " s ("
@@ -183,6 +209,9 @@ public final class DiscordBot implements AutoCloseable {
       bot.close();
       throw e instanceof StartupException s ? s : new StartupException("start-up failed: " + describe(e, tokens));
     }
+    halt.onChange(bot::showHalt);
+    bot.presencePoll.scheduleWithFixedDelay(bot::refreshPresence, 0, PRESENCE_POLL_SECONDS, TimeUnit.SECONDS);
+    log.info("storage {} — trading {}", trail.store().describe(), bot.haltedAtStart() ? "HALTED (use /resume)" : "open");
     log.info("ready as {} — CrossTrade at {} over {}", jda.getSelfUser().getName(), BotConfig.display(config.crossTradeBaseUrl()),
         config.crossTradeTransport());
     return bot;
@@ -208,6 +237,52 @@ public final class DiscordBot implements AutoCloseable {
     return client;
   }
 
+  /** @return the halt switch (backed by the store) */
+  public org.crosstradediscord.bot.halt.HaltSwitch halt() {
+    return halt;
+  }
+
+  /** @return the durable audit trail */
+  public org.crosstradediscord.bot.store.AuditTrail auditTrail() {
+    return trail;
+  }
+
+  private boolean haltedAtStart() {
+    try {
+      return halt.current().halted();
+    } catch (RuntimeException e) {
+      return true;
+    }
+  }
+
+  private void refreshPresence() {
+    try {
+      showHalt(halt.current());
+    } catch (RuntimeException e) {
+      log.debug("presence not refreshed: {}", SafeText.oneLine(String.valueOf(e.getMessage())));
+    }
+  }
+
+  /** Shows the halt in the bot's presence: Do Not Disturb with "HALTED …", else Online. */
+  private void showHalt(org.crosstradediscord.bot.store.HaltState state) {
+    Boolean previous = shownHalted.getAndSet(state.halted());
+    if (previous != null && previous == state.halted()) {
+      return;
+    }
+    try {
+      if (state.halted()) {
+        jda.getPresence().setPresence(net.dv8tion.jda.api.OnlineStatus.DO_NOT_DISTURB,
+            net.dv8tion.jda.api.entities.Activity.customStatus("HALTED: no new positions (/resume)"));
+      } else {
+        jda.getPresence().setPresence(net.dv8tion.jda.api.OnlineStatus.ONLINE,
+            net.dv8tion.jda.api.entities.Activity.customStatus("Trading open"));
+      }
+    } catch (RuntimeException e) {
+      shownHalted.set(previous);
+      log.debug("presence not updated: {}", SafeText.oneLine(e.toString()));
+    }
+  }
+
   /** @return pending confirmations */
   public ConfirmationStore confirmations() {
     return store;
@@ -221,6 +296,7 @@ public final class DiscordBot implements AutoCloseable {
    */
   @Override
   public void close() {
+    presencePoll.shutdownNow();
     calls.close(grace);
     reads.close();
     try {
@@ -241,6 +317,9 @@ public final class DiscordBot implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       jda.shutdownNow();
+    }
+    if (trail != null) {
+      trail.close();
     }
     log.info("stopped");
   }

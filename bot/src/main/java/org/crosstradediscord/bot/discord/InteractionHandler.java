@@ -75,6 +75,7 @@ public final class InteractionHandler extends ListenerAdapter {
   private final ReviewReads reviewReads;
   private final LimitGuard limits;
   private final TradingMode mode;
+  private final org.crosstradediscord.bot.halt.HaltSwitch halt;
 
   /**
    * @param registry the slash commands
@@ -86,9 +87,12 @@ public final class InteractionHandler extends ListenerAdapter {
    * @param reads runs the read-only calls (answers and autocomplete) off the gateway thread, apart from trades
    * @param limits the per-role limits of the risk-increasing commands
    * @param mode paper (Confirm sends nothing) or live
+   * @param halt the halt switch: risk-increasing commands are refused while halted (typed and at the click)
    */
   InteractionHandler(CommandRegistry registry, RolePolicy policy, ConfirmationStore store,
-      CrossTradeClient client, AuditLog audit, TradeCalls calls, ReadCalls reads, LimitGuard limits, TradingMode mode) {
+      CrossTradeClient client, AuditLog audit, TradeCalls calls, ReadCalls reads, LimitGuard limits, TradingMode mode,
+      org.crosstradediscord.bot.halt.HaltSwitch halt) {
+    this.halt = halt;
     this.registry = registry;
     this.policy = policy;
     this.store = store;
@@ -140,6 +144,12 @@ public final class InteractionHandler extends ListenerAdapter {
           "no role grants " + command.permission().key(), null, -1));
       event.replyEmbeds(Cards.notice("Not allowed", "None of your roles may run `/" + command.name()
           + "`. Ask a server admin if you should.")).setEphemeral(true).queue();
+      return;
+    }
+    String halted = halt.refusal(command.name()); // halt: refused before any check that could call upstream
+    if (halted != null) {
+      audit(new AuditEvent("refused", invoker.userId(), invoker.userName(), command.name(), args, "trading is halted", null, -1));
+      event.replyEmbeds(Cards.notice("Trading is halted", halted + "\nNothing was sent.")).setEphemeral(true).queue();
       return;
     }
     Prepared prepared;
@@ -422,6 +432,14 @@ public final class InteractionHandler extends ListenerAdapter {
     if (lost != null) {
       audit(new AuditEvent("denied", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(), lost, null, -1));
       event.editMessageEmbeds(Cards.notice("Not allowed any more", lost + "\nNothing was sent.")).setComponents().queue();
+      return;
+    }
+    String halted = halt.refusal(action.command()); // a card made before a /halt: refused at the click
+    if (halted != null) {
+      audit(new AuditEvent("refused", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(),
+          "trading is halted", null, -1));
+      event.editMessageEmbeds(Cards.notice("Not sent: " + review.title(), halted + "\nNothing was sent."))
+          .setComponents().queue();
       return;
     }
     InteractionHook hook = event.getHook();

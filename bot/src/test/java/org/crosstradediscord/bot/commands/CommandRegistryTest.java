@@ -83,4 +83,22 @@ class CommandRegistryTest {
   private static OptionData option(SlashCommandData d, String name) {
     return d.getOptions().stream().filter(o -> o.getName().equals(name)).findFirst().orElseThrow();
   }
+
+  @Test
+  void deskControls_addAuditHaltAndResume_withBoundedOptions() {
+    List<SlashCommandData> desk = CommandRegistry.standard(null, null).definitions();
+    assertThat(desk).extracting(SlashCommandData::getName).containsExactly("audit", "cancel", "close", "flatplace",
+        "flatten", "halt", "orders", "positions", "resume", "reverse");
+    SlashCommandData audit = desk.get(0);
+    assertThat(audit.getOptions()).extracting(OptionData::getName).containsExactly("member", "count");
+    assertThat(audit.getOptions().get(0).getType()).isEqualTo(net.dv8tion.jda.api.interactions.commands.OptionType.USER);
+    assertThat(audit.getOptions().get(1).getMaxValue().longValue()).isEqualTo(25);
+    assertThat(audit.getOptions()).noneMatch(OptionData::isRequired);
+    SlashCommandData halt = desk.stream().filter(d -> d.getName().equals("halt")).findFirst().orElseThrow();
+    assertThat(halt.getOptions()).singleElement().satisfies(o -> {
+      assertThat(o.getName()).isEqualTo("reason");
+      assertThat(o.isRequired()).isFalse();
+      assertThat(o.getMaxLength()).isEqualTo(300);
+    });
+  }
 }

@@ -33,8 +33,9 @@ public final class Sandbox implements AutoCloseable {
   private final CrossTradeSimulator simulator;
   private final DiscordStandIn discord;
   private final StandInGuild guild;
-  private DiscordBot bot;
-  private BotConfig config;
+  private volatile DiscordBot bot;
+  private Map<String, String> env = secrets();
+  private volatile BotConfig config;
   private final Path configFile;
 
   private Sandbox(CrossTradeSimulator simulator, DiscordStandIn discord, StandInGuild guild, DiscordBot bot, BotConfig config,
@@ -74,7 +75,22 @@ public final class Sandbox implements AutoCloseable {
    * @return the running sandbox
    */
   public static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot) {
-    return start(confirmationTimeout, requestTimeout, transport, inProcessBot, null);
+    return start(confirmationTimeout, requestTimeout, transport, inProcessBot, null, "live", null, Map.of());
+  }
+
+  /**
+   * A sandbox whose bot keeps its durable state in the given store instead of a fresh SQLite file, e.g. one
+   * PostgreSQL shared by two sandboxes (two bot replicas).
+   *
+   * @param confirmationTimeout how long review cards stay confirmable
+   * @param requestTimeout the bot's CrossTrade request timeout
+   * @param storageUrl the bot's {@code storage.url}
+   * @param storageEnv extra environment for the bot (STORAGE_USER, STORAGE_PASSWORD)
+   * @return the running sandbox with the bot in this JVM
+   */
+  public static Sandbox startWithStorage(Duration confirmationTimeout, Duration requestTimeout, String storageUrl,
+      Map<String, String> storageEnv) {
+    return start(confirmationTimeout, requestTimeout, "rest", true, null, "live", storageUrl, storageEnv);
   }
 
   /**
@@ -89,7 +105,7 @@ public final class Sandbox implements AutoCloseable {
    */
   public static Sandbox startAgainst(Duration confirmationTimeout, Duration requestTimeout, String transport,
       java.net.URI crossTradeBaseUrl) {
-    return start(confirmationTimeout, requestTimeout, transport, true, crossTradeBaseUrl);
+    return start(confirmationTimeout, requestTimeout, transport, true, crossTradeBaseUrl, "live", null, Map.of());
   }
 
   /**
@@ -100,16 +116,11 @@ public final class Sandbox implements AutoCloseable {
    * @return the running sandbox with the bot in this JVM
    */
   public static Sandbox startPaper(Duration confirmationTimeout, Duration requestTimeout) {
-    return start(confirmationTimeout, requestTimeout, "rest", true, null, "paper");
+    return start(confirmationTimeout, requestTimeout, "rest", true, null, "paper", null, Map.of());
   }
 
   private static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot,
-      java.net.URI crossTradeBaseUrl) {
-    return start(confirmationTimeout, requestTimeout, transport, inProcessBot, crossTradeBaseUrl, "live");
-  }
-
-  private static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot,
-      java.net.URI crossTradeBaseUrl, String mode) {
+      java.net.URI crossTradeBaseUrl, String mode, String storageUrl, Map<String, String> storageEnv) {
     CrossTradeSimulator sim = CrossTradeSimulator.start(0, CROSSTRADE_TOKEN, List.of("Sim101", "Sim102", "Live-A"),
         Map.of("MES 12-25", 6000.25, "ES 12-25", 5800.5, "NQ 12-25", 21000.0));
     StandInGuild guild = new StandInGuild(org.crosstradediscord.testing.discord.Snowflakes.next(), "Trading Desk");
@@ -125,6 +136,7 @@ public final class Sandbox implements AutoCloseable {
     guild.addMember("june", trader, junior);
     DiscordStandIn discord = DiscordStandIn.start(DISCORD_TOKEN, guild);
     try {
+      Path storageDir = Files.createTempDirectory("crosstrade-discord-sandbox"); // the bot's SQLite store and config
       String yaml = """
           mode: %s
           guild_ids: [%d]
@@ -140,6 +152,8 @@ public final class Sandbox implements AutoCloseable {
             flatten_everything: [%d]
             view: [%d]
             cancel: [%d]
+            audit: [%d]
+            halt: [%d]
           accounts:
             allowed: [Sim101, Sim102]
           audit_channel_id: %d
@@ -151,16 +165,22 @@ public final class Sandbox implements AutoCloseable {
           discord:
             rest_base_url: %s
             gateway_url: %s
-          """.formatted(mode, guild.id(), junior.id(), trader.id(), trader.id(), trader.id(), trader.id(), risk.id(), trader.id(), trader.id(), audit.id(),
+          storage:
+            url: "%s"
+          """.formatted(mode, guild.id(), junior.id(), trader.id(), trader.id(), trader.id(), trader.id(), risk.id(), trader.id(), trader.id(), risk.id(), risk.id(), audit.id(),
           confirmationTimeout.toSeconds(), crossTradeBaseUrl != null ? crossTradeBaseUrl : sim.baseUrl(),
           requestTimeout.toMillis(), transport, discord.restBaseUrl(),
-          discord.gatewayUrl());
-      Path file = Files.createTempFile("crosstrade-discord-sandbox", ".yaml");
+          discord.gatewayUrl(), storageUrl != null ? storageUrl : "jdbc:sqlite:" + storageDir.resolve("crosstrade-bot.db"));
+      Path file = storageDir.resolve("config.yaml");
       Files.writeString(file, yaml);
       file.toFile().deleteOnExit();
       BotConfig config = ConfigLoader.load(file);
-      DiscordBot bot = inProcessBot ? BotMain.start(config, secrets()) : null;
-      return new Sandbox(sim, discord, guild, bot, config, file);
+      Map<String, String> env = new java.util.HashMap<>(secrets());
+      env.putAll(storageEnv);
+      DiscordBot bot = inProcessBot ? BotMain.start(config, env) : null;
+      Sandbox sandbox = new Sandbox(sim, discord, guild, bot, config, file);
+      sandbox.env = Map.copyOf(env);
+      return sandbox;
     } catch (java.io.IOException | RuntimeException e) {
       discord.close();
       sim.close();
@@ -198,6 +218,21 @@ public final class Sandbox implements AutoCloseable {
     return bot;
   }
 
+  /**
+   * Stops the in-process bot (as SIGTERM would) and starts a new one through the normal start-up path on the same
+   * config file, hence the same SQLite store: what survives a restart of the bot process.
+   *
+   * @return the new bot
+   */
+  public DiscordBot restartBot() {
+    if (bot != null) {
+      bot.close();
+    }
+    config = ConfigLoader.load(configFile);
+    bot = BotMain.start(config, env);
+    return bot;
+  }
+
   /** @return the bot's config */
   public BotConfig config() {
     return config;
@@ -227,7 +262,7 @@ public final class Sandbox implements AutoCloseable {
       throw new java.io.UncheckedIOException(e);
     }
     config = ConfigLoader.load(configFile);
-    bot = BotMain.start(config, secrets());
+    bot = BotMain.start(config, env);
   }
 
   @Override

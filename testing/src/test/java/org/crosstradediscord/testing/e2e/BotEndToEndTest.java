@@ -137,7 +137,8 @@ class BotEndToEndTest {
   void commands_registerWithDiscordValidDefinitions() {
     JsonNode commands = sandbox.discord().registeredCommands(guild.id());
     assertThat(commands).extracting(c -> c.path("name").asText())
-        .containsExactlyInAnyOrder("flatplace", "reverse", "close", "flatten", "cancel", "positions", "orders");
+        .containsExactlyInAnyOrder("flatplace", "reverse", "close", "flatten", "cancel", "positions", "orders", "audit",
+            "halt", "resume");
     assertThat(sandbox.discord().calls()).filteredOn(c -> c.route().endsWith("/commands"))
         .singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(200));
   }

@@ -36,7 +36,7 @@ class BotJarEndToEndTest {
         BotProcess bot = BotProcess.start(jar, List.of("-Xmx128m"), world.configFile(), Sandbox.secrets(),
             Path.of("target", "bot-jar-e2e.log"))) {
       world.discord().awaitCall(c -> c.route().endsWith("/commands") && c.status() == 200, WAIT);
-      assertThat(world.discord().registeredCommands(world.guild().id())).hasSize(7);
+      assertThat(world.discord().registeredCommands(world.guild().id())).hasSize(10);
 
       StandInGuild guild = world.guild();
       StandInGuild.Member alice = guild.member("alice");
@@ -50,7 +50,7 @@ class BotJarEndToEndTest {
       int exit = bot.terminate(40);
       assertThat(exit).as("SIGTERM: the JVM's 143 after the shutdown hook ran").isIn(0, 143);
       String output = bot.output();
-      assertThat(output).contains("registered 7 slash commands").contains("DiscordBot - stopped")
+      assertThat(output).contains("registered 10 slash commands").contains("DiscordBot - stopped")
           .contains("\"kind\":\"result\"")
           .doesNotContain(Sandbox.DISCORD_TOKEN).doesNotContain(Sandbox.CROSSTRADE_TOKEN);
     }

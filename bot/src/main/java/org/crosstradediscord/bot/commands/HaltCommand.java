@@ -1,0 +1,62 @@
+package org.crosstradediscord.bot.commands;
+
+import java.util.Map;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.crosstradediscord.bot.access.Invoker;
+import org.crosstradediscord.bot.access.Permission;
+import org.crosstradediscord.bot.access.RolePolicy;
+import org.crosstradediscord.bot.halt.HaltSwitch;
+import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.store.HaltState;
+import org.crosstradediscord.client.CrossTradeClient;
+
+/**
+ * {@code /halt [reason]}: stops every risk-increasing command ({@code /flatplace}, {@code /reverse}) for the whole
+ * desk until {@code /resume}, including Confirm clicks on cards made before. <b>Immediate</b>, no confirmation: it is
+ * the emergency brake and only ever removes risk. Needs {@code halt}. Announced in the audit channel with who and why.
+ */
+public final class HaltCommand extends SlashCommandBase {
+  private final HaltSwitch halt;
+
+  /** @param halt the halt switch */
+  public HaltCommand(HaltSwitch halt) {
+    super("halt", Permission.HALT);
+    this.halt = halt;
+  }
+
+  @Override
+  public SlashCommandData definition() {
+    return slash("Halt new risk: refuse /flatplace and /reverse for everyone until /resume")
+        .addOptions(new OptionData(OptionType.STRING, "reason", "Why (shown to the desk and in the audit channel)", false)
+            .setMaxLength(HaltSwitch.MAX_REASON));
+  }
+
+  @Override
+  public Prepared prepare(CommandOptions options, Invoker invoker, RolePolicy policy) {
+    String reason = options.string("reason").orElse("");
+    return new Prepared.Read(new ReadAction() {
+      @Override
+      public String command() {
+        return "halt";
+      }
+
+      @Override
+      public Map<String, String> auditArgs() {
+        return Map.of("reason", reason);
+      }
+
+      @Override
+      public Answer read(CrossTradeClient client) {
+        HaltState s = halt.halt(invoker, reason);
+        return new Answer(new EmbedBuilder().setTitle("Trading halted").setColor(0xC0392B)
+            .setDescription("/flatplace and /reverse are refused for everyone, also on cards already open, until `/resume`."
+                + " /close, /flatten and /cancel still work."
+                + (s.reason().isEmpty() ? "" : "\nReason: " + DiscordText.escape(s.reason(), HaltSwitch.MAX_REASON)))
+            .build(), java.util.List.of());
+      }
+    });
+  }
+}

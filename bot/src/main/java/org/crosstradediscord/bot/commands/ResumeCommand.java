@@ -1,0 +1,51 @@
+package org.crosstradediscord.bot.commands;
+
+import java.util.Map;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.crosstradediscord.bot.access.Invoker;
+import org.crosstradediscord.bot.access.Permission;
+import org.crosstradediscord.bot.access.RolePolicy;
+import org.crosstradediscord.bot.halt.HaltSwitch;
+import org.crosstradediscord.client.CrossTradeClient;
+
+/**
+ * {@code /resume}: ends a {@code /halt}. Immediate, like {@code /halt}; needs {@code halt}; announced in the audit
+ * channel. Cards refused during the halt stay refused: members run their command again.
+ */
+public final class ResumeCommand extends SlashCommandBase {
+  private final HaltSwitch halt;
+
+  /** @param halt the halt switch */
+  public ResumeCommand(HaltSwitch halt) {
+    super("resume", Permission.HALT);
+    this.halt = halt;
+  }
+
+  @Override
+  public SlashCommandData definition() {
+    return slash("End a /halt: /flatplace and /reverse work again");
+  }
+
+  @Override
+  public Prepared prepare(CommandOptions options, Invoker invoker, RolePolicy policy) {
+    return new Prepared.Read(new ReadAction() {
+      @Override
+      public String command() {
+        return "resume";
+      }
+
+      @Override
+      public Map<String, String> auditArgs() {
+        return Map.of();
+      }
+
+      @Override
+      public Answer read(CrossTradeClient client) {
+        halt.resume(invoker);
+        return new Answer(new EmbedBuilder().setTitle("Trading resumed").setColor(0x27AE60)
+            .setDescription("/flatplace and /reverse work again.").build(), java.util.List.of());
+      }
+    });
+  }
+}

