@@ -28,9 +28,9 @@ import javax.net.ssl.SSLSession;
  * The JDK HttpClient with ONE deadline for the whole exchange (connect, send, headers and body) and a bound on the
  * body's size. The JDK's own request timeout stops at the headers, so a server that sends headers and then stalls
  * or drips the body held a call far past its timeout; here {@link #send} reads the whole body, at most
- * {@code maxBytes}, before the deadline, then hands the buffered bytes to the caller's body handler.
- * Past the deadline it throws {@link HttpTimeoutException} and cancels the exchange; a larger body throws
- * {@link ResponseTooLargeException}. Used by the generated API through {@link RestTransport}.
+ * {@code maxBytes}, before the deadline (the request timeout is set to what is left of it, and a timer ends the
+ * body at it), then hands the buffered bytes to the caller's body handler. Past the deadline it throws
+ * {@link HttpTimeoutException} and the exchange is cancelled; a larger body throws {@link ResponseTooLargeException}. Used by the generated API through {@link RestTransport}.
  */
 final class DeadlineHttpClient extends HttpClient {
   private final HttpClient delegate;
@@ -94,6 +94,19 @@ final class DeadlineHttpClient extends HttpClient {
     }
   }
 
+  /** Ends bodies that are still arriving at their deadline (one daemon thread for every client). */
+  private static final java.util.concurrent.ScheduledExecutorService TIMER =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "crosstrade-deadline");
+        t.setDaemon(true);
+        return t;
+      });
+
+  /**
+   * The JDK's synchronous {@code send} (its async API costs about 3x the latency on loopback) with the deadline
+   * enforced in two parts: the request timeout — set to what is left of the deadline — covers connect and the
+   * response headers, and a timer fails the bounded body subscriber at the deadline, which ends {@code send}.
+   */
   @Override
   public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
       throws IOException, InterruptedException {
@@ -105,33 +118,30 @@ final class DeadlineHttpClient extends HttpClient {
         end = call.endNanos;
       }
     }
+    long remaining = Math.max(1, end - System.nanoTime());
+    HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofNanos(remaining))
+        .build();
     Bounded body = new Bounded(maxBytes);
-    CompletableFuture<HttpResponse<byte[]>> exchange = delegate.sendAsync(request, info -> {
-      if (call != null) {
-        call.responded = true;
-      }
-      if (info.headers().firstValue("Content-Encoding").filter(e -> !e.isBlank() && !"identity".equalsIgnoreCase(e.strip())).isPresent()) {
-        body.fail(new IOException("unrequested Content-Encoding " + info.headers().firstValue("Content-Encoding").get()));
-      }
-      return body;
-    });
+    java.util.concurrent.ScheduledFuture<?> timer = TIMER.schedule(() -> body.fail(
+        new HttpTimeoutException("no complete response within " + deadline.toMillis() + " ms")), remaining,
+        TimeUnit.NANOSECONDS);
     HttpResponse<byte[]> buffered;
     try {
-      buffered = exchange.get(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      body.cancel();
-      exchange.cancel(true);
-      throw new HttpTimeoutException("no complete response within " + deadline.toMillis() + " ms");
-    } catch (InterruptedException e) {
-      body.cancel();
-      exchange.cancel(true);
-      throw e;
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof IOException io) {
-        throw io;
-      }
-      throw new IOException(c);
+      buffered = delegate.send(timed, info -> {
+        if (call != null) {
+          call.responded = true;
+        }
+        if (info.headers().firstValue("Content-Encoding")
+            .filter(e -> !e.isBlank() && !"identity".equalsIgnoreCase(e.strip())).isPresent()) {
+          body.fail(new IOException("unrequested Content-Encoding " + info.headers().firstValue("Content-Encoding").get()));
+        }
+        return body;
+      });
+    } catch (IOException e) {
+      IOException own = body.failure();
+      throw own != null ? own : e; // ours (deadline, size, encoding) keep their type; the JDK re-wraps them
+    } finally {
+      timer.cancel(false);
     }
     return adapt(buffered, handler);
   }
@@ -195,9 +205,20 @@ final class DeadlineHttpClient extends HttpClient {
       this.max = max;
     }
 
+    private final java.util.concurrent.atomic.AtomicReference<IOException> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
     void fail(IOException e) {
-      result.completeExceptionally(e);
+      // recorded BEFORE the body completes: the caller reads it as soon as send() throws
+      if (!result.isDone() && failure.compareAndSet(null, e)) {
+        result.completeExceptionally(e);
+      }
       cancel();
+    }
+
+    /** @return what this subscriber failed the body with first (deadline, size, encoding), or null */
+    IOException failure() {
+      return failure.get();
     }
 
     void cancel() {

@@ -46,9 +46,18 @@ class BotAgainstHostileUpstreamEndToEndTest {
     UP.close();
   }
 
+  /** How many flat-place result lines the audit channel held before the test (they accumulate across tests). */
+  private static long resultsBefore;
+
   @BeforeEach
   void reset() {
     UP.reset();
+    resultsBefore = results(sandbox).size();
+  }
+
+  static List<String> results(Sandbox s) {
+    return s.discord().channelMessages(s.auditChannelId()).stream().map(StandInMessage::content)
+        .filter(l -> l.startsWith("`result` /flatplace")).toList();
   }
 
   /** Runs /flatplace as alice, confirms, and returns the final card's text; asserts click → final within the bound. */
@@ -64,9 +73,12 @@ class BotAgainstHostileUpstreamEndToEndTest {
     return end.text();
   }
 
+  /** @return this test's flat-place result line, once it reached the audit channel */
   static String resultAuditLine(Sandbox s) {
-    return Poll.until(() -> s.discord().channelMessages(s.auditChannelId()).stream().map(StandInMessage::content)
-        .filter(l -> l.startsWith("`result` /flatplace")).reduce((a, b) -> b), WAIT, () -> "a result audit line");
+    return Poll.until(() -> {
+      List<String> all = results(s);
+      return all.size() > resultsBefore ? Optional.of(all.get(all.size() - 1)) : Optional.empty();
+    }, WAIT, () -> "a new result audit line");
   }
 
   static Stream<Arguments> outcomeUnknownModes() {
