@@ -28,7 +28,7 @@ import javax.net.ssl.SSLSession;
  * The JDK HttpClient with ONE deadline for the whole exchange (connect, send, headers and body) and a bound on the
  * body's size. The JDK's own request timeout stops at the headers, so a server that sends headers and then stalls
  * or drips the body held a call far past its timeout; here {@link #send} reads the whole body, at most
- * {@code maxBytes}, before the deadline (the request timeout is set to what is left of it, and a timer ends the
+ * {@code maxBytes}, before the deadline (the request timeout is set to what is left of it, and a watchdog ends the
  * body at it), then hands the buffered bytes to the caller's body handler. Past the deadline it throws
  * {@link HttpTimeoutException} and the exchange is cancelled; a larger body throws {@link ResponseTooLargeException}. Used by the generated API through {@link RestTransport}.
  */
@@ -94,18 +94,35 @@ final class DeadlineHttpClient extends HttpClient {
     }
   }
 
-  /** Ends bodies that are still arriving at their deadline (one daemon thread for every client). */
-  private static final java.util.concurrent.ScheduledExecutorService TIMER =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "crosstrade-deadline");
-        t.setDaemon(true);
-        return t;
+  /** Bodies still being received, each with its deadline (System.nanoTime()). */
+  private static final java.util.Map<Bounded, Long> IN_FLIGHT = new java.util.concurrent.ConcurrentHashMap<>();
+  /** How often the watchdog looks for bodies past their deadline: the deadline's precision. */
+  static final long WATCHDOG_PERIOD_MS = 25;
+
+  static {
+    java.util.concurrent.ScheduledExecutorService watchdog =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "crosstrade-deadline");
+          t.setDaemon(true);
+          return t;
+        });
+    // One shared sweep instead of a timer per call: scheduling and cancelling a timer on every call woke a thread
+    // each time and cost latency on a fast upstream.
+    watchdog.scheduleWithFixedDelay(() -> {
+      long now = System.nanoTime();
+      IN_FLIGHT.forEach((body, end) -> {
+        if (now - end >= 0) {
+          body.fail(new HttpTimeoutException("no complete response within the request timeout"));
+        }
       });
+    }, WATCHDOG_PERIOD_MS, WATCHDOG_PERIOD_MS, TimeUnit.MILLISECONDS);
+  }
 
   /**
    * The JDK's synchronous {@code send} (its async API costs about 3x the latency on loopback) with the deadline
    * enforced in two parts: the request timeout — set to what is left of the deadline — covers connect and the
-   * response headers, and a timer fails the bounded body subscriber at the deadline, which ends {@code send}.
+   * response headers, and a shared watchdog (every 25 ms) fails the bounded body subscriber past the deadline, which
+   * ends {@code send}.
    */
   @Override
   public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
@@ -122,9 +139,7 @@ final class DeadlineHttpClient extends HttpClient {
     HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofNanos(remaining))
         .build();
     Bounded body = new Bounded(maxBytes);
-    java.util.concurrent.ScheduledFuture<?> timer = TIMER.schedule(() -> body.fail(
-        new HttpTimeoutException("no complete response within " + deadline.toMillis() + " ms")), remaining,
-        TimeUnit.NANOSECONDS);
+    IN_FLIGHT.put(body, end);
     HttpResponse<byte[]> buffered;
     try {
       buffered = delegate.send(timed, info -> {
@@ -141,7 +156,7 @@ final class DeadlineHttpClient extends HttpClient {
       IOException own = body.failure();
       throw own != null ? own : e; // ours (deadline, size, encoding) keep their type; the JDK re-wraps them
     } finally {
-      timer.cancel(false);
+      IN_FLIGHT.remove(body);
     }
     return adapt(buffered, handler);
   }
