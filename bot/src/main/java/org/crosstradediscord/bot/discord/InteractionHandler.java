@@ -629,6 +629,11 @@ public final class InteractionHandler extends ListenerAdapter {
 
   /** Sends one trade and classifies the answer; the card is built later, so a rendering failure is contained. */
   private Result send(TradeAction action, Review review) {
+    String halted = halt.refusal(action.command()); // a trade queued before a /halt must not go out after it
+    if (halted != null) {
+      return new Result("not sent: trading is halted", null, 0, () -> Cards.notice("Not sent: " + review.title(),
+          halted + "\nNothing was sent."));
+    }
     if (mode == TradingMode.PAPER) {
       String request = PaperTrade.request(action);
       return new Result("paper: not sent", null, 0, () -> PaperTrade.card(request));

@@ -112,4 +112,39 @@ class BotFaultSafetyEndToEndTest {
           .anyMatch(l -> l.startsWith("`refused`") && l.contains("shutting down"));
     }
   }
+
+  @Test
+  void aTradeStillQueuedWhenTradingIsHalted_isNotSent() {
+    try (Sandbox sandbox = Sandbox.start(Duration.ofSeconds(60), Duration.ofSeconds(5))) {
+      StandInGuild guild = sandbox.guild();
+      int n = 6;
+      List<StandInInteraction> commands = new ArrayList<>();
+      List<StandInMessage> cards = new ArrayList<>();
+      for (int q = 1; q <= n; q++) {
+        StandInInteraction cmd = sandbox.discord().slash(guild, guild.member("alice"), "flatplace", order(q));
+        commands.add(cmd);
+        cards.add(cmd.original(WAIT));
+      }
+      sandbox.simulator().faults().latency(Duration.ofMillis(2_500)); // the 4 call threads stay busy for 2.5 s
+      for (int q = 1; q <= n; q++) {
+        sandbox.discord().click(guild, guild.member("alice"), cards.get(q - 1), "Place order");
+      }
+      Poll.until(() -> trades(sandbox).size() >= 4 ? Optional.of(true) : Optional.empty(), WAIT,
+          () -> "four orders in flight");
+      sandbox.discord().slash(guild, guild.member("rita"), "halt", java.util.Map.of("reason", "queued test"))
+          .awaitCallback(WAIT);
+
+      List<String> finals = new ArrayList<>();
+      for (StandInInteraction cmd : commands) {
+        finals.add(cmd.awaitOriginal(m -> m.buttons().isEmpty(), WAIT).text());
+      }
+
+      assertThat(trades(sandbox)).as("only the orders already in flight were sent").hasSize(4);
+      assertThat(finals.stream().filter(t -> t.contains("Not sent") && t.contains("halted")).count())
+          .as("the queued ones are refused").isEqualTo(n - 4);
+      Poll.until(() -> audit(sandbox).stream().filter(l -> l.startsWith("`result` /flatplace")
+          && l.contains("not sent: trading is halted")).count() == n - 4 ? Optional.of(true) : Optional.empty(),
+          WAIT, () -> "a result audit line for each refused one");
+    }
+  }
 }
