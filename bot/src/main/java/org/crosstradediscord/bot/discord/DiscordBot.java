@@ -68,6 +68,17 @@ public final class DiscordBot implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicReference<Boolean> shownHalted = new java.util.concurrent.atomic.AtomicReference<>();
   static final int PRESENCE_POLL_SECONDS = 5;
 
+  private volatile InteractionHandler handler;
+
+  /**
+   * @return true when no review card is reading what it affects (no GET queued or running); for tests and
+   *     diagnostics, e.g. to await quiet before resetting the upstream
+   */
+  public boolean reviewReadsIdle() {
+    InteractionHandler h = handler;
+    return h == null || h.reviewReadsIdle();
+  }
+
   private DiscordBot(JDA jda, TradeCalls calls, ConfirmationStore store, CrossTradeClient client, Duration grace) {
     this.grace = grace;
     this.jda = jda;
@@ -166,6 +177,7 @@ public final class DiscordBot implements AutoCloseable {
     // then has connect + request timeout for the exchange; plus a margin.
     Duration grace = config.crossTradeConnectTimeout().plus(config.crossTradeRequestTimeout().multipliedBy(2)).plusSeconds(5);
     DiscordBot bot = new DiscordBot(jda, calls, store, client, grace);
+    bot.handler = handler;
     bot.reads = reads;
     bot.trail = trail;
     bot.halt = halt;

@@ -667,6 +667,11 @@ public final class InteractionHandler extends ListenerAdapter {
         "**Outcome unknown — check NinjaTrader before retrying.** The bot failed while handling the request.");
   }
 
+  /** @return true when no review-card read is queued or running */
+  boolean reviewReadsIdle() {
+    return reviewReads.idle();
+  }
+
   private static void logEditFailure(Object ok, Throwable err) {
     if (err != null) {
       log.warn("could not update a trade's card: {}", err.toString());

@@ -52,6 +52,12 @@ final class ReviewReads {
   }
 
   /** @return how long a card waits for its reads */
+  /** @return true when no review read or card edit is queued or running (for tests: await quiet before a reset) */
+  boolean idle() {
+    return pool.getActiveCount() == 0 && pool.getQueue().isEmpty() && edits.getActiveCount() == 0
+        && edits.getQueue().isEmpty();
+  }
+
   Duration waitLimit() {
     return wait;
   }

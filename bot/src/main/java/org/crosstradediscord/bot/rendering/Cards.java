@@ -247,7 +247,8 @@ public final class Cards {
       advice = "NinjaTrader 8 or the CrossTrade add-on is not connected. Start NinjaTrader, connect the add-on, then run the command again.";
     } else if (failure instanceof RateLimitedException r) {
       title = "Rate limited: " + review.title();
-      advice = "CrossTrade's rate limit was hit; nothing was executed. Try again shortly"
+      advice = (r.status() == 0 ? "Too many requests were queued in the bot (it paces them to CrossTrade's budget);"
+          + " nothing was sent." : "CrossTrade's rate limit was hit; nothing was executed.") + " Try again shortly"
           + r.retryAfter().map(d -> " (in about " + Math.max(1, d.toSeconds()) + " s)").orElse("") + ".";
     } else if (failure instanceof NoPositionException) {
       title = "No position: " + review.title();

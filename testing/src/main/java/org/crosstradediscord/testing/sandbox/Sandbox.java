@@ -233,6 +233,17 @@ public final class Sandbox implements AutoCloseable {
     return bot;
   }
 
+  /**
+   * Waits until the in-process bot has no review-card read queued or running, so a read made for the previous
+   * test's card cannot land after the simulator is reset.
+   */
+  public void awaitReviewReadsIdle() {
+    if (bot != null) {
+      org.crosstradediscord.testing.Poll.until(() -> bot.reviewReadsIdle() ? java.util.Optional.of(true)
+          : java.util.Optional.empty(), Duration.ofSeconds(10), () -> "review reads still running");
+    }
+  }
+
   /** @return the bot's config */
   public BotConfig config() {
     return config;

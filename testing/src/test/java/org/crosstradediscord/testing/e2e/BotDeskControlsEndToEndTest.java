@@ -176,11 +176,9 @@ class BotDeskControlsEndToEndTest {
     assertThat(sandbox.bot().halt().current().halted()).isFalse();
   }
 
-  private static void awaitStatus(OnlineStatus status) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (sandbox.bot().jda().getPresence().getStatus() != status && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(sandbox.bot().jda().getPresence().getStatus()).isEqualTo(status);
+  private static void awaitStatus(OnlineStatus status) {
+    org.crosstradediscord.testing.Poll.until(() -> sandbox.bot().jda().getPresence().getStatus() == status
+        ? java.util.Optional.of(true) : java.util.Optional.empty(), WAIT,
+        () -> "presence " + status + "; is " + sandbox.bot().jda().getPresence().getStatus());
   }
 }

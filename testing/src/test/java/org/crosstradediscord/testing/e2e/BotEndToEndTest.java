@@ -49,8 +49,8 @@ class BotEndToEndTest {
   }
 
   @BeforeEach
-  void reset() throws InterruptedException {
-    Thread.sleep(100); // a review card's read started just before the last test ended lands before the reset
+  void reset() {
+    sandbox.awaitReviewReadsIdle(); // a review card's read started just before the last test ended lands before the reset
     sandbox.simulator().reset();
   }
 
@@ -65,17 +65,23 @@ class BotEndToEndTest {
 
   @AfterEach
   void noSecretAnywhere_andJdaAcceptedEveryPayload() {
+    assertNoSecretAnywhere_andJdaAcceptedEveryPayload(sandbox, logs);
+  }
+
+  /** No token in any Discord call, member-visible message or log line; JDA and the stand-in accepted every call. */
+  static void assertNoSecretAnywhere_andJdaAcceptedEveryPayload(Sandbox sandbox, LogCapture logs) {
     for (String secret : List.of(Sandbox.DISCORD_TOKEN, Sandbox.CROSSTRADE_TOKEN)) {
       for (CapturedCall c : sandbox.discord().calls()) {
         assertThat(String.valueOf(c.body())).as(c.toString()).doesNotContain(secret);
       }
-      for (StandInGuild.Member m : guild.members().values()) {
+      for (StandInGuild.Member m : sandbox.guild().members().values()) {
         sandbox.discord().messagesVisibleTo(m).forEach(msg -> assertThat(msg.raw().toString()).doesNotContain(secret));
       }
       assertThat(logs.lines()).noneMatch(l -> l.contains(secret));
     }
     assertThat(logs.jdaProblems()).isEmpty();
-    assertThat(sandbox.discord().calls()).noneMatch(c -> c.status() >= 400);
+    assertThat(sandbox.discord().calls()).as("every Discord call accepted (3 s rule, limits)")
+        .noneMatch(c -> c.status() >= 400);
   }
 
   static Map<String, Object> opts(Object... pairs) {

@@ -60,8 +60,9 @@ class BotLimitsAndPaperEndToEndTest {
   }
 
   @BeforeEach
-  void reset() throws InterruptedException {
-    Thread.sleep(100);
+  void reset() {
+    live.awaitReviewReadsIdle();
+    paper.awaitReviewReadsIdle();
     live.simulator().faults().disconnected(false);
     live.simulator().reset();
     paper.simulator().reset();

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.crosstradediscord.testing.discord.CapturedCall;
 import org.crosstradediscord.testing.discord.StandInGuild;
 import org.crosstradediscord.testing.discord.StandInInteraction;
 import org.crosstradediscord.testing.discord.StandInMessage;
@@ -44,24 +42,17 @@ class BotReadCommandsEndToEndTest {
 
   @BeforeEach
   void reset() {
+    sandbox.awaitReviewReadsIdle();
     sandbox.simulator().reset();
   }
 
   @AfterEach
   void discordAcceptedEveryPayload_andNoSecretLeaked() {
-    assertThat(logs.jdaProblems()).isEmpty();
-    assertThat(sandbox.discord().calls()).as("every Discord call accepted (3 s rule, limits)").noneMatch(c -> c.status() >= 400);
-    for (CapturedCall c : sandbox.discord().calls()) {
-      assertThat(String.valueOf(c.body())).doesNotContain(Sandbox.CROSSTRADE_TOKEN).doesNotContain(Sandbox.DISCORD_TOKEN);
-    }
+    BotEndToEndTest.assertNoSecretAnywhere_andJdaAcceptedEveryPayload(sandbox, logs);
   }
 
   static Map<String, Object> opts(Object... pairs) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put((String) pairs[i], pairs[i + 1]);
-    }
-    return m;
+    return BotEndToEndTest.opts(pairs);
   }
 
   /** Runs a read-only command: the reply is deferred (ephemeral) at once, then edited with the answer. */

@@ -71,10 +71,9 @@ class BotReplicasOnPostgresEndToEndTest {
     assertThat(refused.text()).contains("Trading is halted").contains("replica drill");
     assertThat(two.simulator().requests()).noneMatch(r -> !"GET".equals(r.method()));
 
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (two.bot().jda().getPresence().getStatus() != OnlineStatus.DO_NOT_DISTURB && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
+    org.crosstradediscord.testing.Poll.until(() -> two.bot().jda().getPresence().getStatus() == OnlineStatus.DO_NOT_DISTURB
+        ? java.util.Optional.of(true) : java.util.Optional.empty(), Duration.ofSeconds(15),
+        () -> "the other replica's presence follows the halt");
     assertThat(two.bot().jda().getPresence().getStatus()).as("the other replica's presence follows within its poll")
         .isEqualTo(OnlineStatus.DO_NOT_DISTURB);
 

@@ -477,10 +477,8 @@ class SimulatorTest {
     assertThat(on.statusCode()).isEqualTo(200);
     assertThat(on.body()).contains("intervalMs=10");
     try {
-      long end = System.nanoTime() + 5_000_000_000L;
-      while (SIM.book().price("ES 12-25") == 5800.0 && System.nanoTime() < end) {
-        Thread.sleep(10);
-      }
+      org.crosstradediscord.testing.Poll.until(() -> SIM.book().price("ES 12-25") != 5800.0 ? java.util.Optional.of(true)
+          : java.util.Optional.empty(), java.time.Duration.ofSeconds(5), () -> "the walk moves the price");
       assertThat(SIM.book().price("ES 12-25")).isNotEqualTo(5800.0);
     } finally {
       rawPost("/_sim/walk", "{\"enabled\":false}");
