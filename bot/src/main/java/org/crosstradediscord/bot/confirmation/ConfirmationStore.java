@@ -1,35 +1,56 @@
 package org.crosstradediscord.bot.confirmation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.commands.TradeAction;
+import org.crosstradediscord.bot.config.SafeText;
+import org.crosstradediscord.bot.store.PendingRow;
+import org.crosstradediscord.bot.store.PendingState;
+import org.crosstradediscord.bot.store.Store;
+import org.crosstradediscord.bot.store.StoreCalls;
+import org.crosstradediscord.bot.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pending actions keyed by an unguessable id (128 random bits, 22 URL-safe characters), expiring after the
- * confirmation timeout (Caffeine). A pending action can be claimed <b>at most once</b>, and only by its
- * invoker: the claim is an atomic remove, so two simultaneous Confirm clicks execute one action.
+ * Pending confirmations, keyed by an unguessable id (128 random bits, 22 URL-safe characters), kept in the durable
+ * {@link Store} so that a click after a restart, or on another replica, still works; a card this process made is also
+ * held in memory (with what its review read, and the callback that marks it expired after the confirmation timeout,
+ * via Caffeine).
  *
- * <p>Ids that were used, cancelled or expired are remembered for 15 minutes (Discord's interaction token
- * lifetime) so a late click gets an accurate message; an id never seen (e.g. after a restart) is unknown.
+ * <p>A pending action is claimed <b>at most once</b>, across processes: the claim is a row-level compare-and-set
+ * ({@code PENDING → CONFIRMED}, only for the invoker, only before it expires), so two simultaneous Confirm clicks — or
+ * one click delivered to two replicas — execute one action. A claimed row carries a lease (the bot's shutdown grace):
+ * if its result is never recorded ({@link #finish}), the process died while sending, and {@link #staleClaims} finds it
+ * for the "outcome unknown" report.
+ *
+ * <p>Store calls from the interaction path wait at most {@code storeWait} (they run on JDA's gateway thread); a store
+ * that fails or does not answer refuses the card or the click (nothing is sent), never guesses.
  */
 public final class ConfirmationStore {
   private static final Logger log = LoggerFactory.getLogger(ConfirmationStore.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Result of {@link #claim}. */
+  /** Result of {@link #claim} and {@link #cancel}. */
   public sealed interface Claim {
-    /** @param pending the action, now removed from the store: execute it once */
+    /** @param pending the action, now claimed: execute it (or cancel it) once, then {@link #finish} */
     record Claimed(PendingAction pending) implements Claim {}
 
     /**
@@ -41,11 +62,30 @@ public final class ConfirmationStore {
 
     /** @param state why the id cannot be claimed */
     record Gone(State state) implements Claim {}
+
+    /**
+     * The stored action can no longer be built as it was reviewed (e.g. the bot switched between paper and live
+     * mode, or the config no longer allows its options); it is now refused.
+     *
+     * @param command the pending action's command
+     * @param reason plain words for the member
+     */
+    record Refused(String command, String reason) implements Claim {}
+
+    /** This very click was claimed by another replica, which answers it: this one must not answer at all. */
+    record HandledElsewhere() implements Claim {}
+
+    /**
+     * The store failed or did not answer in time: nothing was claimed here, nothing may be sent.
+     *
+     * @param reason one line for the log (no secret)
+     */
+    record Unavailable(String reason) implements Claim {}
   }
 
   /** Why an id is not pending. */
   public enum State {
-    /** Never seen by this process (e.g. the bot restarted since). */
+    /** Never recorded (or pruned, a day after it ended). */
     UNKNOWN,
     /** The confirmation timeout passed. */
     EXPIRED,
@@ -57,31 +97,69 @@ public final class ConfirmationStore {
     DENIED
   }
 
-  private final Cache<String, PendingAction> pending;
-  private final Cache<String, State> finished;
+  /**
+   * How a stored action is built again, in a process that did not make its card.
+   *
+   * @param command the slash command
+   * @param options the options as typed: option name to {@code String}, {@code Long} or {@code Double}
+   * @param mode {@code paper} or {@code live}, the mode the card was made in
+   */
+  public record Recipe(String command, Map<String, Object> options, String mode) {
+    /** Copies the options. */
+    public Recipe {
+      options = Map.copyOf(options);
+    }
+  }
+
+  /** Builds a stored action again (the same checks the command ran when typed). */
+  @FunctionalInterface
+  public interface Rebuilder {
+    /**
+     * @param recipe the command, options and mode
+     * @param invoker the invoker with the roles they had when the card was made
+     * @return the action
+     * @throws NotRebuildable it can no longer be built as reviewed
+     */
+    TradeAction rebuild(Recipe recipe, Invoker invoker);
+  }
+
+  /** A stored action that can no longer be built as it was reviewed; the message is for the member. */
+  public static final class NotRebuildable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param reason plain words for the member */
+    public NotRebuildable(String reason) {
+      super(reason);
+    }
+  }
+
+  private final Cache<String, PendingAction> local;
   private final Duration timeout;
+  private final Store rows;
+  private final StoreCalls calls;
+  private final Clock clock;
 
   /**
    * @param timeout how long a pending action can be confirmed
-   * @param ticker time source (Caffeine's {@code Ticker.systemTicker()} in production)
+   * @param ticker time source of the in-memory expiry (Caffeine's {@code Ticker.systemTicker()} in production)
    * @param executor runs expiry callbacks
    * @param scheduler wakes expiry promptly ({@code Scheduler.systemScheduler()}), or {@code Scheduler.disabledScheduler()}
+   * @param rows the durable store
+   * @param storeWait the longest an interaction waits for the store
+   * @param clock wall clock for the stored expiry and leases
    */
-  public ConfirmationStore(Duration timeout, Ticker ticker, Executor executor, Scheduler scheduler) {
+  public ConfirmationStore(Duration timeout, Ticker ticker, Executor executor, Scheduler scheduler, Store rows,
+      Duration storeWait, Clock clock) {
     this.timeout = timeout;
-    this.finished = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(Duration.ofMinutes(15))
-        .maximumSize(100_000).build();
-    this.pending = Caffeine.newBuilder().ticker(ticker).executor(executor).scheduler(scheduler)
+    this.rows = rows;
+    this.calls = new StoreCalls("confirmation-store", storeWait);
+    this.clock = clock;
+    this.local = Caffeine.newBuilder().ticker(ticker).executor(executor).scheduler(scheduler)
         .expireAfterWrite(timeout).maximumSize(10_000)
         .<String, PendingAction>removalListener((id, p, cause) -> {
-          // EXPIRED: the timeout passed; SIZE: evicted at capacity. Either way the member's card says "expired".
-          if ((cause == RemovalCause.EXPIRED || cause == RemovalCause.SIZE) && id != null && p != null) {
-            finished.put(id, State.EXPIRED);
-            try {
-              p.onExpiry().run();
-            } catch (RuntimeException e) {
-              log.warn("expiry callback of {} failed: {}", p.action().command(), e.toString());
-            }
+          // EXPIRED: the timeout passed; SIZE: evicted at capacity (the stored row still expires by time).
+          if (cause == RemovalCause.EXPIRED && id != null && p != null) {
+            p.onExpiry().run();
           }
         })
         .build();
@@ -89,36 +167,94 @@ public final class ConfirmationStore {
 
   /**
    * @param timeout how long a pending action can be confirmed
+   * @param rows the durable store
+   * @param storeWait the longest an interaction waits for the store
    * @return a store on the system clock with prompt expiry
    */
-  public static ConfirmationStore create(Duration timeout) {
-    return new ConfirmationStore(timeout, Ticker.systemTicker(), Runnable::run, Scheduler.systemScheduler());
+  public static ConfirmationStore create(Duration timeout, Store rows, Duration storeWait) {
+    return new ConfirmationStore(timeout, Ticker.systemTicker(), ForkJoinPool.commonPool(), Scheduler.systemScheduler(),
+        rows, storeWait, Clock.systemUTC());
   }
 
   /**
+   * Records a new pending action (durably first, then in memory).
+   *
    * @param invoker the member who ran the command
    * @param action the validated action
-   * @param onExpiry run once if the action expires unconfirmed
-   * @return the stored pending action with its new id
+   * @param recipe how to build it again elsewhere
+   * @param onExpiry run once if the action expires unconfirmed in this process (and no replica claimed it)
+   * @return the pending action with its new id
+   * @throws StoreException the store could not record it (show no card: it could not be confirmed reliably)
    */
-  public PendingAction put(Invoker invoker, TradeAction action, Runnable onExpiry) {
+  public PendingAction put(Invoker invoker, TradeAction action, Recipe recipe, Runnable onExpiry) {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
     String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    PendingAction p = new PendingAction(id, invoker, action, Instant.now(), onExpiry);
-    pending.put(id, p);
+    Instant now = clock.instant();
+    String options;
+    try {
+      options = JSON.writeValueAsString(recipe.options());
+    } catch (JsonProcessingException e) {
+      throw new StoreException("the options cannot be stored: " + e.getOriginalMessage(), e);
+    }
+    PendingRow row = new PendingRow(id, recipe.command(), invoker.userId(), invoker.userName(), invoker.roleIds(),
+        options, recipe.mode(), now, now.plus(timeout), PendingState.PENDING, null, null, null);
+    calls.call(() -> {
+      rows.addPending(row);
+      return null;
+    });
+    PendingAction p = new PendingAction(id, invoker, action, now, () -> {
+      if (moveOrAssume(id, PendingState.PENDING, PendingState.EXPIRED)) {
+        onExpiry.run();
+      }
+    });
+    local.put(id, p);
     return p;
   }
 
   /**
-   * Claims a pending action for execution: succeeds once, for its invoker only.
+   * Looks at a pending action without claiming it, so the role and account policy can be re-checked before anything
+   * is marked confirmed. A card made by another process is built again from the store.
+   *
+   * @param id the id from the button's custom_id
+   * @param rebuilder builds a stored action again
+   * @return the pending action, or null when it is not pending (or cannot be read or built now)
+   */
+  public PendingAction peek(String id, Rebuilder rebuilder) {
+    if (id == null) {
+      return null;
+    }
+    PendingAction p = local.getIfPresent(id);
+    if (p != null) {
+      return p;
+    }
+    try {
+      PendingRow row = calls.call(() -> rows.pending(id));
+      if (row == null || row.state() != PendingState.PENDING || !clock.instant().isBefore(row.expiresAt())) {
+        return null;
+      }
+      return rebuilt(row, rebuilder);
+    } catch (StoreException | NotRebuildable e) {
+      return null;
+    }
+  }
+
+  /**
+   * Claims a pending action for execution: succeeds once across every process on the store, for its invoker only,
+   * before it expires.
    *
    * @param id the id from the button's custom_id
    * @param userId the clicking member's user id
-   * @return claimed, not the invoker, or gone (with why)
+   * @param interactionId the click's interaction id
+   * @param token the click's interaction token, kept until {@link #finish} to report "outcome unknown" if the process
+   *     dies while sending
+   * @param lease how long the claim may take before it is taken for dead
+   * @param rebuilder builds a stored action again
+   * @return claimed, not the invoker, gone (with why), refused, handled elsewhere, or unavailable
    */
-  public Claim claim(String id, long userId) {
-    return take(id, userId, State.CONFIRMED);
+  public Claim claim(String id, long userId, String interactionId, String token, Duration lease, Rebuilder rebuilder) {
+    return take(id, userId, interactionId, rebuilder, (now) -> rows.claimPending(id, userId, interactionId, token, now,
+        now.plus(lease)));
   }
 
   /**
@@ -126,51 +262,89 @@ public final class ConfirmationStore {
    *
    * @param id the id from the button's custom_id
    * @param userId the clicking member's user id
-   * @return claimed (now cancelled), not the invoker, or gone
+   * @param interactionId the click's interaction id
+   * @param rebuilder builds a stored action again (for its card title and audit line)
+   * @return claimed (now cancelled), not the invoker, gone, refused, handled elsewhere, or unavailable
    */
-  public Claim cancel(String id, long userId) {
-    return take(id, userId, State.CANCELLED);
+  public Claim cancel(String id, long userId, String interactionId, Rebuilder rebuilder) {
+    return take(id, userId, interactionId, rebuilder,
+        (now) -> rows.movePending(id, PendingState.PENDING, PendingState.CANCELLED, now));
   }
 
   /**
-   * Drops a pending action without executing it (e.g. the invoker lost the permission), marking it cancelled.
+   * Drops a pending action without executing it (its card never reached Discord), marking it cancelled.
    *
    * @param id the id
    */
   public void discard(String id) {
-    if (pending.asMap().remove(id) != null) {
-      finished.put(id, State.CANCELLED);
-    }
-  }
-
-  /**
-   * Looks at a pending action without claiming it, so the role and account policy can be re-checked before
-   * anything is marked confirmed.
-   *
-   * @param id the id from the button's custom_id
-   * @return the pending action, or null when it is not pending
-   */
-  public PendingAction peek(String id) {
-    return id == null ? null : pending.getIfPresent(id);
+    local.invalidate(id);
+    moveOrAssume(id, PendingState.PENDING, PendingState.CANCELLED);
   }
 
   /**
    * Drops a pending action its invoker may no longer run, so a later click reads "refused", not "confirmed".
    *
    * @param id the id
-   * @return true when it was pending
+   * @return true when this call refused it (it was pending)
    */
   public boolean deny(String id) {
-    if (pending.asMap().remove(id) != null) {
-      finished.put(id, State.DENIED);
-      return true;
+    try {
+      if (calls.call(() -> rows.movePending(id, PendingState.PENDING, PendingState.DENIED, clock.instant()))) {
+        local.invalidate(id);
+        return true;
+      }
+    } catch (StoreException e) {
+      log.warn("could not record a refused confirmation: {}", SafeText.oneLine(e.getMessage()));
     }
     return false;
   }
 
+  /**
+   * Records that a claimed action's result was reported (sent or not): the claim ends and its token is dropped.
+   *
+   * @param id the id
+   */
+  public void finish(String id) {
+    if (!moveOrAssume(id, PendingState.CONFIRMED, PendingState.DONE)) {
+      log.debug("the claim of a confirmation had already ended");
+    }
+  }
+
+  /**
+   * Claims whose process died: the rows still {@code CONFIRMED} after their lease, or claimed before
+   * {@code claimedBefore}. Each must be reported by whoever moves it to {@code UNKNOWN} first.
+   *
+   * @param claimedBefore the start of this process when it is the only one on an embedded store (no process that
+   *     claimed earlier can be alive), else {@link Instant#EPOCH}
+   * @return the rows, at most 100
+   * @throws StoreException the store cannot be read
+   */
+  public java.util.List<PendingRow> staleClaims(Instant claimedBefore) {
+    return rows.staleClaims(clock.instant(), claimedBefore);
+  }
+
+  /**
+   * @param id a stale claim's id
+   * @return true when this call moved it from {@code CONFIRMED} to {@code UNKNOWN} (and must report it)
+   * @throws StoreException the store cannot be written
+   */
+  public boolean markUnknown(String id) {
+    return rows.movePending(id, PendingState.CONFIRMED, PendingState.UNKNOWN, clock.instant());
+  }
+
+  /**
+   * Deletes rows that ended (or expired) more than a day ago.
+   *
+   * @return how many
+   * @throws StoreException the store cannot be written
+   */
+  public int prune() {
+    return rows.prunePending(clock.instant().minus(Duration.ofDays(1)));
+  }
+
   /** Runs pending expiry work now (tests and shutdown). */
   public void cleanUp() {
-    pending.cleanUp();
+    local.cleanUp();
   }
 
   /** @return the confirmation timeout */
@@ -178,26 +352,98 @@ public final class ConfirmationStore {
     return timeout;
   }
 
-  /** @return how many actions are pending */
+  /** @return how many actions this process holds pending in memory */
   public long size() {
-    pending.cleanUp();
-    return pending.estimatedSize();
+    local.cleanUp();
+    return local.estimatedSize();
   }
 
-  private Claim take(String id, long userId, State finalState) {
-    PendingAction p = id == null ? null : pending.getIfPresent(id);
-    if (p == null) {
-      State s = id == null ? null : finished.getIfPresent(id);
-      return new Claim.Gone(s == null ? State.UNKNOWN : s);
+  /**
+   * @param row a stored row
+   * @return its options as typed: option name to {@code String}, {@code Long} or {@code Double}
+   * @throws NotRebuildable the options are unreadable
+   */
+  public static Map<String, Object> options(PendingRow row) {
+    try {
+      Map<String, Object> raw = JSON.readValue(row.options(), new TypeReference<LinkedHashMap<String, Object>>() { });
+      Map<String, Object> out = new LinkedHashMap<>();
+      raw.forEach((k, v) -> out.put(k, v instanceof Integer i ? Long.valueOf(i) : v instanceof java.math.BigInteger b
+          ? b.longValue() : v instanceof Number n && !(v instanceof Long) ? n.doubleValue() : v));
+      return out;
+    } catch (JsonProcessingException e) {
+      throw new NotRebuildable("the stored options are unreadable");
     }
-    if (p.invoker().userId() != userId) {
-      return new Claim.NotInvoker(p.action().command());
+  }
+
+  private interface Transition {
+    boolean apply(Instant now);
+  }
+
+  private Claim take(String id, long userId, String interactionId, Rebuilder rebuilder, Transition transition) {
+    if (id == null) {
+      return new Claim.Gone(State.UNKNOWN);
     }
-    if (!pending.asMap().remove(id, p)) {
-      State s = finished.getIfPresent(id);
-      return new Claim.Gone(s == null ? State.CONFIRMED : s);
+    PendingAction p = local.getIfPresent(id);
+    try {
+      if (p == null) {
+        PendingRow row = calls.call(() -> rows.pending(id));
+        if (row == null) {
+          return new Claim.Gone(State.UNKNOWN);
+        }
+        if (row.state() != PendingState.PENDING || !clock.instant().isBefore(row.expiresAt())) {
+          return gone(row, interactionId);
+        }
+        if (row.userId() != userId) {
+          return new Claim.NotInvoker(row.command());
+        }
+        try {
+          p = rebuilt(row, rebuilder);
+        } catch (NotRebuildable e) {
+          moveOrAssume(id, PendingState.PENDING, PendingState.DENIED);
+          return new Claim.Refused(row.command(), e.getMessage());
+        }
+      } else if (p.invoker().userId() != userId) {
+        return new Claim.NotInvoker(p.action().command());
+      }
+      if (calls.call(() -> transition.apply(clock.instant()))) {
+        local.invalidate(id);
+        return new Claim.Claimed(p);
+      }
+      PendingRow row = calls.call(() -> rows.pending(id));
+      if (row == null || row.state() != PendingState.PENDING) {
+        local.invalidate(id);
+      }
+      return row == null ? new Claim.Gone(State.UNKNOWN) : gone(row, interactionId);
+    } catch (StoreException e) {
+      return new Claim.Unavailable(SafeText.oneLine(e.getMessage()));
     }
-    finished.put(id, finalState);
-    return new Claim.Claimed(p);
+  }
+
+  private static Claim gone(PendingRow row, String interactionId) {
+    if (interactionId != null && interactionId.equals(row.claimInteraction())) {
+      return new Claim.HandledElsewhere();
+    }
+    return new Claim.Gone(switch (row.state()) {
+      case PENDING, EXPIRED -> State.EXPIRED;
+      case CONFIRMED, DONE, UNKNOWN -> State.CONFIRMED;
+      case CANCELLED -> State.CANCELLED;
+      case DENIED -> State.DENIED;
+    });
+  }
+
+  private PendingAction rebuilt(PendingRow row, Rebuilder rebuilder) {
+    Invoker invoker = new Invoker(row.userId(), row.userName(), row.roleIds());
+    TradeAction action = rebuilder.rebuild(new Recipe(row.command(), options(row), row.mode()), invoker);
+    return new PendingAction(row.id(), invoker, action, row.createdAt(), () -> { });
+  }
+
+  /** @return true when this call moved the row, or the store could not be asked (the caller acts as if it had) */
+  private boolean moveOrAssume(String id, PendingState from, PendingState to) {
+    try {
+      return calls.call(() -> rows.movePending(id, from, to, clock.instant()));
+    } catch (StoreException e) {
+      log.warn("could not record a confirmation's change {} -> {}: {}", from, to, SafeText.oneLine(e.getMessage()));
+      return true;
+    }
   }
 }

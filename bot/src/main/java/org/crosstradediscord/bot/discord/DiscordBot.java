@@ -67,6 +67,8 @@ public final class DiscordBot implements AutoCloseable {
       });
   private final java.util.concurrent.atomic.AtomicReference<Boolean> shownHalted = new java.util.concurrent.atomic.AtomicReference<>();
   static final int PRESENCE_POLL_SECONDS = 5;
+  /** The longest an interaction waits for the store (pending confirmations); JDA's gateway thread waits on it. */
+  static final Duration STORE_WAIT = Duration.ofSeconds(1);
 
   private volatile InteractionHandler handler;
 
@@ -110,6 +112,7 @@ public final class DiscordBot implements AutoCloseable {
   }
 
   private static DiscordBot start(BotConfig config, Secrets secrets, org.crosstradediscord.bot.store.AuditTrail trail) {
+    java.time.Instant startedAt = java.time.Instant.now();
     List<String> tokens = List.of(secrets.discordToken(), secrets.crossTradeToken());
     CrossTradeClient client;
     try {
@@ -121,7 +124,7 @@ public final class DiscordBot implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new StartupException("the CrossTrade SDK refused a setting: " + SafeText.scrubbed(e.getMessage(), tokens));
     }
-    ConfirmationStore store = ConfirmationStore.create(config.confirmationTimeout());
+    ConfirmationStore store = ConfirmationStore.create(config.confirmationTimeout(), trail.store(), STORE_WAIT);
     AuditLog audit = new AuditLog();
     audit.setTrail(trail::append);
     org.crosstradediscord.bot.halt.HaltSwitch halt = new org.crosstradediscord.bot.halt.HaltSwitch(trail.store(), audit);
@@ -130,8 +133,11 @@ public final class DiscordBot implements AutoCloseable {
     CommandRegistry registry = CommandRegistry.standard(trail, halt);
     // Reads (/positions, /orders, autocomplete) on threads of their own: 4 at once, 32 waiting at most.
     ReadCalls reads = new ReadCalls(READ_THREADS, READ_QUEUE);
+    // Shutdown waits for calls in flight: the longest one waits up to the request timeout for the SDK's rate limiter,
+    // then has connect + request timeout for the exchange; plus a margin. It is also a claimed trade's lease.
+    Duration grace = config.crossTradeConnectTimeout().plus(config.crossTradeRequestTimeout().multipliedBy(2)).plusSeconds(5);
     InteractionHandler handler = new InteractionHandler(registry, config.policy(), store, client, audit, calls, reads,
-        new org.crosstradediscord.bot.risk.LimitGuard(config.limits()), config.mode(), halt);
+        new org.crosstradediscord.bot.risk.LimitGuard(config.limits()), config.mode(), halt, grace);
     CountDownLatch ready = new CountDownLatch(1);
     String gateway = config.discordGatewayUrl().toString();
 
@@ -173,9 +179,6 @@ public final class DiscordBot implements AutoCloseable {
       throw new StartupException("cannot reach Discord at " + BotConfig.display(config.discordRestBaseUrl()) + ": "
           + describe(e, tokens));
     }
-    // Shutdown waits for calls in flight: the longest one waits up to the request timeout for the SDK's rate limiter,
-    // then has connect + request timeout for the exchange; plus a margin.
-    Duration grace = config.crossTradeConnectTimeout().plus(config.crossTradeRequestTimeout().multipliedBy(2)).plusSeconds(5);
     DiscordBot bot = new DiscordBot(jda, calls, store, client, grace);
     bot.handler = handler;
     bot.reads = reads;
@@ -222,6 +225,10 @@ public final class DiscordBot implements AutoCloseable {
       throw e instanceof StartupException s ? s : new StartupException("start-up failed: " + describe(e, tokens));
     }
     halt.onChange(bot::showHalt);
+    ClaimRecovery recovery = new ClaimRecovery(store, jda, audit, trail.store().shared(), startedAt);
+    recovery.run(); // trades a dead process left claimed: "outcome unknown"
+    bot.presencePoll.scheduleWithFixedDelay(recovery::run, ClaimRecovery.PERIOD_SECONDS,
+        ClaimRecovery.PERIOD_SECONDS, TimeUnit.SECONDS);
     bot.presencePoll.scheduleWithFixedDelay(bot::refreshPresence, 0, PRESENCE_POLL_SECONDS, TimeUnit.SECONDS);
     log.info("storage {} — trading {}", trail.store().describe(), bot.haltedAtStart() ? "HALTED (use /resume)" : "open");
     log.info("ready as {} — CrossTrade at {} over {}", jda.getSelfUser().getName(), BotConfig.display(config.crossTradeBaseUrl()),

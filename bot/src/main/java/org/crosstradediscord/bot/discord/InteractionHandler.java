@@ -76,6 +76,7 @@ public final class InteractionHandler extends ListenerAdapter {
   private final LimitGuard limits;
   private final TradingMode mode;
   private final org.crosstradediscord.bot.halt.HaltSwitch halt;
+  private final java.time.Duration claimLease;
 
   /**
    * @param registry the slash commands
@@ -88,11 +89,13 @@ public final class InteractionHandler extends ListenerAdapter {
    * @param limits the per-role limits of the risk-increasing commands
    * @param mode paper (Confirm sends nothing) or live
    * @param halt the halt switch: risk-increasing commands are refused while halted (typed and at the click)
+   * @param claimLease how long a claimed trade may take before another start takes it for dead (the shutdown grace)
    */
   InteractionHandler(CommandRegistry registry, RolePolicy policy, ConfirmationStore store,
       CrossTradeClient client, AuditLog audit, TradeCalls calls, ReadCalls reads, LimitGuard limits, TradingMode mode,
-      org.crosstradediscord.bot.halt.HaltSwitch halt) {
+      org.crosstradediscord.bot.halt.HaltSwitch halt, java.time.Duration claimLease) {
     this.halt = halt;
+    this.claimLease = claimLease;
     this.registry = registry;
     this.policy = policy;
     this.store = store;
@@ -178,10 +181,10 @@ public final class InteractionHandler extends ListenerAdapter {
         limitDenied(event.getHook(), invoker, ready.action(), broken, false);
         event.replyEmbeds(Cards.notice("Not allowed", broken + "\nNothing was sent.")).setEphemeral(true).queue();
       } else if (order != null && limits.needsPosition(invoker.roleIds())) {
-        reviewAfterPositionCheck(event, invoker, ready.action(), order);
+        reviewAfterPositionCheck(event, invoker, ready.action(), order, recipe(command, values));
       } else {
-        review(event.getHook(), invoker, ready.action(), (embed, buttons) -> event.replyEmbeds(embed)
-            .setComponents(buttons).setEphemeral(true));
+        review(event.getHook(), invoker, ready.action(), recipe(command, values), (embed, rows) -> event.replyEmbeds(embed)
+            .setComponents(rows).setEphemeral(true));
       }
     } else if (prepared instanceof Prepared.Read read) {
       answer(event, invoker, read.action());
@@ -192,16 +195,28 @@ public final class InteractionHandler extends ListenerAdapter {
    * Puts the action in the store and sends its review card (by {@code send}); what it affects is read after the
    * card went out and edited in.
    */
-  private void review(InteractionHook hook, Invoker invoker, TradeAction ready,
-      java.util.function.BiFunction<MessageEmbed, net.dv8tion.jda.api.components.actionrow.ActionRow,
+  private void review(InteractionHook hook, Invoker invoker, TradeAction ready, ConfirmationStore.Recipe recipe,
+      java.util.function.BiFunction<MessageEmbed, List<net.dv8tion.jda.api.components.actionrow.ActionRow>,
           net.dv8tion.jda.api.requests.RestAction<?>> send) {
     ReviewedAction action = new ReviewedAction(ready, mode == TradingMode.PAPER);
-    PendingAction pending = store.put(invoker, action, () -> expired(hook, invoker, action));
+    PendingAction pending;
+    try {
+      pending = store.put(invoker, action, recipe, () -> expired(hook, invoker, action));
+    } catch (org.crosstradediscord.bot.store.StoreException e) {
+      // A card whose Confirm could not be claimed reliably (restart, replicas) is not shown at all.
+      log.warn("/{}: the pending confirmation could not be stored: {}", ready.command(), DiscordText.oneLine(e.getMessage()));
+      audit(new AuditEvent("refused", invoker.userId(), invoker.userName(), ready.command(), ready.auditArgs(),
+          "storage unavailable", null, -1));
+      send.apply(Cards.notice("Storage unavailable", "The bot cannot record this confirmation right now, so it shows no"
+          + " Confirm button. Nothing was sent; try again shortly."), List.of()).queue(ok -> { },
+          err -> log.warn("could not answer /{}: {}", ready.command(), err.toString()));
+      return;
+    }
     Review review = action.review();
     Optional<PreviewPlan> plan = action.previewPlan();
     // The card goes out at once (Discord's 3 s rule); what it affects is read afterwards and edited in.
     send.apply(Cards.review(review, store.timeout(), plan.map(p -> List.of(p.subject() + ": reading…")).orElse(List.of())),
-            Cards.buttons(pending.id(), review.confirmLabel(), false))
+            List.of(Cards.buttons(pending.id(), review.confirmLabel(), false)))
         .queue(ok -> plan.ifPresent(p -> showPreview(hook, pending.id(), action, p)), err -> {
           store.discard(pending.id());
           log.warn("review card for /{} could not be sent: {}", action.command(), err.toString());
@@ -213,7 +228,8 @@ public final class InteractionHandler extends ListenerAdapter {
    * gateway thread (bounded by the request timeout), then the reply becomes the refusal or the review card. A
    * position that cannot be read refuses the order.
    */
-  private void reviewAfterPositionCheck(IReplyCallback event, Invoker invoker, TradeAction ready, OrderIntent order) {
+  private void reviewAfterPositionCheck(IReplyCallback event, Invoker invoker, TradeAction ready, OrderIntent order,
+      ConfirmationStore.Recipe recipe) {
     event.deferReply(true).queue(hook -> {
       boolean queued = reads.submit(() -> {
         String broken;
@@ -226,7 +242,7 @@ public final class InteractionHandler extends ListenerAdapter {
         if (broken != null) {
           limitDenied(hook, invoker, ready, broken, true);
         } else {
-          review(hook, invoker, ready, (embed, buttons) -> hook.editOriginalEmbeds(embed).setComponents(buttons));
+          review(hook, invoker, ready, recipe, (embed, rows) -> hook.editOriginalEmbeds(embed).setComponents(rows));
         }
       });
       if (!queued) {
@@ -391,7 +407,7 @@ public final class InteractionHandler extends ListenerAdapter {
           + " once it is back.")).setEphemeral(true).queue();
       return;
     }
-    PendingAction peeked = confirm ? store.peek(id) : null;
+    PendingAction peeked = confirm ? store.peek(id, this::rebuild) : null;
     if (peeked != null && peeked.invoker().userId() == clicker.userId()) {
       // Re-check roles and accounts BEFORE anything is marked confirmed: a denied click must not read
       // "already confirmed once" later.
@@ -404,7 +420,28 @@ public final class InteractionHandler extends ListenerAdapter {
         return;
       }
     }
-    ConfirmationStore.Claim claim = confirm ? store.claim(id, clicker.userId()) : store.cancel(id, clicker.userId());
+    ConfirmationStore.Claim claim = confirm
+        ? store.claim(id, clicker.userId(), event.getId(), event.getToken(), claimLease, this::rebuild)
+        : store.cancel(id, clicker.userId(), event.getId(), this::rebuild);
+    if (claim instanceof ConfirmationStore.Claim.HandledElsewhere) {
+      log.debug("a {} click is handled by another replica", confirm ? "Confirm" : "Cancel");
+      return; // another replica claimed this very interaction and answers it; a second answer would fail it
+    }
+    if (claim instanceof ConfirmationStore.Claim.Unavailable down) {
+      log.warn("a {} click could not be recorded: {}", confirm ? "Confirm" : "Cancel", DiscordText.oneLine(down.reason(), 300));
+      audit(new AuditEvent("refused", clicker.userId(), clicker.userName(), "?", Map.of("button", confirm ? "confirm" : "cancel"),
+          "storage unavailable", null, -1));
+      event.replyEmbeds(Cards.notice(confirm ? "Not sent" : "Not cancelled", "The bot cannot record this click right now"
+          + " (storage unavailable). " + (confirm ? "Nothing was sent; " : "") + "try again shortly.")).setEphemeral(true).queue();
+      return;
+    }
+    if (claim instanceof ConfirmationStore.Claim.Refused refused) {
+      audit(new AuditEvent("denied", clicker.userId(), clicker.userName(), refused.command(),
+          Map.of("button", confirm ? "confirm" : "cancel"), refused.reason(), null, -1));
+      event.editMessageEmbeds(Cards.notice("Not sent: /" + refused.command(), DiscordText.escape(refused.reason(), 1000)
+          + "\nNothing was sent; run the command again.")).setComponents().queue();
+      return;
+    }
     if (claim instanceof ConfirmationStore.Claim.NotInvoker other) {
       audit(new AuditEvent("refused", clicker.userId(), clicker.userName(), other.command(),
           Map.of("button", confirm ? "confirm" : "cancel"), "not the invoker", null, -1));
@@ -430,12 +467,14 @@ public final class InteractionHandler extends ListenerAdapter {
     }
     String lost = stillAllowed(action, clicker);
     if (lost != null) {
+      store.finish(pending.id());
       audit(new AuditEvent("denied", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(), lost, null, -1));
       event.editMessageEmbeds(Cards.notice("Not allowed any more", lost + "\nNothing was sent.")).setComponents().queue();
       return;
     }
     String halted = halt.refusal(action.command()); // a card made before a /halt: refused at the click
     if (halted != null) {
+      store.finish(pending.id());
       audit(new AuditEvent("refused", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(),
           "trading is halted", null, -1));
       event.editMessageEmbeds(Cards.notice("Not sent: " + review.title(), halted + "\nNothing was sent."))
@@ -443,10 +482,11 @@ public final class InteractionHandler extends ListenerAdapter {
       return;
     }
     InteractionHook hook = event.getHook();
-    ConfirmedTrade trade = new ConfirmedTrade(hook, clicker, action, review, clickedAt);
+    ConfirmedTrade trade = new ConfirmedTrade(pending.id(), hook, clicker, action, review, clickedAt);
     TradeCalls.Ticket ticket = calls.reserve(trade, clickedAt, () -> audit(new AuditEvent("confirmed", clicker.userId(),
         clicker.userName(), action.command(), action.auditArgs(), "confirmed", null, -1)));
     if (ticket == null) { // shutdown began after the first check: refused, never "confirmed"
+      store.finish(pending.id());
       audit(new AuditEvent("refused", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(),
           "the bot is shutting down", null, -1));
       event.editMessageEmbeds(Cards.notice("Not sent: " + review.title(), "The bot is shutting down. Nothing was sent;"
@@ -469,6 +509,7 @@ public final class InteractionHandler extends ListenerAdapter {
    * ({@link #ended}); an answer that arrives after the shutdown reported "outcome unknown" is added as a follow-up.
    */
   private final class ConfirmedTrade implements TradeCalls.Trade {
+    private final String pendingId;
     private final InteractionHook hook;
     private final Invoker clicker;
     private final TradeAction action;
@@ -477,7 +518,9 @@ public final class InteractionHandler extends ListenerAdapter {
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile CompletableFuture<?> lastEdit = CompletableFuture.completedFuture(null);
 
-    ConfirmedTrade(InteractionHook hook, Invoker clicker, TradeAction action, Review review, long clickedAt) {
+    ConfirmedTrade(String pendingId, InteractionHook hook, Invoker clicker, TradeAction action, Review review,
+        long clickedAt) {
+      this.pendingId = pendingId;
       this.clickedAt = clickedAt;
       this.hook = hook;
       this.clicker = clicker;
@@ -534,6 +577,11 @@ public final class InteractionHandler extends ListenerAdapter {
             orderIds, ms));
       } catch (RuntimeException e) {
         log.error("the result of /{} could not be audited: {}", action.command(), e.toString());
+      }
+      try {
+        store.finish(pendingId); // the claim ended: no restart may report it "outcome unknown"
+      } catch (RuntimeException e) {
+        log.error("the end of /{}'s claim could not be recorded: {}", action.command(), e.toString());
       }
       MessageEmbed embed;
       try {
@@ -699,6 +747,37 @@ public final class InteractionHandler extends ListenerAdapter {
         .setComponents().queue(ok -> { }, err -> log.debug("could not mark the card expired: {}", err.toString()));
   }
 
+  private ConfirmationStore.Recipe recipe(TradingCommand command, Map<String, Object> values) {
+    return new ConfirmationStore.Recipe(command.name(), values, mode.name().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Builds a stored action again in a process that did not make its card (after a restart, or on another replica):
+   * the same {@code prepare} the typed command ran, with the invoker's roles as they were; never across modes.
+   */
+  private TradeAction rebuild(ConfirmationStore.Recipe recipe, Invoker invoker) {
+    String now = mode.name().toLowerCase(Locale.ROOT);
+    if (!now.equals(recipe.mode())) {
+      throw new ConfirmationStore.NotRebuildable("The bot switched from " + recipe.mode() + " to " + now
+          + " mode since this card was made.");
+    }
+    TradingCommand command = registry.find(recipe.command()).orElseThrow(
+        () -> new ConfirmationStore.NotRebuildable("/" + recipe.command() + " is not a command of this bot any more."));
+    Prepared prepared;
+    try {
+      prepared = command.prepare(new CommandOptions(recipe.options()), invoker, policy);
+    } catch (RuntimeException e) {
+      log.error("/{} failed while rebuilding a stored confirmation", recipe.command(), e);
+      throw new ConfirmationStore.NotRebuildable("The bot failed while checking the stored options.");
+    }
+    if (prepared instanceof Prepared.Ready ready) {
+      return new ReviewedAction(ready.action(), mode == TradingMode.PAPER);
+    }
+    throw new ConfirmationStore.NotRebuildable(prepared instanceof Prepared.Invalid invalid
+        ? "Its options are no longer valid: " + String.join("; ", invalid.problems())
+        : prepared instanceof Prepared.Denied denied ? denied.reason() : "It is no longer a trade.");
+  }
+
   /** @return why the clicker may no longer run the action, or null when still allowed */
   private String stillAllowed(TradeAction action, Invoker clicker) {
     for (Permission p : action.requiredPermissions()) {
@@ -720,7 +799,7 @@ public final class InteractionHandler extends ListenerAdapter {
       case CONFIRMED -> "This was already confirmed once; it is not executed twice.";
       case CANCELLED -> "This was cancelled. Nothing was sent.";
       case DENIED -> "This was refused: your roles no longer allowed it. Nothing was sent.";
-      case UNKNOWN -> "This confirmation is unknown (the bot may have restarted). Nothing was sent; run the command again.";
+      case UNKNOWN -> "This confirmation is unknown to the bot. Nothing was sent; run the command again.";
     };
   }
 

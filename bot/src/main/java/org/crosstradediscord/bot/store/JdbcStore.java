@@ -208,6 +208,131 @@ public final class JdbcStore implements Store {
     }
   }
 
+  private static final String PENDING_COLUMNS = "id, command, user_id, user_name, role_ids, options, mode, created_micros,"
+      + " expires_micros, state, claim_interaction, claim_token, lease_micros";
+
+  @Override
+  public void addPending(PendingRow row) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("INSERT INTO pending_action (" + PENDING_COLUMNS
+        + ", updated_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?)")) {
+      s.setString(1, row.id());
+      s.setString(2, cut(row.command(), 64));
+      s.setLong(3, row.userId());
+      s.setString(4, cut(row.userName(), 200));
+      s.setString(5, JSON.writeValueAsString(row.roleIds()));
+      s.setString(6, row.options());
+      s.setString(7, cut(row.mode(), 8));
+      s.setLong(8, micros(row.createdAt()));
+      s.setLong(9, micros(row.expiresAt()));
+      s.setString(10, PendingState.PENDING.name());
+      s.setLong(11, micros(row.createdAt()));
+      s.executeUpdate();
+    } catch (SQLException | JsonProcessingException e) {
+      throw failure("record a pending confirmation", e);
+    }
+  }
+
+  @Override
+  public PendingRow pending(String id) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("SELECT " + PENDING_COLUMNS
+        + " FROM pending_action WHERE id = ?")) {
+      s.setString(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? pendingRow(r) : null;
+      }
+    } catch (SQLException e) {
+      throw failure("read a pending confirmation", e);
+    }
+  }
+
+  @Override
+  public boolean claimPending(String id, long userId, String interactionId, String token, Instant now, Instant leaseUntil) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("UPDATE pending_action SET state = ?,"
+        + " claim_interaction = ?, claim_token = ?, lease_micros = ?, updated_micros = ?"
+        + " WHERE id = ? AND state = ? AND user_id = ? AND expires_micros > ?")) {
+      s.setString(1, PendingState.CONFIRMED.name());
+      s.setString(2, cut(interactionId, 32));
+      s.setString(3, token);
+      s.setLong(4, micros(leaseUntil));
+      s.setLong(5, micros(now));
+      s.setString(6, id);
+      s.setString(7, PendingState.PENDING.name());
+      s.setLong(8, userId);
+      s.setLong(9, micros(now));
+      return s.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw failure("claim a pending confirmation", e);
+    }
+  }
+
+  @Override
+  public boolean movePending(String id, PendingState from, PendingState to, Instant now) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("UPDATE pending_action SET state = ?,"
+        + " updated_micros = ?" + (to.isFinal() ? ", claim_token = NULL" : "") + " WHERE id = ? AND state = ?")) {
+      s.setString(1, to.name());
+      s.setLong(2, micros(now));
+      s.setString(3, id);
+      s.setString(4, from.name());
+      return s.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw failure("update a pending confirmation", e);
+    }
+  }
+
+  @Override
+  public List<PendingRow> staleClaims(Instant now, Instant claimedBefore) {
+    List<PendingRow> out = new ArrayList<>();
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("SELECT " + PENDING_COLUMNS
+        + " FROM pending_action WHERE state = ? AND (lease_micros < ? OR updated_micros < ?)"
+        + " ORDER BY lease_micros LIMIT 100")) {
+      s.setString(1, PendingState.CONFIRMED.name());
+      s.setLong(2, micros(now));
+      s.setLong(3, micros(claimedBefore));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(pendingRow(r));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("read the claims in flight", e);
+    }
+    return out;
+  }
+
+  @Override
+  public int prunePending(Instant before) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("DELETE FROM pending_action WHERE"
+        + " (state NOT IN (?, ?) AND updated_micros < ?) OR (state = ? AND expires_micros < ?)")) {
+      s.setString(1, PendingState.PENDING.name());
+      s.setString(2, PendingState.CONFIRMED.name());
+      s.setLong(3, micros(before));
+      s.setString(4, PendingState.PENDING.name());
+      s.setLong(5, micros(before));
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("prune old pending confirmations", e);
+    }
+  }
+
+  @Override
+  public boolean shared() {
+    return url.startsWith(POSTGRESQL);
+  }
+
+  private static PendingRow pendingRow(ResultSet r) throws SQLException {
+    try {
+      java.util.Set<Long> roles = JSON.readValue(r.getString(5), new TypeReference<java.util.Set<Long>>() { });
+      long lease = r.getLong(13);
+      boolean noLease = r.wasNull();
+      return new PendingRow(r.getString(1), r.getString(2), r.getLong(3), r.getString(4), roles, r.getString(6),
+          r.getString(7), Instant.EPOCH.plus(r.getLong(8), ChronoUnit.MICROS),
+          Instant.EPOCH.plus(r.getLong(9), ChronoUnit.MICROS), PendingState.valueOf(r.getString(10)), r.getString(11),
+          r.getString(12), noLease ? null : Instant.EPOCH.plus(lease, ChronoUnit.MICROS));
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new SQLException("unreadable pending_action row", e);
+    }
+  }
+
   @Override
   public String describe() {
     return display(url);

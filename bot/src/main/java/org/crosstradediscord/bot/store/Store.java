@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
- * The bot's durable state: the audit trail and the halt switch. One interface, one JDBC implementation
+ * The bot's durable state: the audit trail, the halt switch and the pending confirmations. One interface, one JDBC implementation
  * ({@link JdbcStore}) for an embedded SQLite file or a shared PostgreSQL. Every method reads or writes the database
  * at once (no cache), so two replicas on one PostgreSQL see each other's halt at their next check.
  *
@@ -43,6 +43,65 @@ public interface Store extends AutoCloseable {
 
   /** @param state the new halt state (halted or resumed, with who, why and when) */
   void setHalt(HaltState state);
+
+  /**
+   * Records a new pending confirmation (state {@link PendingState#PENDING}; the row's state and claim fields are
+   * ignored).
+   *
+   * @param row the card's action
+   */
+  void addPending(PendingRow row);
+
+  /**
+   * @param id a pending confirmation's id
+   * @return its row in any state, or null when the id was never recorded (or was pruned)
+   */
+  PendingRow pending(String id);
+
+  /**
+   * Claims a pending confirmation for one Confirm click: {@code PENDING} and not expired at {@code now} and owned by
+   * {@code userId} → {@code CONFIRMED} with the click and a lease, in one row-level compare-and-set.
+   *
+   * @param id the id
+   * @param userId the clicking member (must be the invoker)
+   * @param interactionId the click's interaction id
+   * @param token the click's interaction token (to edit the card if the process dies while sending)
+   * @param now the click's time
+   * @param leaseUntil after this, a claim without a result is taken for dead
+   * @return true when this call claimed it; false when it was not pending, expired, or someone else's
+   */
+  boolean claimPending(String id, long userId, String interactionId, String token, Instant now, Instant leaseUntil);
+
+  /**
+   * Moves a pending confirmation from one state to another, once (compare-and-set); a final state clears the token.
+   *
+   * @param id the id
+   * @param from the state it must be in
+   * @param to the new state
+   * @param now when
+   * @return true when this call moved it
+   */
+  boolean movePending(String id, PendingState from, PendingState to, Instant now);
+
+  /**
+   * @param now the time
+   * @param claimedBefore also the claims made before this, lease or not (the start of the only process on an embedded
+   *     store: no process that claimed them can be alive), or {@link Instant#EPOCH}
+   * @return the {@code CONFIRMED} rows whose lease passed before {@code now} or that were claimed before
+   *     {@code claimedBefore}, oldest lease first, at most 100
+   */
+  List<PendingRow> staleClaims(Instant now, Instant claimedBefore);
+
+  /**
+   * Deletes rows in a final state last changed before {@code before}, and {@code PENDING} rows that expired before it.
+   *
+   * @param before the cut-off
+   * @return how many were deleted
+   */
+  int prunePending(Instant before);
+
+  /** @return true when other bot replicas may share this store (PostgreSQL); false for an embedded SQLite file */
+  boolean shared();
 
   /** @return where the store is, for logs: the JDBC URL without query or credentials */
   String describe();

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,22 +21,54 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.commands.Outcome;
 import org.crosstradediscord.bot.commands.Review;
 import org.crosstradediscord.bot.commands.TradeAction;
+import org.crosstradediscord.bot.store.JdbcStore;
+import org.crosstradediscord.bot.store.PendingRow;
+import org.crosstradediscord.bot.store.PendingState;
 import org.crosstradediscord.client.CrossTradeClient;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/** Pending confirmations on a real SQLite file: claims once, across two stores on one database (restart, replica). */
 class ConfirmationStoreTest {
   static final Invoker ALICE = new Invoker(1, "alice", Set.of(10L));
   static final Invoker BOB = new Invoker(2, "bob", Set.of(10L));
+  static final Duration LEASE = Duration.ofSeconds(30);
 
+  @TempDir
+  Path dir;
   final AtomicLong nanos = new AtomicLong();
   final Ticker ticker = nanos::get;
-  final ConfirmationStore store = new ConfirmationStore(Duration.ofSeconds(60), ticker, Runnable::run,
-      Scheduler.disabledScheduler());
+  final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T15:00:00Z"));
+  final Clock clock = new Clock() {
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+  };
+  JdbcStore db;
+  ConfirmationStore store;
+  final List<ConfirmationStore.Recipe> rebuilt = new ArrayList<>();
+  final ConfirmationStore.Rebuilder rebuilder = (recipe, invoker) -> {
+    rebuilt.add(recipe);
+    return new NoopAction();
+  };
 
   record NoopAction() implements TradeAction {
     public String command() { return "flatplace"; }
@@ -42,45 +79,73 @@ class ConfirmationStoreTest {
     public Outcome execute(CrossTradeClient client) { throw new AssertionError("not executed by the store"); }
   }
 
+  @BeforeEach
+  void open() {
+    db = JdbcStore.open("jdbc:sqlite:" + dir.resolve("bot.db"), Map.of());
+    store = another();
+  }
+
+  /** A second process on the same database: a restarted bot, or a replica. */
+  ConfirmationStore another() {
+    return new ConfirmationStore(Duration.ofSeconds(60), ticker, Runnable::run, Scheduler.disabledScheduler(), db,
+        Duration.ofSeconds(5), clock);
+  }
+
+  static ConfirmationStore.Recipe recipe() {
+    return new ConfirmationStore.Recipe("flatplace", Map.of("account", "Sim101", "quantity", 3L, "limit_price", 6000.25),
+        "live");
+  }
+
+  String put(Invoker who, Runnable onExpiry) {
+    return store.put(who, new NoopAction(), recipe(), onExpiry).id();
+  }
+
+  ConfirmationStore.Claim claim(ConfirmationStore s, String id, Invoker who) {
+    return s.claim(id, who.userId(), "ix-" + System.nanoTime(), "token", LEASE, rebuilder);
+  }
+
   @Test
   void ids_areUnguessable_andFitACustomId() {
     Set<String> ids = new HashSet<>();
-    for (int i = 0; i < 1000; i++) {
-      String id = store.put(ALICE, new NoopAction(), () -> { }).id();
+    for (int i = 0; i < 200; i++) {
+      String id = put(ALICE, () -> { });
       assertThat(id).matches("[A-Za-z0-9_-]{22}");
       ids.add(id);
     }
-    assertThat(ids).hasSize(1000);
+    assertThat(ids).hasSize(200);
   }
 
   @Test
   void onlyTheInvoker_canClaim_andAWrongClickDoesNotConsumeIt() {
-    String id = store.put(ALICE, new NoopAction(), () -> { }).id();
-    assertThat(store.claim(id, BOB.userId())).isInstanceOf(ConfirmationStore.Claim.NotInvoker.class);
-    assertThat(store.claim(id, ALICE.userId())).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    String id = put(ALICE, () -> { });
+    assertThat(claim(store, id, BOB)).isInstanceOf(ConfirmationStore.Claim.NotInvoker.class);
+    assertThat(claim(another(), id, BOB)).as("also from the store").isInstanceOf(ConfirmationStore.Claim.NotInvoker.class);
+    assertThat(claim(store, id, ALICE)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
   }
 
   @Test
-  void claim_succeedsOnce_thenSaysAlreadyConfirmed() {
-    String id = store.put(ALICE, new NoopAction(), () -> { }).id();
-    store.claim(id, ALICE.userId());
-    assertThat(store.claim(id, ALICE.userId()))
-        .isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.CONFIRMED));
+  void claim_succeedsOnce_thenSaysAlreadyConfirmed_alsoInAnotherProcess() {
+    String id = put(ALICE, () -> { });
+    assertThat(claim(store, id, ALICE)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    assertThat(claim(store, id, ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.CONFIRMED));
+    assertThat(claim(another(), id, ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.CONFIRMED));
   }
 
   @Test
-  void concurrentConfirmClicks_claimExactlyOnce() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(16);
+  void concurrentConfirmClicks_onTwoProcesses_claimExactlyOnce() throws Exception {
+    ConfirmationStore replica = another();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      for (int round = 0; round < 50; round++) {
-        String id = store.put(ALICE, new NoopAction(), () -> { }).id();
+      for (int round = 0; round < 20; round++) {
+        String id = put(ALICE, () -> { });
         CountDownLatch go = new CountDownLatch(1);
         AtomicInteger claimed = new AtomicInteger();
-        List<Future<?>> clicks = new java.util.ArrayList<>();
-        for (int i = 0; i < 16; i++) {
+        List<Future<?>> clicks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          ConfirmationStore s = i % 2 == 0 ? store : replica;
           clicks.add(pool.submit(() -> {
             go.await();
-            if (store.claim(id, ALICE.userId()) instanceof ConfirmationStore.Claim.Claimed) {
+            if (claim(s, id, ALICE) instanceof ConfirmationStore.Claim.Claimed) {
               claimed.incrementAndGet();
             }
             return null;
@@ -98,63 +163,122 @@ class ConfirmationStoreTest {
   }
 
   @Test
+  void oneClickDeliveredToTwoReplicas_isClaimedByOne_andTheOtherStaysSilent() {
+    String id = put(ALICE, () -> { });
+    ConfirmationStore replica = another();
+    ConfirmationStore.Claim first = replica.claim(id, ALICE.userId(), "ix-1", "token-1", LEASE, rebuilder);
+    ConfirmationStore.Claim second = store.claim(id, ALICE.userId(), "ix-1", "token-1", LEASE, rebuilder);
+    assertThat(first).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    assertThat(second).isEqualTo(new ConfirmationStore.Claim.HandledElsewhere());
+    assertThat(store.claim(id, ALICE.userId(), "ix-2", "token-2", LEASE, rebuilder))
+        .as("a second click is a second interaction").isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.CONFIRMED));
+  }
+
+  @Test
+  void afterARestart_theCardIsRebuiltFromItsRecipe_andClaimedOnce() {
+    String id = put(ALICE, () -> { });
+    ConfirmationStore restarted = another();
+    ConfirmationStore.Claim c = claim(restarted, id, ALICE);
+    assertThat(c).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    PendingAction p = ((ConfirmationStore.Claim.Claimed) c).pending();
+    assertThat(p.invoker()).isEqualTo(ALICE);
+    assertThat(rebuilt).containsExactly(recipe()); // options come back with their types: Long stays Long, Double Double
+    assertThat(claim(store, id, ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.CONFIRMED));
+  }
+
+  @Test
+  void aCardThatCannotBeRebuilt_isRefusedWithTheReason_andStaysRefused() {
+    String id = put(ALICE, () -> { });
+    ConfirmationStore.Claim c = another().claim(id, ALICE.userId(), "ix", "t", LEASE, (r, i) -> {
+      throw new ConfirmationStore.NotRebuildable("The bot switched from live to paper mode since this card was made.");
+    });
+    assertThat(c).isEqualTo(new ConfirmationStore.Claim.Refused("flatplace",
+        "The bot switched from live to paper mode since this card was made."));
+    assertThat(claim(store, id, ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.DENIED));
+  }
+
+  @Test
   void expiry_refusesTheClick_andRunsTheExpiryNoticeOnce() {
     AtomicInteger notices = new AtomicInteger();
-    String id = store.put(ALICE, new NoopAction(), notices::incrementAndGet).id();
+    String id = put(ALICE, notices::incrementAndGet);
 
     nanos.addAndGet(Duration.ofSeconds(61).toNanos());
     store.cleanUp();
 
     assertThat(notices.get()).isEqualTo(1);
-    assertThat(store.claim(id, ALICE.userId()))
-        .isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.EXPIRED));
+    assertThat(claim(store, id, ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.EXPIRED));
+    assertThat(db.pending(id).state()).isEqualTo(PendingState.EXPIRED);
     store.cleanUp();
     assertThat(notices.get()).isEqualTo(1);
   }
 
   @Test
+  void aCardClaimedByAReplica_doesNotReadExpiredWhenItsMemoryCopyExpires() {
+    AtomicInteger notices = new AtomicInteger();
+    String id = put(ALICE, notices::incrementAndGet);
+    assertThat(claim(another(), id, ALICE)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+    store.cleanUp();
+    assertThat(notices.get()).as("the card is the replica's to edit now").isZero();
+  }
+
+  @Test
+  void afterARestart_aCardPastItsTimeout_isExpired() {
+    String id = put(ALICE, () -> { });
+    now.set(now.get().plusSeconds(61));
+    assertThat(another().peek(id, rebuilder)).isNull();
+    assertThat(claim(another(), id, ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.EXPIRED));
+  }
+
+  @Test
   void beforeTheTimeout_theActionIsStillPending() {
-    String id = store.put(ALICE, new NoopAction(), () -> { }).id();
+    String id = put(ALICE, () -> { });
     nanos.addAndGet(Duration.ofSeconds(59).toNanos());
-    assertThat(store.claim(id, ALICE.userId())).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    now.set(now.get().plusSeconds(59));
+    assertThat(claim(store, id, ALICE)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
   }
 
   @Test
   void cancelled_thenConfirm_isRefusedAsCancelled() {
-    String id = store.put(ALICE, new NoopAction(), () -> { }).id();
-    assertThat(store.cancel(id, ALICE.userId())).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
-    assertThat(store.claim(id, ALICE.userId()))
-        .isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.CANCELLED));
+    String id = put(ALICE, () -> { });
+    assertThat(store.cancel(id, ALICE.userId(), "ix", rebuilder)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    assertThat(claim(another(), id, ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.CANCELLED));
   }
 
   @Test
-  void unknownId_asAfterARestart_isUnknown() {
-    assertThat(store.claim("AAAAAAAAAAAAAAAAAAAAAA", ALICE.userId()))
+  void unknownId_isUnknown() {
+    assertThat(claim(store, "AAAAAAAAAAAAAAAAAAAAAA", ALICE))
         .isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.UNKNOWN));
   }
 
   @Test
-  void evictedAtCapacity_runsTheExpiryCallback_andReadsExpired() {
-    java.util.concurrent.atomic.AtomicInteger expired = new java.util.concurrent.atomic.AtomicInteger();
-    PendingAction first = store.put(ALICE, new NoopAction(), expired::incrementAndGet);
-    for (int i = 0; i < 10_050; i++) {
-      store.put(BOB, new NoopAction(), expired::incrementAndGet);
-    }
-    store.cleanUp();
-    assertThat(store.size()).isLessThanOrEqualTo(10_000);
-    assertThat(expired.get()).as("every evicted action's card is told").isGreaterThanOrEqualTo(50);
-    if (store.peek(first.id()) == null) {
-      assertThat(store.claim(first.id(), ALICE.userId()))
-          .isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.EXPIRED));
-    }
+  void deniedBeforeClaim_readsDenied_neverConfirmed() {
+    PendingAction p = store.put(ALICE, new NoopAction(), recipe(), () -> { });
+    assertThat(store.peek(p.id(), rebuilder)).isSameAs(p);
+    assertThat(store.deny(p.id())).isTrue();
+    assertThat(claim(store, p.id(), ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.DENIED));
   }
 
   @Test
-  void deniedBeforeClaim_readsDenied_neverConfirmed() {
-    PendingAction p = store.put(ALICE, new NoopAction(), () -> { });
-    assertThat(store.peek(p.id())).isSameAs(p);
-    assertThat(store.deny(p.id())).isTrue();
-    assertThat(store.claim(p.id(), ALICE.userId()))
-        .isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.DENIED));
+  void aClaimWithoutAResult_isStaleAfterItsLease_orAtOnceForALaterStart_andIsReportedOnce() {
+    String finished = put(ALICE, () -> { });
+    String dying = put(ALICE, () -> { });
+    assertThat(store.claim(finished, ALICE.userId(), "ix-a", "token-a", LEASE, rebuilder)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    assertThat(store.claim(dying, ALICE.userId(), "ix-b", "token-b", LEASE, rebuilder)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    store.finish(finished);
+
+    assertThat(store.staleClaims(Instant.EPOCH)).as("a live claim inside its lease").isEmpty();
+    Instant restartedAt = now.get().plusSeconds(1);
+    List<PendingRow> stale = store.staleClaims(restartedAt);
+    assertThat(stale).extracting(PendingRow::id).containsExactly(dying);
+    assertThat(stale.get(0).claimToken()).isEqualTo("token-b");
+    now.set(now.get().plus(LEASE).plusSeconds(1));
+    assertThat(store.staleClaims(Instant.EPOCH)).extracting(PendingRow::id).containsExactly(dying);
+
+    assertThat(another().markUnknown(dying)).isTrue();
+    assertThat(store.markUnknown(dying)).as("reported once").isFalse();
+    assertThat(db.pending(dying).claimToken()).as("the token is dropped once the claim ended").isNull();
+    assertThat(db.pending(finished).claimToken()).isNull();
+    assertThat(store.staleClaims(restartedAt)).isEmpty();
   }
 }

@@ -145,6 +145,42 @@ class HaltSwitchTest {
     }
 
     @Override
+    public void addPending(org.crosstradediscord.bot.store.PendingRow row) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
+    public org.crosstradediscord.bot.store.PendingRow pending(String id) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
+    public boolean claimPending(String id, long userId, String interactionId, String token, Instant now, Instant leaseUntil) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
+    public boolean movePending(String id, org.crosstradediscord.bot.store.PendingState from,
+        org.crosstradediscord.bot.store.PendingState to, Instant now) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
+    public List<org.crosstradediscord.bot.store.PendingRow> staleClaims(Instant now, Instant claimedBefore) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
+    public int prunePending(Instant before) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
+    public boolean shared() {
+      return false;
+    }
+
+    @Override
     public String describe() {
       return "broken";
     }

@@ -88,4 +88,44 @@ abstract class StoreContract {
     Store again = reopen();
     assertThat(again.recent(OptionalLong.of(5), 10)).hasSize(1);
   }
+
+  private static PendingRow row(String id, long user, Instant created) {
+    return new PendingRow(id, "flatplace", user, "user" + user, java.util.Set.of(10L, 11L), "{\"quantity\":2}", "live",
+        created, created.plusSeconds(60), PendingState.PENDING, null, null, null);
+  }
+
+  @Test
+  void aPendingConfirmationIsClaimedOnceAcrossStores_onlyByItsInvoker_andOnlyBeforeItExpires() {
+    Store s = store();
+    Store replica = reopen();
+    Instant t0 = Instant.parse("2026-12-02T15:00:00.000001Z");
+    s.addPending(row("p1", 7, t0));
+    s.addPending(row("p2", 7, t0));
+    PendingRow read = replica.pending("p1");
+    assertThat(read.roleIds()).containsExactlyInAnyOrder(10L, 11L);
+    assertThat(read.options()).isEqualTo("{\"quantity\":2}");
+    assertThat(read.expiresAt()).isEqualTo(t0.plusSeconds(60));
+    assertThat(read.state()).isEqualTo(PendingState.PENDING);
+    assertThat(replica.pending("nope")).isNull();
+
+    Instant click = t0.plusSeconds(5);
+    assertThat(s.claimPending("p1", 8, "ix", "tok", click, click.plusSeconds(30))).as("not the invoker").isFalse();
+    assertThat(s.claimPending("p1", 7, "ix", "tok", click, click.plusSeconds(30))).isTrue();
+    assertThat(replica.claimPending("p1", 7, "ix2", "tok2", click, click.plusSeconds(30))).as("claimed once").isFalse();
+    assertThat(replica.pending("p1")).extracting(PendingRow::state, PendingRow::claimInteraction, PendingRow::claimToken,
+        PendingRow::leaseUntil).containsExactly(PendingState.CONFIRMED, "ix", "tok", click.plusSeconds(30));
+    assertThat(replica.claimPending("p2", 7, "ix3", "tok3", t0.plusSeconds(60), t0.plusSeconds(90))).as("expired").isFalse();
+
+    assertThat(replica.staleClaims(click.plusSeconds(29), Instant.EPOCH)).isEmpty();
+    assertThat(replica.staleClaims(click.plusSeconds(31), Instant.EPOCH)).extracting(PendingRow::id).containsExactly("p1");
+    assertThat(replica.staleClaims(click, click.plusSeconds(1))).extracting(PendingRow::id).containsExactly("p1");
+    assertThat(s.movePending("p1", PendingState.CONFIRMED, PendingState.DONE, click.plusSeconds(2))).isTrue();
+    assertThat(replica.movePending("p1", PendingState.CONFIRMED, PendingState.UNKNOWN, click.plusSeconds(2))).isFalse();
+    assertThat(replica.pending("p1").claimToken()).isNull();
+    assertThat(replica.staleClaims(click.plusSeconds(31), click.plusSeconds(1))).isEmpty();
+
+    assertThat(s.prunePending(click)).as("nothing ended before the click").isZero();
+    assertThat(s.prunePending(t0.plus(1, ChronoUnit.DAYS))).isEqualTo(2);
+    assertThat(replica.pending("p1")).isNull();
+  }
 }
