@@ -71,6 +71,7 @@ public final class DiscordBot implements AutoCloseable {
   static final Duration STORE_WAIT = Duration.ofSeconds(1);
 
   private volatile InteractionHandler handler;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * @return true when no review card is reading what it affects (no GET queued or running); for tests and
@@ -311,10 +312,13 @@ public final class DiscordBot implements AutoCloseable {
    * Stops: Confirm clicks from now on are refused (never audited "confirmed"); confirmed trades not yet sent are
    * reported "not sent"; calls in flight get {@link #shutdownGrace()} (the SDK's deadline ends them before
    * that), and any still running after it has its card edited to "outcome unknown — the bot was shutting down;
-   * check NinjaTrader" and a {@code result} audit line; then Discord is disconnected.
+   * check NinjaTrader" and a {@code result} audit line; then Discord is disconnected. A second call does nothing.
    */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     presencePoll.shutdownNow();
     calls.close(grace);
     reads.close();

@@ -62,7 +62,8 @@ public final class DiscordStandIn implements AutoCloseable {
   private final Map<String, StandInInteraction> interactionsByToken = new ConcurrentHashMap<>();
   private final CountDownLatch identified = new CountDownLatch(1);
   private final AtomicLong clockOffsetMs = new AtomicLong();
-  private volatile GatewaySession gateway;
+  /** Every identified gateway connection: like Discord with two sessions on one shard, each gets every dispatch. */
+  private final java.util.Set<GatewaySession> sessions = new java.util.concurrent.CopyOnWriteArraySet<>();
 
   /** A message the stand-in holds, with who may see it. */
   static final class StoredMessage {
@@ -287,6 +288,10 @@ public final class DiscordStandIn implements AutoCloseable {
     calls.add(call);
   }
 
+  void disconnected(GatewaySession session) {
+    sessions.remove(session);
+  }
+
   ObjectNode botUser() {
     return JSON.createObjectNode().put("id", String.valueOf(botId)).put("username", botName)
         .put("discriminator", "0").put("bot", true).putNull("avatar").put("global_name", botName);
@@ -297,7 +302,7 @@ public final class DiscordStandIn implements AutoCloseable {
   }
 
   void identified(GatewaySession session) {
-    gateway = session;
+    sessions.add(session);
     identified.countDown();
   }
 
@@ -427,8 +432,7 @@ public final class DiscordStandIn implements AutoCloseable {
 
   private StandInInteraction dispatch(StandInGuild guild, StandInGuild.Member member, int type, ObjectNode data,
       ObjectNode message) {
-    GatewaySession session = gateway;
-    if (session == null) {
+    if (sessions.isEmpty()) {
       throw new IllegalStateException("no bot connected to the gateway");
     }
     long id = Snowflakes.next();
@@ -465,7 +469,9 @@ public final class DiscordStandIn implements AutoCloseable {
       d.set("message", message);
     }
     ix.markDispatched();
-    session.dispatch("INTERACTION_CREATE", d);
+    for (GatewaySession session : sessions) { // two bot replicas both see the interaction; one may answer it
+      session.dispatch("INTERACTION_CREATE", d);
+    }
     return ix;
   }
 

@@ -45,6 +45,12 @@ final class GatewaySession extends JsonSocket {
     close(4002, "Decode error: binary frames are not used");
   }
 
+  @Override
+  public void onWebSocketClose(int statusCode, String reason) {
+    super.onWebSocketClose(statusCode, reason);
+    d.disconnected(this);
+  }
+
   void dispatch(String event, JsonNode data) {
     ObjectNode f = DiscordStandIn.JSON.createObjectNode().put("op", 0).put("t", event).put("s", sequence.incrementAndGet());
     f.set("d", data);

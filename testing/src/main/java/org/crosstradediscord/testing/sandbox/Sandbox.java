@@ -37,6 +37,7 @@ public final class Sandbox implements AutoCloseable {
   private Map<String, String> env = secrets();
   private volatile BotConfig config;
   private final Path configFile;
+  private final List<DiscordBot> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private Sandbox(CrossTradeSimulator simulator, DiscordStandIn discord, StandInGuild guild, DiscordBot bot, BotConfig config,
       Path configFile) {
@@ -244,6 +245,19 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts another bot on the same config file — the same store, stand-in and simulator — as a second replica of the
+   * desk's bot would run (with PostgreSQL as the store). The stand-in dispatches every interaction to both, as Discord
+   * does to two sessions on one shard. Closed with the sandbox.
+   *
+   * @return the replica
+   */
+  public DiscordBot startReplica() {
+    DiscordBot replica = BotMain.start(ConfigLoader.load(configFile), env);
+    replicas.add(replica);
+    return replica;
+  }
+
   /** @return the bot's config */
   public BotConfig config() {
     return config;
@@ -278,6 +292,7 @@ public final class Sandbox implements AutoCloseable {
 
   @Override
   public void close() {
+    replicas.forEach(DiscordBot::close);
     if (bot != null) {
       bot.close();
     }

@@ -84,4 +84,49 @@ class BotReplicasOnPostgresEndToEndTest {
     assertThat(slash(one, "alice", "flatplace", flatPlace(), false).text()).contains("Review: Flat-place order");
     assertThat(List.of(one, two)).allSatisfy(s -> assertThat(s.bot().halt().current().halted()).isFalse());
   }
+
+  static long posts(Sandbox s) {
+    return s.simulator().requests().stream().filter(r -> !"GET".equals(r.method())).count();
+  }
+
+  @Test
+  void twoReplicasOnOneStandIn_eachSeeingEveryInteraction_claimEveryConfirmOnce() throws Exception {
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE desk_claims");
+    }
+    String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/desk_claims";
+    try (Sandbox s = Sandbox.startWithStorage(Duration.ofSeconds(60), Duration.ofSeconds(2), url,
+        Map.of("STORAGE_USER", "postgres", "STORAGE_PASSWORD", "replica-secret-not-needed"))) {
+      org.crosstradediscord.bot.discord.DiscordBot replica = s.startReplica(); // same stand-in, simulator, PostgreSQL
+      StandInGuild guild = s.guild();
+      StandInGuild.Member alice = guild.member("alice");
+      int rounds = 5;
+      for (int i = 1; i <= rounds; i++) {
+        StandInMessage card = s.discord().slash(guild, alice, "flatplace", flatPlace()).original(WAIT);
+        assertThat(card.text()).contains("Review: Flat-place order");
+        StandInInteraction click = s.discord().click(guild, alice, card, "Place order");
+        StandInMessage done = click.awaitOriginal(m -> m.buttons().isEmpty() && !m.text().contains("Sending"), WAIT);
+        assertThat(done.text()).as("round " + i).contains("Done: Flat-place order");
+        assertThat(posts(s)).as("round " + i).isEqualTo(i);
+      }
+      assertThat(posts(s)).as("each Confirm sent once, though both replicas saw every click").isEqualTo(rounds);
+
+      // A card whose maker stops is confirmed by the other replica, from PostgreSQL.
+      StandInMessage card = s.discord().slash(guild, alice, "flatplace", flatPlace()).original(WAIT);
+      s.awaitReviewReadsIdle();
+      List<org.crosstradediscord.bot.discord.DiscordBot> bots = List.of(s.bot(), replica);
+      org.crosstradediscord.bot.discord.DiscordBot maker = org.crosstradediscord.testing.Poll.until(() -> {
+        List<org.crosstradediscord.bot.discord.DiscordBot> holding = bots.stream()
+            .filter(b -> b.confirmations().size() == 1).toList();
+        return holding.size() == 1 && bots.stream().mapToLong(b -> b.confirmations().size()).sum() == 1
+            ? java.util.Optional.of(holding.get(0)) : java.util.Optional.empty();
+      }, WAIT, () -> "one replica holds the card it made");
+      maker.close();
+      StandInMessage done = s.discord().click(guild, alice, card, "Place order")
+          .awaitOriginal(m -> m.buttons().isEmpty() && !m.text().contains("Sending"), WAIT);
+      assertThat(done.text()).contains("Done: Flat-place order");
+      assertThat(posts(s)).isEqualTo(rounds + 1);
+      assertThat(s.simulator().book().position("Sim101", "MES 12-25")).isEqualTo(1);
+    }
+  }
 }
