@@ -43,7 +43,7 @@ import org.crosstradediscord.client.model.PositionsResponse;
  * NinjaTrader enum-like values of orders and accounts are open strings. Thread-safe;
  * share one instance. The bearer token is never logged and never appears in {@link #toString()} or exceptions.
  */
-public final class CrossTradeClient {
+public final class CrossTradeClient implements AutoCloseable {
   /** Production base URL (openapi.yaml {@code servers}). */
   public static final URI PRODUCTION = URI.create("https://app.crosstrade.io");
   /** Default connect timeout: 5,000 ms. */
@@ -109,6 +109,32 @@ public final class CrossTradeClient {
    */
   public static java.util.Map<String, String> websocketRpcNames() {
     return WebSocketTransport.RPC_NAMES;
+  }
+
+  /** Shortest P&amp;L stream interval accepted: 250 ms. */
+  public static final Duration MIN_PNL_INTERVAL = Duration.ofMillis(250);
+  /** Longest P&amp;L stream interval accepted: 60 s. */
+  public static final Duration MAX_PNL_INTERVAL = Duration.ofSeconds(60);
+
+  /**
+   * Subscribes to the upstream's P&amp;L stream ({@code streamPnl} on the WebSocket {@code /ws/stream}; openapi.yaml
+   * {@code x-websocket-streams}): frames every {@code interval}, on a connection of its own (whatever this client's
+   * transport), reconnected with backoff and re-subscribed until {@link PnlStream#close()} or {@link #close()}.
+   * Returns at once; the first connection is made in the background.
+   *
+   * @param interval how often the upstream pushes a frame, {@link #MIN_PNL_INTERVAL} to {@link #MAX_PNL_INTERVAL}
+   * @param listener receives each {@code pnlUpdate} frame on the stream's own thread (newest first when it lags);
+   *     what it throws is logged and never stops the stream
+   * @return the running stream
+   * @throws IllegalArgumentException the interval is out of range or the listener is null; nothing was opened
+   */
+  public PnlStream streamPnl(Duration interval, java.util.function.Consumer<org.crosstradediscord.client.model.PnlUpdate> listener) {
+    Objects.requireNonNull(listener, "listener");
+    if (interval == null || interval.compareTo(MIN_PNL_INTERVAL) < 0 || interval.compareTo(MAX_PNL_INTERVAL) > 0) {
+      throw new IllegalArgumentException("interval must be between " + MIN_PNL_INTERVAL.toMillis() + " and "
+          + MAX_PNL_INTERVAL.toMillis() + " ms, got " + (interval == null ? null : interval.toMillis() + " ms"));
+    }
+    return transports.streamPnl(interval, listener);
   }
 
   /** @return a builder with production defaults; only {@link Builder#token(String)} is required. */

@@ -22,6 +22,7 @@ final class Transports {
   private final ObjectMapper mapper = ApiClient.createDefaultObjectMapper();
   private final ErrorMapper errors;
   private final Map<TransportType, Transport> open = new EnumMap<>(TransportType.class);
+  private final java.util.List<PnlStream> streams = new java.util.ArrayList<>();
 
   Transports(String root, String token, Duration connectTimeout, Duration requestTimeout, String userAgent,
       Duration pingInterval, long maxResponseBytes) {
@@ -43,8 +44,24 @@ final class Transports {
             errors));
   }
 
+  /**
+   * @param interval how often the upstream pushes a frame
+   * @param listener receives each frame
+   * @return a started P&amp;L stream on its own connection, closed with the client
+   */
+  synchronized PnlStream streamPnl(Duration interval,
+      java.util.function.Consumer<org.crosstradediscord.client.model.PnlUpdate> listener) {
+    PnlStream stream = new PnlStream(URI.create(root.replaceFirst("^http", "ws") + "/ws/stream"), token, userAgent,
+        interval, connectTimeout, maxResponseBytes, mapper, listener);
+    streams.add(stream);
+    stream.start();
+    return stream;
+  }
+
   synchronized void closeAll() {
     open.values().forEach(Transport::close);
     open.clear();
+    streams.forEach(PnlStream::close);
+    streams.clear();
   }
 }

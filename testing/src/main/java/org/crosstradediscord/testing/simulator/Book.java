@@ -268,6 +268,26 @@ public final class Book {
     return root;
   }
 
+  /**
+   * @return a {@code pnlUpdate} frame of every account (openapi.yaml {@code PnlUpdate}): the account's name and
+   *     values (realized P&amp;L of the session, unrealized at the current prices, cash, net liquidation) and its open
+   *     positions
+   */
+  public synchronized ObjectNode pnlUpdate() {
+    ObjectNode root = SimResponse.JSON.createObjectNode().put("type", "pnlUpdate").put("epoch", System.currentTimeMillis());
+    ArrayNode list = root.putArray("accounts");
+    for (Account a : accounts.values()) {
+      ObjectNode an = list.addObject();
+      double unrealized = a.positions.values().stream().mapToDouble(p -> unrealized(p, Math.abs(p.qty))).sum();
+      ObjectNode info = an.putObject("account").put("name", a.name);
+      info.putObject("item").put("realizedProfitLoss", a.realized).put("unrealizedProfitLoss", unrealized)
+          .put("cashValue", STARTING_CASH + a.realized).put("netLiquidation", STARTING_CASH + a.realized + unrealized);
+      ArrayNode ps = an.putArray("positions");
+      a.positions.values().forEach(p -> ps.add(positionJson(a, p, Math.abs(p.qty))));
+    }
+    return root;
+  }
+
   /** Flat positions, no orders, no realized P&amp;L; the configured prices again (moved ones restored). */
   public synchronized void clear() {
     prices.clear();

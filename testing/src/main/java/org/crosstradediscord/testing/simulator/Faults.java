@@ -26,6 +26,18 @@ public final class Faults {
   private final AtomicInteger dropNext = new AtomicInteger();
   private volatile long delayNextReplyMs;
 
+  private volatile boolean pnlPaused;
+
+  /** @param on P&amp;L streams stay connected but push no frame (a stalled stream) */
+  public void pausePnl(boolean on) {
+    pnlPaused = on;
+  }
+
+  /** @return true while P&amp;L streams push nothing */
+  public boolean pnlPaused() {
+    return pnlPaused;
+  }
+
   /** @param on answer 408 (NinjaTrader not connected) to every request */
   public void disconnected(boolean on) {
     disconnected = on;
@@ -68,6 +80,7 @@ public final class Faults {
     latencyMs = 0;
     serverErrorsLeft.set(0);
     dropNext.set(0);
+    pnlPaused = false;
     delayNextReplyMs = 0;
   }
 

@@ -48,6 +48,14 @@ final class WebSocketRpc {
 
   private WebSocketRpc() {}
 
+  /** Pushes {@code pnlUpdate} frames for every streaming socket. */
+  private static final java.util.concurrent.ScheduledExecutorService PNL =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "simulator-pnl-stream");
+        t.setDaemon(true);
+        return t;
+      });
+
   static void install(ServletContextHandler context, Upstream upstream) {
     ExecutorService workers = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "simulator-ws-rpc");
@@ -66,7 +74,7 @@ final class WebSocketRpc {
           }
           return null;
         }
-        return new Socket(upstream, auth, workers);
+        return new Socket(upstream, auth, workers, PNL);
       });
     });
   }
@@ -76,7 +84,12 @@ final class WebSocketRpc {
     private final String authorization;
     private final ExecutorService workers;
 
-    Socket(Upstream upstream, String authorization, ExecutorService workers) {
+    private final java.util.concurrent.ScheduledExecutorService pnl;
+    private volatile java.util.concurrent.ScheduledFuture<?> streaming;
+
+    Socket(Upstream upstream, String authorization, ExecutorService workers,
+        java.util.concurrent.ScheduledExecutorService pnl) {
+      this.pnl = pnl;
       this.upstream = upstream;
       this.authorization = authorization;
       this.workers = workers;
@@ -100,8 +113,31 @@ final class WebSocketRpc {
           send(SimResponse.JSON.createObjectNode().put("type", "pong"));
         }
         case "rpc" -> workers.execute(() -> rpc(frame));
+        case "streamPnl" -> streamPnl(frame.path("enabled").asBoolean(false), frame.path("interval").asLong(1000));
         default -> send(SimResponse.JSON.createObjectNode().put("type", "error").put("error", "unknown action"));
       }
+    }
+
+    /** {@code streamPnl}: a {@code pnlUpdate} frame every interval (at least 100 ms) from the book, until disabled. */
+    private synchronized void streamPnl(boolean enabled, long intervalMs) {
+      if (streaming != null) {
+        streaming.cancel(false);
+        streaming = null;
+      }
+      if (enabled) {
+        long every = Math.max(100, intervalMs);
+        streaming = pnl.scheduleAtFixedRate(() -> {
+          if (!upstream.faults().pnlPaused()) {
+            send(upstream.book().pnlUpdate());
+          }
+        }, 0, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+      super.onWebSocketClose(statusCode, reason);
+      streamPnl(false, 0);
     }
 
     private void rpc(JsonNode frame) {

@@ -1,0 +1,324 @@
+package org.crosstradediscord.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.crosstradediscord.client.model.PnlUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A P&amp;L subscription on the WebSocket {@code /ws/stream} (openapi.yaml {@code x-websocket-streams.streamPnl},
+ * reference §5.2–5.3): its own connection, authenticated with the bearer token, that sends
+ * {@code {"action":"streamPnl","enabled":true,"interval":<ms>}} and hands every {@code pnlUpdate} frame to the
+ * listener as a {@link PnlUpdate}.
+ *
+ * <p>Kept open until {@link #close()}: a lost connection, a refused upgrade, or silence longer than
+ * {@link #staleAfter()} (3 × interval, at least 10 s) is followed by a reconnect with backoff (1 s doubling to 30 s,
+ * reset by a received frame) and the subscription is sent again. Frames larger than the client's response limit abort
+ * the connection (then reconnect). The listener runs on one thread of its own, one frame at a time; when it is slower
+ * than the stream, only the newest waiting frame is kept. A listener that throws is logged and keeps receiving: it
+ * never stops the stream. Nothing here places or changes orders; the token is never logged.
+ *
+ * <p>Thread-safe. {@link #lastFrameAt()} and {@link #state()} say how current the data is.
+ */
+public final class PnlStream implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PnlStream.class);
+  static final long MIN_BACKOFF_MS = 1_000;
+  static final long MAX_BACKOFF_MS = 30_000;
+
+  /** Where the stream is. */
+  public enum State {
+    /** Opening the connection or waiting for the first frame after it. */
+    CONNECTING,
+    /** Frames arrive. */
+    STREAMING,
+    /** The connection was lost; a new one is tried after the backoff. */
+    RECONNECTING,
+    /** {@link #close()} was called. */
+    CLOSED
+  }
+
+  private final URI uri;
+  private final String token;
+  private final String userAgent;
+  private final Duration interval;
+  private final Duration connectTimeout;
+  private final long maxMessageBytes;
+  private final ObjectMapper mapper;
+  private final Consumer<PnlUpdate> listener;
+  private final HttpClient http;
+  private final ScheduledExecutorService timer;
+  private final ThreadPoolExecutor delivery;
+  private final AtomicReference<PnlUpdate> waiting = new AtomicReference<>();
+  private final AtomicReference<State> state = new AtomicReference<>(State.CONNECTING);
+  private volatile Instant lastFrameAt;
+  private volatile long lastFrameNanos = System.nanoTime();
+  private volatile String lastProblem;
+  private volatile Session session;
+  private volatile long backoffMs = MIN_BACKOFF_MS;
+
+  PnlStream(URI uri, String token, String userAgent, Duration interval, Duration connectTimeout, long maxMessageBytes,
+      ObjectMapper mapper, Consumer<PnlUpdate> listener) {
+    this.uri = uri;
+    this.token = token;
+    this.userAgent = userAgent;
+    this.interval = interval;
+    this.connectTimeout = connectTimeout;
+    this.maxMessageBytes = maxMessageBytes;
+    this.mapper = mapper;
+    this.listener = listener;
+    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "crosstrade-pnl-stream"));
+    this.delivery = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+        r -> daemon(r, "crosstrade-pnl-listener"));
+  }
+
+  /** Opens the first connection (off the caller's thread) and starts the silence watchdog. */
+  void start() {
+    timer.execute(this::connect);
+    long check = Math.max(250, Math.min(interval.toMillis(), 5_000));
+    timer.scheduleWithFixedDelay(this::watch, check, check, TimeUnit.MILLISECONDS);
+  }
+
+  /** @return where the stream is now */
+  public State state() {
+    return state.get();
+  }
+
+  /** @return when the last {@code pnlUpdate} frame arrived (this machine's clock), or null before the first */
+  public Instant lastFrameAt() {
+    return lastFrameAt;
+  }
+
+  /** @return silence after which the connection is taken for dead and replaced: 3 × interval, at least 10 s */
+  public Duration staleAfter() {
+    return interval.multipliedBy(3).compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofSeconds(10)
+        : interval.multipliedBy(3);
+  }
+
+  /** @return the interval the stream was asked for, in ms granularity */
+  public Duration interval() {
+    return interval;
+  }
+
+  /** @return the last connection problem in one line (no token), or null */
+  public String lastProblem() {
+    return lastProblem;
+  }
+
+  /** Stops the subscription ({@code "enabled":false}, best effort) and closes the connection; idempotent. */
+  @Override
+  public void close() {
+    if (state.getAndSet(State.CLOSED) == State.CLOSED) {
+      return;
+    }
+    Session s = session;
+    if (s != null) {
+      s.end(true);
+    }
+    timer.shutdownNow();
+    delivery.shutdownNow();
+  }
+
+  private void connect() {
+    if (state.get() == State.CLOSED) {
+      return;
+    }
+    Session s = new Session();
+    session = s;
+    lastFrameNanos = System.nanoTime();
+    try {
+      WebSocket ws = http.newWebSocketBuilder().connectTimeout(connectTimeout)
+          .header("Authorization", "Bearer " + token).header("User-Agent", userAgent)
+          .buildAsync(uri, s).get(connectTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+      s.socket = ws;
+      ws.sendText("{\"action\":\"streamPnl\",\"enabled\":true,\"interval\":" + interval.toMillis() + "}", true)
+          .get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      state.compareAndSet(State.RECONNECTING, State.CONNECTING);
+      log.info("CrossTrade P&L stream subscribed (every {} ms)", interval.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      s.lost("could not connect: " + describe(e));
+    }
+  }
+
+  /** Replaces a connection that has been silent for longer than {@link #staleAfter()}. */
+  private void watch() {
+    Session s = session;
+    if (s == null || s.ended || state.get() == State.CLOSED) {
+      return;
+    }
+    if (System.nanoTime() - lastFrameNanos > staleAfter().toNanos()) {
+      s.lost("no frame for " + staleAfter().toMillis() + " ms");
+    }
+  }
+
+  private void deliver(PnlUpdate update) {
+    if (waiting.getAndSet(update) == null) {
+      try {
+        delivery.execute(() -> {
+          PnlUpdate next = waiting.getAndSet(null);
+          if (next == null) {
+            return;
+          }
+          try {
+            listener.accept(next);
+          } catch (RuntimeException | Error e) { // a listener failure never stops the stream
+            log.warn("P&L listener failed: {}", e.toString());
+          }
+        });
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        waiting.set(null); // closed
+      }
+    }
+  }
+
+  private static String describe(Throwable e) {
+    Throwable root = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+    String m = root.getMessage();
+    String text = root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    text = text.replaceAll("[\\r\\n\\t]", " ");
+    return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  /** One connection. */
+  private final class Session implements WebSocket.Listener {
+    final StringBuilder partial = new StringBuilder();
+    volatile WebSocket socket;
+    volatile boolean ended;
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+      webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      if (partial.length() + (long) data.length() > maxMessageBytes) {
+        partial.setLength(0);
+        partial.trimToSize();
+        lost("a message larger than " + maxMessageBytes + " bytes");
+        return null;
+      }
+      partial.append(data);
+      if (last) {
+        String text = partial.toString();
+        partial.setLength(0);
+        frame(text);
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      lost("closed by the server (" + statusCode + ")");
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      lost(describe(error));
+    }
+
+    private void frame(String text) {
+      JsonNode node;
+      try {
+        node = mapper.readTree(text);
+      } catch (Exception e) {
+        log.debug("ignoring a P&L stream frame that is not JSON ({} chars)", text.length());
+        return;
+      }
+      if (!"pnlUpdate".equals(node.path("type").asText())) {
+        return; // status, pong, marketData, … are not ours
+      }
+      PnlUpdate update;
+      try {
+        update = mapper.treeToValue(node, PnlUpdate.class);
+      } catch (Exception e) {
+        log.debug("ignoring an unreadable pnlUpdate frame: {}", describe(e));
+        return;
+      }
+      lastFrameNanos = System.nanoTime();
+      lastFrameAt = Instant.now();
+      backoffMs = MIN_BACKOFF_MS;
+      if (state.get() != State.CLOSED) {
+        state.set(State.STREAMING);
+      }
+      deliver(update);
+    }
+
+    /** The connection is gone or unusable: abort it and schedule the next one (once per connection). */
+    synchronized void lost(String why) {
+      if (ended) {
+        return;
+      }
+      ended = true;
+      WebSocket ws = socket;
+      if (ws != null) {
+        ws.abort();
+      }
+      if (state.get() == State.CLOSED) {
+        return;
+      }
+      lastProblem = why;
+      state.set(State.RECONNECTING);
+      long wait = backoffMs;
+      backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+      log.warn("CrossTrade P&L stream lost ({}); reconnecting in {} ms", why, wait);
+      try {
+        timer.schedule(PnlStream.this::connect, wait, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // closed meanwhile
+      }
+    }
+
+    /** Ends the subscription politely (close), then hard. */
+    synchronized void end(boolean unsubscribe) {
+      ended = true;
+      WebSocket ws = socket;
+      if (ws == null) {
+        return;
+      }
+      try {
+        if (unsubscribe) {
+          ws.sendText("{\"action\":\"streamPnl\",\"enabled\":false}", true).get(500, TimeUnit.MILLISECONDS);
+        }
+        CompletableFuture<WebSocket> closing = ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        closing.get(500, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        log.debug("P&L stream did not close politely: {}", describe(e));
+      } finally {
+        ws.abort();
+      }
+    }
+  }
+}
