@@ -138,6 +138,8 @@ public final class ConfirmationStore {
   private final Store rows;
   private final StoreCalls calls;
   private final Clock clock;
+  /** Claims this process is handling (claimed, result not yet recorded). */
+  private final java.util.Set<String> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * @param timeout how long a pending action can be confirmed
@@ -204,7 +206,9 @@ public final class ConfirmationStore {
       return null;
     });
     PendingAction p = new PendingAction(id, invoker, action, now, () -> {
-      if (moveOrAssume(id, PendingState.PENDING, PendingState.EXPIRED)) {
+      // Only a card this call really expired says "expired": another replica may have claimed it, and a store that
+      // cannot be asked leaves the card as it is (a click on it is then refused as unavailable or expired).
+      if (expire(id)) {
         onExpiry.run();
       }
     });
@@ -253,8 +257,12 @@ public final class ConfirmationStore {
    * @return claimed, not the invoker, gone (with why), refused, handled elsewhere, or unavailable
    */
   public Claim claim(String id, long userId, String interactionId, String token, Duration lease, Rebuilder rebuilder) {
-    return take(id, userId, interactionId, rebuilder, (now) -> rows.claimPending(id, userId, interactionId, token, now,
+    Claim c = take(id, userId, interactionId, rebuilder, (now) -> rows.claimPending(id, userId, interactionId, token, now,
         now.plus(lease)));
+    if (c instanceof Claim.Claimed) {
+      live.add(id); // this process is handling it: its own recovery never reports it
+    }
+    return c;
   }
 
   /**
@@ -268,7 +276,7 @@ public final class ConfirmationStore {
    */
   public Claim cancel(String id, long userId, String interactionId, Rebuilder rebuilder) {
     return take(id, userId, interactionId, rebuilder,
-        (now) -> rows.movePending(id, PendingState.PENDING, PendingState.CANCELLED, now));
+        (now) -> rows.endPending(id, PendingState.CANCELLED, interactionId, now));
   }
 
   /**
@@ -285,11 +293,12 @@ public final class ConfirmationStore {
    * Drops a pending action its invoker may no longer run, so a later click reads "refused", not "confirmed".
    *
    * @param id the id
+   * @param interactionId the click's interaction id
    * @return true when this call refused it (it was pending)
    */
-  public boolean deny(String id) {
+  public boolean deny(String id, String interactionId) {
     try {
-      if (calls.call(() -> rows.movePending(id, PendingState.PENDING, PendingState.DENIED, clock.instant()))) {
+      if (calls.call(() -> rows.endPending(id, PendingState.DENIED, interactionId, clock.instant()))) {
         local.invalidate(id);
         return true;
       }
@@ -305,8 +314,37 @@ public final class ConfirmationStore {
    * @param id the id
    */
   public void finish(String id) {
-    if (!moveOrAssume(id, PendingState.CONFIRMED, PendingState.DONE)) {
-      log.debug("the claim of a confirmation had already ended");
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      try {
+        calls.call(() -> rows.movePending(id, PendingState.CONFIRMED, PendingState.DONE, clock.instant()));
+        live.remove(id);
+        return;
+      } catch (StoreException e) {
+        log.warn("could not record the end of a claim (attempt {} of 3): {}", attempt, SafeText.oneLine(e.getMessage()));
+      }
+    }
+    // Still CONFIRMED in the store: this process never reports it (it is in `live`); a later start reports it
+    // "outcome unknown", which errs towards "check NinjaTrader".
+  }
+
+  /**
+   * @param id the id from the button's custom_id
+   * @return the pending action this process holds in memory (it made the card), or null
+   */
+  public PendingAction local(String id) {
+    return id == null ? null : local.getIfPresent(id);
+  }
+
+  /**
+   * @param id a card's id
+   * @return true when the store says it is still waiting for a click; false when it is not, or the store cannot say
+   */
+  public boolean stillPending(String id) {
+    try {
+      PendingRow row = calls.call(() -> rows.pending(id));
+      return row != null && row.state() == PendingState.PENDING;
+    } catch (StoreException e) {
+      return false;
     }
   }
 
@@ -320,7 +358,7 @@ public final class ConfirmationStore {
    * @throws StoreException the store cannot be read
    */
   public java.util.List<PendingRow> staleClaims(Instant claimedBefore) {
-    return rows.staleClaims(clock.instant(), claimedBefore);
+    return rows.staleClaims(clock.instant(), claimedBefore).stream().filter(r -> !live.contains(r.id())).toList();
   }
 
   /**
@@ -399,8 +437,11 @@ public final class ConfirmationStore {
         try {
           p = rebuilt(row, rebuilder);
         } catch (NotRebuildable e) {
-          moveOrAssume(id, PendingState.PENDING, PendingState.DENIED);
-          return new Claim.Refused(row.command(), e.getMessage());
+          if (calls.call(() -> rows.endPending(id, PendingState.DENIED, interactionId, clock.instant()))) {
+            return new Claim.Refused(row.command(), e.getMessage());
+          }
+          PendingRow now = calls.call(() -> rows.pending(id)); // claimed or ended meanwhile: say what happened
+          return now == null ? new Claim.Gone(State.UNKNOWN) : gone(now, interactionId);
         }
       } else if (p.invoker().userId() != userId) {
         return new Claim.NotInvoker(p.action().command());
@@ -435,6 +476,18 @@ public final class ConfirmationStore {
     Invoker invoker = new Invoker(row.userId(), row.userName(), row.roleIds());
     TradeAction action = rebuilder.rebuild(new Recipe(row.command(), options(row), row.mode()), invoker);
     return new PendingAction(row.id(), invoker, action, row.createdAt(), () -> { });
+  }
+
+  /** @return true when this call moved the row PENDING → EXPIRED (3 attempts); false when it did not or cannot say */
+  private boolean expire(String id) {
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      try {
+        return calls.call(() -> rows.movePending(id, PendingState.PENDING, PendingState.EXPIRED, clock.instant()));
+      } catch (StoreException e) {
+        log.warn("could not record an expired confirmation (attempt {} of 3): {}", attempt, SafeText.oneLine(e.getMessage()));
+      }
+    }
+    return false;
   }
 
   /** @return true when this call moved the row, or the store could not be asked (the caller acts as if it had) */

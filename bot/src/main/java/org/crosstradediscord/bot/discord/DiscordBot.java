@@ -135,10 +135,12 @@ public final class DiscordBot implements AutoCloseable {
     // Reads (/positions, /orders, autocomplete) on threads of their own: 4 at once, 32 waiting at most.
     ReadCalls reads = new ReadCalls(READ_THREADS, READ_QUEUE);
     // Shutdown waits for calls in flight: the longest one waits up to the request timeout for the SDK's rate limiter,
-    // then has connect + request timeout for the exchange; plus a margin. It is also a claimed trade's lease.
+    // then has connect + request timeout for the exchange; plus a margin. A claimed trade's lease adds the longest a
+    // confirmed trade may wait for a call thread (the request timeout): connect + 3 x request timeout + 5 s.
     Duration grace = config.crossTradeConnectTimeout().plus(config.crossTradeRequestTimeout().multipliedBy(2)).plusSeconds(5);
     InteractionHandler handler = new InteractionHandler(registry, config.policy(), store, client, audit, calls, reads,
-        new org.crosstradediscord.bot.risk.LimitGuard(config.limits()), config.mode(), halt, grace);
+        new org.crosstradediscord.bot.risk.LimitGuard(config.limits()), config.mode(), halt,
+        grace.plus(config.crossTradeRequestTimeout()));
     CountDownLatch ready = new CountDownLatch(1);
     String gateway = config.discordGatewayUrl().toString();
 

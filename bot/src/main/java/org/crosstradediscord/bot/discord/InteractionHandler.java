@@ -356,6 +356,10 @@ public final class InteractionHandler extends ListenerAdapter {
       if (!action.isOpen()) {
         return; // confirmed, cancelled or expired meanwhile: the card is no longer a review
       }
+      if (!store.stillPending(pendingId)) { // claimed or ended by another replica (which may never tell this one)
+        action.close();
+        return;
+      }
       List<String> lines;
       if (err == null) {
         lines = preview.lines();
@@ -412,7 +416,7 @@ public final class InteractionHandler extends ListenerAdapter {
       // Re-check roles and accounts BEFORE anything is marked confirmed: a denied click must not read
       // "already confirmed once" later.
       String lost = stillAllowed(peeked.action(), clicker);
-      if (lost != null && store.deny(id)) {
+      if (lost != null && store.deny(id, event.getId())) {
         TradeAction action = peeked.action();
         closeReview(action);
         audit(new AuditEvent("denied", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(), lost, null, -1));
@@ -420,9 +424,14 @@ public final class InteractionHandler extends ListenerAdapter {
         return;
       }
     }
+    PendingAction mine = store.local(id); // the card this process made, to close its review read if the claim is lost
     ConfirmationStore.Claim claim = confirm
         ? store.claim(id, clicker.userId(), event.getId(), event.getToken(), claimLease, this::rebuild)
         : store.cancel(id, clicker.userId(), event.getId(), this::rebuild);
+    if (mine != null && !(claim instanceof ConfirmationStore.Claim.Claimed)
+        && !(claim instanceof ConfirmationStore.Claim.NotInvoker) && !(claim instanceof ConfirmationStore.Claim.Unavailable)) {
+      closeReview(mine.action()); // claimed or ended elsewhere: this process's late review read must not edit the card
+    }
     if (claim instanceof ConfirmationStore.Claim.HandledElsewhere) {
       log.debug("a {} click is handled by another replica", confirm ? "Confirm" : "Cancel");
       return; // another replica claimed this very interaction and answers it; a second answer would fail it
@@ -457,6 +466,33 @@ public final class InteractionHandler extends ListenerAdapter {
       return;
     }
     PendingAction pending = ((ConfirmationStore.Claim.Claimed) claim).pending();
+    TradeCalls.Ticket[] reserved = new TradeCalls.Ticket[1];
+    try {
+      afterClaim(event, clicker, pending, confirm, clickedAt, reserved);
+    } catch (RuntimeException e) { // every claim ends: reported, row finished, never left "confirmed" and silent
+      log.error("the {} click on a pending /{} failed after it was claimed", confirm ? "Confirm" : "Cancel",
+          pending.action().command(), e);
+      if (reserved[0] != null) {
+        calls.release(reserved[0], "the bot failed while acknowledging the click");
+      } else {
+        if (confirm) {
+          store.finish(pending.id());
+        }
+        audit(new AuditEvent("result", clicker.userId(), clicker.userName(), pending.action().command(),
+            pending.action().auditArgs(), "not sent: internal error " + e.getClass().getSimpleName(), null, -1));
+        try {
+          event.replyEmbeds(Cards.notice("Not sent", "The bot failed while handling the click. Nothing was sent; run"
+              + " the command again.")).setEphemeral(true).queue(ok -> { }, err -> { });
+        } catch (RuntimeException ignored) {
+          // already answered, or JDA is stopping: the audit line and the log say it
+        }
+      }
+    }
+  }
+
+  /** The rest of a click once its pending action was claimed (Confirm) or cancelled (Cancel). */
+  private void afterClaim(ButtonInteractionEvent event, Invoker clicker, PendingAction pending, boolean confirm,
+      long clickedAt, TradeCalls.Ticket[] reserved) {
     TradeAction action = pending.action();
     closeReview(action);
     Review review = action.review();
@@ -485,6 +521,7 @@ public final class InteractionHandler extends ListenerAdapter {
     ConfirmedTrade trade = new ConfirmedTrade(pending.id(), hook, clicker, action, review, clickedAt);
     TradeCalls.Ticket ticket = calls.reserve(trade, clickedAt, () -> audit(new AuditEvent("confirmed", clicker.userId(),
         clicker.userName(), action.command(), action.auditArgs(), "confirmed", null, -1)));
+    reserved[0] = ticket;
     if (ticket == null) { // shutdown began after the first check: refused, never "confirmed"
       store.finish(pending.id());
       audit(new AuditEvent("refused", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(),

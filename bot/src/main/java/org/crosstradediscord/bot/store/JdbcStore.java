@@ -280,6 +280,21 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public boolean endPending(String id, PendingState to, String interactionId, Instant now) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("UPDATE pending_action SET state = ?,"
+        + " claim_interaction = ?, claim_token = NULL, updated_micros = ? WHERE id = ? AND state = ?")) {
+      s.setString(1, to.name());
+      s.setString(2, cut(interactionId, 32));
+      s.setLong(3, micros(now));
+      s.setString(4, id);
+      s.setString(5, PendingState.PENDING.name());
+      return s.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw failure("update a pending confirmation", e);
+    }
+  }
+
+  @Override
   public List<PendingRow> staleClaims(Instant now, Instant claimedBefore) {
     List<PendingRow> out = new ArrayList<>();
     try (Connection c = connect(); PreparedStatement s = c.prepareStatement("SELECT " + PENDING_COLUMNS

@@ -84,6 +84,18 @@ public interface Store extends AutoCloseable {
   boolean movePending(String id, PendingState from, PendingState to, Instant now);
 
   /**
+   * Ends a pending confirmation for one click ({@code PENDING} → {@code CANCELLED} or {@code DENIED}), recording the
+   * click's interaction id so a replica that sees the same click knows it was answered.
+   *
+   * @param id the id
+   * @param to the final state
+   * @param interactionId the click's interaction id
+   * @param now when
+   * @return true when this call ended it
+   */
+  boolean endPending(String id, PendingState to, String interactionId, Instant now);
+
+  /**
    * @param now the time
    * @param claimedBefore also the claims made before this, lease or not (the start of the only process on an embedded
    *     store: no process that claimed them can be alive), or {@link Instant#EPOCH}

@@ -255,7 +255,9 @@ class ConfirmationStoreTest {
   void deniedBeforeClaim_readsDenied_neverConfirmed() {
     PendingAction p = store.put(ALICE, new NoopAction(), recipe(), () -> { });
     assertThat(store.peek(p.id(), rebuilder)).isSameAs(p);
-    assertThat(store.deny(p.id())).isTrue();
+    assertThat(store.deny(p.id(), "ix-deny")).isTrue();
+    assertThat(another().claim(p.id(), ALICE.userId(), "ix-deny", "t", LEASE, rebuilder))
+        .as("the same click on another replica").isEqualTo(new ConfirmationStore.Claim.HandledElsewhere());
     assertThat(claim(store, p.id(), ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.DENIED));
   }
 
@@ -269,16 +271,96 @@ class ConfirmationStoreTest {
 
     assertThat(store.staleClaims(Instant.EPOCH)).as("a live claim inside its lease").isEmpty();
     Instant restartedAt = now.get().plusSeconds(1);
-    List<PendingRow> stale = store.staleClaims(restartedAt);
+    assertThat(store.staleClaims(restartedAt)).as("never this process's own live claim").isEmpty();
+    List<PendingRow> stale = another().staleClaims(restartedAt);
     assertThat(stale).extracting(PendingRow::id).containsExactly(dying);
     assertThat(stale.get(0).claimToken()).isEqualTo("token-b");
     now.set(now.get().plus(LEASE).plusSeconds(1));
-    assertThat(store.staleClaims(Instant.EPOCH)).extracting(PendingRow::id).containsExactly(dying);
+    assertThat(another().staleClaims(Instant.EPOCH)).extracting(PendingRow::id).containsExactly(dying);
 
     assertThat(another().markUnknown(dying)).isTrue();
     assertThat(store.markUnknown(dying)).as("reported once").isFalse();
     assertThat(db.pending(dying).claimToken()).as("the token is dropped once the claim ended").isNull();
     assertThat(db.pending(finished).claimToken()).isNull();
-    assertThat(store.staleClaims(restartedAt)).isEmpty();
+    assertThat(another().staleClaims(restartedAt)).isEmpty();
+  }
+
+  @Test
+  void aCancelDeliveredToTwoReplicas_isAnsweredByOne() {
+    String id = put(ALICE, () -> { });
+    assertThat(another().cancel(id, ALICE.userId(), "ix-c", rebuilder)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    assertThat(store.cancel(id, ALICE.userId(), "ix-c", rebuilder)).isEqualTo(new ConfirmationStore.Claim.HandledElsewhere());
+    assertThat(store.cancel(id, ALICE.userId(), "ix-d", rebuilder))
+        .isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.CANCELLED));
+  }
+
+  @Test
+  void aCardThatCannotBeRebuiltHere_butWasClaimedElsewhere_saysConfirmed_notRefused() {
+    String id = put(ALICE, () -> { });
+    ConfirmationStore replica = another();
+    ConfirmationStore.Rebuilder claimsFirst = (r, i) -> {
+      assertThat(claim(store, id, ALICE)).isInstanceOf(ConfirmationStore.Claim.Claimed.class); // the maker wins meanwhile
+      throw new ConfirmationStore.NotRebuildable("config differs on this replica");
+    };
+    assertThat(replica.claim(id, ALICE.userId(), "ix-r", "t", LEASE, claimsFirst))
+        .isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.CONFIRMED));
+    assertThat(db.pending(id).state()).isEqualTo(PendingState.CONFIRMED);
+  }
+
+  @Test
+  void whenTheStoreCannotSayAtExpiry_theCardIsNotCalledExpired() {
+    AtomicInteger notices = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+    ConfirmationStore flaky = new ConfirmationStore(Duration.ofSeconds(60), ticker, Runnable::run,
+        Scheduler.disabledScheduler(), new DownWhen(db, down), Duration.ofSeconds(5), clock);
+    String id = flaky.put(ALICE, new NoopAction(), recipe(), notices::incrementAndGet).id();
+    assertThat(another().claim(id, ALICE.userId(), "ix-x", "t", LEASE, rebuilder)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    down.set(true);
+    nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+    flaky.cleanUp();
+    assertThat(notices.get()).as("a replica may have sent it: never 'expired, nothing was sent' on a guess").isZero();
+  }
+
+  @Test
+  void finishRecordsTheEnd_andALaterStartDoesNotReportIt() {
+    String id = put(ALICE, () -> { });
+    claim(store, id, ALICE);
+    store.finish(id);
+    assertThat(db.pending(id).state()).isEqualTo(PendingState.DONE);
+    assertThat(another().staleClaims(now.get().plusSeconds(1))).isEmpty();
+  }
+
+  /** The real store, failing every call while {@code down}. */
+  static final class DownWhen implements org.crosstradediscord.bot.store.Store {
+    private final org.crosstradediscord.bot.store.Store real;
+    private final java.util.concurrent.atomic.AtomicBoolean down;
+
+    DownWhen(org.crosstradediscord.bot.store.Store real, java.util.concurrent.atomic.AtomicBoolean down) {
+      this.real = real;
+      this.down = down;
+    }
+
+    private <T> T check(java.util.function.Supplier<T> call) {
+      if (down.get()) {
+        throw new org.crosstradediscord.bot.store.StoreException("database down", null);
+      }
+      return call.get();
+    }
+
+    public void append(org.crosstradediscord.bot.store.StoredEvent e) { check(() -> { real.append(e); return null; }); }
+    public List<org.crosstradediscord.bot.store.StoredEvent> recent(java.util.OptionalLong u, int c) { return check(() -> real.recent(u, c)); }
+    public void export(Instant f, Instant t, java.util.function.Consumer<org.crosstradediscord.bot.store.StoredEvent> s) { check(() -> { real.export(f, t, s); return null; }); }
+    public org.crosstradediscord.bot.store.HaltState halt() { return check(real::halt); }
+    public void setHalt(org.crosstradediscord.bot.store.HaltState h) { check(() -> { real.setHalt(h); return null; }); }
+    public void addPending(PendingRow r) { check(() -> { real.addPending(r); return null; }); }
+    public PendingRow pending(String id) { return check(() -> real.pending(id)); }
+    public boolean claimPending(String id, long u, String ix, String t, Instant n, Instant l) { return check(() -> real.claimPending(id, u, ix, t, n, l)); }
+    public boolean movePending(String id, PendingState f, PendingState t, Instant n) { return check(() -> real.movePending(id, f, t, n)); }
+    public boolean endPending(String id, PendingState t, String ix, Instant n) { return check(() -> real.endPending(id, t, ix, n)); }
+    public List<PendingRow> staleClaims(Instant n, Instant b) { return check(() -> real.staleClaims(n, b)); }
+    public int prunePending(Instant b) { return check(() -> real.prunePending(b)); }
+    public boolean shared() { return real.shared(); }
+    public String describe() { return "down-when"; }
+    public void close() { }
   }
 }
