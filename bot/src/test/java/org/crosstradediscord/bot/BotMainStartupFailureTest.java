@@ -133,7 +133,8 @@ class BotMainStartupFailureTest {
     BotConfig slipped = new BotConfig(valid.guildIds(), valid.policy(), valid.auditChannelId(),
         valid.confirmationTimeout(), java.net.URI.create("http://example.com"), valid.crossTradeConnectTimeout(),
         valid.crossTradeRequestTimeout(), valid.crossTradeTransport(), 1, false, valid.discordRestBaseUrl(),
-        valid.discordGatewayUrl(), valid.limits(), valid.mode(), "jdbc:sqlite:" + dir.resolve("bot.db"));
+        valid.discordGatewayUrl(), valid.limits(), valid.mode(), "jdbc:sqlite:" + dir.resolve("bot.db"), null,
+        valid.dailyLoss());
     assertThatThrownBy(() -> BotMain.start(slipped, ENV))
         .isInstanceOf(DiscordBot.StartupException.class)
         .hasMessageStartingWith("the CrossTrade SDK refused a setting: ")

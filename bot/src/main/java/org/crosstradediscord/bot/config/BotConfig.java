@@ -27,6 +27,9 @@ import org.crosstradediscord.client.TransportType;
  * @param mode paper (nothing is sent) or live
  * @param storageUrl JDBC URL of the durable store ({@code jdbc:sqlite:} with an absolute path, or
  *     {@code jdbc:postgresql://}); never holds credentials
+ * @param board the desk board ({@code board}), or null when off
+ * @param dailyLoss the daily loss limits ({@code limits.daily_loss} …), {@link org.crosstradediscord.bot.risk.DailyLoss#NONE}
+ *     when none
  */
 public record BotConfig(
     List<Long> guildIds,
@@ -43,7 +46,9 @@ public record BotConfig(
     URI discordGatewayUrl,
     Limits limits,
     TradingMode mode,
-    String storageUrl) {
+    String storageUrl,
+    org.crosstradediscord.bot.board.BoardConfig board,
+    org.crosstradediscord.bot.risk.DailyLoss dailyLoss) {
 
   /** Discord's REST base URL. */
   public static final URI DISCORD_REST = URI.create("https://discord.com/api/v10/");
@@ -60,7 +65,9 @@ public record BotConfig(
         + (crossTradeAllowInsecureHttp ? " allow_insecure_http=true" : "")
         + " discord_rest=" + display(discordRestBaseUrl) + " discord_gateway=" + display(discordGatewayUrl)
         + " limits=" + limits.summary()
-        + " storage=" + org.crosstradediscord.bot.store.JdbcStore.display(storageUrl);
+        + " daily_loss=" + dailyLoss.summary()
+        + " storage=" + org.crosstradediscord.bot.store.JdbcStore.display(storageUrl)
+        + " board=" + (board == null ? "off" : board.summary());
   }
 
   /**

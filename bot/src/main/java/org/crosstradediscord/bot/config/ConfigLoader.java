@@ -55,6 +55,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  *   entry: {max_quantity: 1..1000000, order_types: [MARKET|LIMIT|STOPMARKET|STOPLIMIT], instruments: [roots],
  *           max_position: 1..1000000}        by_role fields absent = the default's
  * storage: {url: jdbc:sqlite:crosstrade-bot.db}   or jdbc:postgresql://HOST[:PORT]/DB (credentials from the environment)
+ * limits.daily_loss: {account: 0.01..1e9}, limits.flatten_on_daily_loss: false, limits.session_start: "17:00",
+ *   limits.session_zone: America/New_York
+ * board: {channel_id, accounts: [names in accounts.allowed, 1..10], refresh_seconds: 5 (1..300)}   absent = off
  * </pre>
  *
  * <p>Strictness (see {@code docs/config.md}): the file is composed by SnakeYAML into a node tree, never
@@ -69,7 +72,7 @@ public final class ConfigLoader {
   public static final String CONFIG_ENV = "CROSSTRADE_DISCORD_CONFIG";
 
   private static final Set<String> TOP = Set.of("guild_ids", "roles", "accounts", "audit_channel_id",
-      "confirmation_timeout_seconds", "crosstrade", "discord", "mode", "limits", "storage");
+      "confirmation_timeout_seconds", "crosstrade", "discord", "mode", "limits", "storage", "board");
   private static final Set<String> LIMIT_KEYS = Set.of("max_quantity", "order_types", "instruments", "max_position");
   private static final Set<String> ORDER_TYPES = java.util.Arrays.stream(
       org.crosstradediscord.client.model.OrderType.values()).map(t -> t.getValue().toUpperCase(Locale.ROOT))
@@ -216,6 +219,8 @@ public final class ConfigLoader {
     URI gateway = url(dc.get("gateway_url"), "discord.gateway_url", BotConfig.DISCORD_GATEWAY, Set.of("ws", "wss"));
 
     Limits limits = limits(top.get("limits"));
+    org.crosstradediscord.bot.risk.DailyLoss dailyLoss = dailyLoss(top.get("limits"), allowed);
+    org.crosstradediscord.bot.board.BoardConfig board = board(top.get("board"), allowed);
     TradingMode mode = mode(top.get("mode"));
 
     Map<String, Node> st = section(top, "storage", Set.of("url"));
@@ -223,7 +228,88 @@ public final class ConfigLoader {
 
     return new BotConfig(List.copyOf(guilds), new RolePolicy(grants, allowed, byRole), audit,
         Duration.ofSeconds(timeout), ctBase, Duration.ofMillis(connectMs), Duration.ofMillis(requestMs), transport,
-        maxBytes, allowInsecure, rest, gateway, limits, mode, storage);
+        maxBytes, allowInsecure, rest, gateway, limits, mode, storage, board, dailyLoss);
+  }
+
+  /** {@code limits.daily_loss} and its options; absent = {@code DailyLoss.NONE}. */
+  private static org.crosstradediscord.bot.risk.DailyLoss dailyLoss(Node node, List<String> allowed) {
+    if (!present(node) || !(node instanceof MappingNode)) {
+      return org.crosstradediscord.bot.risk.DailyLoss.NONE;
+    }
+    Map<String, Node> m = mapping(node, "limits");
+    Map<String, Double> byAccount = new LinkedHashMap<>();
+    Node dl = m.get("daily_loss");
+    if (present(dl)) {
+      if (!(dl instanceof MappingNode accounts)) {
+        throw new ConfigException("limits.daily_loss: must be a mapping of account name to a loss limit (e.g. Sim101: 500)");
+      }
+      for (NodeTuple t : accounts.getValue()) {
+        String account = keyText(t.getKeyNode(), "limits.daily_loss.");
+        String key = "limits.daily_loss." + account;
+        if (allowed.stream().noneMatch(account::equalsIgnoreCase)) {
+          throw new ConfigException(key + ": account '" + oneLine(account) + "' is not in accounts.allowed");
+        }
+        String v = text(t.getValueNode(), key).strip();
+        double limit;
+        try {
+          limit = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+          throw new ConfigException(key + ": '" + oneLine(v) + "' is not a number (the loss in the account's currency,"
+              + " e.g. 500)");
+        }
+        if (!(limit >= 0.01 && limit <= 1e9) || !v.matches("[0-9]+(\\.[0-9]+)?")) {
+          throw new ConfigException(key + ": " + oneLine(v) + " is out of range (0.01 to 1000000000, plain decimal)");
+        }
+        byAccount.put(account, limit);
+      }
+    }
+    boolean flatten = bool(m.get("flatten_on_daily_loss"), "limits.flatten_on_daily_loss", false);
+    java.time.LocalTime start = org.crosstradediscord.bot.risk.DailyLoss.NONE.sessionStart();
+    if (present(m.get("session_start"))) {
+      String v = text(m.get("session_start"), "limits.session_start").strip();
+      if (!v.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
+        throw new ConfigException("limits.session_start: '" + oneLine(v) + "' is not a time of day (HH:MM, e.g. \"17:00\")");
+      }
+      start = java.time.LocalTime.parse(v);
+    }
+    java.time.ZoneId zone = org.crosstradediscord.bot.risk.DailyLoss.NONE.zone();
+    if (present(m.get("session_zone"))) {
+      String v = text(m.get("session_zone"), "limits.session_zone").strip();
+      try {
+        zone = java.time.ZoneId.of(v);
+      } catch (java.time.DateTimeException e) {
+        throw new ConfigException("limits.session_zone: '" + oneLine(v) + "' is not a time zone (e.g. America/New_York)");
+      }
+    }
+    if (flatten && byAccount.isEmpty()) {
+      throw new ConfigException("limits.flatten_on_daily_loss: needs limits.daily_loss (which accounts, at what loss)");
+    }
+    return new org.crosstradediscord.bot.risk.DailyLoss(byAccount, flatten, start, zone);
+  }
+
+  /** {@code board}: absent = off. */
+  private static org.crosstradediscord.bot.board.BoardConfig board(Node node, List<String> allowed) {
+    if (!present(node)) {
+      return null;
+    }
+    Map<String, Node> m = mapping(node, "board");
+    onlyKeys(m, "board.", Set.of("channel_id", "accounts", "refresh_seconds"));
+    if (!present(m.get("channel_id"))) {
+      throw new ConfigException("board.channel_id: is required (the text channel of the board message)");
+    }
+    long channel = snowflake(m.get("channel_id"), "board.channel_id");
+    List<String> accounts = names(m.get("accounts"), "board.accounts");
+    if (accounts.isEmpty() || accounts.size() > org.crosstradediscord.bot.board.BoardConfig.MAX_ACCOUNTS) {
+      throw new ConfigException("board.accounts: list 1 to " + org.crosstradediscord.bot.board.BoardConfig.MAX_ACCOUNTS
+          + " accounts to show");
+    }
+    for (String a : accounts) {
+      if (allowed.stream().noneMatch(a::equalsIgnoreCase)) {
+        throw new ConfigException("board.accounts: account '" + oneLine(a) + "' is not in accounts.allowed");
+      }
+    }
+    long refresh = integer(m.get("refresh_seconds"), "board.refresh_seconds", 5, 1, 300);
+    return new org.crosstradediscord.bot.board.BoardConfig(channel, accounts, Duration.ofSeconds(refresh));
   }
 
   /** {@code mode}: required, {@code paper} or {@code live} exactly (lower case, plain or quoted text). */
@@ -246,7 +332,8 @@ public final class ConfigLoader {
       return Limits.SAFE;
     }
     Map<String, Node> m = mapping(node, "limits");
-    onlyKeys(m, "limits.", Set.of("default", "by_role"));
+    onlyKeys(m, "limits.", Set.of("default", "by_role", "daily_loss", "flatten_on_daily_loss", "session_start",
+        "session_zone"));
     Limit dflt = limit(m.get("default"), "limits.default", Limits.SAFE.defaults());
     Map<Long, Limit> byRole = new LinkedHashMap<>();
     Node byRoleNode = m.get("by_role");

@@ -71,6 +71,9 @@ public final class DiscordBot implements AutoCloseable {
   static final Duration STORE_WAIT = Duration.ofSeconds(1);
 
   private volatile InteractionHandler handler;
+  private volatile org.crosstradediscord.bot.board.DeskBoard board;
+  private volatile org.crosstradediscord.client.PnlStream pnl;
+  private AuditLog audit;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
@@ -187,6 +190,7 @@ public final class DiscordBot implements AutoCloseable {
     bot.reads = reads;
     bot.trail = trail;
     bot.halt = halt;
+    bot.audit = audit;
     try {
       if (!ready.await(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         throw new StartupException("Discord gateway not ready within " + READY_TIMEOUT_SECONDS + " s ("
@@ -219,6 +223,7 @@ public final class DiscordBot implements AutoCloseable {
           });
         });
       }
+      bot.startBoard(config);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       bot.close();
@@ -237,6 +242,51 @@ public final class DiscordBot implements AutoCloseable {
     log.info("ready as {} — CrossTrade at {} over {}", jda.getSelfUser().getName(), BotConfig.display(config.crossTradeBaseUrl()),
         config.crossTradeTransport());
     return bot;
+  }
+
+  /**
+   * Starts the P&amp;L stream when the board or a daily loss limit needs it, and the board.
+   *
+   * @throws StartupException the board channel is unusable
+   */
+  private void startBoard(BotConfig config) {
+    boolean limits = !config.dailyLoss().byAccount().isEmpty();
+    if (config.board() == null && !limits) {
+      return;
+    }
+    Duration interval = config.board() == null ? Duration.ofSeconds(5)
+        : config.board().refresh().compareTo(CrossTradeClient.MAX_PNL_INTERVAL) > 0 ? CrossTradeClient.MAX_PNL_INTERVAL
+        : config.board().refresh();
+    org.crosstradediscord.bot.board.DeskBoard b = null;
+    if (config.board() != null) {
+      b = new org.crosstradediscord.bot.board.DeskBoard(config.board(), jda, trail.store(), halt::current, interval);
+      try {
+        b.start();
+      } catch (IllegalStateException e) {
+        throw new StartupException(e.getMessage());
+      }
+      board = b;
+    }
+    org.crosstradediscord.bot.board.DailyLossGuard guard = !limits ? null
+        : new org.crosstradediscord.bot.board.DailyLossGuard(config.dailyLoss(), trail.store(), halt, client, audit,
+            new org.crosstradediscord.bot.access.Invoker(jda.getSelfUser().getIdLong(), "crosstrade-bot (daily loss limit)",
+                java.util.Set.of()), config.mode(), java.time.Clock.systemUTC());
+    org.crosstradediscord.bot.board.DeskBoard shown = b;
+    pnl = client.streamPnl(interval, update -> {
+      if (shown != null) {
+        shown.onUpdate(update);
+      }
+      if (guard != null) {
+        guard.check(update);
+      }
+    });
+    log.info("P&L stream every {} ms for {}{}", interval.toMillis(), config.board() == null ? "" : "the desk board",
+        limits ? (config.board() == null ? "" : " and ") + "daily loss limits " + config.dailyLoss().summary() : "");
+  }
+
+  /** @return the desk board, or null when {@code board} is not configured */
+  public org.crosstradediscord.bot.board.DeskBoard board() {
+    return board;
   }
 
   /** @return the JDA instance (for tests and diagnostics) */
@@ -322,6 +372,12 @@ public final class DiscordBot implements AutoCloseable {
       return;
     }
     presencePoll.shutdownNow();
+    if (board != null) {
+      board.close();
+    }
+    if (pnl != null) {
+      pnl.close();
+    }
     calls.close(grace);
     reads.close();
     try {

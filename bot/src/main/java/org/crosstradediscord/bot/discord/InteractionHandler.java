@@ -347,6 +347,38 @@ public final class InteractionHandler extends ListenerAdapter {
   }
 
   /**
+   * A button of the desk board: "Flatten &lt;account&gt;" runs {@code /flatten account:…} and "Halt new risk" runs
+   * {@code /halt} for the clicker, as if typed — the same role and account checks, and for the flatten the same
+   * ephemeral review card with Confirm. Nothing is sent by the click itself.
+   */
+  private void onBoardButton(ButtonInteractionEvent event) {
+    Member member = event.getMember();
+    if (member == null) {
+      event.replyEmbeds(Cards.notice("Server only", "This button works only inside the trading server.")).setEphemeral(true).queue();
+      return;
+    }
+    String customId = event.getComponentId();
+    boolean haltButton = customId.equals(org.crosstradediscord.bot.rendering.BoardCard.HALT);
+    Optional<String> account = org.crosstradediscord.bot.rendering.BoardCard.flattenAccount(customId);
+    TradingCommand command = haltButton ? registry.find("halt").orElse(null)
+        : account.isPresent() ? registry.find("flatten").orElse(null) : null;
+    if (command == null) {
+      event.replyEmbeds(Cards.notice("Unknown button", "This button is not valid any more.")).setEphemeral(true).queue();
+      return;
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    if (haltButton) {
+      values.put("reason", "Halt button on the desk board");
+    } else {
+      values.put("account", account.get());
+    }
+    Map<String, String> args = new LinkedHashMap<>();
+    values.forEach((k, v) -> args.put(k, String.valueOf(v)));
+    args.put("via", "board button");
+    run(event, command, invoker(member), values, args);
+  }
+
+  /**
    * Reads what the action will affect (GET only, bounded) and edits the still-open review card with it, keeping its
    * buttons; a failed or slow read says "unknown (…)" and never blocks or fails the confirmation.
    */
@@ -389,6 +421,10 @@ public final class InteractionHandler extends ListenerAdapter {
     String customId = event.getComponentId();
     if (customId.startsWith(ViewButtons.PREFIX)) {
       onViewButton(event);
+      return;
+    }
+    if (customId.startsWith(org.crosstradediscord.bot.rendering.BoardCard.PREFIX)) {
+      onBoardButton(event);
       return;
     }
     boolean confirm = customId.startsWith(Cards.CONFIRM);

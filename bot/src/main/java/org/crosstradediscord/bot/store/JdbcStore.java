@@ -330,6 +330,44 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public java.util.OptionalLong boardMessage(long channelId) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+        "SELECT message_id FROM board_message WHERE channel_id = ?")) {
+      s.setLong(1, channelId);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? java.util.OptionalLong.of(r.getLong(1)) : java.util.OptionalLong.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("read the board message", e);
+    }
+  }
+
+  @Override
+  public void setBoardMessage(long channelId, long messageId) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("INSERT INTO board_message (channel_id,"
+        + " message_id) VALUES (?, ?) ON CONFLICT (channel_id) DO UPDATE SET message_id = excluded.message_id")) {
+      s.setLong(1, channelId);
+      s.setLong(2, messageId);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("record the board message", e);
+    }
+  }
+
+  @Override
+  public boolean tripDailyLoss(String account, String sessionDay, Instant at) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("INSERT INTO daily_loss_trip (account,"
+        + " session_day, at_micros) VALUES (?, ?, ?) ON CONFLICT (account, session_day) DO NOTHING")) {
+      s.setString(1, cut(account, 200));
+      s.setString(2, sessionDay);
+      s.setLong(3, micros(at));
+      return s.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw failure("record a daily loss limit", e);
+    }
+  }
+
+  @Override
   public boolean shared() {
     return url.startsWith(POSTGRESQL);
   }

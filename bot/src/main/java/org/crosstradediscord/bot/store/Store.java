@@ -112,6 +112,28 @@ public interface Store extends AutoCloseable {
    */
   int prunePending(Instant before);
 
+  /**
+   * @param channelId a board channel
+   * @return the board message's id in it, or empty when none was recorded
+   */
+  java.util.OptionalLong boardMessage(long channelId);
+
+  /**
+   * @param channelId a board channel
+   * @param messageId the board message's id (replaces the one recorded)
+   */
+  void setBoardMessage(long channelId, long messageId);
+
+  /**
+   * Records that an account crossed its daily loss limit in a session, once (row-level insert).
+   *
+   * @param account the account (as configured)
+   * @param sessionDay the session's trading day, {@code YYYY-MM-DD}
+   * @param at when
+   * @return true when this call recorded it (and must act on it); false when it was already recorded
+   */
+  boolean tripDailyLoss(String account, String sessionDay, Instant at);
+
   /** @return true when other bot replicas may share this store (PostgreSQL); false for an embedded SQLite file */
   boolean shared();
 

@@ -359,6 +359,9 @@ class ConfirmationStoreTest {
     public boolean endPending(String id, PendingState t, String ix, Instant n) { return check(() -> real.endPending(id, t, ix, n)); }
     public List<PendingRow> staleClaims(Instant n, Instant b) { return check(() -> real.staleClaims(n, b)); }
     public int prunePending(Instant b) { return check(() -> real.prunePending(b)); }
+    public java.util.OptionalLong boardMessage(long c) { return check(() -> real.boardMessage(c)); }
+    public void setBoardMessage(long c, long m) { check(() -> { real.setBoardMessage(c, m); return null; }); }
+    public boolean tripDailyLoss(String a, String d, Instant at) { return check(() -> real.tripDailyLoss(a, d, at)); }
     public boolean shared() { return real.shared(); }
     public String describe() { return "down-when"; }
     public void close() { }

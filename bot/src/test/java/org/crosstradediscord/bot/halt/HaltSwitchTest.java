@@ -184,6 +184,21 @@ class HaltSwitchTest {
     }
 
     @Override
+    public java.util.OptionalLong boardMessage(long channelId) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
+    public void setBoardMessage(long channelId, long messageId) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
+    public boolean tripDailyLoss(String account, String sessionDay, Instant at) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
     public boolean shared() {
       return false;
     }

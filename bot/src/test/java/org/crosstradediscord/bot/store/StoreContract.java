@@ -95,6 +95,21 @@ abstract class StoreContract {
   }
 
   @Test
+  void theBoardMessageIsRemembered_andADailyLossIsTrippedOncePerAccountAndSession() {
+    Store s = store();
+    Store replica = reopen();
+    assertThat(s.boardMessage(5)).isEmpty();
+    s.setBoardMessage(5, 100);
+    replica.setBoardMessage(5, 101);
+    assertThat(s.boardMessage(5)).hasValue(101);
+    Instant at = Instant.parse("2026-12-02T15:00:00Z");
+    assertThat(s.tripDailyLoss("Sim101", "2026-12-02", at)).isTrue();
+    assertThat(replica.tripDailyLoss("Sim101", "2026-12-02", at)).as("once across replicas").isFalse();
+    assertThat(replica.tripDailyLoss("Sim101", "2026-12-03", at)).as("the next session").isTrue();
+    assertThat(replica.tripDailyLoss("Sim102", "2026-12-02", at)).isTrue();
+  }
+
+  @Test
   void aPendingConfirmationIsClaimedOnceAcrossStores_onlyByItsInvoker_andOnlyBeforeItExpires() {
     Store s = store();
     Store replica = reopen();

@@ -337,6 +337,19 @@ public final class DiscordStandIn implements AutoCloseable {
     return messages.get(id);
   }
 
+  void deleteMessage(long id) {
+    messages.remove(id);
+  }
+
+  /**
+   * Deletes a message as a member would (e.g. someone removing the board message).
+   *
+   * @param id the message id
+   */
+  public void delete(long id) {
+    messages.remove(id);
+  }
+
   /** Creates a message from a message-create body. */
   StoredMessage createMessage(long channelId, JsonNode data, boolean ephemeral, long visibleTo, boolean fromWebhook) {
     long id = Snowflakes.next();

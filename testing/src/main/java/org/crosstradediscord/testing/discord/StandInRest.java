@@ -24,6 +24,7 @@ final class StandInRest extends HttpServlet {
   private static final Pattern ORIGINAL = Pattern.compile("^/webhooks/(\\d+)/([^/]+)/messages/@original$");
   private static final Pattern FOLLOWUP = Pattern.compile("^/webhooks/(\\d+)/([^/]+)$");
   private static final Pattern CHANNEL_MESSAGES = Pattern.compile("^/channels/(\\d+)/messages$");
+  private static final Pattern CHANNEL_MESSAGE = Pattern.compile("^/channels/(\\d+)/messages/(\\d+)$");
 
   private final transient DiscordStandIn d;
 
@@ -83,7 +84,30 @@ final class StandInRest extends HttpServlet {
     if ((m = CHANNEL_MESSAGES.matcher(route)).matches() && method.equals("POST")) {
       return channelMessage(Long.parseLong(m.group(1)), body);
     }
+    if ((m = CHANNEL_MESSAGE.matcher(route)).matches()) {
+      return existingMessage(method, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), body);
+    }
     return new Answer(404, error(0, "404: Not Found"));
+  }
+
+  /** GET, PATCH (edit) or DELETE one message of a channel: 404 {@code 10008 Unknown Message} when it is not there. */
+  private Answer existingMessage(String method, long channelId, long messageId, JsonNode body) {
+    DiscordStandIn.StoredMessage msg = d.storedMessage(messageId);
+    if (msg == null || msg.channelId != channelId || msg.ephemeral) {
+      return new Answer(404, error(10008, "Unknown Message"));
+    }
+    return switch (method) {
+      case "GET" -> new Answer(200, msg.raw.deepCopy());
+      case "PATCH" -> {
+        String problem = body == null ? "empty body" : componentProblem(body);
+        yield problem != null ? new Answer(400, formError(problem)) : new Answer(200, d.editMessage(msg, body));
+      }
+      case "DELETE" -> {
+        d.deleteMessage(messageId);
+        yield new Answer(204, null);
+      }
+      default -> new Answer(405, error(0, "405: Method Not Allowed"));
+    };
   }
 
   private Answer registerCommands(long guildId, JsonNode body) {

@@ -122,13 +122,34 @@ public final class Sandbox implements AutoCloseable {
 
   private static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot,
       java.net.URI crossTradeBaseUrl, String mode, String storageUrl, Map<String, String> storageEnv) {
+    return start(confirmationTimeout, requestTimeout, transport, inProcessBot, crossTradeBaseUrl, mode, storageUrl,
+        storageEnv, null, "");
+  }
+
+  /**
+   * A sandbox whose bot keeps the desk board in #trading ({@code board: {channel_id: <#trading>, accounts: [Sim101,
+   * Sim102], refresh_seconds: …}}) and has the given extra {@code limits} keys, e.g. a daily loss limit.
+   *
+   * @param refresh the board's {@code refresh_seconds}
+   * @param limitsExtra YAML lines under {@code limits:} (one key per line, indentation ignored), e.g.
+   *     {@code "daily_loss: {Sim101: 50}"}
+   * @return the running sandbox with the bot in this JVM
+   */
+  public static Sandbox startWithBoard(Duration refresh, String limitsExtra) {
+    return start(Duration.ofSeconds(60), Duration.ofSeconds(2), "rest", true, null, "live", null, Map.of(), refresh,
+        limitsExtra);
+  }
+
+  private static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot,
+      java.net.URI crossTradeBaseUrl, String mode, String storageUrl, Map<String, String> storageEnv, Duration boardRefresh,
+      String limitsExtra) {
     CrossTradeSimulator sim = CrossTradeSimulator.start(0, CROSSTRADE_TOKEN, List.of("Sim101", "Sim102", "Live-A"),
         Map.of("MES 12-25", 6000.25, "ES 12-25", 5800.5, "NQ 12-25", 21000.0));
     StandInGuild guild = new StandInGuild(org.crosstradediscord.testing.discord.Snowflakes.next(), "Trading Desk");
     StandInGuild.Role trader = guild.addRole("Trader");
     StandInGuild.Role risk = guild.addRole("Risk");
     StandInGuild.Role junior = guild.addRole("Junior");
-    guild.addChannel("trading");
+    StandInGuild.Channel trading = guild.addChannel("trading");
     StandInGuild.Channel audit = guild.addChannel("audit");
     guild.addMember("alice", trader);
     guild.addMember("bob", trader);
@@ -145,6 +166,7 @@ public final class Sandbox implements AutoCloseable {
             default: {max_quantity: 100}
             by_role:
               "%d": {max_quantity: 2, order_types: [MARKET, LIMIT], instruments: [MES, MNQ], max_position: 4}
+            %s
           roles:
             flatplace: [%d]
             reverse: [%d]
@@ -168,10 +190,14 @@ public final class Sandbox implements AutoCloseable {
             gateway_url: %s
           storage:
             url: "%s"
-          """.formatted(mode, guild.id(), junior.id(), trader.id(), trader.id(), trader.id(), trader.id(), risk.id(), trader.id(), trader.id(), risk.id(), risk.id(), audit.id(),
+          %s
+          """.formatted(mode, guild.id(), junior.id(),
+          String.join("\n  ", limitsExtra.strip().lines().map(String::strip).toList()), trader.id(), trader.id(), trader.id(), trader.id(), risk.id(), trader.id(), trader.id(), risk.id(), risk.id(), audit.id(),
           confirmationTimeout.toSeconds(), crossTradeBaseUrl != null ? crossTradeBaseUrl : sim.baseUrl(),
           requestTimeout.toMillis(), transport, discord.restBaseUrl(),
-          discord.gatewayUrl(), storageUrl != null ? storageUrl : "jdbc:sqlite:" + storageDir.resolve("crosstrade-bot.db"));
+          discord.gatewayUrl(), storageUrl != null ? storageUrl : "jdbc:sqlite:" + storageDir.resolve("crosstrade-bot.db"),
+          boardRefresh == null ? "" : "board: {channel_id: " + trading.id() + ", accounts: [Sim101, Sim102], refresh_seconds: "
+              + boardRefresh.toSeconds() + "}");
       Path file = storageDir.resolve("config.yaml");
       Files.writeString(file, yaml);
       file.toFile().deleteOnExit();

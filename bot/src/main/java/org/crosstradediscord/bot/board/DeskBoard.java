@@ -1,0 +1,171 @@
+package org.crosstradediscord.bot.board;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import org.crosstradediscord.bot.rendering.BoardCard;
+import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.store.HaltState;
+import org.crosstradediscord.bot.store.Store;
+import org.crosstradediscord.client.model.PnlUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live desk board: one message in the board channel, created at start or found again (its id is kept in the
+ * store), edited in place from the newest P&amp;L frame.
+ *
+ * <p>Discord's limits: at most one edit per {@code refresh} (frames in between are coalesced: only the newest is
+ * drawn), no edit when nothing but the time changed (at most one "as of" refresh per {@link #KEEPALIVE}), one edit at a
+ * time; JDA's rate limiter waits out a 429 with the {@code retry_after} Discord gives. A board message deleted by
+ * someone is posted again. Never throws on its thread: a failed edit is logged and retried at the next refresh.
+ */
+public final class DeskBoard implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DeskBoard.class);
+  /** Longest the "as of" time is left unchanged while the numbers are. */
+  static final Duration KEEPALIVE = Duration.ofSeconds(60);
+
+  private final BoardConfig config;
+  private final JDA jda;
+  private final Store store;
+  private final Supplier<HaltState> halt;
+  private final Duration staleAfter;
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "desk-board");
+    t.setDaemon(true);
+    return t;
+  });
+  private final AtomicLong edits = new AtomicLong();
+  private volatile PnlUpdate latest;
+  private volatile Instant latestAt;
+  private volatile long messageId;
+  private String lastKey;
+  private Instant lastEditAt = Instant.EPOCH;
+
+  /**
+   * @param config the board section
+   * @param jda the connected JDA
+   * @param store where the message id is kept
+   * @param halt reads the halt state (throws when it cannot)
+   * @param streamInterval the P&amp;L stream's interval (the board is stale after 3 × it)
+   */
+  public DeskBoard(BoardConfig config, JDA jda, Store store, Supplier<HaltState> halt, Duration streamInterval) {
+    this.config = config;
+    this.jda = jda;
+    this.store = store;
+    this.halt = halt;
+    this.staleAfter = streamInterval.multipliedBy(3);
+  }
+
+  /**
+   * Finds or posts the board message and starts refreshing it.
+   *
+   * @throws IllegalStateException the channel is not a text channel the bot sees, or the message cannot be posted
+   *     (the message says which, for the start-up line)
+   */
+  public void start() {
+    TextChannel channel = channel();
+    OptionalLong known = store.boardMessage(config.channelId());
+    if (known.isPresent()) {
+      try {
+        channel.retrieveMessageById(known.getAsLong()).complete();
+        messageId = known.getAsLong();
+        log.info("desk board: editing message {} in channel {}", messageId, config.channelId());
+      } catch (ErrorResponseException e) {
+        if (e.getErrorResponse() != ErrorResponse.UNKNOWN_MESSAGE) {
+          throw new IllegalStateException("board.channel_id: cannot read the board message (" + e.getMeaning() + ")");
+        }
+      }
+    }
+    if (messageId == 0) {
+      post(channel);
+    }
+    long every = config.refresh().toMillis();
+    timer.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** @param update the newest P&amp;L frame (called on the stream's thread) */
+  public void onUpdate(PnlUpdate update) {
+    latestAt = Instant.now();
+    latest = update;
+  }
+
+  /** @return the board message's id (0 before {@link #start()}) */
+  public long messageId() {
+    return messageId;
+  }
+
+  /** @return how many edits were sent since start */
+  public long edits() {
+    return edits.get();
+  }
+
+  /** Draws the board now if something changed (also called every {@code refresh}). */
+  void refresh() {
+    try {
+      Instant now = Instant.now();
+      HaltState h;
+      try {
+        h = halt.get();
+      } catch (RuntimeException e) {
+        h = null;
+      }
+      BoardCard.Snapshot s = new BoardCard.Snapshot(config.accounts(), latest, latestAt, now, staleAfter, h);
+      String key = BoardCard.contentKey(s);
+      if (key.equals(lastKey) && Duration.between(lastEditAt, now).compareTo(KEEPALIVE) < 0) {
+        return;
+      }
+      MessageEmbed embed = BoardCard.embed(s);
+      List<ActionRow> rows = BoardCard.buttons(config.accounts());
+      try {
+        channel().editMessageEmbedsById(messageId, embed).setComponents(rows).complete();
+      } catch (ErrorResponseException e) {
+        if (e.getErrorResponse() != ErrorResponse.UNKNOWN_MESSAGE) {
+          throw e;
+        }
+        log.warn("desk board: the message was deleted; posting it again");
+        post(channel());
+      }
+      edits.incrementAndGet();
+      lastKey = key;
+      lastEditAt = now;
+    } catch (RuntimeException e) {
+      log.warn("desk board not updated: {}", DiscordText.oneLine(e.toString(), 300));
+    }
+  }
+
+  private void post(TextChannel channel) {
+    BoardCard.Snapshot s = new BoardCard.Snapshot(config.accounts(), latest, latestAt, Instant.now(), staleAfter, null);
+    Message m = channel.sendMessageEmbeds(BoardCard.embed(s)).setComponents(BoardCard.buttons(config.accounts()))
+        .complete();
+    messageId = m.getIdLong();
+    store.setBoardMessage(config.channelId(), messageId);
+    log.info("desk board: posted message {} in channel {}", messageId, config.channelId());
+  }
+
+  private TextChannel channel() {
+    TextChannel channel = jda.getTextChannelById(config.channelId());
+    if (channel == null) {
+      throw new IllegalStateException("board.channel_id: no text channel " + config.channelId() + " visible to the bot");
+    }
+    return channel;
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}
