@@ -84,7 +84,7 @@ final class ClaimRecovery {
     if (row.claimToken() == null) {
       return;
     }
-    String what = args.entrySet().stream().map(e -> e.getKey() + ": " + DiscordText.inCode(e.getValue(), 100))
+    String what = args.entrySet().stream().map(e -> e.getKey() + ": `" + DiscordText.inCode(e.getValue(), 100) + "`")
         .collect(Collectors.joining(", "));
     try {
       WebhookClient.createClient(jda, jda.getSelfUser().getApplicationId(), row.claimToken())

@@ -181,7 +181,7 @@ public final class BoardCard {
     }
     StringBuilder out = new StringBuilder();
     for (Position p : open.subList(0, Math.min(open.size(), MAX_POSITIONS))) {
-      out.append(DiscordText.inCode(p.getInstrument(), 40)).append(' ')
+      out.append('`').append(DiscordText.inCode(p.getInstrument(), 40)).append("` ")
           .append(p.getMarketPosition().getValue().toUpperCase(Locale.ROOT)).append(' ').append(p.getQuantity())
           .append(" @ ").append(price(p.getAveragePrice())).append(" · mkt ").append(price(p.getMarketPrice()))
           .append(" · uPnL ").append(p.getUnrealizedProfitLoss() == null ? "?" : money(p.getUnrealizedProfitLoss()))
