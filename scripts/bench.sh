@@ -2,6 +2,7 @@
 # Benchmarks (prints numbers; not part of the tests): the bot jar as its own process against the Discord
 # stand-in and the CrossTrade simulator on loopback. Results go in docs/benchmarks.md.
 #   scripts/bench.sh [interactions=1000] [clicks=100]
+#   scripts/bench.sh board [seconds=60]      the desk board: 5 accounts x 10 moving positions, edits/min, CPU, RSS
 #   scripts/bench.sh sdk [benchmark regex]   JMH: the SDK's REST call vs raw java.net.http + Jackson, and the
 #                                            WebSocket round trip (module bench/); prints ops/s, p50/p99, SDK/raw
 set -euo pipefail
@@ -15,6 +16,12 @@ if [[ "${1:-}" == "sdk" ]]; then
 fi
 mvn -B -q -ntp -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -pl testing -am >&2
 mkdir -p target
+if [[ "${1:-}" == "board" ]]; then
+  shift
+  exec java -Dlogback.configurationFile=sandbox-logback.xml -Dsandbox.log=target/bench.log \
+    -cp "testing/target/classes:$(cat testing/target/classpath.txt)" \
+    org.crosstradediscord.testing.bench.BoardBenchmark bot/target/bot-0.1.0-SNAPSHOT-all.jar "$@"
+fi
 exec java -Dlogback.configurationFile=sandbox-logback.xml -Dsandbox.log=target/bench.log \
   -cp "testing/target/classes:$(cat testing/target/classpath.txt)" \
   org.crosstradediscord.testing.bench.Benchmarks bot/target/bot-0.1.0-SNAPSHOT-all.jar "$@"
