@@ -140,6 +140,7 @@ public final class ConfirmationStore {
   private final Clock clock;
   /** Claims this process is handling (claimed, result not yet recorded). */
   private final java.util.Set<String> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   /**
    * @param timeout how long a pending action can be confirmed
@@ -160,8 +161,12 @@ public final class ConfirmationStore {
         .expireAfterWrite(timeout).maximumSize(10_000)
         .<String, PendingAction>removalListener((id, p, cause) -> {
           // EXPIRED: the timeout passed; SIZE: evicted at capacity (the stored row still expires by time).
-          if (cause == RemovalCause.EXPIRED && id != null && p != null) {
-            p.onExpiry().run();
+          if (cause == RemovalCause.EXPIRED && id != null && p != null && !closed) {
+            try {
+              p.onExpiry().run();
+            } catch (RuntimeException e) {
+              log.warn("expiry callback of {} failed: {}", p.action().command(), SafeText.oneLine(e.toString()));
+            }
           }
         })
         .build();
@@ -378,6 +383,11 @@ public final class ConfirmationStore {
    */
   public int prune() {
     return rows.prunePending(clock.instant().minus(Duration.ofDays(1)));
+  }
+
+  /** Stops expiry work (the bot is stopping: its cards can no longer be edited); the store itself stays open. */
+  public void close() {
+    closed = true;
   }
 
   /** Runs pending expiry work now (tests and shutdown). */

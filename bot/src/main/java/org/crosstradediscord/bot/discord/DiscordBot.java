@@ -399,6 +399,7 @@ public final class DiscordBot implements AutoCloseable {
       Thread.currentThread().interrupt();
       jda.shutdownNow();
     }
+    store.close();
     if (trail != null) {
       trail.close();
     }

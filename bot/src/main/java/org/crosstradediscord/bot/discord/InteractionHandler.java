@@ -417,7 +417,11 @@ public final class InteractionHandler extends ListenerAdapter {
 
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
-    long clickedAt = System.nanoTime();
+    // The click's age counts from when Discord created it (its snowflake), not from when this thread got to it: clicks
+    // queued behind others on the gateway thread are no younger. Bounded to 0..3 s so a skewed clock cannot make a
+    // click look younger than it is, nor refuse everything.
+    long ageMs = Math.max(0, Math.min(3_000, System.currentTimeMillis() - event.getTimeCreated().toInstant().toEpochMilli()));
+    long clickedAt = System.nanoTime() - ageMs * 1_000_000;
     String customId = event.getComponentId();
     if (customId.startsWith(ViewButtons.PREFIX)) {
       onViewButton(event);
@@ -605,7 +609,7 @@ public final class InteractionHandler extends ListenerAdapter {
     public void run() {
       Result r;
       try {
-        r = positionLimitAtSend(action, review, clicker, clickedAt).orElseGet(() -> send(action, review));
+        r = positionLimitAtSend(action, review, clicker, clickedAt).orElseGet(() -> send(action, review, clickedAt));
       } finally {
         suggestions.forget(action.tradedAccount()); // autocomplete must not offer what the trade just changed
       }
@@ -749,11 +753,18 @@ public final class InteractionHandler extends ListenerAdapter {
   }
 
   /** Sends one trade and classifies the answer; the card is built later, so a rendering failure is contained. */
-  private Result send(TradeAction action, Review review) {
+  private Result send(TradeAction action, Review review, long clickedAt) {
     String halted = halt.refusal(action.command()); // a trade queued before a /halt must not go out after it
     if (halted != null) {
       return new Result("not sent: trading is halted", null, 0, () -> Cards.notice("Not sent: " + review.title(),
           halted + "\nNothing was sent."));
+    }
+    long sinceClickMs = (System.nanoTime() - clickedAt) / 1_000_000;
+    if (sinceClickMs > calls.maxQueueWait().toMillis()) { // the halt read took time: still never sent late
+      String late = "it was " + sinceClickMs + " ms after the click when it could be sent, longer than the request"
+          + " timeout (" + calls.maxQueueWait().toMillis() + " ms); an order is never sent late";
+      return new Result("not sent: " + late, null, 0, () -> Cards.notice("Not sent: " + review.title(), "Not sent: "
+          + late + ". Nothing was sent; run the command again."));
     }
     if (mode == TradingMode.PAPER) {
       String request = PaperTrade.request(action);
