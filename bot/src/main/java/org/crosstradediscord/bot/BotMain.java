@@ -162,7 +162,7 @@ public final class BotMain {
     log.info(config.mode() == org.crosstradediscord.bot.config.TradingMode.PAPER
         ? "mode: PAPER — confirmed trades are NOT sent to CrossTrade (reads still are)"
         : "mode: LIVE — confirmed trades are sent to CrossTrade");
-    Store store = JdbcStore.open(config.storageUrl(), env);
+    Store store = JdbcStore.openForBot(config.storageUrl(), env);
     return DiscordBot.start(config, secrets, store);
   }
 

@@ -52,6 +52,7 @@ public final class JdbcStore implements Store {
   private final Properties properties;
   private final DataSource dataSource;
   private final List<String> secrets;
+  private volatile java.nio.channels.FileLock lock;
 
   private JdbcStore(String url, Properties properties, List<String> secrets) {
     this.url = url;
@@ -104,6 +105,44 @@ public final class JdbcStore implements Store {
       }
     } catch (SQLException | RuntimeException e) {
       throw new StoreException("storage.url: cannot open " + store.describe() + ": " + store.reason(e), e);
+    }
+    return store;
+  }
+
+  /**
+   * Opens the store for the bot process: like {@link #open}, and for an SQLite file also takes an exclusive lock on
+   * {@code <file>.lock} held until {@link #close()}, so a second bot process cannot run on the same file (its start-up
+   * recovery would take the first one's live trades for dead; two replicas need PostgreSQL). The OS releases the lock
+   * when the process dies. {@code --export-audit} reads without it.
+   *
+   * @param url the {@code storage.url}
+   * @param env the environment
+   * @return the open store
+   * @throws StoreException as {@link #open}, or another bot process holds the SQLite file
+   */
+  public static JdbcStore openForBot(String url, Map<String, String> env) {
+    JdbcStore store = open(url, env);
+    if (url.startsWith(SQLITE)) {
+      java.nio.file.Path lockFile = java.nio.file.Path.of(url.substring(SQLITE.length()) + ".lock");
+      try {
+        java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lockFile,
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock;
+        try {
+          lock = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+          lock = null;
+        }
+        if (lock == null) {
+          ch.close();
+          throw new StoreException("storage.url: another bot process is already using " + store.describe()
+              + " (one bot per SQLite file; two replicas need PostgreSQL)", null);
+        }
+        store.lock = lock;
+      } catch (java.io.IOException e) {
+        throw new StoreException("storage.url: cannot lock " + SafeText.oneLine(lockFile.toString()) + ": "
+            + store.reason(e), e);
+      }
     }
     return store;
   }
@@ -412,7 +451,16 @@ public final class JdbcStore implements Store {
 
   @Override
   public void close() {
-    // a connection per operation: nothing to release
+    // a connection per operation: nothing to release but the bot's SQLite lock
+    java.nio.channels.FileLock l = lock;
+    lock = null;
+    if (l != null) {
+      try {
+        l.acquiredBy().close(); // closing the channel releases the lock
+      } catch (java.io.IOException e) {
+        // the process ends soon; the OS releases it then
+      }
+    }
   }
 
   private Connection connect() throws SQLException {

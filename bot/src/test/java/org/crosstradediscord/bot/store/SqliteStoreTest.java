@@ -29,6 +29,18 @@ class SqliteStoreTest extends StoreContract {
   }
 
   @Test
+  void oneBotProcessPerFile_theSecondIsRefused_untilTheFirstCloses() {
+    String url = "jdbc:sqlite:" + dir.resolve("locked.db");
+    JdbcStore first = JdbcStore.openForBot(url, Map.of());
+    assertThatThrownBy(() -> JdbcStore.openForBot(url, Map.of())).isInstanceOf(StoreException.class)
+        .hasMessageContaining("another bot process is already using").hasMessageContaining("PostgreSQL");
+    JdbcStore reader = JdbcStore.open(url, Map.of()); // --export-audit still reads
+    assertThat(reader.recent(java.util.OptionalLong.empty(), 1)).isEmpty();
+    first.close();
+    JdbcStore.openForBot(url, Map.of()).close();
+  }
+
+  @Test
   void theFileIsCreatedOnFirstOpen() {
     store();
     assertThat(dir.resolve("bot.db")).isRegularFile();

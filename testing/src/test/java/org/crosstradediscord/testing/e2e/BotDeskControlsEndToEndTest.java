@@ -98,8 +98,10 @@ class BotDeskControlsEndToEndTest {
   void halt_refusesFlatPlaceAndReverse_withNoUpstreamCall_butFlattenStillGoesThrough() {
     StandInMessage halted = answer("rita", "halt", opts("reason", "fat finger on **ES** @everyone"));
     assertThat(halted.text()).contains("Trading halted").contains("fat finger on \\*\\*ES\\*\\*");
-    assertThat(auditChannel()).anySatisfy(line -> assertThat(line).startsWith("`halt` /halt by rita")
-        .contains("HALTED").contains("reason=fat finger on \\*\\*ES\\*\\*").doesNotContain("@everyone "));
+    String line = org.crosstradediscord.testing.Poll.until(() -> auditChannel().stream()
+        .filter(l -> l.startsWith("`halt` /halt by rita") && l.contains("fat finger")).findFirst(), WAIT,
+        () -> "the halt announced in the audit channel: " + auditChannel()); // the post is asynchronous
+    assertThat(line).contains("HALTED").contains("reason=fat finger on \\*\\*ES\\*\\*").doesNotContain("@everyone ");
 
     StandInMessage refused = reply("alice", "flatplace", flatPlace());
     assertThat(refused.text()).contains("Trading is halted").contains("halted").contains("by rita")

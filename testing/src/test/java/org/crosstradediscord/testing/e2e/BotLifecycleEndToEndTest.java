@@ -50,7 +50,14 @@ class BotLifecycleEndToEndTest {
   @Test
   void wrongDiscordToken_stopsStartUpWithAClearMessage_withoutTheToken() {
     String wrong = "wrong-discord-token-123456";
-    assertThatThrownBy(() -> BotMain.start(sandbox.config(), Map.of("DISCORD_TOKEN", wrong, "CROSSTRADE_TOKEN", "x")))
+    // Its own store: the sandbox's bot holds the sandbox's SQLite file (one bot process per file).
+    org.crosstradediscord.bot.config.BotConfig c = sandbox.config();
+    org.crosstradediscord.bot.config.BotConfig own = new org.crosstradediscord.bot.config.BotConfig(c.guildIds(),
+        c.policy(), c.auditChannelId(), c.confirmationTimeout(), c.crossTradeBaseUrl(), c.crossTradeConnectTimeout(),
+        c.crossTradeRequestTimeout(), c.crossTradeTransport(), c.crossTradeMaxResponseBytes(),
+        c.crossTradeAllowInsecureHttp(), c.discordRestBaseUrl(), c.discordGatewayUrl(), c.limits(), c.mode(),
+        c.storageUrl().replace("crosstrade-bot.db", "wrong-token.db"), c.board(), c.dailyLoss());
+    assertThatThrownBy(() -> BotMain.start(own, Map.of("DISCORD_TOKEN", wrong, "CROSSTRADE_TOKEN", "x")))
         .isInstanceOf(DiscordBot.StartupException.class)
         .hasMessageContaining("Discord rejected DISCORD_TOKEN")
         .hasMessageNotContaining(wrong);
