@@ -337,6 +337,22 @@ public final class DiscordStandIn implements AutoCloseable {
     return messages.get(id);
   }
 
+  private final java.util.concurrent.atomic.AtomicLong editRateLimitMs = new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * The next channel-message edit is answered 429 with this {@code retry_after} (then edits work again), as Discord
+   * does when a bot edits faster than the channel's bucket allows.
+   *
+   * @param retryAfter how long Discord says to wait
+   */
+  public void rateLimitNextEdit(Duration retryAfter) {
+    editRateLimitMs.set(retryAfter.toMillis());
+  }
+
+  long takeEditRateLimit() {
+    return editRateLimitMs.getAndSet(0);
+  }
+
   void deleteMessage(long id) {
     messages.remove(id);
   }

@@ -48,6 +48,15 @@ final class StandInRest extends HttpServlet {
       a = new Answer(500, error(0, "stand-in failure: " + e));
     }
     d.record(new CapturedCall(Instant.now(), req.getMethod(), route, body, a.status(), a.body()));
+    if (a.status() == 429) { // Discord's rate-limit answer: seconds to wait in the header and the body
+      double after = a.body().path("retry_after").asDouble();
+      res.setHeader("Retry-After", String.valueOf((long) Math.ceil(after)));
+      res.setHeader("X-RateLimit-Limit", "5");
+      res.setHeader("X-RateLimit-Remaining", "0");
+      res.setHeader("X-RateLimit-Reset-After", String.valueOf(after));
+      res.setHeader("X-RateLimit-Bucket", "standin-messages");
+      res.setHeader("X-RateLimit-Scope", "user");
+    }
     res.setStatus(a.status());
     if (a.body() != null) {
       res.setContentType("application/json");
@@ -99,6 +108,11 @@ final class StandInRest extends HttpServlet {
     return switch (method) {
       case "GET" -> new Answer(200, msg.raw.deepCopy());
       case "PATCH" -> {
+        long wait = d.takeEditRateLimit();
+        if (wait > 0) {
+          yield new Answer(429, DiscordStandIn.JSON.createObjectNode().put("message", "You are being rate limited.")
+              .put("retry_after", wait / 1000.0).put("global", false));
+        }
         String problem = body == null ? "empty body" : componentProblem(body);
         yield problem != null ? new Answer(400, formError(problem)) : new Answer(200, d.editMessage(msg, body));
       }

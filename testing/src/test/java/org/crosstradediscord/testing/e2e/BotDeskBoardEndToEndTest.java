@@ -63,6 +63,19 @@ class BotDeskBoardEndToEndTest {
             .isGreaterThanOrEqualTo(Duration.ofMillis(900));
       }
 
+      // Discord answers 429 with retry_after 1.5 s: the edit is retried after that wait, not sooner, and not lost.
+      int before = s.discord().calls().size();
+      s.discord().rateLimitNextEdit(Duration.ofMillis(1500));
+      s.simulator().book().setPrice("MES 12-25", 6025.0);
+      awaitBoard(s, "mkt 6025.00");
+      List<CapturedCall> since = s.discord().calls().subList(before, s.discord().calls().size()).stream()
+          .filter(c -> c.method().equals("PATCH") && c.route().endsWith("/messages/" + first.id())).toList();
+      CapturedCall limited = since.stream().filter(c -> c.status() == 429).findFirst().orElseThrow();
+      CapturedCall retried = since.stream().filter(c -> c.status() == 200 && c.at().isAfter(limited.at())).findFirst()
+          .orElseThrow();
+      assertThat(Duration.between(limited.at(), retried.at())).as("waited for retry_after")
+          .isGreaterThanOrEqualTo(Duration.ofMillis(1400));
+
       s.simulator().faults().pausePnl(true); // the stream stays connected but says nothing
       StandInMessage stale = awaitBoard(s, "STALE");
       assertThat(stale.text()).doesNotContain("mkt 6020.00").contains("Numbers are hidden");
