@@ -43,7 +43,7 @@ import org.crosstradediscord.client.model.PositionsResponse;
  * NinjaTrader enum-like values of orders and accounts are open strings. Thread-safe;
  * share one instance. The bearer token is never logged and never appears in {@link #toString()} or exceptions.
  */
-public final class CrossTradeClient {
+public final class CrossTradeClient implements AutoCloseable {
   /** Production base URL (openapi.yaml {@code servers}). */
   public static final URI PRODUCTION = URI.create("https://app.crosstrade.io");
   /** Default connect timeout: 5,000 ms. */
