@@ -17,4 +17,4 @@ mvn -B -q -ntp -DskipTests package dependency:build-classpath -Dmdep.outputFile=
 mkdir -p target
 exec java -Dlogback.configurationFile=sandbox-logback.xml -Dsandbox.log=target/bench.log \
   -cp "testing/target/classes:$(cat testing/target/classpath.txt)" \
-  org.crosstradediscord.testing.bench.Benchmarks bot/target/bot-0.1.0-SNAPSHOT-all.jar "$@"
+  org.crosstradediscord.testing.bench.Benchmarks bot/target/crosstrade-bot-0.1.0-SNAPSHOT-all.jar "$@"
