@@ -4,6 +4,7 @@
 #   scripts/bench.sh [interactions=1000] [clicks=100]
 #   scripts/bench.sh sdk [benchmark regex]   JMH: the SDK's REST call vs raw java.net.http + Jackson, and the
 #                                            WebSocket round trip (module bench/); prints ops/s, p50/p99, SDK/raw
+#   scripts/bench.sh sdk interleaved [calls]  SDK and raw calls alternately in one loop (fair on a shared machine)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
