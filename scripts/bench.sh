@@ -5,6 +5,7 @@
 #   scripts/bench.sh board [seconds=60]      the desk board: 5 accounts x 10 moving positions, edits/min, CPU, RSS
 #   scripts/bench.sh sdk [benchmark regex]   JMH: the SDK's REST call vs raw java.net.http + Jackson, and the
 #                                            WebSocket round trip (module bench/); prints ops/s, p50/p99, SDK/raw
+#   scripts/bench.sh sdk interleaved [calls]  SDK and raw calls alternately in one loop (fair on a shared machine)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -20,8 +21,8 @@ if [[ "${1:-}" == "board" ]]; then
   shift
   exec java -Dlogback.configurationFile=sandbox-logback.xml -Dsandbox.log=target/bench.log \
     -cp "testing/target/classes:$(cat testing/target/classpath.txt)" \
-    org.crosstradediscord.testing.bench.BoardBenchmark bot/target/bot-0.1.0-SNAPSHOT-all.jar "$@"
+    org.crosstradediscord.testing.bench.BoardBenchmark bot/target/crosstrade-bot-0.1.0-SNAPSHOT-all.jar "$@"
 fi
 exec java -Dlogback.configurationFile=sandbox-logback.xml -Dsandbox.log=target/bench.log \
   -cp "testing/target/classes:$(cat testing/target/classpath.txt)" \
-  org.crosstradediscord.testing.bench.Benchmarks bot/target/bot-0.1.0-SNAPSHOT-all.jar "$@"
+  org.crosstradediscord.testing.bench.Benchmarks bot/target/crosstrade-bot-0.1.0-SNAPSHOT-all.jar "$@"

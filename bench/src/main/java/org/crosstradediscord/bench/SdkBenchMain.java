@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
@@ -14,11 +13,16 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Runs the SDK benchmarks ({@code scripts/bench.sh sdk}) and prints, per benchmark, throughput (ops/s) and the
  * p50/p99 latency (µs), then the SDK/raw throughput ratio. Arguments: an optional benchmark regex;
  * {@code -Dbench.quick=true} runs one 1 s iteration each (a smoke run, numbers not meaningful).
+ * {@code interleaved [calls]} instead runs {@link InterleavedRestComparison} (robust to noisy neighbours).
  */
 public final class SdkBenchMain {
   private SdkBenchMain() {}
 
-  public static void main(String[] args) throws RunnerException {
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("interleaved")) { // SDK and raw alternately in one loop: see the class
+      InterleavedRestComparison.run(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
+      return;
+    }
     String include = args.length > 0 ? args[0] : "org\\.crosstradediscord\\.bench\\..*Benchmark.*";
     OptionsBuilder builder = new OptionsBuilder();
     builder.include(include).shouldFailOnError(true);

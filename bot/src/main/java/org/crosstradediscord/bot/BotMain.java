@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar bot-<version>-all.jar --config FILE}: starts the bot. Secrets come only from the environment
+ * {@code java -jar crosstrade-bot-<version>-all.jar --config FILE}: starts the bot. Secrets come only from the environment
  * ({@code DISCORD_TOKEN}, {@code CROSSTRADE_TOKEN}); everything else from the YAML config
  * ({@code --config FILE} or {@code CROSSTRADE_DISCORD_CONFIG}). SIGTERM shuts down cleanly.
  *
@@ -29,7 +29,7 @@ public final class BotMain {
   private static final Logger log = LoggerFactory.getLogger(BotMain.class);
 
   static final String USAGE = """
-      Usage: java -jar bot-all.jar [--config FILE] [--check-config | --export-audit FROM TO] [--help]
+      Usage: java -jar crosstrade-bot-all.jar [--config FILE] [--check-config | --export-audit FROM TO] [--help]
 
         --config FILE    YAML config (default: $CROSSTRADE_DISCORD_CONFIG); example: bot/config.example.yaml
         --check-config   validate the config, print a summary and exit (needs no token)

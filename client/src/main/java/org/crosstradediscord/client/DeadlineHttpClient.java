@@ -135,9 +135,13 @@ final class DeadlineHttpClient extends HttpClient {
         end = call.endNanos;
       }
     }
-    long remaining = Math.max(1, end - System.nanoTime());
-    HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofNanos(remaining))
-        .build();
+    HttpRequest timed;
+    if (call == null && request.timeout().filter(deadline::equals).isPresent()) {
+      timed = request; // one attempt, already timed to the whole deadline by the generated code: no copy per call
+    } else {
+      long remaining = Math.max(1, end - System.nanoTime());
+      timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofNanos(remaining)).build();
+    }
     Bounded body = new Bounded(maxBytes);
     IN_FLIGHT.put(body, end);
     HttpResponse<byte[]> buffered;

@@ -224,7 +224,9 @@ final class RestTransport implements Transport {
     long start = System.nanoTime();
     try {
       ApiResponse<T> response = call.run();
-      log.debug("{} -> HTTP {} in {} ms", operationId, response.getStatusCode(), elapsedMs(start));
+      if (log.isDebugEnabled()) { // no boxing nor varargs array per call when debug is off
+        log.debug("{} -> HTTP {} in {} ms", operationId, response.getStatusCode(), elapsedMs(start));
+      }
       return response;
     } catch (ApiException e) {
       throw mapped(operationId, e, start);

@@ -19,14 +19,14 @@ import org.crosstradediscord.testing.simulator.RecordedRequest;
 
 /**
  * Benchmark harness (prints numbers; not a test). The bot runs as its own process from the shaded jar
- * ({@code java -jar bot-…-all.jar --config …}, its normal start-up path) against the sandbox's Discord stand-in
+ * ({@code java -jar crosstrade-bot-…-all.jar --config …}, its normal start-up path) against the sandbox's Discord stand-in
  * and CrossTrade simulator ({@link Sandbox}, same guild, roles and config) in this process, all on loopback. Reports: bot start → commands registered, interaction
  * dispatched → first callback (p50/p99), Confirm click dispatched → simulator received the request (p50/p99),
  * the bot process's peak RSS (VmHWM), and SIGTERM → exit.
  *
  * <p>{@code BOT_JAVA_OPTS} (e.g. {@code -Xmx96m}) is passed to the bot's JVM.
  *
- * <p>Usage: {@code Benchmarks <bot-all.jar> [interactions=1000] [clicks=100]} (clicks are spaced 350 ms apart so the
+ * <p>Usage: {@code Benchmarks <crosstrade-bot-all.jar> [interactions=1000] [clicks=100]} (clicks are spaced 350 ms apart so the
  * SDK's rate limiter, 3 requests/s, never waits).
  */
 public final class Benchmarks {

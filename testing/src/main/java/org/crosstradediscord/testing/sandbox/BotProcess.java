@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bot as its own process, started the way an operator starts it: {@code java [opts] -jar bot-…-all.jar
+ * The bot as its own process, started the way an operator starts it: {@code java [opts] -jar crosstrade-bot-…-all.jar
  * --config FILE} with the tokens in the environment. Output goes to a log file.
  */
 public final class BotProcess implements AutoCloseable {

@@ -13,13 +13,20 @@ import java.util.Map;
  * Prints its base URL; stops on Ctrl-C / SIGTERM.
  */
 public final class SimulatorMain {
+  /** The port without {@code --port}: the README's SDK example expects it. */
+  public static final int DEFAULT_PORT = 8089;
+  /** The bearer token accepted without {@code --token} (a sandbox value, not a secret): printed by the banner. */
+  public static final String DEFAULT_TOKEN = "sandbox-token";
+  /** The accounts without {@code --accounts}. */
+  public static final List<String> DEFAULT_ACCOUNTS = List.of("Sim101", "Sim102");
+
   private SimulatorMain() {}
 
   /** @param args see the class comment */
   public static void main(String[] args) throws InterruptedException {
-    int port = 8089;
-    String token = "sandbox-token";
-    List<String> accounts = new ArrayList<>(List.of("Sim101", "Sim102"));
+    int port = DEFAULT_PORT;
+    String token = DEFAULT_TOKEN;
+    List<String> accounts = new ArrayList<>(DEFAULT_ACCOUNTS);
     Map<String, Double> prices = new LinkedHashMap<>();
     long walkMs = 0;
     double tick = 0.25;
@@ -52,9 +59,20 @@ public final class SimulatorMain {
     if (walkMs > 0) {
       sim.priceWalk().start(java.time.Duration.ofMillis(walkMs), tick, seed);
     }
-    System.out.println("CrossTrade simulator on " + sim.baseUrl() + " accounts=" + accounts
-        + " (positions: GET " + sim.baseUrl() + "/_sim/positions)");
+    System.out.println(banner(sim.baseUrl(), token, accounts));
     Thread.currentThread().join();
+  }
+
+  /**
+   * @param baseUrl the simulator's API root
+   * @param token the token it accepts (a sandbox value, printed so an SDK user can copy it)
+   * @param accounts its accounts
+   * @return the line printed at start, e.g.
+   *     {@code CrossTrade simulator on http://127.0.0.1:8089 token=sandbox-token accounts=[Sim101, Sim102] …}
+   */
+  public static String banner(String baseUrl, String token, List<String> accounts) {
+    return "CrossTrade simulator on " + baseUrl + " token=" + token + " accounts=" + accounts
+        + " (positions: GET " + baseUrl + "/_sim/positions)";
   }
 
   private static String require(String flag, String value) {

@@ -16,7 +16,7 @@ import org.crosstradediscord.testing.sandbox.Sandbox;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shaded jar as an operator runs it ({@code java -jar bot-…-all.jar --config FILE}, tokens in the
+ * The shaded jar as an operator runs it ({@code java -jar crosstrade-bot-…-all.jar --config FILE}, tokens in the
  * environment): it starts, registers the four commands, trades, and shuts down cleanly on SIGTERM; with a bad
  * config it exits 2 with one line naming the key.
  */
@@ -24,7 +24,7 @@ class BotJarEndToEndTest {
   static final Duration WAIT = Duration.ofSeconds(30);
 
   static Path jar() {
-    Path jar = Path.of(System.getProperty("bot.jar", "../bot/target/bot-0.1.0-SNAPSHOT-all.jar"));
+    Path jar = Path.of(System.getProperty("bot.jar", "../bot/target/crosstrade-bot-0.1.0-SNAPSHOT-all.jar"));
     assumeTrue(Files.exists(jar), "the shaded bot jar is built by `mvn verify` (package phase): " + jar);
     return jar;
   }
