@@ -140,18 +140,32 @@ public final class PnlStream implements AutoCloseable {
     Session s = new Session();
     session = s;
     lastFrameNanos = System.nanoTime();
+    CompletableFuture<WebSocket> opening = http.newWebSocketBuilder().connectTimeout(connectTimeout)
+        .header("Authorization", "Bearer " + token).header("User-Agent", userAgent)
+        .buildAsync(uri, s);
+    // A handshake that completes after it was given up (timeout, close) is aborted, never left open.
+    opening.whenComplete((ws, err) -> {
+      if (ws != null && (s.ended || state.get() == State.CLOSED)) {
+        ws.abort();
+      }
+    });
     try {
-      WebSocket ws = http.newWebSocketBuilder().connectTimeout(connectTimeout)
-          .header("Authorization", "Bearer " + token).header("User-Agent", userAgent)
-          .buildAsync(uri, s).get(connectTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+      WebSocket ws = opening.get(connectTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
       s.socket = ws;
+      if (s.ended || state.get() == State.CLOSED) {
+        ws.abort();
+        return;
+      }
       ws.sendText("{\"action\":\"streamPnl\",\"enabled\":true,\"interval\":" + interval.toMillis() + "}", true)
           .get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
       state.compareAndSet(State.RECONNECTING, State.CONNECTING);
       log.info("CrossTrade P&L stream subscribed (every {} ms)", interval.toMillis());
     } catch (InterruptedException e) {
+      opening.cancel(true);
+      s.end(false);
       Thread.currentThread().interrupt();
     } catch (Exception e) {
+      opening.cancel(true);
       s.lost("could not connect: " + describe(e));
     }
   }
@@ -206,6 +220,7 @@ public final class PnlStream implements AutoCloseable {
     final StringBuilder partial = new StringBuilder();
     volatile WebSocket socket;
     volatile boolean ended;
+    long firstFrameNanos;
 
     @Override
     public void onOpen(WebSocket webSocket) {
@@ -255,7 +270,13 @@ public final class PnlStream implements AutoCloseable {
         log.debug("ignoring a P&L stream frame that is not JSON ({} chars)", text.length());
         return;
       }
-      if (!"pnlUpdate".equals(node.path("type").asText())) {
+      String type = node.path("type").asText();
+      if (!"pnlUpdate".equals(type)) {
+        if ("error".equals(type) || node.has("error")) { // e.g. the subscription refused: say so (bounded, one line)
+          lastProblem = "the server said: " + describe(new IllegalStateException(node.path("error").asText(
+              node.path("message").asText("error"))));
+          log.warn("CrossTrade P&L stream: {}", lastProblem);
+        }
         return; // status, pong, marketData, … are not ours
       }
       PnlUpdate update;
@@ -265,12 +286,19 @@ public final class PnlStream implements AutoCloseable {
         log.debug("ignoring an unreadable pnlUpdate frame: {}", describe(e));
         return;
       }
-      lastFrameNanos = System.nanoTime();
+      long nowNanos = System.nanoTime();
+      lastFrameNanos = nowNanos;
       lastFrameAt = Instant.now();
-      backoffMs = MIN_BACKOFF_MS;
-      if (state.get() != State.CLOSED) {
-        state.set(State.STREAMING);
+      if (firstFrameNanos == 0) {
+        firstFrameNanos = nowNanos;
+      } else if (nowNanos - firstFrameNanos > staleAfter().toNanos()) {
+        backoffMs = MIN_BACKOFF_MS; // reset only once a connection proved healthy for a while
       }
+      if (state.get() == State.CLOSED || ended) {
+        return;
+      }
+      state.compareAndSet(State.CONNECTING, State.STREAMING);
+      state.compareAndSet(State.RECONNECTING, State.STREAMING);
       deliver(update);
     }
 
@@ -284,12 +312,12 @@ public final class PnlStream implements AutoCloseable {
       if (ws != null) {
         ws.abort();
       }
-      if (state.get() == State.CLOSED) {
-        return;
-      }
       lastProblem = why;
-      state.set(State.RECONNECTING);
-      long wait = backoffMs;
+      if (!state.compareAndSet(State.STREAMING, State.RECONNECTING) && !state.compareAndSet(State.CONNECTING,
+          State.RECONNECTING) && state.get() != State.RECONNECTING) {
+        return; // closed
+      }
+      long wait = backoffMs + java.util.concurrent.ThreadLocalRandom.current().nextLong(backoffMs / 4 + 1); // jitter
       backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
       log.warn("CrossTrade P&L stream lost ({}); reconnecting in {} ms", why, wait);
       try {

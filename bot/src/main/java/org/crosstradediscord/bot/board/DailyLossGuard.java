@@ -1,9 +1,13 @@
 package org.crosstradediscord.bot.board;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.audit.AuditEvent;
 import org.crosstradediscord.bot.audit.AuditLog;
@@ -14,6 +18,7 @@ import org.crosstradediscord.bot.risk.DailyLoss;
 import org.crosstradediscord.bot.store.Store;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.CrossTradeException;
+import org.crosstradediscord.client.model.Account;
 import org.crosstradediscord.client.model.AccountItem;
 import org.crosstradediscord.client.model.FlattenRequest;
 import org.crosstradediscord.client.model.FlattenResponse;
@@ -26,11 +31,27 @@ import org.slf4j.LoggerFactory;
  * The daily loss limits, checked on every P&amp;L frame: when an account's realized + unrealized P&amp;L for the session
  * falls below −limit, new risk is halted (the halt switch, reason "daily loss limit on &lt;account&gt;", announced in the
  * audit channel) and — only with {@code limits.flatten_on_daily_loss} — that account is flattened, audited as done by
- * the bot. Once per account and session, across replicas (a row in the store). A frame without both P&amp;L values
- * decides nothing. The flatten is one call, never retried; in paper mode it is only audited.
+ * the bot. Once per account and session, across replicas (a row in the store).
+ *
+ * <p>The flatten is an automated order, so the numbers must be trusted first: {@value #CONFIRMING_FRAMES} consecutive
+ * frames below the limit, each with both P&amp;L values finite and within ±{@value #MAX_MAGNITUDE}, a frame epoch (when
+ * given) no older than {@link #MAX_FRAME_AGE}; then one REST read of the account ({@code getAccount}, bounded by the
+ * request timeout) must agree. Nothing is decided in the first {@link #SESSION_GRACE} after the session boundary (the
+ * upstream's realized P&amp;L is assumed to reset there; clocks differ by seconds). The flatten is one call, never
+ * retried; in paper mode it is only audited. A limited account that never has usable values is warned about once.
  */
 public final class DailyLossGuard {
   private static final Logger log = LoggerFactory.getLogger(DailyLossGuard.class);
+  /** Consecutive frames below the limit before anything is done. */
+  static final int CONFIRMING_FRAMES = 2;
+  /** Larger P&amp;L values (either sign) are taken for garbage. */
+  static final double MAX_MAGNITUDE = 1e9;
+  /** A frame whose epoch is older than this (add-on clock) decides nothing. */
+  static final Duration MAX_FRAME_AGE = Duration.ofSeconds(60);
+  /** Nothing is decided this long after the session boundary. */
+  static final Duration SESSION_GRACE = Duration.ofMinutes(2);
+  /** Frames without usable values for a limited account before one warning. */
+  static final int BLIND_WARNING_FRAMES = 10;
 
   private final DailyLoss limits;
   private final Store store;
@@ -40,16 +61,18 @@ public final class DailyLossGuard {
   private final Invoker bot;
   private final TradingMode mode;
   private final Clock clock;
+  private final Map<String, Integer> below = new ConcurrentHashMap<>();
+  private final Map<String, Integer> blind = new ConcurrentHashMap<>();
 
   /**
    * @param limits the limits
    * @param store where a crossed limit is recorded once per session
    * @param halt the halt switch
-   * @param client the SDK, for the flatten
+   * @param client the SDK, for the confirming read and the flatten
    * @param audit the audit log
    * @param bot the bot as the actor of the halt and the flatten
    * @param mode paper (the flatten is only audited) or live
-   * @param clock wall clock (the session boundary)
+   * @param clock wall clock (the session boundary, frame age)
    */
   public DailyLossGuard(DailyLoss limits, Store store, HaltSwitch halt, CrossTradeClient client, AuditLog audit,
       Invoker bot, TradingMode mode, Clock clock) {
@@ -68,38 +91,104 @@ public final class DailyLossGuard {
     if (update == null || update.getAccounts() == null) {
       return;
     }
-    for (PnlAccount a : update.getAccounts()) {
+    Instant now = clock.instant();
+    boolean fresh = update.getEpoch() == null
+        || Duration.between(Instant.ofEpochMilli(update.getEpoch()), now).compareTo(MAX_FRAME_AGE) <= 0;
+    for (String configured : limits.byAccount().keySet()) {
       try {
-        check(a);
+        PnlAccount a = only(update, configured);
+        Double total = a == null ? null : total(a.getAccount().getItem());
+        if (total == null) {
+          if (blind.merge(configured, 1, Integer::sum) == BLIND_WARNING_FRAMES) {
+            log.warn("daily loss limit on {}: {} P&L frames without usable values for it; the limit cannot act until"
+                + " they have them", configured, BLIND_WARNING_FRAMES);
+          }
+          below.remove(configured);
+          continue;
+        }
+        blind.remove(configured);
+        check(configured, total, fresh, now);
       } catch (RuntimeException e) {
         log.warn("daily loss check failed: {}", DiscordText.oneLine(e.toString(), 300));
       }
     }
   }
 
-  private void check(PnlAccount a) {
-    if (a == null || a.getAccount() == null || a.getAccount().getName() == null) {
+  private void check(String account, double total, boolean fresh, Instant now) {
+    double limit = limits.limitFor(account);
+    if (total >= -limit || !fresh || inGrace(now)) {
+      below.remove(account);
       return;
     }
-    String account = a.getAccount().getName();
-    Double limit = limits.limitFor(account);
-    AccountItem item = a.getAccount().getItem();
-    if (limit == null || item == null || item.getRealizedProfitLoss() == null || item.getUnrealizedProfitLoss() == null) {
+    if (below.merge(account, 1, Integer::sum) < CONFIRMING_FRAMES) {
       return;
     }
-    double total = item.getRealizedProfitLoss() + item.getUnrealizedProfitLoss();
-    if (!Double.isFinite(total) || total >= -limit) {
+    below.remove(account);
+    Double confirmed = confirmedTotal(account);
+    if (confirmed == null || confirmed >= -limit) {
+      log.info("daily loss limit on {}: the stream said {} but the account read {}: not acting", account,
+          String.format(Locale.ROOT, "%.2f", total), confirmed == null ? "nothing usable" : String.format(Locale.ROOT,
+              "%.2f", confirmed));
       return;
     }
-    Instant now = clock.instant();
     if (!store.tripDailyLoss(account, limits.sessionDay(now).toString(), now)) {
       return; // already acted on this session (here or on another replica)
     }
-    String why = String.format(Locale.ROOT, "daily loss limit on %s (P&L %.2f below -%.2f)", account, total, limit);
+    String why = String.format(Locale.ROOT, "daily loss limit on %s (P&L %.2f below -%.2f)", account, confirmed, limit);
     log.warn("{}: halting new risk{}", why, limits.flattenOnBreach() ? " and flattening the account" : "");
     halt.halt(bot, why);
     if (limits.flattenOnBreach()) {
       flatten(account, why);
+    }
+  }
+
+  /** @return the one account element named {@code account} (any case), or null when none or several */
+  private static PnlAccount only(PnlUpdate u, String account) {
+    PnlAccount found = null;
+    for (PnlAccount a : u.getAccounts()) {
+      if (a != null && a.getAccount() != null && account.equalsIgnoreCase(a.getAccount().getName())) {
+        if (found != null) {
+          return null; // two elements for one account: trust neither
+        }
+        found = a;
+      }
+    }
+    return found;
+  }
+
+  /** @return realized + unrealized, or null when either is missing, not finite or beyond ±{@value #MAX_MAGNITUDE} */
+  static Double total(AccountItem item) {
+    if (item == null || !sane(item.getRealizedProfitLoss()) || !sane(item.getUnrealizedProfitLoss())) {
+      return null;
+    }
+    return item.getRealizedProfitLoss() + item.getUnrealizedProfitLoss();
+  }
+
+  private static boolean sane(Double v) {
+    return v != null && Double.isFinite(v) && Math.abs(v) <= MAX_MAGNITUDE;
+  }
+
+  private boolean inGrace(Instant now) {
+    ZonedDateTime z = now.atZone(limits.zone());
+    LocalDate day = z.toLocalDate();
+    for (LocalDate d : new LocalDate[] {day.minusDays(1), day}) {
+      Instant boundary = d.atTime(limits.sessionStart()).atZone(limits.zone()).toInstant();
+      if (!now.isBefore(boundary) && now.isBefore(boundary.plus(SESSION_GRACE))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** @return the account's total from one REST read, or null when it cannot be read or is unusable */
+  private Double confirmedTotal(String account) {
+    try {
+      Account a = client.getAccount(account);
+      return a == null ? null : total(a.getItem());
+    } catch (CrossTradeException e) {
+      log.warn("daily loss limit on {}: the confirming read failed ({}); not acting on the stream alone", account,
+          DiscordText.oneLine(e.getMessage(), 200));
+      return null;
     }
   }
 
@@ -109,6 +198,8 @@ public final class DailyLossGuard {
       audit.record(new AuditEvent("result", bot.userId(), bot.userName(), "flatten", args, "paper: not sent", null, -1));
       return;
     }
+    audit.record(new AuditEvent("confirmed", bot.userId(), bot.userName(), "flatten", args,
+        "daily loss limit: flattening", null, -1));
     long start = System.nanoTime();
     String outcome;
     java.util.List<String> ids = null;

@@ -49,8 +49,10 @@ public final class DeskBoard implements AutoCloseable {
     return t;
   });
   private final AtomicLong edits = new AtomicLong();
-  private volatile PnlUpdate latest;
-  private volatile Instant latestAt;
+  /** The newest frame and when it arrived, published together. */
+  private record Frame(PnlUpdate update, Instant at) {}
+
+  private volatile Frame latest;
   private volatile long messageId;
   private String lastKey;
   private Instant lastEditAt = Instant.EPOCH;
@@ -94,13 +96,13 @@ public final class DeskBoard implements AutoCloseable {
       post(channel);
     }
     long every = config.refresh().toMillis();
-    timer.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+    // The first draw at once: a board found again after a restart must not keep showing the old numbers as live.
+    timer.scheduleWithFixedDelay(this::refresh, 0, every, TimeUnit.MILLISECONDS);
   }
 
   /** @param update the newest P&amp;L frame (called on the stream's thread) */
   public void onUpdate(PnlUpdate update) {
-    latestAt = Instant.now();
-    latest = update;
+    latest = new Frame(update, Instant.now());
   }
 
   /** @return the board message's id (0 before {@link #start()}) */
@@ -123,12 +125,22 @@ public final class DeskBoard implements AutoCloseable {
       } catch (RuntimeException e) {
         h = null;
       }
-      BoardCard.Snapshot s = new BoardCard.Snapshot(config.accounts(), latest, latestAt, now, staleAfter, h);
-      String key = BoardCard.contentKey(s);
+      Frame f = latest;
+      BoardCard.Snapshot s = new BoardCard.Snapshot(config.accounts(), f == null ? null : f.update(),
+          f == null ? null : f.at(), now, staleAfter, h);
+      String key;
+      MessageEmbed embed;
+      try {
+        key = BoardCard.contentKey(s);
+        embed = BoardCard.embed(s);
+      } catch (RuntimeException e) { // e.g. a value JDA refuses: never leave old numbers up as live
+        log.warn("desk board cannot be drawn: {}", DiscordText.oneLine(e.toString(), 300));
+        key = "unavailable";
+        embed = BoardCard.unavailable(s);
+      }
       if (key.equals(lastKey) && Duration.between(lastEditAt, now).compareTo(KEEPALIVE) < 0) {
         return;
       }
-      MessageEmbed embed = BoardCard.embed(s);
       List<ActionRow> rows = BoardCard.buttons(config.accounts());
       try {
         channel().editMessageEmbedsById(messageId, embed).setComponents(rows).complete();
@@ -148,7 +160,7 @@ public final class DeskBoard implements AutoCloseable {
   }
 
   private void post(TextChannel channel) {
-    BoardCard.Snapshot s = new BoardCard.Snapshot(config.accounts(), latest, latestAt, Instant.now(), staleAfter, null);
+    BoardCard.Snapshot s = new BoardCard.Snapshot(config.accounts(), null, null, Instant.now(), staleAfter, null);
     Message m = channel.sendMessageEmbeds(BoardCard.embed(s)).setComponents(BoardCard.buttons(config.accounts()))
         .complete();
     messageId = m.getIdLong();
@@ -164,8 +176,20 @@ public final class DeskBoard implements AutoCloseable {
     return channel;
   }
 
+  /** Stops refreshing and leaves the board saying the bot stopped (best effort, at most 2 s): no number stays up as live. */
   @Override
   public void close() {
     timer.shutdownNow();
+    try {
+      timer.awaitTermination(2, TimeUnit.SECONDS);
+      if (messageId != 0) {
+        channel().editMessageEmbedsById(messageId, BoardCard.stopped(Instant.now())).setComponents()
+            .submit().get(2, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.info("desk board not marked stopped: {}", DiscordText.oneLine(e.toString(), 200));
+    }
   }
 }

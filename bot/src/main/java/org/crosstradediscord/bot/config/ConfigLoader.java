@@ -260,6 +260,9 @@ public final class ConfigLoader {
         if (!(limit >= 0.01 && limit <= 1e9) || !v.matches("[0-9]+(\\.[0-9]+)?")) {
           throw new ConfigException(key + ": " + oneLine(v) + " is out of range (0.01 to 1000000000, plain decimal)");
         }
+        if (byAccount.keySet().stream().anyMatch(account::equalsIgnoreCase)) {
+          throw new ConfigException(key + ": the account is listed twice (names match in any case)");
+        }
         byAccount.put(account, limit);
       }
     }

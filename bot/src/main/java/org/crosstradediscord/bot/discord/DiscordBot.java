@@ -254,9 +254,14 @@ public final class DiscordBot implements AutoCloseable {
     if (config.board() == null && !limits) {
       return;
     }
-    Duration interval = config.board() == null ? Duration.ofSeconds(5)
-        : config.board().refresh().compareTo(CrossTradeClient.MAX_PNL_INTERVAL) > 0 ? CrossTradeClient.MAX_PNL_INTERVAL
-        : config.board().refresh();
+    // The board draws at most once per refresh whatever the stream's pace; a daily loss limit wants frames every 5 s.
+    Duration interval = config.board() == null ? Duration.ofSeconds(5) : config.board().refresh();
+    if (limits && interval.compareTo(Duration.ofSeconds(5)) > 0) {
+      interval = Duration.ofSeconds(5);
+    }
+    if (interval.compareTo(CrossTradeClient.MAX_PNL_INTERVAL) > 0) {
+      interval = CrossTradeClient.MAX_PNL_INTERVAL;
+    }
     org.crosstradediscord.bot.board.DeskBoard b = null;
     if (config.board() != null) {
       b = new org.crosstradediscord.bot.board.DeskBoard(config.board(), jda, trail.store(), halt::current, interval);

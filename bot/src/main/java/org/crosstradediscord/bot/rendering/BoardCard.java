@@ -38,6 +38,10 @@ public final class BoardCard {
   public static final String HALT = PREFIX + "halt";
   /** Positions listed per account, at most (then "+N more"). */
   static final int MAX_POSITIONS = 10;
+  /** Characters of an embed the board fills at most (Discord allows 6000). */
+  static final int BUDGET = 5_500;
+  /** Numbers beyond this (either sign) are shown as "?". */
+  static final double MAX_SHOWN = 1e12;
 
   private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DEC = Base64.getUrlDecoder();
@@ -83,13 +87,47 @@ public final class BoardCard {
     d.append(health(s));
     b.setDescription(d.toString());
     if (!s.stale()) {
-      for (String account : s.accounts()) {
+      int used = b.length();
+      for (int i = 0; i < s.accounts().size(); i++) {
+        String account = s.accounts().get(i);
         Optional<PnlAccount> a = find(s.update(), account);
-        b.addField(DiscordText.escape(account, 100) + " — " + a.map(BoardCard::totals).orElse("not in the stream"),
-            a.map(BoardCard::positions).orElse("No data for this account."), false);
+        String name = cut(DiscordText.escape(account, 100) + " — " + a.map(BoardCard::totals).orElse("not in the stream"),
+            MessageEmbed.TITLE_MAX_LENGTH);
+        String value = cut(a.map(BoardCard::positions).orElse("No data for this account."), MessageEmbed.VALUE_MAX_LENGTH);
+        if (used + name.length() + value.length() > BUDGET) { // Discord's 6000 per embed, with room for the notice
+          b.addField("+" + (s.accounts().size() - i) + " more accounts", "Not shown (message size): see /positions.",
+              false);
+          break;
+        }
+        b.addField(name, value, false);
+        used += name.length() + value.length();
       }
     }
     return b.build();
+  }
+
+  /**
+   * @param s what the board would show
+   * @return a small card with no numbers, for when the full one cannot be drawn (never throws)
+   */
+  public static MessageEmbed unavailable(Snapshot s) {
+    return new EmbedBuilder().setTitle("Desk board — NOT CURRENT").setColor(0x7F8C8D)
+        .setDescription("The board cannot be drawn right now (since <t:" + s.now().getEpochSecond() + ":T>). Numbers are"
+            + " hidden: use /positions, and check NinjaTrader.").build();
+  }
+
+  /**
+   * @param since when the bot stopped
+   * @return the card left on the board when the bot stops: no numbers, since when
+   */
+  public static MessageEmbed stopped(Instant since) {
+    return new EmbedBuilder().setTitle("Desk board — STOPPED").setColor(0x7F8C8D)
+        .setDescription("The bot stopped at <t:" + since.getEpochSecond() + ":T> (<t:" + since.getEpochSecond()
+            + ":R>). Numbers are hidden until it is back: check NinjaTrader.").build();
+  }
+
+  private static String cut(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
   /**
@@ -101,7 +139,7 @@ public final class BoardCard {
         s.halt()));
     StringBuilder k = new StringBuilder(String.valueOf(e.getTitle())).append('|').append(e.getColorRaw());
     String desc = String.valueOf(e.getDescription());
-    k.append('|').append(s.stale() ? desc : desc.replaceAll("<t:\\d+:T>", ""));
+    k.append('|').append(s.stale() ? desc : desc.replaceAll("<t:\\d+:[TR]>", ""));
     e.getFields().forEach(f -> k.append('|').append(f.getName()).append('=').append(f.getValue()));
     return k.toString();
   }
@@ -151,7 +189,7 @@ public final class BoardCard {
       return "**STALE — no P&L update since <t:" + at + ":T>** (the stream is reconnecting). Numbers are hidden until it is"
           + " current again: check NinjaTrader.";
     }
-    return "As of <t:" + at + ":T> · live";
+    return "As of <t:" + at + ":T> (<t:" + at + ":R>) · live";
   }
 
   private static Optional<PnlAccount> find(PnlUpdate u, String account) {
@@ -166,7 +204,7 @@ public final class BoardCard {
     AccountItem item = a.getAccount().getItem();
     Double realized = item == null ? null : item.getRealizedProfitLoss();
     Double unrealized = item == null ? null : item.getUnrealizedProfitLoss();
-    if (realized == null || unrealized == null) {
+    if (realized == null || unrealized == null || !shown(realized) || !shown(unrealized)) {
       return "P&L unknown";
     }
     return "total " + money(realized + unrealized) + " (realized " + money(realized) + ", unrealized " + money(unrealized)
@@ -193,11 +231,15 @@ public final class BoardCard {
     return out.toString().strip();
   }
 
+  private static boolean shown(double v) {
+    return Double.isFinite(v) && Math.abs(v) <= MAX_SHOWN;
+  }
+
   private static String price(Double v) {
-    return v == null || !Double.isFinite(v) ? "?" : String.format(Locale.ROOT, "%.2f", v);
+    return v == null || !Double.isFinite(v) || Math.abs(v) > MAX_SHOWN ? "?" : String.format(Locale.ROOT, "%.2f", v);
   }
 
   private static String money(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%+,.2f", v) : "?";
+    return Double.isFinite(v) && Math.abs(v) <= MAX_SHOWN ? String.format(Locale.ROOT, "%+,.2f", v) : "?";
   }
 }

@@ -38,7 +38,8 @@ class BoardCardTest {
     BoardCard.Snapshot live = new BoardCard.Snapshot(List.of("Sim101", "Sim102"), update(6010.0, "MES 12-25"), T0,
         T0.plusSeconds(1), STALE, HaltState.NEVER);
     String shown = text(BoardCard.embed(live));
-    assertThat(shown).contains("Desk board").contains("As of <t:" + T0.getEpochSecond() + ":T> · live")
+    assertThat(shown).contains("Desk board")
+        .contains("As of <t:" + T0.getEpochSecond() + ":T> (<t:" + T0.getEpochSecond() + ":R>) · live")
         .contains("Sim101 — total +80.00 (realized -20.00, unrealized +100.00)")
         .contains("`MES 12-25` LONG 2 @ 6000.00 · mkt 6010.00 · uPnL +100.00")
         .contains("Sim102 — not in the stream");
@@ -58,6 +59,30 @@ class BoardCardTest {
     assertThat(shown).startsWith("Desk board — HALTED").contains("**HALTED** by rita\\_: \\*\\*fat finger\\*\\*");
     String unknown = text(BoardCard.embed(new BoardCard.Snapshot(List.of("Sim101"), null, null, T0, STALE, null)));
     assertThat(unknown).contains("Halt state unknown").contains("No P&L update yet");
+  }
+
+  @Test
+  void tenAccountsOfTenLongPositions_fitDiscordsLimits_andAbsurdNumbersShowAsUnknown() {
+    List<PnlAccount> accounts = new java.util.ArrayList<>();
+    List<String> names = new java.util.ArrayList<>();
+    for (int a = 0; a < 10; a++) {
+      String name = "Account-" + a + "-" + "x".repeat(80);
+      names.add(name);
+      List<Position> ps = new java.util.ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        ps.add(new Position().account(name).instrument("INSTRUMENT-" + i + "-" + "y".repeat(60))
+            .marketPosition(MarketPosition.SHORT).quantity(1_000_000).averagePrice(1e20).marketPrice(-1e15)
+            .unrealizedProfitLoss(123456789.123));
+      }
+      accounts.add(new PnlAccount().account(new PnlAccountInfo().name(name).item(new AccountItem()
+          .realizedProfitLoss(1e30).unrealizedProfitLoss(-5.0))).positions(ps));
+    }
+    PnlUpdate u = new PnlUpdate().type("pnlUpdate").accounts(accounts);
+    MessageEmbed e = BoardCard.embed(new BoardCard.Snapshot(names, u, T0, T0, STALE, HaltState.NEVER));
+    assertThat(e.isSendable()).as("within Discord's embed limits").isTrue();
+    assertThat(e.getLength()).isLessThanOrEqualTo(MessageEmbed.EMBED_MAX_LENGTH_BOT);
+    assertThat(e.getFields()).allSatisfy(f -> assertThat(f.getValue().length()).isLessThanOrEqualTo(1024));
+    assertThat(text(e)).contains("@ ? · mkt ?").contains("more accounts").doesNotContain("1.0E").contains("P&L unknown");
   }
 
   @Test
