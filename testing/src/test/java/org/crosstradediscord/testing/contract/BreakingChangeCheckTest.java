@@ -22,8 +22,8 @@ class BreakingChangeCheckTest {
   void theContractOnTheBranchDoesNotBreakTheLastReleasedOne() {
     BreakingChangeCheck.Result result =
         BreakingChangeCheck.compare(BreakingChangeCheck.baseline(), BreakingChangeCheck.current());
-    System.out.println("Breaking-change check of openapi.yaml against " + System.getProperty(
-        BreakingChangeCheck.BASELINE_PROPERTY) + ":\n" + result.report());
+    System.out.println("Breaking-change check of openapi.yaml against " + java.nio.file.Path.of(System.getProperty(
+        BreakingChangeCheck.BASELINE_PROPERTY)).normalize() + ":\n" + result.report());
     assertThat(result.breaking())
         .as("openapi.yaml breaks clients of the last released contract (%s); a breaking change needs a new major"
             + " release, see openapi/baseline/README.md. openapi-diff's report:%n%s",

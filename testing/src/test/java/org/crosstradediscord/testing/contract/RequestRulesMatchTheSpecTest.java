@@ -73,7 +73,8 @@ class RequestRulesMatchTheSpecTest {
         Schema<?> s = e.getValue();
         boolean integer = "integer".equals(s.getType());
         if (s.getMinLength() != null && s.getMinLength() > 0) {
-          out.add(Arguments.of(t, new Breach(t.schema(), p, "minLength " + s.getMinLength(), "")));
+          out.add(Arguments.of(t, new Breach(t.schema(), p, "minLength " + s.getMinLength(),
+              "x".repeat(s.getMinLength() - 1))));  // one character short: "" for minLength 1
         }
         if (s.getMinimum() != null) {
           BigDecimal min = s.getMinimum();
