@@ -129,6 +129,7 @@ public final class BotMain {
       if (exportFrom != null) {
         return exportAudit(config, env, exportFrom, exportTo, out, err, tokens);
       }
+      org.crosstradediscord.bot.ops.LogSetup.apply(config.logging());
       DiscordBot bot = start(config, env);
       Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "shutdown"));
       return 0;

@@ -27,6 +27,9 @@ import org.crosstradediscord.client.TransportType;
  * @param mode paper (nothing is sent) or live
  * @param storageUrl JDBC URL of the durable store ({@code jdbc:sqlite:} with an absolute path, or
  *     {@code jdbc:postgresql://}); never holds credentials
+ * @param logging log format and optional file ({@code logging}; {@link LoggingConfig#DEFAULT} when absent)
+ * @param opsListen where {@code GET /healthz} and {@code GET /metrics} are served ({@code ops.listen}, an IP
+ *     address and port; port 0 = any free port); empty = no ops endpoint
  */
 public record BotConfig(
     List<Long> guildIds,
@@ -43,7 +46,30 @@ public record BotConfig(
     URI discordGatewayUrl,
     Limits limits,
     TradingMode mode,
-    String storageUrl) {
+    String storageUrl,
+    LoggingConfig logging,
+    java.util.Optional<java.net.InetSocketAddress> opsListen) {
+
+  /** Checks for null in the two operations settings. */
+  public BotConfig {
+    java.util.Objects.requireNonNull(logging, "logging");
+    java.util.Objects.requireNonNull(opsListen, "opsListen");
+  }
+
+  /**
+   * The config without the operations settings: text log on stdout, no ops endpoint.
+   *
+   * @see #BotConfig(List, RolePolicy, OptionalLong, Duration, URI, Duration, Duration, TransportType, long, boolean,
+   *     URI, URI, Limits, TradingMode, String, LoggingConfig, java.util.Optional)
+   */
+  public BotConfig(List<Long> guildIds, RolePolicy policy, OptionalLong auditChannelId, Duration confirmationTimeout,
+      URI crossTradeBaseUrl, Duration crossTradeConnectTimeout, Duration crossTradeRequestTimeout,
+      TransportType crossTradeTransport, long crossTradeMaxResponseBytes, boolean crossTradeAllowInsecureHttp,
+      URI discordRestBaseUrl, URI discordGatewayUrl, Limits limits, TradingMode mode, String storageUrl) {
+    this(guildIds, policy, auditChannelId, confirmationTimeout, crossTradeBaseUrl, crossTradeConnectTimeout,
+        crossTradeRequestTimeout, crossTradeTransport, crossTradeMaxResponseBytes, crossTradeAllowInsecureHttp,
+        discordRestBaseUrl, discordGatewayUrl, limits, mode, storageUrl, LoggingConfig.DEFAULT, java.util.Optional.empty());
+  }
 
   /** Discord's REST base URL. */
   public static final URI DISCORD_REST = URI.create("https://discord.com/api/v10/");
@@ -60,7 +86,18 @@ public record BotConfig(
         + (crossTradeAllowInsecureHttp ? " allow_insecure_http=true" : "")
         + " discord_rest=" + display(discordRestBaseUrl) + " discord_gateway=" + display(discordGatewayUrl)
         + " limits=" + limits.summary()
-        + " storage=" + org.crosstradediscord.bot.store.JdbcStore.display(storageUrl);
+        + " storage=" + org.crosstradediscord.bot.store.JdbcStore.display(storageUrl)
+        + " logging=" + logging.summary()
+        + " ops=" + opsListen.map(BotConfig::hostPort).orElse("off");
+  }
+
+  /**
+   * @param address an IP address and port
+   * @return {@code 127.0.0.1:9464} or {@code [::1]:9464}
+   */
+  public static String hostPort(java.net.InetSocketAddress address) {
+    String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 
   /**

@@ -71,6 +71,12 @@ public final class DiscordBot implements AutoCloseable {
   static final Duration STORE_WAIT = Duration.ofSeconds(1);
 
   private volatile InteractionHandler handler;
+  private volatile org.crosstradediscord.bot.ops.Ops ops = org.crosstradediscord.bot.ops.Ops.OFF;
+
+  /** @return where {@code /healthz} and {@code /metrics} are served (the real port), or empty without {@code ops.listen} */
+  public java.util.Optional<java.net.InetSocketAddress> opsAddress() {
+    return ops.address();
+  }
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
@@ -104,15 +110,24 @@ public final class DiscordBot implements AutoCloseable {
    */
   public static DiscordBot start(BotConfig config, Secrets secrets, org.crosstradediscord.bot.store.Store durable) {
     org.crosstradediscord.bot.store.AuditTrail trail = new org.crosstradediscord.bot.store.AuditTrail(durable);
+    org.crosstradediscord.bot.ops.Ops ops;
     try {
-      return start(config, secrets, trail);
+      ops = org.crosstradediscord.bot.ops.Ops.start(config.opsListen()); // bound before Discord: a taken port fails fast
+    } catch (IllegalStateException e) {
+      trail.close();
+      throw new StartupException(e.getMessage());
+    }
+    try {
+      return start(config, secrets, trail, ops);
     } catch (RuntimeException e) {
+      ops.close();
       trail.close();
       throw e;
     }
   }
 
-  private static DiscordBot start(BotConfig config, Secrets secrets, org.crosstradediscord.bot.store.AuditTrail trail) {
+  private static DiscordBot start(BotConfig config, Secrets secrets, org.crosstradediscord.bot.store.AuditTrail trail,
+      org.crosstradediscord.bot.ops.Ops ops) {
     java.time.Instant startedAt = java.time.Instant.now();
     List<String> tokens = List.of(secrets.discordToken(), secrets.crossTradeToken());
     CrossTradeClient client;
@@ -132,6 +147,8 @@ public final class DiscordBot implements AutoCloseable {
     // 4 calls at once, 16 waiting at most; a confirmed trade older than the request timeout is never sent late.
     TradeCalls calls = new TradeCalls(CALL_THREADS, CALL_QUEUE, config.crossTradeRequestTimeout());
     CommandRegistry registry = CommandRegistry.standard(trail, halt);
+    ops.watch(audit, store, client, registry.definitions().stream().map(d -> d.getName())
+        .collect(java.util.stream.Collectors.toSet()));
     // Reads (/positions, /orders, autocomplete) on threads of their own: 4 at once, 32 waiting at most.
     ReadCalls reads = new ReadCalls(READ_THREADS, READ_QUEUE);
     // Shutdown waits for calls in flight: the longest one waits up to the request timeout for the SDK's rate limiter,
@@ -181,6 +198,7 @@ public final class DiscordBot implements AutoCloseable {
           + describe(e, tokens));
     }
     DiscordBot bot = new DiscordBot(jda, calls, store, client, grace);
+    bot.ops = ops;
     bot.handler = handler;
     bot.reads = reads;
     bot.trail = trail;
@@ -225,6 +243,7 @@ public final class DiscordBot implements AutoCloseable {
       bot.close();
       throw e instanceof StartupException s ? s : new StartupException("start-up failed: " + describe(e, tokens));
     }
+    ops.ready(jda, trail.store(), bot::isStopping);
     halt.onChange(bot::showHalt);
     ClaimRecovery recovery = new ClaimRecovery(store, jda, audit, trail.store().shared(), startedAt);
     recovery.run(); // trades a dead process left claimed: "outcome unknown"
@@ -319,6 +338,7 @@ public final class DiscordBot implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    ops.stopping(); // /healthz: 503 "stopping" while the calls in flight finish
     presencePoll.shutdownNow();
     calls.close(grace);
     reads.close();
@@ -344,6 +364,7 @@ public final class DiscordBot implements AutoCloseable {
     if (trail != null) {
       trail.close();
     }
+    ops.close();
     log.info("stopped");
   }
 
