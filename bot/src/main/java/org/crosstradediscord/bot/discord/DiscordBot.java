@@ -104,8 +104,8 @@ public final class DiscordBot implements AutoCloseable {
    * @param durable the opened store (halt state, audit trail); the bot closes it when it stops or fails to start
    * @return the running bot; {@link #close()} stops it
    * @throws StartupException the SDK builder refused a setting, Discord rejected the token, Discord could not be
-   *     reached, READY did not come within 60 s, the bot is not in a configured guild, or the audit channel is
-   *     unknown. The message says which, is one line, and never holds a token (text from exceptions is scrubbed of
+   *     reached, READY did not come within 60 s, the bot is not in a configured guild, the audit channel is
+   *     unknown or the bot may not view it or send messages in it, or {@code ops.listen} cannot be bound. The message says which, is one line, and never holds a token (text from exceptions is scrubbed of
    *     both tokens and its control characters replaced).
    */
   public static DiscordBot start(BotConfig config, Secrets secrets, org.crosstradediscord.bot.store.Store durable) {
@@ -222,6 +222,15 @@ public final class DiscordBot implements AutoCloseable {
         TextChannel channel = jda.getTextChannelById(channelId);
         if (channel == null) {
           throw new StartupException("audit_channel_id: no text channel " + channelId + " visible to the bot");
+        }
+        java.util.Set<net.dv8tion.jda.api.Permission> missing = java.util.EnumSet.of(
+            net.dv8tion.jda.api.Permission.VIEW_CHANNEL, net.dv8tion.jda.api.Permission.MESSAGE_SEND);
+        missing.removeAll(channel.getGuild().getSelfMember().getPermissions(channel));
+        if (!missing.isEmpty()) {
+          throw new StartupException("audit_channel_id: the bot lacks " + missing.stream()
+              .map(net.dv8tion.jda.api.Permission::getName).collect(java.util.stream.Collectors.joining(" and "))
+              + " in #" + SafeText.oneLine(channel.getName()) + " (" + channelId + "); fix: allow View Channel and"
+              + " Send Messages for the bot there (channel settings → Permissions), or remove audit_channel_id");
         }
         audit.setChannel(line -> {
           java.util.concurrent.CompletableFuture<?> post = channel.sendMessage(line).setAllowedMentions(List.of())
