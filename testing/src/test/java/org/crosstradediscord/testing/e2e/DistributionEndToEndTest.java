@@ -69,6 +69,33 @@ class DistributionEndToEndTest {
     assertThat(out).startsWith("config OK: mode=paper");
   }
 
+  private static String run(Map<String, String> env, String... command) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().remove("JAVA_HOME");
+    pb.environment().remove("JAVA_OPTS");
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return p.exitValue() + "\n" + out;
+  }
+
+  @Test
+  void launcher_followsSymlinks_honoursJavaHomeAndJavaOpts_andPassesArguments(@TempDir Path dir) throws Exception {
+    Path home = unpack(archive(), dir);
+    Path link = Files.createSymbolicLink(dir.resolve("crosstrade-bot"), home.resolve("bin/crosstrade-bot"));
+    String java = System.getProperty("java.home");
+    // JAVA_OPTS come after the defaults, so they win (-Xmx200m over -Xmx96m); "$@" reaches the bot (--help)
+    String help = run(Map.of("JAVA_HOME", java, "JAVA_OPTS", "-Xmx200m -XshowSettings:vm"), link.toString(), "--help");
+    assertThat(help).startsWith("0\n").contains("Max. Heap Size: 200.00M").contains("Usage:")
+        .contains("--check-config");
+    assertThat(run(Map.of("JAVA_HOME", java, "JAVA_OPTS", "-XshowSettings:vm"), link.toString(), "--help"))
+        .contains("Max. Heap Size: 96.00M");
+    assertThat(run(Map.of("JAVA_HOME", dir.resolve("no-such-jre").toString()), link.toString(), "--help"))
+        .isEqualTo("1\ncrosstrade-bot: JAVA_HOME is set but " + dir.resolve("no-such-jre") + "/bin/java is not an"
+            + " executable; fix JAVA_HOME or unset it to use java from PATH\n");
+  }
+
   @Test
   void launcher_runsTheBot_healthAndMetricsAnswer_andSigtermStopsIt(@TempDir Path dir) throws Exception {
     Path home = unpack(archive(), dir);
