@@ -47,6 +47,11 @@ public class Ops implements AutoCloseable {
     try {
       OpsServer server = OpsServer.start(listen.get(), health, metrics::scrape);
       log.info("ops: GET /healthz and /metrics on http://{}", BotConfig.hostPort(server.address()));
+      if (!listen.get().getAddress().isLoopbackAddress()) {
+        log.warn("ops.listen {} is not a loopback address: /healthz and /metrics answer anyone who can reach it,"
+            + " without authentication; keep the port firewalled (or inside a container network)",
+            BotConfig.hostPort(listen.get()));
+      }
       return new Live(metrics, health, server);
     } catch (IOException e) {
       health.close();
