@@ -3,6 +3,9 @@
 # stand-in and the CrossTrade simulator on loopback. Results go in docs/benchmarks.md.
 #   scripts/bench.sh [interactions=1000] [clicks=100]
 #   scripts/bench.sh board [seconds=60]      the desk board: 5 accounts x 10 moving positions, edits/min, CPU, RSS
+#   scripts/bench.sh dist [interactions=200] [clicks=20]   the bot started by bin/crosstrade-bot from the unpacked
+#                                            distribution archive (its default JVM options; BOT_JAVA_OPTS go to
+#                                            JAVA_OPTS); BENCH_OPS=1 also turns ops.listen (/metrics) on
 #   scripts/bench.sh sdk [benchmark regex]   JMH: the SDK's REST call vs raw java.net.http + Jackson, and the
 #                                            WebSocket round trip (module bench/); prints ops/s, p50/p99, SDK/raw
 #   scripts/bench.sh sdk interleaved [calls]  SDK and raw calls alternately in one loop (fair on a shared machine)
@@ -15,6 +18,12 @@ if [[ "${1:-}" == "sdk" ]]; then
   exec java ${BENCH_JAVA_OPTS:-} -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
     org.crosstradediscord.bench.SdkBenchMain "$@"
 fi
+target_bot=bot/target/crosstrade-bot-0.1.0-SNAPSHOT-all.jar
+if [[ "${1:-}" == "dist" ]]; then
+  shift
+  target_bot=bot/target/crosstrade-bot-0.1.0-SNAPSHOT.tar.gz
+  set -- "${1:-200}" "${2:-20}"
+fi
 mvn -B -q -ntp -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -pl testing -am >&2
 mkdir -p target
 if [[ "${1:-}" == "board" ]]; then
@@ -25,4 +34,4 @@ if [[ "${1:-}" == "board" ]]; then
 fi
 exec java -Dlogback.configurationFile=sandbox-logback.xml -Dsandbox.log=target/bench.log \
   -cp "testing/target/classes:$(cat testing/target/classpath.txt)" \
-  org.crosstradediscord.testing.bench.Benchmarks bot/target/crosstrade-bot-0.1.0-SNAPSHOT-all.jar "$@"
+  org.crosstradediscord.testing.bench.Benchmarks "$target_bot" "$@"

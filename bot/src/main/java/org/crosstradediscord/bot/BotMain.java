@@ -129,6 +129,7 @@ public final class BotMain {
       if (exportFrom != null) {
         return exportAudit(config, env, exportFrom, exportTo, out, err, tokens);
       }
+      org.crosstradediscord.bot.ops.LogSetup.apply(config.logging());
       DiscordBot bot = start(config, env);
       Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "shutdown"));
       return 0;
@@ -139,6 +140,7 @@ public final class BotMain {
     } catch (DiscordBot.StartupException e) {
       return fail(err, 1, "cannot start: " + SafeText.scrubbed(e.getMessage(), tokens));
     } catch (RuntimeException e) {
+      log.debug("start-up failed", e); // the stack only at DEBUG (logger org.crosstradediscord.bot.BotMain)
       return fail(err, 1, "cannot start: " + SafeText.scrubbed(e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()), tokens));
     }

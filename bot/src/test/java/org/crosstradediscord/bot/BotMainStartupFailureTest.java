@@ -134,7 +134,7 @@ class BotMainStartupFailureTest {
         valid.confirmationTimeout(), java.net.URI.create("http://example.com"), valid.crossTradeConnectTimeout(),
         valid.crossTradeRequestTimeout(), valid.crossTradeTransport(), 1, false, valid.discordRestBaseUrl(),
         valid.discordGatewayUrl(), valid.limits(), valid.mode(), "jdbc:sqlite:" + dir.resolve("bot.db"), null,
-        valid.dailyLoss());
+        valid.dailyLoss(), valid.logging(), valid.opsListen());
     assertThatThrownBy(() -> BotMain.start(slipped, ENV))
         .isInstanceOf(DiscordBot.StartupException.class)
         .hasMessageStartingWith("the CrossTrade SDK refused a setting: ")

@@ -23,6 +23,16 @@ public final class AuditLog {
   private final AtomicReference<Consumer<org.crosstradediscord.bot.store.StoredEvent>> trail =
       new AtomicReference<>(e -> { });
 
+  private final java.util.List<Consumer<AuditEvent>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * @param listener told of every recorded event, on the recording thread, after the log line (must not block; e.g.
+   *     the metrics of {@code ops.BotMetrics}); its failure is logged and never stops the record
+   */
+  public void addListener(Consumer<AuditEvent> listener) {
+    listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+  }
+
   /** @param sink stores each event in the durable audit trail (must not block: see {@code store.AuditTrail}) */
   public void setTrail(Consumer<org.crosstradediscord.bot.store.StoredEvent> sink) {
     trail.set(sink);
@@ -45,6 +55,13 @@ public final class AuditLog {
       json = event.toString();
     }
     AUDIT.info(json);
+    for (Consumer<AuditEvent> listener : listeners) {
+      try {
+        listener.accept(event);
+      } catch (RuntimeException e) {
+        AUDIT.warn("audit listener failed: {}", DiscordText.oneLine(e.toString(), 500));
+      }
+    }
     try {
       trail.get().accept(new org.crosstradediscord.bot.store.StoredEvent(java.time.Instant.now(), event));
     } catch (RuntimeException e) {

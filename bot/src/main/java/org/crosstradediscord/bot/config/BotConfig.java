@@ -30,6 +30,9 @@ import org.crosstradediscord.client.TransportType;
  * @param board the desk board ({@code board}), or null when off
  * @param dailyLoss the daily loss limits ({@code limits.daily_loss} …), {@link org.crosstradediscord.bot.risk.DailyLoss#NONE}
  *     when none
+ * @param logging log format and optional file ({@code logging}; {@link LoggingConfig#DEFAULT} when absent)
+ * @param opsListen where {@code GET /healthz} and {@code GET /metrics} are served ({@code ops.listen}, an IP
+ *     address and port; port 0 = any free port); empty = no ops endpoint
  */
 public record BotConfig(
     List<Long> guildIds,
@@ -48,7 +51,33 @@ public record BotConfig(
     TradingMode mode,
     String storageUrl,
     org.crosstradediscord.bot.board.BoardConfig board,
-    org.crosstradediscord.bot.risk.DailyLoss dailyLoss) {
+    org.crosstradediscord.bot.risk.DailyLoss dailyLoss,
+    LoggingConfig logging,
+    java.util.Optional<java.net.InetSocketAddress> opsListen) {
+
+  /** Checks for null in the operations settings and the daily loss limits (the board may be null: off). */
+  public BotConfig {
+    java.util.Objects.requireNonNull(logging, "logging");
+    java.util.Objects.requireNonNull(opsListen, "opsListen");
+    java.util.Objects.requireNonNull(dailyLoss, "dailyLoss");
+  }
+
+  /**
+   * The config without the board, daily loss limits and operations settings: text log on stdout, no ops endpoint.
+   *
+   * @see #BotConfig(List, RolePolicy, OptionalLong, Duration, URI, Duration, Duration, TransportType, long, boolean,
+   *     URI, URI, Limits, TradingMode, String, org.crosstradediscord.bot.board.BoardConfig,
+   *     org.crosstradediscord.bot.risk.DailyLoss, LoggingConfig, java.util.Optional)
+   */
+  public BotConfig(List<Long> guildIds, RolePolicy policy, OptionalLong auditChannelId, Duration confirmationTimeout,
+      URI crossTradeBaseUrl, Duration crossTradeConnectTimeout, Duration crossTradeRequestTimeout,
+      TransportType crossTradeTransport, long crossTradeMaxResponseBytes, boolean crossTradeAllowInsecureHttp,
+      URI discordRestBaseUrl, URI discordGatewayUrl, Limits limits, TradingMode mode, String storageUrl) {
+    this(guildIds, policy, auditChannelId, confirmationTimeout, crossTradeBaseUrl, crossTradeConnectTimeout,
+        crossTradeRequestTimeout, crossTradeTransport, crossTradeMaxResponseBytes, crossTradeAllowInsecureHttp,
+        discordRestBaseUrl, discordGatewayUrl, limits, mode, storageUrl, null,
+        org.crosstradediscord.bot.risk.DailyLoss.NONE, LoggingConfig.DEFAULT, java.util.Optional.empty());
+  }
 
   /** Discord's REST base URL. */
   public static final URI DISCORD_REST = URI.create("https://discord.com/api/v10/");
@@ -67,7 +96,18 @@ public record BotConfig(
         + " limits=" + limits.summary()
         + " daily_loss=" + dailyLoss.summary()
         + " storage=" + org.crosstradediscord.bot.store.JdbcStore.display(storageUrl)
-        + " board=" + (board == null ? "off" : board.summary());
+        + " board=" + (board == null ? "off" : board.summary())
+        + " logging=" + logging.summary()
+        + " ops=" + opsListen.map(BotConfig::hostPort).orElse("off");
+  }
+
+  /**
+   * @param address an IP address and port
+   * @return {@code 127.0.0.1:9464} or {@code [::1]:9464}
+   */
+  public static String hostPort(java.net.InetSocketAddress address) {
+    String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 
   /**

@@ -58,6 +58,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * limits.daily_loss: {account: 0.01..1e9}, limits.flatten_on_daily_loss: false, limits.session_start: "17:00",
  *   limits.session_zone: America/New_York
  * board: {channel_id, accounts: [names in accounts.allowed, 1..10], refresh_seconds: 5 (1..300)}   absent = off
+ * logging: {format: text|json, file: PATH}  default text on stdout; file optional (relative = beside the config)
+ * ops: {listen: 127.0.0.1:9464}             absent = no /healthz, /metrics; IP literal or localhost, port 0..65535
  * </pre>
  *
  * <p>Strictness (see {@code docs/config.md}): the file is composed by SnakeYAML into a node tree, never
@@ -72,7 +74,7 @@ public final class ConfigLoader {
   public static final String CONFIG_ENV = "CROSSTRADE_DISCORD_CONFIG";
 
   private static final Set<String> TOP = Set.of("guild_ids", "roles", "accounts", "audit_channel_id",
-      "confirmation_timeout_seconds", "crosstrade", "discord", "mode", "limits", "storage", "board");
+      "confirmation_timeout_seconds", "crosstrade", "discord", "mode", "limits", "storage", "board", "logging", "ops");
   private static final Set<String> LIMIT_KEYS = Set.of("max_quantity", "order_types", "instruments", "max_position");
   private static final Set<String> ORDER_TYPES = java.util.Arrays.stream(
       org.crosstradediscord.client.model.OrderType.values()).map(t -> t.getValue().toUpperCase(Locale.ROOT))
@@ -226,9 +228,16 @@ public final class ConfigLoader {
     Map<String, Node> st = section(top, "storage", Set.of("url"));
     String storage = storageUrl(st.get("url"), baseDir);
 
+    Map<String, Node> lg = section(top, "logging", Set.of("format", "file"));
+    LoggingConfig logging = logging(lg, baseDir);
+    Map<String, Node> ops = section(top, "ops", Set.of("listen"));
+    java.util.Optional<java.net.InetSocketAddress> listen = present(ops.get("listen"))
+        ? java.util.Optional.of(listen(text(ops.get("listen"), "ops.listen").strip(), "ops.listen"))
+        : java.util.Optional.empty();
+
     return new BotConfig(List.copyOf(guilds), new RolePolicy(grants, allowed, byRole), audit,
         Duration.ofSeconds(timeout), ctBase, Duration.ofMillis(connectMs), Duration.ofMillis(requestMs), transport,
-        maxBytes, allowInsecure, rest, gateway, limits, mode, storage, board, dailyLoss);
+        maxBytes, allowInsecure, rest, gateway, limits, mode, storage, board, dailyLoss, logging, listen);
   }
 
   /** {@code limits.daily_loss} and its options; absent = {@code DailyLoss.NONE}. */
@@ -313,6 +322,82 @@ public final class ConfigLoader {
     }
     long refresh = integer(m.get("refresh_seconds"), "board.refresh_seconds", 5, 1, 300);
     return new org.crosstradediscord.bot.board.BoardConfig(channel, accounts, Duration.ofSeconds(refresh));
+  }
+
+  /**
+   * {@code logging.format}: {@code text} (default) or {@code json}; {@code logging.file}: a file path (relative to
+   * {@code baseDir}) whose directory exists and is writable; the file itself need not exist.
+   */
+  private static LoggingConfig logging(Map<String, Node> lg, Path baseDir) {
+    LoggingConfig.Format format = LoggingConfig.Format.TEXT;
+    if (present(lg.get("format"))) {
+      String f = text(lg.get("format"), "logging.format");
+      format = switch (f) {
+        case "text" -> LoggingConfig.Format.TEXT;
+        case "json" -> LoggingConfig.Format.JSON;
+        default -> throw new ConfigException("logging.format: '" + oneLine(f) + "' is not a format (text or json)");
+      };
+    }
+    java.util.Optional<Path> file = java.util.Optional.empty();
+    if (present(lg.get("file"))) {
+      String t = text(lg.get("file"), "logging.file").strip();
+      if (t.isEmpty() || t.length() > 4096 || t.chars().anyMatch(Character::isISOControl)) {
+        throw new ConfigException("logging.file: must be a file path (at most 4096 characters, no control characters)");
+      }
+      Path p;
+      try {
+        p = baseDir.resolve(t).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new ConfigException("logging.file: '" + oneLine(t) + "' is not a valid file path");
+      }
+      Path dir = p.getParent();
+      if (p.getFileName() == null || dir == null || !Files.isDirectory(dir)) {
+        throw new ConfigException("logging.file: directory " + oneLine(String.valueOf(dir)) + " does not exist (create"
+            + " it, writable by the bot's user)");
+      }
+      if (Files.isDirectory(p)) {
+        throw new ConfigException("logging.file: " + oneLine(p.toString()) + " is a directory; name a file in it");
+      }
+      if (!Files.isWritable(dir)) {
+        throw new ConfigException("logging.file: directory " + oneLine(dir.toString()) + " is not writable by this user");
+      }
+      file = java.util.Optional.of(p);
+    }
+    return new LoggingConfig(format, file);
+  }
+
+  /**
+   * {@code HOST:PORT} where HOST is an IPv4 literal, {@code [IPv6]} or {@code localhost} (no name lookup at load)
+   * and PORT 0..65535 (0: any free port, logged at start).
+   */
+  static java.net.InetSocketAddress listen(String text, String key) {
+    String usage = " (HOST:PORT with an IP address or localhost, e.g. 127.0.0.1:9464)";
+    int colon = text.lastIndexOf(':');
+    if (colon <= 0 || colon == text.length() - 1) {
+      throw new ConfigException(key + ": '" + oneLine(text) + "' is not HOST:PORT" + usage);
+    }
+    String host = text.substring(0, colon);
+    String port = text.substring(colon + 1);
+    if (!port.matches("0|[1-9][0-9]{0,4}") || Integer.parseInt(port) > 65535) {
+      throw new ConfigException(key + ": port '" + oneLine(port) + "' must be 0..65535 in plain digits" + usage);
+    }
+    java.net.InetAddress address;
+    try {
+      if (host.equalsIgnoreCase("localhost")) {
+        address = java.net.InetAddress.getLoopbackAddress();
+      } else if (host.matches("(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}")) {
+        address = java.net.InetAddress.getByName(host); // a literal: no lookup
+      } else if (host.startsWith("[") && host.endsWith("]") && host.length() > 2
+          && host.substring(1, host.length() - 1).matches("[0-9A-Fa-f:.]+")) {
+        address = java.net.InetAddress.getByName(host.substring(1, host.length() - 1));
+      } else {
+        throw new ConfigException(key + ": host '" + oneLine(host) + "' must be an IP address or localhost (no name"
+            + " lookup)" + usage);
+      }
+    } catch (java.net.UnknownHostException e) {
+      throw new ConfigException(key + ": host '" + oneLine(host) + "' is not a valid IP address" + usage);
+    }
+    return new java.net.InetSocketAddress(address, Integer.parseInt(port));
   }
 
   /** {@code mode}: required, {@code paper} or {@code live} exactly (lower case, plain or quoted text). */

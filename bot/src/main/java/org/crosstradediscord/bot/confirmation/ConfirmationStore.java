@@ -183,6 +183,16 @@ public final class ConfirmationStore {
         rows, storeWait, Clock.systemUTC());
   }
 
+  private volatile java.util.function.Consumer<String> onCreated = command -> { };
+
+  /**
+   * @param listener told the command name of each pending action {@link #put} records (on the caller's thread;
+   *     must not block), e.g. to count confirmation cards for {@code /metrics}
+   */
+  public void onCreated(java.util.function.Consumer<String> listener) {
+    onCreated = java.util.Objects.requireNonNull(listener, "listener");
+  }
+
   /**
    * Records a new pending action (durably first, then in memory).
    *
@@ -218,6 +228,11 @@ public final class ConfirmationStore {
       }
     });
     local.put(id, p);
+    try {
+      onCreated.accept(recipe.command());
+    } catch (RuntimeException e) {
+      log.warn("confirmation listener failed: {}", e.toString());
+    }
     return p;
   }
 

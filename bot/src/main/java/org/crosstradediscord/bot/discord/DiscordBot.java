@@ -74,6 +74,12 @@ public final class DiscordBot implements AutoCloseable {
   private volatile org.crosstradediscord.bot.board.DeskBoard board;
   private volatile org.crosstradediscord.client.PnlStream pnl;
   private AuditLog audit;
+  private volatile org.crosstradediscord.bot.ops.Ops ops = org.crosstradediscord.bot.ops.Ops.OFF;
+
+  /** @return where {@code /healthz} and {@code /metrics} are served (the real port), or empty without {@code ops.listen} */
+  public java.util.Optional<java.net.InetSocketAddress> opsAddress() {
+    return ops.address();
+  }
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
@@ -101,21 +107,30 @@ public final class DiscordBot implements AutoCloseable {
    * @param durable the opened store (halt state, audit trail); the bot closes it when it stops or fails to start
    * @return the running bot; {@link #close()} stops it
    * @throws StartupException the SDK builder refused a setting, Discord rejected the token, Discord could not be
-   *     reached, READY did not come within 60 s, the bot is not in a configured guild, or the audit channel is
-   *     unknown. The message says which, is one line, and never holds a token (text from exceptions is scrubbed of
+   *     reached, READY did not come within 60 s, the bot is not in a configured guild, the audit channel is
+   *     unknown or the bot may not view it or send messages in it, or {@code ops.listen} cannot be bound. The message says which, is one line, and never holds a token (text from exceptions is scrubbed of
    *     both tokens and its control characters replaced).
    */
   public static DiscordBot start(BotConfig config, Secrets secrets, org.crosstradediscord.bot.store.Store durable) {
     org.crosstradediscord.bot.store.AuditTrail trail = new org.crosstradediscord.bot.store.AuditTrail(durable);
+    org.crosstradediscord.bot.ops.Ops ops;
     try {
-      return start(config, secrets, trail);
+      ops = org.crosstradediscord.bot.ops.Ops.start(config.opsListen()); // bound before Discord: a taken port fails fast
+    } catch (IllegalStateException e) {
+      trail.close();
+      throw new StartupException(e.getMessage());
+    }
+    try {
+      return start(config, secrets, trail, ops);
     } catch (RuntimeException e) {
+      ops.close();
       trail.close();
       throw e;
     }
   }
 
-  private static DiscordBot start(BotConfig config, Secrets secrets, org.crosstradediscord.bot.store.AuditTrail trail) {
+  private static DiscordBot start(BotConfig config, Secrets secrets, org.crosstradediscord.bot.store.AuditTrail trail,
+      org.crosstradediscord.bot.ops.Ops ops) {
     java.time.Instant startedAt = java.time.Instant.now();
     List<String> tokens = List.of(secrets.discordToken(), secrets.crossTradeToken());
     CrossTradeClient client;
@@ -135,6 +150,8 @@ public final class DiscordBot implements AutoCloseable {
     // 4 calls at once, 16 waiting at most; a confirmed trade older than the request timeout is never sent late.
     TradeCalls calls = new TradeCalls(CALL_THREADS, CALL_QUEUE, config.crossTradeRequestTimeout());
     CommandRegistry registry = CommandRegistry.standard(trail, halt);
+    ops.watch(audit, store, client, registry.definitions().stream().map(d -> d.getName())
+        .collect(java.util.stream.Collectors.toSet()));
     // Reads (/positions, /orders, autocomplete) on threads of their own: 4 at once, 32 waiting at most.
     ReadCalls reads = new ReadCalls(READ_THREADS, READ_QUEUE);
     // Shutdown waits for calls in flight: the longest one waits up to the request timeout for the SDK's rate limiter,
@@ -186,6 +203,7 @@ public final class DiscordBot implements AutoCloseable {
           + describe(e, tokens));
     }
     DiscordBot bot = new DiscordBot(jda, calls, store, client, grace);
+    bot.ops = ops;
     bot.handler = handler;
     bot.reads = reads;
     bot.trail = trail;
@@ -211,6 +229,15 @@ public final class DiscordBot implements AutoCloseable {
         if (channel == null) {
           throw new StartupException("audit_channel_id: no text channel " + channelId + " visible to the bot");
         }
+        java.util.Set<net.dv8tion.jda.api.Permission> missing = java.util.EnumSet.of(
+            net.dv8tion.jda.api.Permission.VIEW_CHANNEL, net.dv8tion.jda.api.Permission.MESSAGE_SEND);
+        missing.removeAll(channel.getGuild().getSelfMember().getPermissions(channel));
+        if (!missing.isEmpty()) {
+          throw new StartupException("audit_channel_id: the bot lacks " + missing.stream()
+              .map(net.dv8tion.jda.api.Permission::getName).collect(java.util.stream.Collectors.joining(" and "))
+              + " in #" + SafeText.oneLine(channel.getName()) + " (" + channelId + "); fix: allow View Channel and"
+              + " Send Messages for the bot there (channel settings → Permissions), or remove audit_channel_id");
+        }
         audit.setChannel(line -> {
           java.util.concurrent.CompletableFuture<?> post = channel.sendMessage(line).setAllowedMentions(List.of())
               .setSuppressEmbeds(true).submit();
@@ -232,6 +259,7 @@ public final class DiscordBot implements AutoCloseable {
       bot.close();
       throw e instanceof StartupException s ? s : new StartupException("start-up failed: " + describe(e, tokens));
     }
+    ops.ready(jda, trail.store(), bot::isStopping);
     halt.onChange(bot::showHalt);
     ClaimRecovery recovery = new ClaimRecovery(store, jda, audit, trail.store().shared(), startedAt);
     recovery.run(); // trades a dead process left claimed: "outcome unknown"
@@ -376,6 +404,7 @@ public final class DiscordBot implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    ops.stopping(); // /healthz: 503 "stopping" while the calls in flight finish
     presencePoll.shutdownNow();
     if (board != null) {
       board.close();
@@ -408,6 +437,7 @@ public final class DiscordBot implements AutoCloseable {
     if (trail != null) {
       trail.close();
     }
+    ops.close();
     log.info("stopped");
   }
 

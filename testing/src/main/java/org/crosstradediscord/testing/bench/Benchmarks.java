@@ -32,9 +32,16 @@ import org.crosstradediscord.testing.simulator.RecordedRequest;
 public final class Benchmarks {
   private Benchmarks() {}
 
-  /** @param args jar path, interaction count, click count */
+  /**
+   * @param args the shaded jar ({@code java [BOT_JAVA_OPTS] -jar JAR}) or the distribution archive
+   *     ({@code crosstrade-bot-<version>.tar.gz}: unpacked under {@code target/bench-dist}, started by
+   *     {@code bin/crosstrade-bot} with its default JVM options, {@code BOT_JAVA_OPTS} passed as {@code JAVA_OPTS}),
+   *     interaction count, click count. {@code BENCH_OPS=1} also turns {@code ops.listen} on (metrics counted).
+   */
   public static void main(String[] args) throws Exception {
     Path jar = Path.of(args[0]);
+    boolean dist = args[0].endsWith(".tar.gz");
+    boolean ops = "1".equals(System.getenv("BENCH_OPS"));
     int interactions = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int clicks = args.length > 2 ? Integer.parseInt(args[2]) : 100;
     String jvmOpts = System.getenv().getOrDefault("BOT_JAVA_OPTS", "").strip();
@@ -44,9 +51,23 @@ public final class Benchmarks {
     DiscordStandIn discord = world.discord();
     StandInGuild guild = world.guild();
     StandInGuild.Member alice = guild.member("alice");
+    if (ops) {
+      Path config = world.configFile();
+      java.nio.file.Files.writeString(config, java.nio.file.Files.readString(config) + "ops:\n  listen: \"127.0.0.1:0\"\n");
+    }
+    Path home = dist ? unpack(jar, Path.of("target", "bench-dist")) : null;
     long launch = System.nanoTime();
-    BotProcess bot = BotProcess.start(jar, jvmOpts.isEmpty() ? List.of() : List.of(jvmOpts.split("\\s+")),
-        world.configFile(), Sandbox.secrets(), Path.of("target", "bench-bot.log"));
+    BotProcess bot;
+    if (dist) {
+      Map<String, String> env = new java.util.HashMap<>(Sandbox.secrets());
+      env.put("JAVA_HOME", System.getProperty("java.home"));
+      env.put("JAVA_OPTS", jvmOpts);
+      bot = BotProcess.launch(List.of(home.resolve("bin/crosstrade-bot").toString(), "--config",
+          world.configFile().toString()), env, Path.of("target", "bench-bot.log"));
+    } else {
+      bot = BotProcess.start(jar, jvmOpts.isEmpty() ? List.of() : List.of(jvmOpts.split("\\s+")),
+          world.configFile(), Sandbox.secrets(), Path.of("target", "bench-bot.log"));
+    }
     try {
       discord.awaitCall(c -> c.route().endsWith("/commands") && c.status() == 200, Duration.ofSeconds(60));
       double startMs = (System.nanoTime() - launch) / 1e6;
@@ -79,13 +100,18 @@ public final class Benchmarks {
       }
 
       long peakRssKb = bot.peakRssKb();
+      if ("1".equals(System.getenv("BENCH_NMT"))) { // needs -XX:NativeMemoryTracking=summary in BOT_JAVA_OPTS
+        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+            String.valueOf(bot.process().pid()), "VM.native_memory", "summary").inheritIO().start().waitFor();
+      }
       long stop = System.nanoTime();
       int exit = bot.terminate(40);
       double stopMs = (System.nanoTime() - stop) / 1e6;
 
-      System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, %s; bot JVM options: %s%n",
+      System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, %s; started by: %s; extra JVM options: %s; ops: %s%n",
           Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), System.getProperty("os.name"),
-          jvmOpts.isEmpty() ? "(defaults)" : jvmOpts);
+          dist ? "bin/crosstrade-bot (its defaults)" : "java -jar (JVM defaults)", jvmOpts.isEmpty() ? "none" : jvmOpts,
+          ops ? "on" : "off");
       System.out.println("| measure | n | p50 | p99 | max |");
       System.out.println("|---|---|---|---|---|");
       row("interaction dispatched → first callback (ms)", firstCallback);
@@ -97,6 +123,24 @@ public final class Benchmarks {
     } finally {
       bot.close();
       world.close();
+    }
+  }
+
+  /** Unpacks the archive with the system's tar into a fresh directory; returns its top directory. */
+  private static Path unpack(Path archive, Path into) throws Exception {
+    if (java.nio.file.Files.exists(into)) {
+      try (var walk = java.nio.file.Files.walk(into)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    java.nio.file.Files.createDirectories(into);
+    Process tar = new ProcessBuilder("tar", "-xzf", archive.toAbsolutePath().toString(), "-C", into.toString())
+        .inheritIO().start();
+    if (tar.waitFor() != 0) {
+      throw new IllegalStateException("tar failed on " + archive);
+    }
+    try (var dirs = java.nio.file.Files.list(into)) {
+      return dirs.filter(java.nio.file.Files::isDirectory).findFirst().orElseThrow();
     }
   }
 

@@ -79,7 +79,8 @@ final class GatewaySession extends JsonSocket {
 
   private ObjectNode guildCreate(StandInGuild g) {
     ObjectNode o = DiscordStandIn.JSON.createObjectNode();
-    o.put("id", String.valueOf(g.id())).put("name", g.name()).put("owner_id", String.valueOf(d.botId()))
+    o.put("id", String.valueOf(g.id())).put("name", g.name())
+        .put("owner_id", String.valueOf(g.botIsOwner() ? d.botId() : Snowflakes.next()))
         .put("afk_timeout", 300).putNull("afk_channel_id").put("verification_level", 0)
         .put("default_message_notifications", 0).put("explicit_content_filter", 0).put("mfa_level", 0)
         .put("premium_tier", 0).put("nsfw_level", 0).put("preferred_locale", "en-US").put("large", false)
@@ -96,6 +97,10 @@ final class GatewaySession extends JsonSocket {
       channels.addObject().put("id", String.valueOf(c.id())).put("type", 0).put("name", c.name()).put("position", cpos++)
           .put("guild_id", String.valueOf(g.id())).putNull("parent_id").put("nsfw", false).put("rate_limit_per_user", 0)
           .putArray("permission_overwrites");
+      if (g.hiddenFromBot(c)) { // @everyone (role id = guild id) denied VIEW_CHANNEL (1 << 10)
+        ((ArrayNode) channels.get(channels.size() - 1).get("permission_overwrites")).addObject()
+            .put("id", String.valueOf(g.id())).put("type", 0).put("allow", "0").put("deny", "1024");
+      }
     }
     ArrayNode members = o.putArray("members");
     members.add(member(d.botUser(), new ArrayNode(DiscordStandIn.JSON.getNodeFactory())));

@@ -65,6 +65,31 @@ public final class StandInGuild {
   private final List<Role> roles = new ArrayList<>();
   private final List<Channel> channels = new ArrayList<>();
   private final Map<String, Member> members = new ConcurrentHashMap<>();
+  private final java.util.Set<Long> hiddenFromBot = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Makes a channel private to the bot as a server admin would by mistake: {@code @everyone} is denied View Channel
+   * there (a channel overwrite), and the bot no longer owns the guild (an owner has every permission). Takes effect
+   * in the next {@code GUILD_CREATE} (the bot's next start).
+   *
+   * @param channel a channel of this guild
+   */
+  public void hideFromBot(Channel channel) {
+    hiddenFromBot.add(channel.id());
+  }
+
+  /** @return true while no channel is hidden from the bot: the bot is the guild's owner (every permission) */
+  public boolean botIsOwner() {
+    return hiddenFromBot.isEmpty();
+  }
+
+  /**
+   * @param channel a channel
+   * @return true when {@code @everyone} is denied View Channel there ({@link #hideFromBot})
+   */
+  public boolean hiddenFromBot(Channel channel) {
+    return hiddenFromBot.contains(channel.id());
+  }
 
   /**
    * @param id guild id

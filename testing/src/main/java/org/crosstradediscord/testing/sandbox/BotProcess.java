@@ -34,6 +34,20 @@ public final class BotProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString(), "--config", config.toString()));
+    return launch(command, env, log);
+  }
+
+  /**
+   * The bot started by another command, e.g. the distribution's {@code bin/crosstrade-bot --config FILE} (which
+   * execs java, so the process is the JVM and {@link #terminate} reaches it).
+   *
+   * @param command the command line
+   * @param env environment additions (DISCORD_TOKEN, CROSSTRADE_TOKEN, JAVA_HOME, JAVA_OPTS); the tokens of this
+   *     JVM's environment are removed first
+   * @param log where stdout and stderr go
+   * @return the started process
+   */
+  public static BotProcess launch(List<String> command, Map<String, String> env, Path log) throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().remove("DISCORD_TOKEN");

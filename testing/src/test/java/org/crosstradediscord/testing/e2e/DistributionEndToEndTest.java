@@ -1,0 +1,178 @@
+package org.crosstradediscord.testing.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.crosstradediscord.testing.Poll;
+import org.crosstradediscord.testing.discord.StandInGuild;
+import org.crosstradediscord.testing.discord.StandInInteraction;
+import org.crosstradediscord.testing.discord.StandInMessage;
+import org.crosstradediscord.testing.sandbox.BotProcess;
+import org.crosstradediscord.testing.sandbox.Sandbox;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution archive as an operator uses it: {@code crosstrade-bot-<version>.tar.gz} unpacked, the bot started
+ * by {@code bin/crosstrade-bot --config FILE} (tokens in the environment, {@code JAVA_HOME} set) against the
+ * stand-ins, with {@code ops.listen} on a free port: it registers its commands, {@code /healthz} answers 200,
+ * a confirmed order moves {@code /metrics}, and SIGTERM stops it cleanly.
+ */
+class DistributionEndToEndTest {
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  static Path archive() {
+    Path archive = Path.of(System.getProperty("bot.dist", "../bot/target/crosstrade-bot-0.1.0-SNAPSHOT.tar.gz"));
+    assumeTrue(Files.exists(archive), "the distribution archive is built by `mvn verify` (package phase): " + archive);
+    return archive;
+  }
+
+  /** Unpacks with the system's tar (as an operator would), keeping the launcher's mode. */
+  static Path unpack(Path archive, Path into) throws Exception {
+    Process tar = new ProcessBuilder("tar", "-xzf", archive.toAbsolutePath().toString(), "-C", into.toString())
+        .redirectErrorStream(true).start();
+    assertThat(tar.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(tar.exitValue()).as(new String(tar.getInputStream().readAllBytes())).isZero();
+    try (var dirs = Files.list(into)) {
+      Path home = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+      assertThat(home.getFileName().toString()).startsWith("crosstrade-bot-");
+      return home;
+    }
+  }
+
+  @Test
+  void archive_holdsTheLauncherJarExampleServiceAndDockerfile(@TempDir Path dir) throws Exception {
+    Path home = unpack(archive(), dir);
+    Path launcher = home.resolve("bin/crosstrade-bot");
+    assertThat(Files.isExecutable(launcher)).isTrue();
+    assertThat(Files.readString(launcher)).startsWith("#!/bin/sh").contains("exec \"$java\"").contains("\"$@\"")
+        .contains("JAVA_OPTS");
+    assertThat(home.resolve("lib/crosstrade-bot.jar")).isRegularFile();
+    assertThat(Files.readString(home.resolve("crosstrade-bot.service"))).contains("EnvironmentFile=/etc/crosstrade-bot/env")
+        .contains("Restart=on-failure").contains("TimeoutStopSec=90s").contains("User=crosstrade-bot");
+    assertThat(Files.readString(home.resolve("Dockerfile"))).contains("FROM eclipse-temurin:17-jre")
+        .contains("USER crosstrade-bot").contains("HEALTHCHECK").contains("/healthz");
+    // the example config in the archive is valid as shipped
+    Process check = new ProcessBuilder(launcher.toString(), "--config", home.resolve("config.example.yaml").toString(),
+        "--check-config").redirectErrorStream(true).start();
+    String out = new String(check.getInputStream().readAllBytes());
+    assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(check.exitValue()).as(out).isZero();
+    assertThat(out).startsWith("config OK: mode=paper");
+  }
+
+  private static String run(Map<String, String> env, String... command) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().remove("JAVA_HOME");
+    pb.environment().remove("JAVA_OPTS");
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return p.exitValue() + "\n" + out;
+  }
+
+  @Test
+  void launcher_followsSymlinks_honoursJavaHomeAndJavaOpts_andPassesArguments(@TempDir Path dir) throws Exception {
+    Path home = unpack(archive(), dir);
+    Path link = Files.createSymbolicLink(dir.resolve("crosstrade-bot"), home.resolve("bin/crosstrade-bot"));
+    String java = System.getProperty("java.home");
+    // JAVA_OPTS come after the defaults, so they win (-Xmx200m over -Xmx96m); "$@" reaches the bot (--help)
+    String help = run(Map.of("JAVA_HOME", java, "JAVA_OPTS", "-Xmx200m -XshowSettings:vm"), link.toString(), "--help");
+    assertThat(help).startsWith("0\n").contains("Max. Heap Size: 200.00M").contains("Usage:")
+        .contains("--check-config");
+    assertThat(run(Map.of("JAVA_HOME", java, "JAVA_OPTS", "-XshowSettings:vm"), link.toString(), "--help"))
+        .contains("Max. Heap Size: 96.00M");
+    assertThat(run(Map.of("JAVA_HOME", dir.resolve("no-such-jre").toString()), link.toString(), "--help"))
+        .isEqualTo("1\ncrosstrade-bot: JAVA_HOME is set but " + dir.resolve("no-such-jre") + "/bin/java is not an"
+            + " executable; fix JAVA_HOME or unset it to use java from PATH\n");
+  }
+
+  @Test
+  void launcher_runsTheBot_healthAndMetricsAnswer_andSigtermStopsIt(@TempDir Path dir) throws Exception {
+    Path home = unpack(archive(), dir);
+    try (Sandbox world = Sandbox.start(Duration.ofSeconds(60), Duration.ofSeconds(5), "rest", false)) {
+      Path config = world.configFile();
+      Files.writeString(config, Files.readString(config) + "ops:\n  listen: \"127.0.0.1:0\"\n");
+      Map<String, String> env = new java.util.HashMap<>(Sandbox.secrets());
+      env.put("JAVA_HOME", System.getProperty("java.home"));
+      env.put("JAVA_OPTS", "-Dcrosstrade.test=dist");
+      try (BotProcess bot = BotProcess.launch(List.of(home.resolve("bin/crosstrade-bot").toString(), "--config",
+          config.toString()), env, Path.of("target", "bot-dist-e2e.log"))) {
+        world.discord().awaitCall(c -> c.route().endsWith("/commands") && c.status() == 200, WAIT);
+        assertThat(world.discord().registeredCommands(world.guild().id())).hasSize(10);
+        OpsClient ops = new OpsClient(Poll.until(() -> {
+          try {
+            return OpsClient.address(bot.output());
+          } catch (java.io.IOException e) {
+            return Optional.empty();
+          }
+        }, WAIT, () -> "no ops address in the log"));
+
+        HttpResponse<String> health = Poll.until(() -> {
+          try {
+            HttpResponse<String> r = ops.get("/healthz");
+            return r.statusCode() == 200 ? Optional.of(r) : Optional.empty();
+          } catch (Exception e) {
+            return Optional.empty();
+          }
+        }, WAIT, () -> "/healthz never answered 200");
+        assertThat(health.body()).isEqualTo("ok\n");
+        assertThat(ops.get("/nope").statusCode()).isEqualTo(404);
+
+        String before = ops.metrics();
+        Map<String, String> confirmed = Map.of("command", "flatplace", "event", "confirmed");
+        assertThat(OpsClient.value(before, "crosstrade_bot_confirmations_total", confirmed)).isZero();
+        assertThat(OpsClient.value(before, "jvm_memory_used_bytes", Map.of())).isPositive();
+
+        StandInGuild guild = world.guild();
+        StandInGuild.Member alice = guild.member("alice");
+        StandInInteraction cmd = world.discord().slash(guild, alice, "flatplace", Map.of("account", "Sim101",
+            "instrument", "ES 12-25", "action", "BUY", "quantity", 1L, "order_type", "MARKET", "time_in_force", "DAY"));
+        StandInMessage card = cmd.original(WAIT);
+        world.discord().click(guild, alice, card, "Place order");
+        assertThat(cmd.awaitOriginal(m -> m.buttons().isEmpty(), WAIT).text()).contains("Done: Flat-place order");
+        assertThat(world.simulator().book().position("Sim101", "ES 12-25")).isEqualTo(1);
+
+        String after = Poll.until(() -> {
+          try {
+            String m = ops.metrics();
+            return OpsClient.value(m, "crosstrade_upstream_calls_seconds_count",
+                Map.of("operation", "flatplace", "status", "ok")) == 1 ? Optional.of(m) : Optional.empty();
+          } catch (Exception e) {
+            return Optional.empty();
+          }
+        }, WAIT, () -> "the confirmed order never showed in /metrics");
+        assertThat(OpsClient.value(after, "crosstrade_bot_confirmations_total", Map.of("command", "flatplace",
+            "event", "created"))).isEqualTo(1);
+        assertThat(OpsClient.value(after, "crosstrade_bot_confirmations_total", confirmed)).isEqualTo(1);
+        assertThat(OpsClient.value(after, "crosstrade_bot_interactions_total", Map.of("command", "flatplace",
+            "outcome", "received"))).isEqualTo(1);
+        assertThat(OpsClient.value(after, "crosstrade_bot_interactions_total", Map.of("command", "flatplace",
+            "outcome", "ok"))).isEqualTo(1);
+        assertThat(OpsClient.value(after, "crosstrade_bot_halted", Map.of())).isZero();
+        assertThat(after).contains("crosstrade_upstream_calls_seconds_bucket{")
+            .contains("crosstrade_ratelimiter_available_tokens")
+            .doesNotContain("alice").doesNotContain("Sim101")
+            .doesNotContain(Sandbox.DISCORD_TOKEN).doesNotContain(Sandbox.CROSSTRADE_TOKEN);
+
+        int exit = bot.terminate(40);
+        assertThat(exit).as("SIGTERM: the JVM's 143 after the shutdown hook ran").isIn(0, 143);
+        String output = bot.output();
+        assertThat(output).contains("registered 10 slash commands").contains("DiscordBot - stopped")
+            .contains("\"kind\":\"result\"")
+            .doesNotContain(Sandbox.DISCORD_TOKEN).doesNotContain(Sandbox.CROSSTRADE_TOKEN);
+        assertThat(output.lines().filter(l -> l.startsWith("\tat ") || l.startsWith("Exception in thread")))
+            .as("no raw stack trace").isEmpty();
+      }
+    }
+  }
+}
