@@ -68,7 +68,8 @@ class BotMainStartupFailureTest {
         discord:
           rest_base_url: http://127.0.0.1:%d/api/v10/
           gateway_url: ws://127.0.0.1:%d/
-        """.formatted(crosstrade, discordPort, discordPort));
+        """.formatted(crosstrade.isEmpty() ? "check_at_start: false" : "check_at_start: false, " + crosstrade,
+        discordPort, discordPort)); // these are about Discord: no CrossTrade read at start
   }
 
   private static void assertOneCleanLine(Run r) {
@@ -134,7 +135,7 @@ class BotMainStartupFailureTest {
         valid.confirmationTimeout(), java.net.URI.create("http://example.com"), valid.crossTradeConnectTimeout(),
         valid.crossTradeRequestTimeout(), valid.crossTradeTransport(), 1, false, valid.discordRestBaseUrl(),
         valid.discordGatewayUrl(), valid.limits(), valid.mode(), "jdbc:sqlite:" + dir.resolve("bot.db"), null,
-        valid.dailyLoss(), valid.logging(), valid.opsListen());
+        valid.dailyLoss(), valid.logging(), valid.opsListen(), false);
     assertThatThrownBy(() -> BotMain.start(slipped, ENV))
         .isInstanceOf(DiscordBot.StartupException.class)
         .hasMessageStartingWith("the CrossTrade SDK refused a setting: ")

@@ -33,6 +33,8 @@ import org.crosstradediscord.client.TransportType;
  * @param logging log format and optional file ({@code logging}; {@link LoggingConfig#DEFAULT} when absent)
  * @param opsListen where {@code GET /healthz} and {@code GET /metrics} are served ({@code ops.listen}, an IP
  *     address and port; port 0 = any free port); empty = no ops endpoint
+ * @param crossTradeCheckAtStart read the accounts once at start ({@code crosstrade.check_at_start}, default true): a
+ *     refused token or an unreachable CrossTrade stops start-up with one line
  */
 public record BotConfig(
     List<Long> guildIds,
@@ -53,7 +55,8 @@ public record BotConfig(
     org.crosstradediscord.bot.board.BoardConfig board,
     org.crosstradediscord.bot.risk.DailyLoss dailyLoss,
     LoggingConfig logging,
-    java.util.Optional<java.net.InetSocketAddress> opsListen) {
+    java.util.Optional<java.net.InetSocketAddress> opsListen,
+    boolean crossTradeCheckAtStart) {
 
   /** Checks for null in the operations settings and the daily loss limits (the board may be null: off). */
   public BotConfig {
@@ -63,11 +66,12 @@ public record BotConfig(
   }
 
   /**
-   * The config without the board, daily loss limits and operations settings: text log on stdout, no ops endpoint.
+   * The config without the board, daily loss limits and operations settings (text log on stdout, no ops endpoint), and
+   * without the start-up read of CrossTrade.
    *
    * @see #BotConfig(List, RolePolicy, OptionalLong, Duration, URI, Duration, Duration, TransportType, long, boolean,
    *     URI, URI, Limits, TradingMode, String, org.crosstradediscord.bot.board.BoardConfig,
-   *     org.crosstradediscord.bot.risk.DailyLoss, LoggingConfig, java.util.Optional)
+   *     org.crosstradediscord.bot.risk.DailyLoss, LoggingConfig, java.util.Optional, boolean)
    */
   public BotConfig(List<Long> guildIds, RolePolicy policy, OptionalLong auditChannelId, Duration confirmationTimeout,
       URI crossTradeBaseUrl, Duration crossTradeConnectTimeout, Duration crossTradeRequestTimeout,
@@ -76,7 +80,7 @@ public record BotConfig(
     this(guildIds, policy, auditChannelId, confirmationTimeout, crossTradeBaseUrl, crossTradeConnectTimeout,
         crossTradeRequestTimeout, crossTradeTransport, crossTradeMaxResponseBytes, crossTradeAllowInsecureHttp,
         discordRestBaseUrl, discordGatewayUrl, limits, mode, storageUrl, null,
-        org.crosstradediscord.bot.risk.DailyLoss.NONE, LoggingConfig.DEFAULT, java.util.Optional.empty());
+        org.crosstradediscord.bot.risk.DailyLoss.NONE, LoggingConfig.DEFAULT, java.util.Optional.empty(), false);
   }
 
   /** Discord's REST base URL. */

@@ -48,7 +48,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * audit_channel_id: id                     optional
  * confirmation_timeout_seconds: 60         1..600
  * crosstrade: {base_url, connect_timeout_ms: 5000, request_timeout_ms: 20000, transport: rest|websocket,
- *              max_response_bytes: 1048576 (4096..67108864), allow_insecure_http: false}
+ *              max_response_bytes: 1048576 (4096..67108864), allow_insecure_http: false, check_at_start: true}
  * discord: {rest_base_url, gateway_url}    default: Discord's
  * mode: paper|live                         required
  * limits: {default: entry, by_role: {role id: entry}}   absent = {default: {max_quantity: 10}}
@@ -83,7 +83,7 @@ public final class ConfigLoader {
   static final long MAX_LIMIT = 1_000_000;
   /** The default {@code storage.url}: an SQLite file beside the config file. */
   public static final String DEFAULT_STORAGE_URL = "jdbc:sqlite:crosstrade-bot.db";
-  private static final Set<String> CROSSTRADE = Set.of("base_url", "connect_timeout_ms", "request_timeout_ms",
+  private static final Set<String> CROSSTRADE = Set.of("base_url", "connect_timeout_ms", "request_timeout_ms", "check_at_start",
       "transport", "max_response_bytes", "allow_insecure_http");
   /** Tags of scalars whose written text is acceptable as a name or other text. */
   private static final Set<Tag> TEXT_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.TIMESTAMP);
@@ -194,6 +194,7 @@ public final class ConfigLoader {
 
     Map<String, Node> ct = section(top, "crosstrade", CROSSTRADE);
     boolean allowInsecure = bool(ct.get("allow_insecure_http"), "crosstrade.allow_insecure_http", false);
+    boolean checkAtStart = bool(ct.get("check_at_start"), "crosstrade.check_at_start", true);
     URI ctBase = url(ct.get("base_url"), "crosstrade.base_url", CrossTradeClient.PRODUCTION, Set.of("http", "https"));
     if ("http".equalsIgnoreCase(ctBase.getScheme()) && !allowInsecure && !CrossTradeClient.isLoopbackHost(ctBase.getHost())) {
       throw new ConfigException("crosstrade.base_url: plain http to a non-loopback host (" + BotConfig.origin(ctBase)
@@ -237,7 +238,7 @@ public final class ConfigLoader {
 
     return new BotConfig(List.copyOf(guilds), new RolePolicy(grants, allowed, byRole), audit,
         Duration.ofSeconds(timeout), ctBase, Duration.ofMillis(connectMs), Duration.ofMillis(requestMs), transport,
-        maxBytes, allowInsecure, rest, gateway, limits, mode, storage, board, dailyLoss, logging, listen);
+        maxBytes, allowInsecure, rest, gateway, limits, mode, storage, board, dailyLoss, logging, listen, checkAtStart);
   }
 
   /** {@code limits.daily_loss} and its options; absent = {@code DailyLoss.NONE}. */

@@ -143,6 +143,9 @@ public final class DiscordBot implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new StartupException("the CrossTrade SDK refused a setting: " + SafeText.scrubbed(e.getMessage(), tokens));
     }
+    if (config.crossTradeCheckAtStart()) {
+      checkCrossTrade(client, config, tokens);
+    }
     ConfirmationStore store = ConfirmationStore.create(config.confirmationTimeout(), trail.store(), STORE_WAIT);
     AuditLog audit = new AuditLog();
     audit.setTrail(trail::append);
@@ -315,6 +318,36 @@ public final class DiscordBot implements AutoCloseable {
     });
     log.info("P&L stream every {} ms for {}{}", interval.toMillis(), config.board() == null ? "" : "the desk board",
         limits ? (config.board() == null ? "" : " and ") + "daily loss limits " + config.dailyLoss().summary() : "");
+  }
+
+  /**
+   * One read of the accounts ({@code GET /v1/api/accounts}, bounded by the request timeout) before Discord is
+   * contacted: a refused token or an unreachable CrossTrade stops start-up with one line naming the cause and the fix;
+   * NinjaTrader not connected yet, or any other answer, is one warning (the bot starts; trades say what fails).
+   *
+   * @throws StartupException CrossTrade refused the token or could not be reached
+   */
+  private static void checkCrossTrade(CrossTradeClient client, BotConfig config, List<String> tokens) {
+    String where = BotConfig.display(config.crossTradeBaseUrl());
+    try {
+      var accounts = client.listAccounts();
+      log.info("CrossTrade at {} answered: {} account(s) visible to the token", where,
+          accounts == null || accounts.getAccounts() == null ? 0 : accounts.getAccounts().size());
+    } catch (org.crosstradediscord.client.UnauthorizedException e) {
+      client.close();
+      throw new StartupException("CrossTrade at " + where + " refused CROSSTRADE_TOKEN (HTTP 401): copy the secret key"
+          + " again from your CrossTrade account (API access needs the Pro plan)");
+    } catch (org.crosstradediscord.client.UnreachableException | org.crosstradediscord.client.OutcomeUnknownException e) {
+      client.close();
+      throw new StartupException("cannot reach CrossTrade at " + where + " (" + SafeText.scrubbed(
+          SafeText.oneLine(String.valueOf(e.getMessage())), tokens) + "): check crosstrade.base_url and the network");
+    } catch (org.crosstradediscord.client.NinjaTraderNotConnectedException e) {
+      log.warn("CrossTrade at {} answers, but NinjaTrader is not connected to it (HTTP 408): start NinjaTrader 8 with the"
+          + " CrossTrade add-on; trades fail until then", where);
+    } catch (org.crosstradediscord.client.CrossTradeException e) {
+      log.warn("CrossTrade at {} answered the start-up read with {}: starting anyway", where,
+          SafeText.scrubbed(SafeText.oneLine(e.getClass().getSimpleName() + ": " + e.getMessage()), tokens));
+    }
   }
 
   /** @return the desk board, or null when {@code board} is not configured */

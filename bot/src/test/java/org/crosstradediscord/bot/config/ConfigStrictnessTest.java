@@ -156,7 +156,7 @@ class ConfigStrictnessTest {
     BotConfig built = new BotConfig(c.guildIds(), c.policy(), c.auditChannelId(), c.confirmationTimeout(), leaky,
         c.crossTradeConnectTimeout(), c.crossTradeRequestTimeout(), c.crossTradeTransport(),
         c.crossTradeMaxResponseBytes(), false, leaky, leaky, c.limits(), c.mode(), c.storageUrl(), c.board(), c.dailyLoss(),
-        c.logging(), c.opsListen());
+        c.logging(), c.opsListen(), c.crossTradeCheckAtStart());
     assertThat(built.summary()).contains("crosstrade=https://app.crosstrade.io:8443/base")
         .doesNotContain("hunter2").doesNotContain("alice").doesNotContain("s3cr3t").doesNotContain("frag");
     assertThat(BotConfig.origin(leaky)).isEqualTo("https://app.crosstrade.io:8443");

@@ -185,6 +185,7 @@ public final class Sandbox implements AutoCloseable {
             base_url: %s
             request_timeout_ms: %d
             transport: %s
+            check_at_start: false
           discord:
             rest_base_url: %s
             gateway_url: %s

@@ -57,7 +57,7 @@ class BotLifecycleEndToEndTest {
         c.crossTradeRequestTimeout(), c.crossTradeTransport(), c.crossTradeMaxResponseBytes(),
         c.crossTradeAllowInsecureHttp(), c.discordRestBaseUrl(), c.discordGatewayUrl(), c.limits(), c.mode(),
         c.storageUrl().replace("crosstrade-bot.db", "wrong-token.db"), c.board(), c.dailyLoss(), c.logging(),
-        c.opsListen());
+        c.opsListen(), false);
     assertThatThrownBy(() -> BotMain.start(own, Map.of("DISCORD_TOKEN", wrong, "CROSSTRADE_TOKEN", "x")))
         .isInstanceOf(DiscordBot.StartupException.class)
         .hasMessageContaining("Discord rejected DISCORD_TOKEN")

@@ -59,4 +59,62 @@ class StartupFailuresEndToEndTest {
       }
     }
   }
+
+  private static Path checkingConfig(Sandbox world, String baseUrl) throws Exception {
+    Path config = world.configFile();
+    String yaml = Files.readString(config).replace("check_at_start: false", "check_at_start: true");
+    if (baseUrl != null) {
+      yaml = yaml.replace(world.simulator().baseUrl(), baseUrl);
+    }
+    Files.writeString(config, yaml);
+    return config;
+  }
+
+  @Test
+  void crossTradeRefusingTheToken_exits1_namingTheVariableAndTheFix_withoutTheToken() throws Exception {
+    Path jar = BotJarEndToEndTest.jar();
+    try (Sandbox world = Sandbox.start(Duration.ofSeconds(60), Duration.ofSeconds(5), "rest", false)) {
+      Path config = checkingConfig(world, null);
+      String wrong = "wrong-crosstrade-token-4242";
+      try (BotProcess bot = BotProcess.start(jar, List.of(), config, java.util.Map.of("DISCORD_TOKEN", Sandbox.DISCORD_TOKEN,
+          "CROSSTRADE_TOKEN", wrong), Path.of("target", "bot-crosstrade-401.log"))) {
+        assertOneLineFailure(bot, "CrossTrade at " + world.simulator().baseUrl());
+        assertThat(bot.output()).contains("refused CROSSTRADE_TOKEN (HTTP 401)").contains("Pro plan")
+            .doesNotContain(wrong);
+        assertThat(world.discord().calls()).as("Discord is not contacted").isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void crossTradeUnreachable_exits1_namingTheKeyToCheck() throws Exception {
+    Path jar = BotJarEndToEndTest.jar();
+    int closed;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    try (Sandbox world = Sandbox.start(Duration.ofSeconds(60), Duration.ofSeconds(5), "rest", false)) {
+      Path config = checkingConfig(world, "http://127.0.0.1:" + closed);
+      try (BotProcess bot = BotProcess.start(jar, List.of(), config, Sandbox.secrets(),
+          Path.of("target", "bot-crosstrade-unreachable.log"))) {
+        assertOneLineFailure(bot, "cannot reach CrossTrade at http://127.0.0.1:" + closed);
+        assertThat(bot.output()).contains("check crosstrade.base_url and the network");
+      }
+    }
+  }
+
+  @Test
+  void crossTradeAnswering_theBotStarts_afterOneRead() throws Exception {
+    Path jar = BotJarEndToEndTest.jar();
+    try (Sandbox world = Sandbox.start(Duration.ofSeconds(60), Duration.ofSeconds(5), "rest", false)) {
+      Path config = checkingConfig(world, null);
+      try (BotProcess bot = BotProcess.start(jar, List.of(), config, Sandbox.secrets(),
+          Path.of("target", "bot-crosstrade-ok.log"))) {
+        world.discord().awaitCall(c -> c.route().endsWith("/commands") && c.status() == 200, Duration.ofSeconds(60));
+        assertThat(world.simulator().requests()).extracting(r -> r.operationId()).containsExactly("listAccounts");
+        assertThat(bot.output()).contains("answered: 3 account(s) visible to the token");
+        assertThat(bot.terminate(40)).isIn(0, 143);
+      }
+    }
+  }
 }
