@@ -49,6 +49,9 @@ public final class DeskBoard implements AutoCloseable {
     return t;
   });
   private final AtomicLong edits = new AtomicLong();
+  /** This process, as the board lease's owner. */
+  private final String owner = java.util.UUID.randomUUID().toString();
+  private volatile boolean leading;
   /** The newest frame and when it arrived, published together. */
   private record Frame(PnlUpdate update, Instant at) {}
 
@@ -92,9 +95,6 @@ public final class DeskBoard implements AutoCloseable {
         }
       }
     }
-    if (messageId == 0) {
-      post(channel);
-    }
     long every = config.refresh().toMillis();
     // The first draw at once: a board found again after a restart must not keep showing the old numbers as live.
     timer.scheduleWithFixedDelay(this::refresh, 0, every, TimeUnit.MILLISECONDS);
@@ -115,10 +115,21 @@ public final class DeskBoard implements AutoCloseable {
     return edits.get();
   }
 
-  /** Draws the board now if something changed (also called every {@code refresh}). */
+  /** Draws the board now if something changed (also called every {@code refresh}); only the replica holding the lease. */
   void refresh() {
     try {
       Instant now = Instant.now();
+      if (!lead(now)) {
+        return; // another replica draws this board
+      }
+      if (messageId == 0) {
+        OptionalLong known = store.boardMessage(config.channelId()); // posted by a replica that led before
+        if (known.isPresent() && exists(known.getAsLong())) {
+          messageId = known.getAsLong();
+        } else {
+          post(channel());
+        }
+      }
       HaltState h;
       try {
         h = halt.get();
@@ -159,6 +170,39 @@ public final class DeskBoard implements AutoCloseable {
     }
   }
 
+  /**
+   * @return true when this process may draw: the store is not shared (one process per SQLite file), or it holds the
+   *     board lease (taken or renewed now for 3 × refresh, at least 10 s); a store that cannot say lets it draw
+   */
+  private boolean lead(Instant now) {
+    if (!store.shared()) {
+      return leading = true;
+    }
+    Duration lease = config.refresh().multipliedBy(3);
+    if (lease.compareTo(Duration.ofSeconds(10)) < 0) {
+      lease = Duration.ofSeconds(10);
+    }
+    try {
+      leading = store.leadBoard(config.channelId(), owner, now, now.plus(lease));
+    } catch (RuntimeException e) {
+      log.debug("board lease not readable ({}); drawing anyway", DiscordText.oneLine(e.toString(), 200));
+      leading = true;
+    }
+    return leading;
+  }
+
+  private boolean exists(long id) {
+    try {
+      channel().retrieveMessageById(id).complete();
+      return true;
+    } catch (ErrorResponseException e) {
+      if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   private void post(TextChannel channel) {
     BoardCard.Snapshot s = new BoardCard.Snapshot(config.accounts(), null, null, Instant.now(), staleAfter, null);
     Message m = channel.sendMessageEmbeds(BoardCard.embed(s)).setComponents(BoardCard.buttons(config.accounts()))
@@ -176,15 +220,28 @@ public final class DeskBoard implements AutoCloseable {
     return channel;
   }
 
-  /** Stops refreshing and leaves the board saying the bot stopped (best effort, at most 2 s): no number stays up as live. */
+  /**
+   * Stops refreshing; the replica that was drawing leaves the board saying the bot stopped (best effort, at most 2 s:
+   * no number stays up as live) and releases the lease so another replica draws at once.
+   */
   @Override
   public void close() {
     timer.shutdownNow();
     try {
       timer.awaitTermination(2, TimeUnit.SECONDS);
+      if (!leading) {
+        return;
+      }
       if (messageId != 0) {
         channel().editMessageEmbedsById(messageId, BoardCard.stopped(Instant.now())).setComponents()
             .submit().get(2, TimeUnit.SECONDS);
+      }
+      if (store.shared()) {
+        try {
+          store.releaseBoard(config.channelId(), owner);
+        } catch (RuntimeException e) {
+          log.debug("board lease not released: {}", DiscordText.oneLine(e.toString(), 200));
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

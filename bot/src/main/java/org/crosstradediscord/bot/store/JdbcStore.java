@@ -394,6 +394,34 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public boolean leadBoard(long channelId, String owner, Instant now, Instant leaseUntil) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("INSERT INTO board_lease (channel_id, owner,"
+        + " lease_micros) VALUES (?, ?, ?) ON CONFLICT (channel_id) DO UPDATE SET owner = excluded.owner,"
+        + " lease_micros = excluded.lease_micros WHERE board_lease.owner = excluded.owner"
+        + " OR board_lease.lease_micros < ?")) {
+      s.setLong(1, channelId);
+      s.setString(2, cut(owner, 64));
+      s.setLong(3, micros(leaseUntil));
+      s.setLong(4, micros(now));
+      return s.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw failure("take the board lease", e);
+    }
+  }
+
+  @Override
+  public void releaseBoard(long channelId, String owner) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+        "DELETE FROM board_lease WHERE channel_id = ? AND owner = ?")) {
+      s.setLong(1, channelId);
+      s.setString(2, cut(owner, 64));
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("release the board lease", e);
+    }
+  }
+
+  @Override
   public boolean tripDailyLoss(String account, String sessionDay, Instant at) {
     try (Connection c = connect(); PreparedStatement s = c.prepareStatement("INSERT INTO daily_loss_trip (account,"
         + " session_day, at_micros) VALUES (?, ?, ?) ON CONFLICT (account, session_day) DO NOTHING")) {

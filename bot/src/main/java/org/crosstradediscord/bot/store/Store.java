@@ -125,6 +125,24 @@ public interface Store extends AutoCloseable {
   void setBoardMessage(long channelId, long messageId);
 
   /**
+   * Takes or renews the right to draw a channel's board (one replica at a time): succeeds when nobody holds it, this
+   * owner holds it, or the holder's lease passed.
+   *
+   * @param channelId the board channel
+   * @param owner this process (a random id per process)
+   * @param now the time
+   * @param leaseUntil until when this owner holds it
+   * @return true when this owner holds it now
+   */
+  boolean leadBoard(long channelId, String owner, Instant now, Instant leaseUntil);
+
+  /**
+   * @param channelId the board channel
+   * @param owner this process; the lease is dropped only if it holds it
+   */
+  void releaseBoard(long channelId, String owner);
+
+  /**
    * Records that an account crossed its daily loss limit in a session, once (row-level insert).
    *
    * @param account the account (as configured)

@@ -194,6 +194,16 @@ class HaltSwitchTest {
     }
 
     @Override
+    public boolean leadBoard(long channelId, String owner, Instant now, Instant leaseUntil) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
+    public void releaseBoard(long channelId, String owner) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
     public boolean tripDailyLoss(String account, String sessionDay, Instant at) {
       throw new StoreException("down", null);
     }

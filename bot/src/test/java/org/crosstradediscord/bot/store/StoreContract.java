@@ -110,6 +110,24 @@ abstract class StoreContract {
   }
 
   @Test
+  void theBoardIsDrawnByOneReplica_untilItsLeasePassesOrItReleasesIt() {
+    Store a = store();
+    Store b = reopen();
+    Instant t = Instant.parse("2026-12-02T15:00:00Z");
+    assertThat(a.leadBoard(7, "one", t, t.plusSeconds(15))).isTrue();
+    assertThat(b.leadBoard(7, "two", t.plusSeconds(1), t.plusSeconds(16))).as("held by one").isFalse();
+    assertThat(a.leadBoard(7, "one", t.plusSeconds(2), t.plusSeconds(17))).as("renewed").isTrue();
+    assertThat(b.leadBoard(7, "two", t.plusSeconds(16), t.plusSeconds(31))).as("renewed until 17").isFalse();
+    assertThat(b.leadBoard(7, "two", t.plusSeconds(18), t.plusSeconds(33))).as("lease passed").isTrue();
+    assertThat(a.leadBoard(7, "one", t.plusSeconds(19), t.plusSeconds(34))).isFalse();
+    b.releaseBoard(7, "one"); // not the holder: nothing
+    assertThat(a.leadBoard(7, "one", t.plusSeconds(20), t.plusSeconds(35))).isFalse();
+    b.releaseBoard(7, "two");
+    assertThat(a.leadBoard(7, "one", t.plusSeconds(21), t.plusSeconds(36))).as("released").isTrue();
+    assertThat(a.leadBoard(8, "two", t, t.plusSeconds(15))).as("another channel").isTrue();
+  }
+
+  @Test
   void aPendingConfirmationIsClaimedOnceAcrossStores_onlyByItsInvoker_andOnlyBeforeItExpires() {
     Store s = store();
     Store replica = reopen();

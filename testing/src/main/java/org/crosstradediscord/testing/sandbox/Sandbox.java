@@ -140,6 +140,20 @@ public final class Sandbox implements AutoCloseable {
         limitsExtra);
   }
 
+  /**
+   * {@link #startWithBoard(Duration, String)} on a given store, e.g. one PostgreSQL shared with a replica
+   * ({@link #startReplica()}).
+   *
+   * @param refresh the board's {@code refresh_seconds}
+   * @param storageUrl the bot's {@code storage.url}
+   * @param storageEnv extra environment for the bot (STORAGE_USER, STORAGE_PASSWORD)
+   * @return the running sandbox with the bot in this JVM
+   */
+  public static Sandbox startWithBoard(Duration refresh, String storageUrl, Map<String, String> storageEnv) {
+    return start(Duration.ofSeconds(60), Duration.ofSeconds(2), "rest", true, null, "live", storageUrl, storageEnv,
+        refresh, "");
+  }
+
   private static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot,
       java.net.URI crossTradeBaseUrl, String mode, String storageUrl, Map<String, String> storageEnv, Duration boardRefresh,
       String limitsExtra) {

@@ -129,4 +129,39 @@ class BotReplicasOnPostgresEndToEndTest {
       assertThat(s.simulator().book().position("Sim101", "MES 12-25")).isEqualTo(1);
     }
   }
+
+  @Test
+  void twoReplicasWithTheBoard_oneDrawsIt_andTheOtherTakesOverWhenItStops() throws Exception {
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE desk_board");
+    }
+    String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/desk_board";
+    try (Sandbox s = Sandbox.startWithBoard(Duration.ofSeconds(1), url,
+        Map.of("STORAGE_USER", "postgres", "STORAGE_PASSWORD", "replica-secret-not-needed"))) {
+      org.crosstradediscord.bot.discord.DiscordBot replica = s.startReplica();
+      s.simulator().book().setPosition("Sim101", "MES 12-25", 2, 6000.0);
+      for (double price : new double[] {6001, 6002, 6003, 6004}) {
+        s.simulator().book().setPrice("MES 12-25", price);
+        BotDeskBoardEndToEndTest.awaitBoard(s, String.format(java.util.Locale.ROOT, "mkt %.2f", price));
+      }
+      assertThat(BotDeskBoardEndToEndTest.boards(s)).as("one board message for two replicas").hasSize(1);
+      long id = BotDeskBoardEndToEndTest.boards(s).get(0).id();
+      List<java.time.Instant> edits = BotDeskBoardEndToEndTest.boardEdits(s, id);
+      for (int i = 1; i < edits.size(); i++) {
+        assertThat(java.time.Duration.between(edits.get(i - 1), edits.get(i))).as("one editor: edit %d", i)
+            .isGreaterThanOrEqualTo(java.time.Duration.ofMillis(900));
+      }
+
+      org.crosstradediscord.bot.discord.DiscordBot drawing = s.bot().board().edits() > 0 ? s.bot() : replica;
+      org.crosstradediscord.bot.discord.DiscordBot other = drawing == replica ? s.bot() : replica;
+      assertThat(other.board().edits()).as("the other replica drew nothing").isZero();
+      drawing.close();
+      s.simulator().book().setPrice("MES 12-25", 6010.0);
+      BotDeskBoardEndToEndTest.awaitBoard(s, "mkt 6010.00");
+      // (the edit is visible in the stand-in a moment before the replica's call returns and counts it)
+      org.crosstradediscord.testing.Poll.until(() -> other.board().edits() > 0 ? java.util.Optional.of(true)
+          : java.util.Optional.empty(), WAIT, () -> "the other replica took over the board");
+      assertThat(BotDeskBoardEndToEndTest.boards(s)).hasSize(1);
+    }
+  }
 }
