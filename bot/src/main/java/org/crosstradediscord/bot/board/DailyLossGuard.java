@@ -131,12 +131,23 @@ public final class DailyLossGuard {
               "%.2f", confirmed));
       return;
     }
-    if (!store.tripDailyLoss(account, limits.sessionDay(now).toString(), now)) {
+    String day = limits.sessionDay(now).toString();
+    if (!store.tripDailyLoss(account, day, now)) {
       return; // already acted on this session (here or on another replica)
     }
     String why = String.format(Locale.ROOT, "daily loss limit on %s (P&L %.2f below -%.2f)", account, confirmed, limit);
     log.warn("{}: halting new risk{}", why, limits.flattenOnBreach() ? " and flattening the account" : "");
-    halt.halt(bot, why);
+    try {
+      halt.halt(bot, why);
+    } catch (RuntimeException e) { // nothing was sent yet: give the next frame the chance to halt (and flatten)
+      try {
+        store.untripDailyLoss(account, day);
+      } catch (RuntimeException again) {
+        log.error("{}: the halt failed and the trip could not be undone; the limit will not act again this session",
+            why);
+      }
+      throw e;
+    }
     if (limits.flattenOnBreach()) {
       flatten(account, why);
     }

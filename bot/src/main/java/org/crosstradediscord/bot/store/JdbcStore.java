@@ -435,6 +435,18 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public void untripDailyLoss(String account, String sessionDay) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+        "DELETE FROM daily_loss_trip WHERE account = ? AND session_day = ?")) {
+      s.setString(1, cut(account, 200));
+      s.setString(2, sessionDay);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("forget a daily loss limit", e);
+    }
+  }
+
+  @Override
   public boolean shared() {
     return url.startsWith(POSTGRESQL);
   }

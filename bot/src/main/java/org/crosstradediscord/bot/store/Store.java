@@ -152,6 +152,15 @@ public interface Store extends AutoCloseable {
    */
   boolean tripDailyLoss(String account, String sessionDay, Instant at);
 
+  /**
+   * Forgets a recorded daily loss trip (the halt that should follow it could not be made, so the next frame may try
+   * again).
+   *
+   * @param account the account (as configured)
+   * @param sessionDay the session's trading day, {@code YYYY-MM-DD}
+   */
+  void untripDailyLoss(String account, String sessionDay);
+
   /** @return true when other bot replicas may share this store (PostgreSQL); false for an embedded SQLite file */
   boolean shared();
 

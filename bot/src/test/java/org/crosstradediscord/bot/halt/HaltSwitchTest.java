@@ -194,6 +194,11 @@ class HaltSwitchTest {
     }
 
     @Override
+    public void untripDailyLoss(String account, String sessionDay) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
     public boolean leadBoard(long channelId, String owner, Instant now, Instant leaseUntil) {
       throw new StoreException("down", null);
     }

@@ -107,6 +107,8 @@ abstract class StoreContract {
     assertThat(replica.tripDailyLoss("Sim101", "2026-12-02", at)).as("once across replicas").isFalse();
     assertThat(replica.tripDailyLoss("Sim101", "2026-12-03", at)).as("the next session").isTrue();
     assertThat(replica.tripDailyLoss("Sim102", "2026-12-02", at)).isTrue();
+    replica.untripDailyLoss("Sim102", "2026-12-02");
+    assertThat(s.tripDailyLoss("Sim102", "2026-12-02", at)).as("forgotten: may trip again").isTrue();
   }
 
   @Test

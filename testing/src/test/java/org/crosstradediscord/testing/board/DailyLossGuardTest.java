@@ -155,4 +155,34 @@ class DailyLossGuardTest {
     g.check(frame(boundary, "Sim101", 0.0, -100.0));
     assertThat(halt.current().halted()).isFalse();
   }
+
+  @Test
+  void aHaltThatCannotBeRecorded_leavesTheTripForTheNextFrames_andNothingIsSentMeanwhile() {
+    losing();
+    java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+    org.crosstradediscord.bot.store.Store flaky = (org.crosstradediscord.bot.store.Store) java.lang.reflect.Proxy
+        .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {org.crosstradediscord.bot.store.Store.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("setHalt") && down.get()) {
+                throw new org.crosstradediscord.bot.store.StoreException("database down", null);
+              }
+              try {
+                return method.invoke(store, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+    halt = new HaltSwitch(flaky, new AuditLog());
+    DailyLossGuard g = guard(true, TradingMode.LIVE, NOW);
+    g.check(frame(NOW, "Sim101", 0.0, -100.0));
+    g.check(frame(NOW, "Sim101", 0.0, -100.0));
+    assertThat(halt.current().halted()).isFalse();
+    assertThat(flattens()).as("no flatten without the halt").isZero();
+
+    down.set(false);
+    g.check(frame(NOW, "Sim101", 0.0, -100.0));
+    g.check(frame(NOW, "Sim101", 0.0, -100.0));
+    assertThat(halt.current().halted()).as("the next frames act").isTrue();
+    assertThat(flattens()).isEqualTo(1);
+  }
 }
