@@ -204,9 +204,7 @@ public final class PnlStream implements AutoCloseable {
   private static String describe(Throwable e) {
     Throwable root = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
     String m = root.getMessage();
-    String text = root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-    text = text.replaceAll("[\\r\\n\\t]", " ");
-    return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    return WebSocketTransport.oneLine(root.getClass().getSimpleName() + (m == null ? "" : ": " + m));
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -273,8 +271,8 @@ public final class PnlStream implements AutoCloseable {
       String type = node.path("type").asText();
       if (!"pnlUpdate".equals(type)) {
         if ("error".equals(type) || node.has("error")) { // e.g. the subscription refused: say so (bounded, one line)
-          lastProblem = "the server said: " + describe(new IllegalStateException(node.path("error").asText(
-              node.path("message").asText("error"))));
+          lastProblem = "the server said: " + WebSocketTransport.oneLine(node.path("error").asText(
+              node.path("message").asText("error")));
           log.warn("CrossTrade P&L stream: {}", lastProblem);
         }
         return; // status, pong, marketData, … are not ours

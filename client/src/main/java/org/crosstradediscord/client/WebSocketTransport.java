@@ -515,7 +515,11 @@ final class WebSocketTransport implements Transport {
     return Math.max(1, deadline - System.nanoTime());
   }
 
-  private static String oneLine(String s) {
+  /**
+   * @param s text from outside (a server's reason, an exception message)
+   * @return it on one line (control characters and line separators become spaces), at most 200 characters
+   */
+  static String oneLine(String s) {
     String t = s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", " ").strip();
     return t.length() <= 200 ? t : t.substring(0, 200) + "…";
   }

@@ -134,6 +134,12 @@ public final class ConfirmationStore {
   }
 
   private final Cache<String, PendingAction> local;
+  /**
+   * Actions {@link #peek} just built from the store, so the claim of the same click does not read and build them
+   * again on the gateway thread (the claim's compare-and-set still checks state, invoker and expiry).
+   */
+  private final Cache<String, PendingAction> rebuilt = Caffeine.newBuilder()
+      .expireAfterWrite(Duration.ofSeconds(10)).maximumSize(1_000).build();
   private final Duration timeout;
   private final Store rows;
   private final StoreCalls calls;
@@ -257,7 +263,9 @@ public final class ConfirmationStore {
       if (row == null || row.state() != PendingState.PENDING || !clock.instant().isBefore(row.expiresAt())) {
         return null;
       }
-      return rebuilt(row, rebuilder);
+      PendingAction built = rebuilt(row, rebuilder);
+      rebuilt.put(id, built);
+      return built;
     } catch (StoreException | NotRebuildable e) {
       return null;
     }
@@ -447,6 +455,10 @@ public final class ConfirmationStore {
       return new Claim.Gone(State.UNKNOWN);
     }
     PendingAction p = local.getIfPresent(id);
+    if (p == null) {
+      p = rebuilt.getIfPresent(id); // peeked a moment ago: no second read
+      rebuilt.invalidate(id);
+    }
     try {
       if (p == null) {
         PendingRow row = calls.call(() -> rows.pending(id));

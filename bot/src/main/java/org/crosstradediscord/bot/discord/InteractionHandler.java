@@ -340,9 +340,15 @@ public final class InteractionHandler extends ListenerAdapter {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("account", target.account());
     values.put(close ? "instrument" : "order_id", target.target());
+    runFromButton(event, command, clicker, values, close ? "positions button" : "orders button");
+  }
+
+  /** A button that stands for a slash command: {@link #run} with the options as typed and where it came from. */
+  private void runFromButton(IReplyCallback event, TradingCommand command, Invoker clicker, Map<String, Object> values,
+      String via) {
     Map<String, String> args = new LinkedHashMap<>();
     values.forEach((k, v) -> args.put(k, String.valueOf(v)));
-    args.put("via", close ? "positions button" : "orders button");
+    args.put("via", via);
     run(event, command, clicker, values, args);
   }
 
@@ -372,10 +378,7 @@ public final class InteractionHandler extends ListenerAdapter {
     } else {
       values.put("account", account.get());
     }
-    Map<String, String> args = new LinkedHashMap<>();
-    values.forEach((k, v) -> args.put(k, String.valueOf(v)));
-    args.put("via", "board button");
-    run(event, command, invoker(member), values, args);
+    runFromButton(event, command, invoker(member), values, "board button");
   }
 
   /**

@@ -13,6 +13,7 @@ import org.crosstradediscord.bot.config.SafeText;
 import org.crosstradediscord.bot.rendering.DiscordText;
 import org.crosstradediscord.bot.store.HaltState;
 import org.crosstradediscord.bot.store.Store;
+import org.crosstradediscord.bot.store.StoreCalls;
 import org.crosstradediscord.bot.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +40,7 @@ public final class HaltSwitch {
   /** Longest a check waits for the store. */
   public static final java.time.Duration READ_WAIT = java.time.Duration.ofSeconds(1);
   /** Reads the state off the caller's thread so a hung database cannot hold the gateway thread past {@link #READ_WAIT}. */
-  private final java.util.concurrent.ThreadPoolExecutor reader = new java.util.concurrent.ThreadPoolExecutor(2, 2, 30,
-      java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(16), r -> {
-        Thread t = new Thread(r, "halt-check");
-        t.setDaemon(true);
-        return t;
-      });
+  private final StoreCalls reader = new StoreCalls("halt-check", READ_WAIT);
 
   /**
    * @param store where the state lives
@@ -53,7 +49,6 @@ public final class HaltSwitch {
   public HaltSwitch(Store store, AuditLog audit) {
     this.store = store;
     this.audit = audit;
-    reader.allowCoreThreadTimeOut(true);
   }
 
   /** @param listener told of each change this replica makes (e.g. to update the bot's presence) */
@@ -70,21 +65,10 @@ public final class HaltSwitch {
       return null;
     }
     HaltState state;
-    java.util.concurrent.Future<HaltState> read = null;
     try {
-      read = reader.submit(store::halt);
-      state = read.get(READ_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
-        | java.util.concurrent.RejectedExecutionException | InterruptedException e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      if (read != null) {
-        read.cancel(true);
-      }
-      Throwable why = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
-      log.warn("halt state unreadable; refusing /{}: {}", command, SafeText.oneLine(why instanceof StoreException
-          ? why.getMessage() : why.getClass().getSimpleName() + " (no answer within " + READ_WAIT.toMillis() + " ms)"));
+      state = reader.call(store::halt);
+    } catch (StoreException e) {
+      log.warn("halt state unreadable; refusing /{}: {}", command, SafeText.oneLine(e.getMessage()));
       return "The halt switch cannot be read right now, so commands that add risk (" + RISK_INCREASING_TEXT
           + ") are refused. /close, /flatten and /cancel still work.";
     }

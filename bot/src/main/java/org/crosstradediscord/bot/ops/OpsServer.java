@@ -63,7 +63,7 @@ final class OpsServer implements AutoCloseable {
           send(exchange, 200, METRICS_TYPE, metrics.get());
         }
       } catch (IOException | RuntimeException e) {
-        log.debug("ops request failed: {}", e.toString());
+        log.debug("ops request failed: {}", org.crosstradediscord.bot.config.SafeText.oneLine(e.toString()));
       }
     });
     server.start();

@@ -115,6 +115,11 @@ public final class CrossTradeSimulator implements AutoCloseable {
     return upstream.faults();
   }
 
+  /** @return how many WebSocket connections are streaming P&amp;L now ({@code streamPnl} enabled and not closed) */
+  public int pnlStreams() {
+    return upstream.pnlStreams();
+  }
+
   /** @return requests received, in order */
   public List<RecordedRequest> requests() {
     return upstream.requests();

@@ -40,6 +40,18 @@ public final class Upstream {
     return book;
   }
 
+  private final java.util.concurrent.atomic.AtomicInteger pnlStreams = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** @return the live counter of WebSocket connections streaming P&amp;L (changed by {@code streamPnl} and closes) */
+  java.util.concurrent.atomic.AtomicInteger pnlStreamCounter() {
+    return pnlStreams;
+  }
+
+  /** @return how many WebSocket connections are streaming P&amp;L now */
+  public int pnlStreams() {
+    return pnlStreams.get();
+  }
+
   /** @return the fault switches */
   public Faults faults() {
     return faults;

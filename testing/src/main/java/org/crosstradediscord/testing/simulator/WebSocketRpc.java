@@ -123,8 +123,10 @@ final class WebSocketRpc {
       if (streaming != null) {
         streaming.cancel(false);
         streaming = null;
+        upstream.pnlStreamCounter().decrementAndGet();
       }
       if (enabled) {
+        upstream.pnlStreamCounter().incrementAndGet();
         long every = Math.max(100, intervalMs);
         streaming = pnl.scheduleAtFixedRate(() -> {
           if (!upstream.faults().pnlPaused()) {

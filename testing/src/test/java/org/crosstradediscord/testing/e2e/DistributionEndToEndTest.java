@@ -37,10 +37,8 @@ class DistributionEndToEndTest {
 
   /** Unpacks with the system's tar (as an operator would), keeping the launcher's mode. */
   static Path unpack(Path archive, Path into) throws Exception {
-    Process tar = new ProcessBuilder("tar", "-xzf", archive.toAbsolutePath().toString(), "-C", into.toString())
-        .redirectErrorStream(true).start();
-    assertThat(tar.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(tar.exitValue()).as(new String(tar.getInputStream().readAllBytes())).isZero();
+    Exec tar = exec(new ProcessBuilder("tar", "-xzf", archive.toAbsolutePath().toString(), "-C", into.toString()));
+    assertThat(tar.exit()).as(tar.out()).isZero();
     try (var dirs = Files.list(into)) {
       Path home = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
       assertThat(home.getFileName().toString()).startsWith("crosstrade-bot-");
@@ -61,12 +59,32 @@ class DistributionEndToEndTest {
     assertThat(Files.readString(home.resolve("Dockerfile"))).contains("FROM eclipse-temurin:17-jre")
         .contains("USER crosstrade-bot").contains("HEALTHCHECK").contains("/healthz");
     // the example config in the archive is valid as shipped
-    Process check = new ProcessBuilder(launcher.toString(), "--config", home.resolve("config.example.yaml").toString(),
-        "--check-config").redirectErrorStream(true).start();
-    String out = new String(check.getInputStream().readAllBytes());
-    assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(check.exitValue()).as(out).isZero();
-    assertThat(out).startsWith("config OK: mode=paper");
+    Exec check = exec(new ProcessBuilder(launcher.toString(), "--config", home.resolve("config.example.yaml").toString(),
+        "--check-config"));
+    assertThat(check.exit()).as(check.out()).isZero();
+    assertThat(check.out()).startsWith("config OK: mode=paper");
+  }
+
+  /**
+   * @param exit the exit code
+   * @param out stdout and stderr
+   */
+  record Exec(int exit, String out) {}
+
+  /**
+   * Runs a short command to its end with output in a file (a full pipe can't block it), at most 60 s; killed on the
+   * way out whatever happens.
+   */
+  static Exec exec(ProcessBuilder pb) throws Exception {
+    Path out = Files.createTempFile("dist-exec", ".log");
+    Process p = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    try {
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finished within 60 s").isTrue();
+      return new Exec(p.exitValue(), Files.readString(out));
+    } finally {
+      p.destroyForcibly();
+      Files.deleteIfExists(out);
+    }
   }
 
   private static String run(Map<String, String> env, String... command) throws Exception {
@@ -74,10 +92,8 @@ class DistributionEndToEndTest {
     pb.environment().remove("JAVA_HOME");
     pb.environment().remove("JAVA_OPTS");
     pb.environment().putAll(env);
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return p.exitValue() + "\n" + out;
+    Exec e = exec(pb);
+    return e.exit() + "\n" + e.out();
   }
 
   @Test
