@@ -40,7 +40,8 @@ import org.crosstradediscord.client.model.PositionsResponse;
  * may have reached the server is never re-sent: such failures are {@link OutcomeUnknownException}. Reads (GET) are
  * idempotent: over REST one whose connection failed before any response is sent once more within the same
  * deadline. Read responses ignore fields the spec does not list (kept in {@code getAdditionalProperties()}), and
- * NinjaTrader enum-like values of orders and accounts are open strings. Thread-safe;
+ * NinjaTrader enum-like values of orders and accounts are open strings. A last check that must run right before an
+ * order leaves (e.g. "is trading halted?") goes in a {@link SendGate} ({@link #withSendGate}). Thread-safe;
  * share one instance. The bearer token is never logged and never appears in {@link #toString()} or exceptions.
  */
 public final class CrossTradeClient implements AutoCloseable {
@@ -67,27 +68,35 @@ public final class CrossTradeClient implements AutoCloseable {
   private final RateLimiter limiter;
   private final Transports transports;
   private final Transport transport;
+  private final SendGate gate;
 
   private CrossTradeClient(Builder b) {
     this(b.baseUrl, b.connectTimeout, b.requestTimeout, b.transport, b.limiter, new Transports(
         stripSlash(b.baseUrl.toString()), b.token, b.connectTimeout, b.requestTimeout, b.userAgent, b.pingInterval,
-        b.maxResponseBytes));
+        b.maxResponseBytes), SendGate.OPEN);
   }
 
   private CrossTradeClient(URI baseUrl, Duration connectTimeout, Duration requestTimeout, TransportType transportType,
-      RateLimiter limiter, Transports transports) {
+      RateLimiter limiter, Transports transports, SendGate gate) {
+    this(baseUrl, connectTimeout, requestTimeout, transportType, limiter, transports, transports.get(transportType),
+        gate);
+  }
+
+  private CrossTradeClient(URI baseUrl, Duration connectTimeout, Duration requestTimeout, TransportType transportType,
+      RateLimiter limiter, Transports transports, Transport transport, SendGate gate) {
     this.baseUrl = baseUrl;
     this.connectTimeout = connectTimeout;
     this.requestTimeout = requestTimeout;
     this.transportType = transportType;
     this.limiter = limiter;
     this.transports = transports;
-    this.transport = transports.get(transportType);
+    this.transport = transport;
+    this.gate = gate;
   }
 
   /**
    * The same client over another transport: same token, settings and <b>rate limiter</b> (the upstream's budget is
-   * shared by REST and WebSocket), same connections. Closing either closes both.
+   * shared by REST and WebSocket), same connections, same {@link SendGate}. Closing either closes both.
    *
    * @param type REST or WEBSOCKET
    * @return this client when it already uses that transport, else a view of it using the other one
@@ -95,7 +104,34 @@ public final class CrossTradeClient implements AutoCloseable {
   public CrossTradeClient using(TransportType type) {
     Objects.requireNonNull(type, "type");
     return type == transportType ? this
-        : new CrossTradeClient(baseUrl, connectTimeout, requestTimeout, type, limiter, transports);
+        : new CrossTradeClient(baseUrl, connectTimeout, requestTimeout, type, limiter, transports, gate);
+  }
+
+  /**
+   * A view of this client (same token, settings, transports, connections and rate limiter — like
+   * {@link #using(TransportType)}) whose write operations ({@link #flatPlaceOrder}, {@link #reversePosition},
+   * {@link #closePosition}, {@link #flatten}, {@link #flattenEverything}, {@link #cancelOrder}) call
+   * {@code gate.beforeSend(operationId)} after the rate-limiter token is taken and immediately before the request is
+   * written (see {@link SendGate} for the exact point per transport). Reads never call it. A refusal throws
+   * {@link NotSentException}: nothing was sent. Cheap (a few fields, no connection, no lock): make one per call if the
+   * gate's condition belongs to that call. {@link #using(TransportType)} views of it keep the gate. On a client that
+   * already has a gate, both must pass (the existing one first). Closing a view closes the client it came from.
+   *
+   * @param gate the last check; must be fast and non-blocking (over WebSocket it runs under the send lock)
+   * @return the gated view ({@code this} when {@code gate} is {@link SendGate#OPEN})
+   */
+  public CrossTradeClient withSendGate(SendGate gate) {
+    Objects.requireNonNull(gate, "gate");
+    if (gate == SendGate.OPEN) {
+      return this;
+    }
+    SendGate outer = this.gate;
+    SendGate combined = outer == SendGate.OPEN ? gate : op -> {
+      outer.beforeSend(op);
+      gate.beforeSend(op);
+    };
+    return new CrossTradeClient(baseUrl, connectTimeout, requestTimeout, transportType, limiter, transports, transport,
+        combined);
   }
 
   /** @return the transport this client's methods use */
@@ -150,12 +186,13 @@ public final class CrossTradeClient implements AutoCloseable {
    * @param order the order; prices in instrument points
    * @return the response with the new NT8 {@code orderId} (never blank)
    * @throws InvalidRequestException a rule of {@link RequestRules} is broken; nothing was sent
+   * @throws NotSentException a gate of {@link #withSendGate} refused (or failed) just before sending; nothing was sent
    * @throws CrossTradeException any upstream or transport failure (see its subtypes)
    */
   public OrderIdResponse flatPlaceOrder(String account, OrderRequest order) {
     require(RequestRules.checkAccount(account), RequestRules.check(order));
     limiter.acquire("flatPlaceOrder", requestTimeout);
-    return transport.flatPlaceOrder(account, order);
+    return transport.flatPlaceOrder(account, order, gate);
   }
 
   /**
@@ -168,12 +205,13 @@ public final class CrossTradeClient implements AutoCloseable {
    * @return the response with the new NT8 {@code orderId} (never blank)
    * @throws InvalidRequestException a rule of {@link RequestRules} is broken; nothing was sent
    * @throws NoPositionException no position is open in the instrument; nothing was placed
+   * @throws NotSentException a gate of {@link #withSendGate} refused (or failed) just before sending; nothing was sent
    * @throws CrossTradeException any other upstream or transport failure
    */
   public OrderIdResponse reversePosition(String account, OrderRequest order) {
     require(RequestRules.checkAccount(account), RequestRules.check(order));
     limiter.acquire("reversePosition", requestTimeout);
-    return transport.reversePosition(account, order);
+    return transport.reversePosition(account, order, gate);
   }
 
   /**
@@ -186,12 +224,13 @@ public final class CrossTradeClient implements AutoCloseable {
    * @return the positions closed, as they were before closing (list never null)
    * @throws InvalidRequestException a rule of {@link RequestRules} is broken; nothing was sent
    * @throws NoPositionException nothing is open in the instrument
+   * @throws NotSentException a gate of {@link #withSendGate} refused (or failed) just before sending; nothing was sent
    * @throws CrossTradeException any other upstream or transport failure
    */
   public ClosedPositionsResponse closePosition(String account, ClosePositionRequest request) {
     require(RequestRules.checkAccount(account), RequestRules.check(request));
     limiter.acquire("closePosition", requestTimeout);
-    return transport.closePosition(account, request);
+    return transport.closePosition(account, request, gate);
   }
 
   /**
@@ -202,12 +241,13 @@ public final class CrossTradeClient implements AutoCloseable {
    * @param filters account, instrument and/or marketPosition; at least one
    * @return order ids and closed positions (either list may be null when the upstream omits it)
    * @throws InvalidRequestException no filter given, or a blank one; nothing was sent
+   * @throws NotSentException a gate of {@link #withSendGate} refused (or failed) just before sending; nothing was sent
    * @throws CrossTradeException any upstream or transport failure
    */
   public FlattenResponse flatten(FlattenRequest filters) {
     require(RequestRules.checkFiltered(filters));
     limiter.acquire("flatten", requestTimeout);
-    return transport.flatten(filters);
+    return transport.flatten(filters, gate);
   }
 
   /**
@@ -216,11 +256,12 @@ public final class CrossTradeClient implements AutoCloseable {
    * (operationId {@code flatten}; WebSocket name {@code FlattenEverything}).
    *
    * @return order ids and closed positions
+   * @throws NotSentException a gate of {@link #withSendGate} refused (or failed) just before sending; nothing was sent
    * @throws CrossTradeException any upstream or transport failure
    */
   public FlattenResponse flattenEverything() {
     limiter.acquire("flatten", requestTimeout);
-    return transport.flattenEverything();
+    return transport.flattenEverything(gate);
   }
 
   /**
@@ -233,12 +274,13 @@ public final class CrossTradeClient implements AutoCloseable {
    * @throws InvalidRequestException account or orderId blank; nothing was sent
    * @throws RequestRejectedException the order is unknown, filled or already cancelled (upstream text
    *     {@code … not found or already terminal.}); nothing was executed
+   * @throws NotSentException a gate of {@link #withSendGate} refused (or failed) just before sending; nothing was sent
    * @throws CrossTradeException any other upstream or transport failure (see its subtypes)
    */
   public OrderIdResponse cancelOrder(String account, String orderId) {
     require(RequestRules.checkAccount(account), RequestRules.checkOrderId(orderId));
     limiter.acquire("cancelOrder", requestTimeout);
-    return transport.cancelOrder(account, orderId);
+    return transport.cancelOrder(account, orderId, gate);
   }
 
   /**

@@ -14,8 +14,9 @@ import java.util.Optional;
  * <p>Subtypes: {@link NoPositionException} (400, nothing open), {@link RequestRejectedException} (other
  * rejections), {@link UnauthorizedException} (401), {@link NinjaTraderNotConnectedException} (408),
  * {@link RateLimitedException} (429), {@link OutcomeUnknownException} (timeout, connection lost after
- * sending, 5xx or an unreadable success: the order may have been placed) and {@link UnreachableException}
- * (the connection could not be opened: nothing was sent).
+ * sending, 5xx or an unreadable success: the order may have been placed), {@link UnreachableException}
+ * (the connection could not be opened: nothing was sent) and {@link NotSentException} (a {@link SendGate} stopped
+ * the request before it was written: nothing was sent).
  */
 public class CrossTradeException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -90,37 +90,37 @@ final class RestTransport implements Transport {
   }
 
   @Override
-  public OrderIdResponse flatPlaceOrder(String account, OrderRequest request) {
-    ApiResponse<OrderIdResponse> r = send("flatPlaceOrder", () -> orders.flatPlaceOrderWithHttpInfo(account, request));
+  public OrderIdResponse flatPlaceOrder(String account, OrderRequest request, SendGate gate) {
+    ApiResponse<OrderIdResponse> r = write("flatPlaceOrder", gate, () -> orders.flatPlaceOrderWithHttpInfo(account, request));
     return checks.orderId("flatPlaceOrder", r.getStatusCode(), r.getData());
   }
 
   @Override
-  public OrderIdResponse reversePosition(String account, OrderRequest request) {
-    ApiResponse<OrderIdResponse> r = send("reversePosition", () -> positions.reversePositionWithHttpInfo(account, request));
+  public OrderIdResponse reversePosition(String account, OrderRequest request, SendGate gate) {
+    ApiResponse<OrderIdResponse> r = write("reversePosition", gate, () -> positions.reversePositionWithHttpInfo(account, request));
     return checks.orderId("reversePosition", r.getStatusCode(), r.getData());
   }
 
   @Override
-  public ClosedPositionsResponse closePosition(String account, ClosePositionRequest request) {
-    ApiResponse<ClosedPositionsResponse> r = send("closePosition", () -> positions.closePositionWithHttpInfo(account, request));
+  public ClosedPositionsResponse closePosition(String account, ClosePositionRequest request, SendGate gate) {
+    ApiResponse<ClosedPositionsResponse> r = write("closePosition", gate, () -> positions.closePositionWithHttpInfo(account, request));
     return checks.closed("closePosition", r.getStatusCode(), r.getData());
   }
 
   @Override
-  public FlattenResponse flatten(FlattenRequest filters) {
-    ApiResponse<FlattenResponse> r = send("flatten", () -> positions.flattenWithHttpInfo(filters));
+  public FlattenResponse flatten(FlattenRequest filters, SendGate gate) {
+    ApiResponse<FlattenResponse> r = write("flatten", gate, () -> positions.flattenWithHttpInfo(filters));
     return checks.flattened("flatten", r.getStatusCode(), r.getData());
   }
 
   @Override
-  public FlattenResponse flattenEverything() {
-    return flatten(new FlattenRequest());
+  public FlattenResponse flattenEverything(SendGate gate) {
+    return flatten(new FlattenRequest(), gate);
   }
 
   @Override
-  public OrderIdResponse cancelOrder(String account, String orderId) {
-    ApiResponse<OrderIdResponse> r = send("cancelOrder", () -> orders.cancelOrderWithHttpInfo(account, orderId, Map.of()));
+  public OrderIdResponse cancelOrder(String account, String orderId, SendGate gate) {
+    ApiResponse<OrderIdResponse> r = write("cancelOrder", gate, () -> orders.cancelOrderWithHttpInfo(account, orderId, Map.of()));
     return checks.orderId("cancelOrder", r.getStatusCode(), r.getData());
   }
 
@@ -218,6 +218,17 @@ final class RestTransport implements Transport {
   @Override
   public void close() {
     // the JDK HttpClient of Java 17 has nothing to close
+  }
+
+  /**
+   * A POST: the gate is passed right before the generated code builds the request and hands it to the HttpClient
+   * (nothing waits in between but the JDK opening a connection); sent once, never re-sent.
+   *
+   * @throws NotSentException the gate refused or failed: no request was built or sent
+   */
+  private <T> ApiResponse<T> write(String operationId, SendGate gate, Call<T> call) {
+    SendGates.pass(gate, operationId);
+    return send(operationId, call);
   }
 
   private <T> ApiResponse<T> send(String operationId, Call<T> call) {

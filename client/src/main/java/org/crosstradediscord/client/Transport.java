@@ -14,22 +14,24 @@ import org.crosstradediscord.client.model.Position;
 import org.crosstradediscord.client.model.PositionsResponse;
 
 /**
- * One way of reaching CrossTrade. Inputs are already validated. No implementation re-sends a POST; the REST
- * transport may re-send a GET once when its connection failed before any response (reads are idempotent).
+ * One way of reaching CrossTrade. Inputs are already validated and the rate-limiter token is taken. No implementation
+ * re-sends a POST; the REST transport may re-send a GET once when its connection failed before any response (reads
+ * are idempotent). Every write takes the call's {@link SendGate} and passes it ({@link SendGates#pass}) immediately
+ * before the request is written; a refusal sends nothing and propagates as {@link NotSentException}.
  */
 interface Transport extends AutoCloseable {
-  OrderIdResponse flatPlaceOrder(String account, OrderRequest request);
+  OrderIdResponse flatPlaceOrder(String account, OrderRequest request, SendGate gate);
 
-  OrderIdResponse reversePosition(String account, OrderRequest request);
+  OrderIdResponse reversePosition(String account, OrderRequest request, SendGate gate);
 
-  ClosedPositionsResponse closePosition(String account, ClosePositionRequest request);
+  ClosedPositionsResponse closePosition(String account, ClosePositionRequest request, SendGate gate);
 
   /** @param filters at least one filter set */
-  FlattenResponse flatten(FlattenRequest filters);
+  FlattenResponse flatten(FlattenRequest filters, SendGate gate);
 
-  FlattenResponse flattenEverything();
+  FlattenResponse flattenEverything(SendGate gate);
 
-  OrderIdResponse cancelOrder(String account, String orderId);
+  OrderIdResponse cancelOrder(String account, String orderId, SendGate gate);
 
   AccountsResponse listAccounts();
 

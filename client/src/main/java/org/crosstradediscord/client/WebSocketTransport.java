@@ -306,44 +306,44 @@ final class WebSocketTransport implements Transport {
   }
 
   @Override
-  public OrderIdResponse flatPlaceOrder(String account, OrderRequest request) {
+  public OrderIdResponse flatPlaceOrder(String account, OrderRequest request, SendGate gate) {
     return checks.orderId("flatPlaceOrder", 200, read("flatPlaceOrder", call("flatPlaceOrder",
-        RPC_NAMES.get("flatPlaceOrder"), args(account, request)), OrderIdResponse.class));
+        RPC_NAMES.get("flatPlaceOrder"), args(account, request), gate), OrderIdResponse.class));
   }
 
   @Override
-  public OrderIdResponse reversePosition(String account, OrderRequest request) {
+  public OrderIdResponse reversePosition(String account, OrderRequest request, SendGate gate) {
     return checks.orderId("reversePosition", 200, read("reversePosition", call("reversePosition",
-        RPC_NAMES.get("reversePosition"), args(account, request)), OrderIdResponse.class));
+        RPC_NAMES.get("reversePosition"), args(account, request), gate), OrderIdResponse.class));
   }
 
   @Override
-  public ClosedPositionsResponse closePosition(String account, ClosePositionRequest request) {
+  public ClosedPositionsResponse closePosition(String account, ClosePositionRequest request, SendGate gate) {
     return checks.closed("closePosition", 200, read("closePosition", call("closePosition",
-        RPC_NAMES.get("closePosition"), args(account, request)), ClosedPositionsResponse.class));
+        RPC_NAMES.get("closePosition"), args(account, request), gate), ClosedPositionsResponse.class));
   }
 
   @Override
-  public FlattenResponse flatten(FlattenRequest filters) {
+  public FlattenResponse flatten(FlattenRequest filters, SendGate gate) {
     ObjectNode args = args(null, filters);
     if (args.isEmpty()) {
       // Never let an empty filter become FlattenEverything; the front door already refuses this.
       throw new IllegalStateException("flatten needs at least one filter");
     }
-    return checks.flattened("flatten", 200, read("flatten", call("flatten", RPC_NAMES.get("flatten"), args),
+    return checks.flattened("flatten", 200, read("flatten", call("flatten", RPC_NAMES.get("flatten"), args, gate),
         FlattenResponse.class));
   }
 
   @Override
-  public FlattenResponse flattenEverything() {
+  public FlattenResponse flattenEverything(SendGate gate) {
     return checks.flattened("flatten", 200, read("flatten", call("flatten", FLATTEN_EVERYTHING,
-        mapper.createObjectNode()), FlattenResponse.class));
+        mapper.createObjectNode(), gate), FlattenResponse.class));
   }
 
   @Override
-  public OrderIdResponse cancelOrder(String account, String orderId) {
+  public OrderIdResponse cancelOrder(String account, String orderId, SendGate gate) {
     ObjectNode args = mapper.createObjectNode().put("account", account).put("orderId", orderId);
-    return checks.orderId("cancelOrder", 200, read("cancelOrder", call("cancelOrder", RPC_NAMES.get("cancelOrder"), args),
+    return checks.orderId("cancelOrder", 200, read("cancelOrder", call("cancelOrder", RPC_NAMES.get("cancelOrder"), args, gate),
         OrderIdResponse.class));
   }
 
@@ -398,7 +398,7 @@ final class WebSocketTransport implements Transport {
 
   /** One read RPC: args are the path and query parameters (reference §5.2); never re-sent. */
   private <T> T rpc(String operationId, ObjectNode args, Class<T> type) {
-    return read(operationId, call(operationId, RPC_NAMES.get(operationId), args), type);
+    return read(operationId, call(operationId, RPC_NAMES.get(operationId), args, SendGate.OPEN), type);
   }
 
   @Override
@@ -431,9 +431,13 @@ final class WebSocketTransport implements Transport {
 
   /**
    * Sends one RPC and waits for its reply frame, all within one deadline (the request timeout, counted from the
-   * call: connecting, waiting for the send lock, sending and the reply); never re-sends.
+   * call: connecting, waiting for the send lock, sending and the reply); never re-sends. The gate is passed last,
+   * with the connection open and the send lock held, right before {@code sendText}: a refusal puts nothing in
+   * {@code pending}, releases the lock and leaves the connection as it was.
+   *
+   * @throws NotSentException the gate refused or failed; nothing was sent
    */
-  private JsonNode call(String operationId, String api, ObjectNode args) {
+  private JsonNode call(String operationId, String api, ObjectNode args, SendGate gate) {
     long deadline = System.nanoTime() + requestTimeout.toNanos();
     Connection c = connection(operationId, deadline);
     String id = c.nextId();
@@ -451,6 +455,11 @@ final class WebSocketTransport implements Transport {
       if (!c.usable()) {
         throw new UnreachableException(operationId, operationId + ": the WebSocket connection closed before"
             + " sending; nothing was sent", null);
+      }
+      SendGates.pass(gate, operationId); // under the send lock: the last check, nothing is pending or sent yet
+      if (gate != SendGate.OPEN && deadline - System.nanoTime() <= 0) { // a slow gate must not make us send late
+        throw new UnreachableException(operationId, operationId + ": the request timeout of " + requestTimeout.toMillis()
+            + " ms passed before sending; nothing was sent", null);
       }
       c.pending.put(id, reply); // before sending: on loopback the reply can arrive before sendText returns
       CompletableFuture<WebSocket> sent;
