@@ -27,7 +27,7 @@ final class SendGates {
     } catch (Throwable failed) {
       log.warn("{}: the send gate failed ({}); nothing was sent", operationId, failed.getClass().getSimpleName(),
           failed);
-      throw new NotSentException(operationId, "the last check before sending failed ("
+      throw new NotSentException(operationId, "the send gate failed ("
           + failed.getClass().getSimpleName() + ")", failed);
     }
   }
