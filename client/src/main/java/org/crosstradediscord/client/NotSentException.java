@@ -34,7 +34,11 @@ public final class NotSentException extends CrossTradeException {
   }
 
   private static String plain(String reason) {
-    return reason == null || reason.isBlank() ? "stopped by the send gate" : reason.strip();
+    String r = reason == null ? "" : reason.strip();
+    while (r.endsWith(".")) {
+      r = r.substring(0, r.length() - 1).strip();
+    }
+    return r.isEmpty() ? "stopped by the send gate" : r;
   }
 
   /** @return why the request was stopped, in plain words (never null) */

@@ -162,6 +162,8 @@ class SendGateTest {
     assertThat(thrown).isInstanceOf(ExecutionException.class);
     assertPlainNotSent(thrown.getCause(), "flatPlaceOrder");
     assertThat(((NotSentException) thrown.getCause()).reason()).isEqualTo("trading is halted");
+    assertThat(new NotSentException("flatPlaceOrder", "trading is halted.").getMessage())
+        .isEqualTo("flatPlaceOrder was not sent: trading is halted. Nothing left this machine; nothing was executed.");
     assertThat(gateSaw).containsExactly("flatPlaceOrder halted");
     assertThat(writesReceived()).as("no order reached the simulator").isEmpty();
     assertThat(SIM.requests()).extracting(RecordedRequest::operationId).containsOnly("listAccounts");
@@ -301,6 +303,35 @@ class SendGateTest {
     assertThat(client.flatPlaceOrder("Sim101", market(OrderAction.BUY, 1)).getOrderId()).isNotBlank();
     assertThat(gateSaw).containsExactly("flatten halted", "cancelOrder halted", "flatPlaceOrder running");
     assertThat(writesReceived()).containsExactly("flatPlaceOrder");
+  }
+
+  /**
+   * WebSocket: a gate slower than the whole request timeout (it runs under the send lock) makes the call refuse to
+   * send late ({@code UnreachableException}: nothing was sent) instead of sending and then timing out as outcome
+   * unknown; the connection stays and carries the next request.
+   */
+  @Test
+  void webSocketGateOutlastingTheRequestTimeout_sendsNothingLate_andKeepsTheConnection() {
+    UP.websocket(WsMode.ok());
+    CrossTradeClient client = CrossTradeClient.builder().token(TOKEN).baseUrl(UP.baseUrl())
+        .transport(TransportType.WEBSOCKET).rateLimiter(RateLimiter.disabled()).requestTimeout(Duration.ofMillis(400))
+        .build();
+    clients.add(client);
+    assertThat(client.flatPlaceOrder("Sim101", market(OrderAction.BUY, 1)).getOrderId()).isNotBlank();
+    CrossTradeClient slow = client.withSendGate(op -> {
+      long until = System.nanoTime() + Duration.ofMillis(600).toNanos(); // the gate's own slowness is the scenario
+      while (System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+    });
+
+    Throwable thrown = catchThrowable(() -> slow.flatPlaceOrder("Sim101", market(OrderAction.BUY, 1)));
+
+    assertThat(thrown).isInstanceOf(UnreachableException.class).hasMessageContaining("nothing was sent");
+    assertThat(client.flatPlaceOrder("Sim101", market(OrderAction.SELL, 1)).getOrderId()).isNotBlank();
+    assertThat(UP.recorded().rpcFrames()).extracting(f -> f.path("args").path("action").asText())
+        .containsExactly("BUY", "SELL");
+    assertThat(UP.recorded().webSocketConnections()).isEqualTo(1);
   }
 
   /**
