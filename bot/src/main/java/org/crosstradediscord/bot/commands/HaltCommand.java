@@ -1,6 +1,8 @@
 package org.crosstradediscord.bot.commands;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
@@ -11,7 +13,6 @@ import org.crosstradediscord.bot.access.RolePolicy;
 import org.crosstradediscord.bot.halt.HaltSwitch;
 import org.crosstradediscord.bot.rendering.DiscordText;
 import org.crosstradediscord.bot.store.HaltState;
-import org.crosstradediscord.client.CrossTradeClient;
 
 /**
  * {@code /halt [reason]}: stops every risk-increasing command ({@code /flatplace}, {@code /reverse}) for the whole
@@ -37,7 +38,7 @@ public final class HaltCommand extends SlashCommandBase {
   @Override
   public Prepared prepare(CommandOptions options, Invoker invoker, RolePolicy policy) {
     String reason = options.string("reason").orElse("");
-    return new Prepared.Read(new ReadAction() {
+    return new Prepared.Control(new ControlAction() {
       @Override
       public String command() {
         return "halt";
@@ -49,14 +50,19 @@ public final class HaltCommand extends SlashCommandBase {
       }
 
       @Override
-      public Answer read(CrossTradeClient client) {
-        HaltState s = halt.halt(invoker, reason);
-        return new Answer(new EmbedBuilder().setTitle("Trading halted").setColor(0xC0392B)
-            .setDescription("/flatplace and /reverse are refused for everyone, also on cards already open, until `/resume`."
-                + " /close, /flatten and /cancel still work."
-                + (s.reason().isEmpty() ? "" : "\nReason: " + DiscordText.escape(s.reason(), HaltSwitch.MAX_REASON)))
-            .build(), java.util.List.of());
+      public CompletableFuture<MessageEmbed> apply() {
+        return halt.engage(invoker, reason).thenApply(HaltCommand::card);
       }
     });
+  }
+
+  private static MessageEmbed card(HaltSwitch.Change c) {
+    HaltState s = c.state();
+    return new EmbedBuilder().setTitle("Trading halted").setColor(0xC0392B)
+        .setDescription("/flatplace and /reverse are refused for everyone, also on cards already open and orders"
+            + " waiting to be sent, until `/resume`. /close, /flatten and /cancel still work."
+            + (s.reason().isEmpty() ? "" : "\nReason: " + DiscordText.escape(s.reason(), HaltSwitch.MAX_REASON))
+            + (c.saved() ? "" : "\n**Not saved yet:** " + c.note()))
+        .build();
   }
 }

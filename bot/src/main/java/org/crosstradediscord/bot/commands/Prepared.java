@@ -17,6 +17,14 @@ public sealed interface Prepared {
   record Read(ReadAction action) implements Prepared {}
 
   /**
+   * An immediate change of the desk's controls ({@code /halt}, {@code /resume}): no confirmation, never queued
+   * behind CrossTrade reads; the reply is deferred and edited with the answer.
+   *
+   * @param action the change and how to answer it
+   */
+  record Control(ControlAction action) implements Prepared {}
+
+  /**
    * Options break a rule: shown to the member ephemerally; no API call is made.
    *
    * @param problems one line per broken rule, each naming the option

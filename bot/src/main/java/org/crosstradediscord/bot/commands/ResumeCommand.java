@@ -1,13 +1,14 @@
 package org.crosstradediscord.bot.commands;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
 import org.crosstradediscord.bot.halt.HaltSwitch;
-import org.crosstradediscord.client.CrossTradeClient;
 
 /**
  * {@code /resume}: ends a {@code /halt}. Immediate, like {@code /halt}; needs {@code halt}; announced in the audit
@@ -29,7 +30,7 @@ public final class ResumeCommand extends SlashCommandBase {
 
   @Override
   public Prepared prepare(CommandOptions options, Invoker invoker, RolePolicy policy) {
-    return new Prepared.Read(new ReadAction() {
+    return new Prepared.Control(new ControlAction() {
       @Override
       public String command() {
         return "resume";
@@ -41,11 +42,17 @@ public final class ResumeCommand extends SlashCommandBase {
       }
 
       @Override
-      public Answer read(CrossTradeClient client) {
-        halt.resume(invoker);
-        return new Answer(new EmbedBuilder().setTitle("Trading resumed").setColor(0x27AE60)
-            .setDescription("/flatplace and /reverse work again.").build(), java.util.List.of());
+      public CompletableFuture<MessageEmbed> apply() {
+        return halt.resume(invoker).thenApply(ResumeCommand::card);
       }
     });
+  }
+
+  private static MessageEmbed card(HaltSwitch.Change c) {
+    if (c.saved()) {
+      return new EmbedBuilder().setTitle("Trading resumed").setColor(0x27AE60)
+          .setDescription("/flatplace and /reverse work again.").build();
+    }
+    return new EmbedBuilder().setTitle("Still halted").setColor(0xC0392B).setDescription(c.note()).build();
   }
 }

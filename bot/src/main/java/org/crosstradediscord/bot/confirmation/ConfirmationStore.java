@@ -146,6 +146,12 @@ public final class ConfirmationStore {
   private final Clock clock;
   /** Claims this process is handling (claimed, result not yet recorded). */
   private final java.util.Set<String> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /**
+   * Confirm clicks refused because the store failed while claiming (id → the click's interaction id): their claim
+   * may have been written, yet nothing was sent. Undone before the next click on the card and by
+   * {@link #undoRefusedClaims}, so no later click reads "already confirmed once" and no recovery reports them.
+   */
+  private final Map<String, String> refusedClaims = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean closed;
 
   /**
@@ -289,6 +295,9 @@ public final class ConfirmationStore {
         now.plus(lease)));
     if (c instanceof Claim.Claimed) {
       live.add(id); // this process is handling it: its own recovery never reports it
+    } else if (c instanceof Claim.Unavailable && id != null) {
+      refusedClaims.put(id, interactionId); // refused, nothing sent: whatever the store holds for it is undone
+      undoRefusedClaims();
     }
     return c;
   }
@@ -334,6 +343,27 @@ public final class ConfirmationStore {
       log.warn("could not record a refused confirmation: {}", SafeText.oneLine(e.getMessage()));
     }
     return false;
+  }
+
+  /**
+   * Undoes, where the store answers now, the claims of Confirm clicks that were refused because the store failed
+   * while claiming them; the others stay for the next call. Never throws.
+   */
+  public void undoRefusedClaims() {
+    for (Map.Entry<String, String> e : refusedClaims.entrySet()) {
+      try {
+        undoRefused(e.getKey(), e.getValue());
+      } catch (StoreException failed) {
+        log.debug("a refused claim could not be undone yet: {}", SafeText.oneLine(failed.getMessage()));
+      }
+    }
+  }
+
+  private void undoRefused(String id, String interactionId) {
+    if (calls.call(() -> rows.unclaimPending(id, interactionId, clock.instant()))) {
+      log.info("undid the claim of a Confirm click that was refused when the store failed (nothing was sent)");
+    }
+    refusedClaims.remove(id, interactionId);
   }
 
   /**
@@ -386,7 +416,8 @@ public final class ConfirmationStore {
    * @throws StoreException the store cannot be read
    */
   public java.util.List<PendingRow> staleClaims(Instant claimedBefore) {
-    return rows.staleClaims(clock.instant(), claimedBefore).stream().filter(r -> !live.contains(r.id())).toList();
+    return rows.staleClaims(clock.instant(), claimedBefore).stream()
+        .filter(r -> !live.contains(r.id()) && !refusedClaims.containsKey(r.id())).toList();
   }
 
   /**
@@ -453,6 +484,14 @@ public final class ConfirmationStore {
   private Claim take(String id, long userId, String interactionId, Rebuilder rebuilder, Transition transition) {
     if (id == null) {
       return new Claim.Gone(State.UNKNOWN);
+    }
+    String refused = refusedClaims.get(id);
+    if (refused != null) { // an earlier click on this card was refused: undo its claim first, or say the store is down
+      try {
+        undoRefused(id, refused);
+      } catch (StoreException e) {
+        return new Claim.Unavailable(SafeText.oneLine(e.getMessage()));
+      }
     }
     PendingAction p = local.getIfPresent(id);
     if (p == null) {

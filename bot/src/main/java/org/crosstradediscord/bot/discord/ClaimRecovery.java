@@ -57,6 +57,7 @@ final class ClaimRecovery {
   /** Reports the dead claims found now; never throws (a store failure is one warning, retried next run). */
   void run() {
     try {
+      store.undoRefusedClaims(); // first: a claim whose click was refused is no dead trade
       for (PendingRow row : store.staleClaims(claimedBefore)) {
         if (store.markUnknown(row.id())) {
           report(row);

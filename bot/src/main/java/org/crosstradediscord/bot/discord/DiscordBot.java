@@ -55,7 +55,7 @@ public final class DiscordBot implements AutoCloseable {
   private final java.util.Set<java.util.concurrent.CompletableFuture<?>> auditPosts =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  private ReadCalls reads;
+  private Workers reads;
   private org.crosstradediscord.bot.store.AuditTrail trail;
   private org.crosstradediscord.bot.halt.HaltSwitch halt;
   /** Re-reads the halt state every {@value #PRESENCE_POLL_SECONDS} s for the presence (another replica may change it). */
@@ -156,7 +156,7 @@ public final class DiscordBot implements AutoCloseable {
     ops.watch(audit, store, client, registry.definitions().stream().map(d -> d.getName())
         .collect(java.util.stream.Collectors.toSet()));
     // Reads (/positions, /orders, autocomplete) on threads of their own: 4 at once, 32 waiting at most.
-    ReadCalls reads = new ReadCalls(READ_THREADS, READ_QUEUE);
+    Workers reads = new Workers("crosstrade-read", READ_THREADS, READ_QUEUE);
     // Shutdown waits for calls in flight: the longest one waits up to the request timeout for the SDK's rate limiter,
     // then has connect + request timeout for the exchange; plus a margin. A claimed trade's lease adds the longest a
     // confirmed trade may wait for a call thread (the request timeout): connect + 3 x request timeout + 5 s.
@@ -447,6 +447,7 @@ public final class DiscordBot implements AutoCloseable {
     }
     calls.close(grace);
     reads.close();
+    handler.close();
     try {
       // the audit channel must see every result line before Discord is disconnected (bounded)
       java.util.concurrent.CompletableFuture.allOf(auditPosts.toArray(java.util.concurrent.CompletableFuture[]::new))

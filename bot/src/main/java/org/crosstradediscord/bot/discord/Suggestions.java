@@ -39,7 +39,7 @@ final class Suggestions {
   private final AsyncCache<String, List<Position>> positions;
   private final AsyncCache<String, List<Order>> orders;
 
-  Suggestions(CrossTradeClient client, ReadCalls reads) {
+  Suggestions(CrossTradeClient client, Workers reads) {
     this.client = client;
     this.positions = Caffeine.newBuilder().expireAfterWrite(FRESH).maximumSize(1_000).executor(reads.executor()).buildAsync();
     this.orders = Caffeine.newBuilder().expireAfterWrite(FRESH).maximumSize(1_000).executor(reads.executor()).buildAsync();

@@ -1,10 +1,18 @@
 package org.crosstradediscord.bot.halt;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.audit.AuditEvent;
@@ -19,44 +27,93 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The desk's halt switch, kept in the {@link Store} (it survives restarts and is shared by replicas on one
- * PostgreSQL). While halted, the risk-increasing commands ({@value #RISK_INCREASING_TEXT}) are refused before any
- * call — when typed and again at the Confirm click — and the risk-reducing ones ({@code /close}, {@code /flatten},
- * {@code /cancel}) stay allowed. Every check reads the store (no cache). A state that cannot be read counts as
- * halted for the risk-increasing commands (fail closed), and so does one that takes longer than
- * {@link #READ_WAIT} to read: the checks run on JDA's gateway thread, which must answer within Discord's 3 s.
+ * The desk's halt switch. While halted, the risk-increasing commands ({@value #RISK_INCREASING_TEXT}) are refused —
+ * when typed, at the Confirm click and at the wire, just before an order's bytes leave — and the risk-reducing ones
+ * ({@code /close}, {@code /flatten}, {@code /cancel}) stay allowed.
+ *
+ * <p>The state lives in two places:
+ * <ul>
+ *   <li><b>In memory</b> ({@link #known()}): a halt made here takes effect at once, before the store is written
+ *       ({@link #engage}); the store is read every {@link #POLL} to see another replica's changes. The in-memory
+ *       checks ({@link #refusal}) never wait on anything, so they run on JDA's gateway thread and at the wire. A
+ *       state not confirmed by the store for {@link #FRESH_FOR} counts as halted for the risk-increasing commands
+ *       (fail closed), unless this process has an unsaved halt (then it is halted anyway).</li>
+ *   <li><b>In the {@link Store}</b> (it survives restarts and is shared by replicas on one PostgreSQL): a halt that
+ *       could not be written is retried every {@link #POLL} until written or replaced; {@code /resume} takes effect
+ *       only once the store confirmed it.</li>
+ * </ul>
  */
-public final class HaltSwitch {
+public final class HaltSwitch implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HaltSwitch.class);
   /** Commands refused while halted. */
   public static final Set<String> RISK_INCREASING = Set.of("flatplace", "reverse");
   static final String RISK_INCREASING_TEXT = "/flatplace, /reverse";
   /** Longest reason kept. */
   public static final int MAX_REASON = 300;
+  /** Longest a fresh read of the store waits ({@link #refusalFresh}, {@link #current}). */
+  public static final Duration READ_WAIT = Duration.ofSeconds(1);
+  /** Longest {@code /halt} or {@code /resume} waits for its store write before answering. */
+  static final Duration WRITE_WAIT = Duration.ofMillis(700);
+  /** Longest the re-read after an ambiguous write waits. */
+  static final Duration REREAD_WAIT = Duration.ofMillis(500);
+  /** How often the store is read (another replica's change) and an unsaved halt written again. */
+  public static final Duration POLL = Duration.ofSeconds(1);
+  /** How long a state read from the store is trusted without a newer read. */
+  public static final Duration FRESH_FOR = Duration.ofSeconds(3);
+
+  /** How a {@code /halt} or {@code /resume} ended, in the member's words. */
+  public record Change(HaltState state, boolean saved, String note) {}
 
   private final Store store;
   private final AuditLog audit;
   private final List<Consumer<HaltState>> listeners = new CopyOnWriteArrayList<>();
-  /** Longest a check waits for the store. */
-  public static final java.time.Duration READ_WAIT = java.time.Duration.ofSeconds(1);
-  /** Reads the state off the caller's thread so a hung database cannot hold the gateway thread past {@link #READ_WAIT}. */
-  private final StoreCalls reader = new StoreCalls("halt-check", READ_WAIT);
+  private final StoreCalls reader = new StoreCalls("halt-read", READ_WAIT);
+  /** One writer: the store sees this process's halts and resumes in the order they were made. */
+  private final StoreCalls writer = new StoreCalls("halt-write", WRITE_WAIT, 1);
+  private final StoreCalls rereader = new StoreCalls("halt-reread", REREAD_WAIT);
+  /** Waits for the store on behalf of /halt and /resume (never JDA's threads); each wait is bounded. */
+  private final ExecutorService answers = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "halt-answer");
+    t.setDaemon(true);
+    return t;
+  });
+  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "halt-poll");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Object lock = new Object();
+  /** What this process knows; null until the store was read once (unknown: fail closed). */
+  private HaltState known;
+  /** System.nanoTime() of the last store read or write that confirmed {@link #known}. */
+  private long confirmedAt;
+  /** A halt made here and not yet written to the store, or null. */
+  private HaltState unsaved;
+  /** Bumped by every change made here, so a store read begun before it cannot overwrite it. */
+  private long version;
 
   /**
+   * Reads the state once (waiting at most {@link #READ_WAIT}) and starts the poll.
+   *
    * @param store where the state lives
    * @param audit where halts and resumes are announced (log, store, audit channel)
    */
   public HaltSwitch(Store store, AuditLog audit) {
     this.store = store;
     this.audit = audit;
+    refresh();
+    long every = POLL.toMillis();
+    poller.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
   }
 
-  /** @param listener told of each change this replica makes (e.g. to update the bot's presence) */
+  /** @param listener told of each change this replica makes or sees (e.g. to update the bot's presence) */
   public void onChange(Consumer<HaltState> listener) {
     listeners.add(listener);
   }
 
   /**
+   * The in-memory check: never waits, so it may run on JDA's gateway thread and at the wire.
+   *
    * @param command a slash command name
    * @return why it is refused now (plain words for the member, markdown-escaped), or null when it may run
    */
@@ -65,16 +122,247 @@ public final class HaltSwitch {
       return null;
     }
     HaltState state;
-    try {
-      state = reader.call(store::halt);
-    } catch (StoreException e) {
-      log.warn("halt state unreadable; refusing /{}: {}", command, SafeText.oneLine(e.getMessage()));
-      return "The halt switch cannot be read right now, so commands that add risk (" + RISK_INCREASING_TEXT
-          + ") are refused. /close, /flatten and /cancel still work.";
+    boolean fresh;
+    synchronized (lock) {
+      state = unsaved != null ? unsaved : known;
+      fresh = unsaved != null || (known != null && System.nanoTime() - confirmedAt <= FRESH_FOR.toNanos());
     }
-    if (!state.halted()) {
+    if (state != null && state.halted()) {
+      return haltedText(state);
+    }
+    return fresh ? null : unreadableText();
+  }
+
+  /**
+   * The check with a fresh store read (waiting at most {@link #READ_WAIT}), for the steps that run off the gateway
+   * thread (the command's review card, the Confirm click): another replica's halt counts at once.
+   *
+   * @param command a slash command name
+   * @return why it is refused now, or null when it may run
+   */
+  public String refusalFresh(String command) {
+    if (!RISK_INCREASING.contains(command)) {
       return null;
     }
+    try {
+      read();
+    } catch (StoreException e) {
+      log.warn("halt state unreadable; refusing /{}: {}", command, SafeText.oneLine(e.getMessage()));
+      return unreadableText();
+    }
+    return refusal(command);
+  }
+
+  /** @return the state this process knows (its own change or the last read), or {@link HaltState#NEVER} if none */
+  public HaltState known() {
+    synchronized (lock) {
+      HaltState s = unsaved != null ? unsaved : known;
+      return s == null ? HaltState.NEVER : s;
+    }
+  }
+
+  /**
+   * @return the current state, read from the store (at most {@link #READ_WAIT})
+   * @throws StoreException the store cannot be read
+   */
+  public HaltState current() {
+    read();
+    return known();
+  }
+
+  /**
+   * Halts at once in this process (the in-memory state, the listeners and the audit line come first), then writes the
+   * store; a write that fails is retried every {@link #POLL} until it succeeds or a later change replaces it.
+   *
+   * @param who the member (or the bot itself)
+   * @param reason why, as written (may be empty); at most {@link #MAX_REASON} code points are kept
+   * @return completes within about {@link #WRITE_WAIT} + {@link #REREAD_WAIT}, never exceptionally: saved or not,
+   *     with a note for the member when not
+   */
+  public CompletableFuture<Change> engage(Invoker who, String reason) {
+    String why = reason == null ? "" : reason.strip();
+    if (why.codePointCount(0, why.length()) > MAX_REASON) {
+      why = why.substring(0, why.offsetByCodePoints(0, MAX_REASON));
+    }
+    HaltState state = new HaltState(true, why, who.userId(), who.userName(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    synchronized (lock) {
+      version++;
+      unsaved = state;
+    }
+    audit.record(new AuditEvent("halt", who.userId(), who.userName(), "halt", Map.of("reason", why),
+        "HALTED: " + RISK_INCREASING_TEXT + " refused until /resume", null, -1));
+    changed(state);
+    return CompletableFuture.supplyAsync(() -> save(state), answers).exceptionally(e -> notSaved(state, e));
+  }
+
+  /**
+   * {@link #engage} for a caller that must know the halt was written (the daily loss guard).
+   *
+   * @param who who halts
+   * @param reason why
+   * @return the new state
+   * @throws StoreException the store could not be written yet (the halt holds in this process and is retried)
+   */
+  public HaltState halt(Invoker who, String reason) {
+    Change c = engage(who, reason).join();
+    if (!c.saved()) {
+      throw new StoreException(c.note(), null);
+    }
+    return c.state();
+  }
+
+  /**
+   * Resumes: writes the store first and only then opens trading in this process; a write that fails or gives no
+   * answer is followed by a re-read that says what the state is. Announced and audited when it took effect.
+   *
+   * @param who the member
+   * @return completes within about {@link #WRITE_WAIT} + {@link #REREAD_WAIT}, never exceptionally
+   */
+  public CompletableFuture<Change> resume(Invoker who) {
+    HaltState state = new HaltState(false, "", who.userId(), who.userName(), Instant.now());
+    long v;
+    synchronized (lock) {
+      v = ++version;
+    }
+    AtomicBoolean once = new AtomicBoolean();
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        writer.call(() -> { // on the one writer thread: no halt retry can be written between this and the memory
+          store.setHalt(state);
+          adopt(state, v, who, once);
+          return null;
+        });
+        return new Change(state, true, "");
+      } catch (StoreException e) {
+        log.warn("the resume could not be written: {}", SafeText.oneLine(e.getMessage()));
+        return afterFailedResume(who, v, once);
+      }
+    }, answers);
+  }
+
+  private Change afterFailedResume(Invoker who, long v, AtomicBoolean once) {
+    HaltState now;
+    try {
+      now = rereader.call(store::halt);
+    } catch (StoreException e) {
+      return new Change(known(), false, "The resume could not be saved and the halt switch cannot be read right now,"
+          + " so trading stays **halted** in this bot. Try `/resume` again shortly.");
+    }
+    if (!now.halted()) {
+      adopt(now, v, who, once);
+      return new Change(now, true, "");
+    }
+    return new Change(now, false, "The resume could not be saved; the store says trading is still **halted**. Try"
+        + " `/resume` again shortly.");
+  }
+
+  /** A resume the store holds: open in this process unless a halt was made here since; audited and announced. */
+  private void adopt(HaltState resumed, long v, Invoker who, AtomicBoolean once) {
+    synchronized (lock) {
+      if (version != v || !once.compareAndSet(false, true)) {
+        return; // a halt made here since wins; or already adopted
+      }
+      unsaved = null;
+      known = resumed;
+      confirmedAt = System.nanoTime();
+    }
+    audit.record(new AuditEvent("resume", who.userId(), who.userName(), "resume", Map.of(), "RESUMED: trading open", null, -1));
+    changed(resumed);
+  }
+
+  private Change save(HaltState state) {
+    try {
+      writer.call(() -> {
+        synchronized (lock) {
+          if (unsaved != state) {
+            return null; // replaced by a later change: never written over it
+          }
+        }
+        store.setHalt(state);
+        saved(state);
+        return null;
+      });
+      return new Change(state, true, "");
+    } catch (StoreException e) {
+      return notSaved(state, e);
+    }
+  }
+
+  private Change notSaved(HaltState state, Throwable e) {
+    log.warn("the halt could not be written yet (retrying every {} ms): {}", POLL.toMillis(),
+        SafeText.oneLine(String.valueOf(e.getMessage())));
+    try { // the write may have landed after all (a reply lost, a late commit): say what the store holds
+      HaltState now = rereader.call(store::halt);
+      if (now.halted() && state.since().equals(now.since()) && now.byUserId() == state.byUserId()) {
+        saved(state);
+        return new Change(state, true, "");
+      }
+    } catch (StoreException again) {
+      // unknown: said below
+    }
+    return new Change(state, false, "The halt holds in this bot now, but it could not be saved yet (storage"
+        + " unavailable): other bot replicas may not see it and a restart would lose it. The bot keeps trying.");
+  }
+
+  private void saved(HaltState state) {
+    synchronized (lock) {
+      if (unsaved == state) {
+        unsaved = null;
+        known = state;
+        confirmedAt = System.nanoTime();
+      }
+    }
+  }
+
+  /** The poll: writes an unsaved halt again, else reads the store. Never throws (that would end the schedule). */
+  private void tick() {
+    try {
+      HaltState pending;
+      synchronized (lock) {
+        pending = unsaved;
+      }
+      if (pending != null) {
+        if (save(pending).saved()) {
+          log.info("the halt was saved after an earlier failure");
+        }
+        return;
+      }
+      refresh();
+    } catch (RuntimeException e) {
+      log.warn("halt poll failed: {}", SafeText.oneLine(String.valueOf(e.getMessage())));
+    }
+  }
+
+  private void refresh() {
+    try {
+      read();
+    } catch (StoreException e) {
+      log.debug("halt state unreadable: {}", SafeText.oneLine(e.getMessage()));
+    }
+  }
+
+  /** Reads the store and adopts what it says unless this process changed the state meanwhile. */
+  private void read() {
+    long v;
+    synchronized (lock) {
+      v = version;
+    }
+    HaltState read = reader.call(store::halt);
+    HaltState before;
+    synchronized (lock) {
+      if (version != v || unsaved != null) {
+        return; // a change made here while reading wins over what the read saw
+      }
+      before = known;
+      known = read;
+      confirmedAt = System.nanoTime();
+    }
+    if (before != null && before.halted() != read.halted()) {
+      changed(read); // another replica's halt or resume
+    }
+  }
+
+  private static String haltedText(HaltState state) {
     return "Trading is **halted** by " + DiscordText.escape(state.byUserName(), 64)
         + (state.since() == null ? "" : " since <t:" + state.since().getEpochSecond() + ":f>")
         + (state.reason() == null || state.reason().isBlank() ? "" : ": " + DiscordText.escape(state.reason(), MAX_REASON))
@@ -82,48 +370,9 @@ public final class HaltSwitch {
         + " /close, /flatten and /cancel still work.";
   }
 
-  /**
-   * @return the current state, read from the store
-   * @throws StoreException the store cannot be read
-   */
-  public HaltState current() {
-    return store.halt();
-  }
-
-  /**
-   * Halts (again, when already halted: the new reason replaces the old), announces it and notifies listeners.
-   *
-   * @param who the member
-   * @param reason why, as written (may be empty)
-   * @return the new state
-   * @throws StoreException the store cannot be written (nothing changed)
-   */
-  public HaltState halt(Invoker who, String reason) {
-    String why = reason == null ? "" : reason.strip();
-    if (why.codePointCount(0, why.length()) > MAX_REASON) {
-      why = why.substring(0, why.offsetByCodePoints(0, MAX_REASON));
-    }
-    HaltState state = new HaltState(true, why, who.userId(), who.userName(), Instant.now());
-    store.setHalt(state);
-    audit.record(new AuditEvent("halt", who.userId(), who.userName(), "halt", Map.of("reason", why),
-        "HALTED: " + RISK_INCREASING_TEXT + " refused until /resume", null, -1));
-    changed(state);
-    return state;
-  }
-
-  /**
-   * Resumes, announces it and notifies listeners.
-   *
-   * @param who the member
-   * @return the new state
-   * @throws StoreException the store cannot be written (nothing changed)
-   */
-  public HaltState resume(Invoker who) {
-    HaltState state = new HaltState(false, "", who.userId(), who.userName(), Instant.now());
-    store.setHalt(state);
-    audit.record(new AuditEvent("resume", who.userId(), who.userName(), "resume", Map.of(), "RESUMED: trading open", null, -1));
-    changed(state);
-    return state;
+  private static String unreadableText() {
+    return "The halt switch cannot be read right now, so commands that add risk (" + RISK_INCREASING_TEXT
+        + ") are refused. /close, /flatten and /cancel still work.";
   }
 
   private void changed(HaltState state) {
@@ -134,5 +383,12 @@ public final class HaltSwitch {
         log.warn("halt listener failed: {}", SafeText.oneLine(e.toString()));
       }
     }
+  }
+
+  /** Stops the poll (an unsaved halt is no longer retried). */
+  @Override
+  public void close() {
+    poller.shutdownNow();
+    answers.shutdown();
   }
 }

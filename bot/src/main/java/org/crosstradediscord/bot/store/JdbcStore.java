@@ -305,6 +305,22 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public boolean unclaimPending(String id, String interactionId, Instant now) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("UPDATE pending_action SET state = ?,"
+        + " claim_interaction = NULL, claim_token = NULL, lease_micros = NULL, updated_micros = ?"
+        + " WHERE id = ? AND state = ? AND claim_interaction = ?")) {
+      s.setString(1, PendingState.PENDING.name());
+      s.setLong(2, micros(now));
+      s.setString(3, id);
+      s.setString(4, PendingState.CONFIRMED.name());
+      s.setString(5, cut(interactionId, 32));
+      return s.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw failure("undo a refused claim", e);
+    }
+  }
+
+  @Override
   public boolean movePending(String id, PendingState from, PendingState to, Instant now) {
     try (Connection c = connect(); PreparedStatement s = c.prepareStatement("UPDATE pending_action SET state = ?,"
         + " updated_micros = ?" + (to.isFinal() ? ", claim_token = NULL" : "") + " WHERE id = ? AND state = ?")) {

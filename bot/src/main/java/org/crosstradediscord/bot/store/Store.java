@@ -73,6 +73,18 @@ public interface Store extends AutoCloseable {
   boolean claimPending(String id, long userId, String interactionId, String token, Instant now, Instant leaseUntil);
 
   /**
+   * Undoes the claim of a Confirm click that was refused because the store failed while claiming it (the claim may
+   * have been written or not; nothing was sent for it): {@code CONFIRMED} by that interaction → {@code PENDING},
+   * claim cleared, so a later click can still confirm it (and never reads "already confirmed once").
+   *
+   * @param id the id
+   * @param interactionId the refused click's interaction id
+   * @param now when
+   * @return true when this call undid a claim; false when that click's claim is not there (it never landed)
+   */
+  boolean unclaimPending(String id, String interactionId, Instant now);
+
+  /**
    * Moves a pending confirmation from one state to another, once (compare-and-set); a final state clears the token.
    *
    * @param id the id

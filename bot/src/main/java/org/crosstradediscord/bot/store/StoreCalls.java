@@ -23,8 +23,17 @@ public final class StoreCalls {
    * @param wait the longest a call waits for its answer
    */
   public StoreCalls(String name, Duration wait) {
+    this(name, wait, 2);
+  }
+
+  /**
+   * @param name the threads' name
+   * @param wait the longest a call waits for its answer
+   * @param threadCount how many calls run at once (1: in the order they were made)
+   */
+  public StoreCalls(String name, Duration wait, int threadCount) {
     this.wait = wait;
-    this.threads = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16), r -> {
+    this.threads = new ThreadPoolExecutor(threadCount, threadCount, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16), r -> {
       Thread t = new Thread(r, name);
       t.setDaemon(true);
       return t;

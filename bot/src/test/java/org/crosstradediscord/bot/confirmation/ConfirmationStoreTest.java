@@ -322,6 +322,50 @@ class ConfirmationStoreTest {
   }
 
   @Test
+  void aClickRefusedBecauseTheStoreFailed_isUndone_soTheNextClickConfirms_neverReadingAlreadyConfirmed() {
+    java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+    DownWhen flaky = new DownWhen(db, down);
+    ConfirmationStore s = new ConfirmationStore(Duration.ofSeconds(60), ticker, Runnable::run,
+        Scheduler.disabledScheduler(), flaky, Duration.ofSeconds(5), clock);
+    String id = s.put(ALICE, new NoopAction(), recipe(), () -> { }).id();
+
+    flaky.loseClaimReplies.set(true); // the claim is written, but the bot hears a failure: the click is refused
+    down.set(true); // and the store stays down a moment: the claim cannot be undone at once
+    assertThat(s.claim(id, ALICE.userId(), "ix-1", "token", LEASE, rebuilder)).isInstanceOf(ConfirmationStore.Claim.Unavailable.class);
+    flaky.loseClaimReplies.set(false);
+    assertThat(db.pending(id).state()).as("the refused click's claim landed").isEqualTo(PendingState.CONFIRMED);
+
+    down.set(false);
+    assertThat(s.staleClaims(now.get().plusSeconds(600))).as("a refused click is no dead trade").isEmpty();
+    ConfirmationStore.Claim again = s.claim(id, ALICE.userId(), "ix-2", "token", LEASE, rebuilder);
+    assertThat(again).as("nothing was sent for the first click: the second one confirms")
+        .isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    assertThat(db.pending(id).claimInteraction()).isEqualTo("ix-2");
+  }
+
+  @Test
+  void aRefusedClaim_isUndoneInTheBackground_onceTheStoreAnswers() {
+    java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+    DownWhen flaky = new DownWhen(db, down);
+    ConfirmationStore s = new ConfirmationStore(Duration.ofSeconds(60), ticker, Runnable::run,
+        Scheduler.disabledScheduler(), flaky, Duration.ofSeconds(5), clock);
+    String id = s.put(ALICE, new NoopAction(), recipe(), () -> { }).id();
+    flaky.loseClaimReplies.set(true);
+    down.set(true);
+    s.claim(id, ALICE.userId(), "ix-1", "token", LEASE, rebuilder);
+    flaky.loseClaimReplies.set(false);
+    s.undoRefusedClaims();
+    assertThat(db.pending(id).state()).as("still down").isEqualTo(PendingState.CONFIRMED);
+
+    down.set(false);
+    s.undoRefusedClaims();
+    assertThat(db.pending(id).state()).isEqualTo(PendingState.PENDING);
+    assertThat(db.pending(id).claimInteraction()).isNull();
+    assertThat(another().claim(id, ALICE.userId(), "ix-3", "token", LEASE, rebuilder))
+        .as("another replica can confirm it too").isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+  }
+
+  @Test
   void finishRecordsTheEnd_andALaterStartDoesNotReportIt() {
     String id = put(ALICE, () -> { });
     claim(store, id, ALICE);
@@ -334,6 +378,7 @@ class ConfirmationStoreTest {
   static final class DownWhen implements org.crosstradediscord.bot.store.Store {
     private final org.crosstradediscord.bot.store.Store real;
     private final java.util.concurrent.atomic.AtomicBoolean down;
+    final java.util.concurrent.atomic.AtomicBoolean loseClaimReplies = new java.util.concurrent.atomic.AtomicBoolean();
 
     DownWhen(org.crosstradediscord.bot.store.Store real, java.util.concurrent.atomic.AtomicBoolean down) {
       this.real = real;
@@ -354,7 +399,14 @@ class ConfirmationStoreTest {
     public void setHalt(org.crosstradediscord.bot.store.HaltState h) { check(() -> { real.setHalt(h); return null; }); }
     public void addPending(PendingRow r) { check(() -> { real.addPending(r); return null; }); }
     public PendingRow pending(String id) { return check(() -> real.pending(id)); }
-    public boolean claimPending(String id, long u, String ix, String t, Instant n, Instant l) { return check(() -> real.claimPending(id, u, ix, t, n, l)); }
+    public boolean claimPending(String id, long u, String ix, String t, Instant n, Instant l) {
+      if (loseClaimReplies.get()) { // the UPDATE commits, its answer is lost (e.g. a PostgreSQL reply after a timeout)
+        real.claimPending(id, u, ix, t, n, l);
+        throw new org.crosstradediscord.bot.store.StoreException("the connection was lost after the update", null);
+      }
+      return check(() -> real.claimPending(id, u, ix, t, n, l));
+    }
+    public boolean unclaimPending(String id, String ix, Instant n) { return check(() -> real.unclaimPending(id, ix, n)); }
     public boolean movePending(String id, PendingState f, PendingState t, Instant n) { return check(() -> real.movePending(id, f, t, n)); }
     public boolean endPending(String id, PendingState t, String ix, Instant n) { return check(() -> real.endPending(id, t, ix, n)); }
     public List<PendingRow> staleClaims(Instant n, Instant b) { return check(() -> real.staleClaims(n, b)); }

@@ -16,6 +16,7 @@ import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.audit.AuditEvent;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.store.AuditTrail;
+import org.crosstradediscord.bot.store.ForwardingStore;
 import org.crosstradediscord.bot.store.HaltState;
 import org.crosstradediscord.bot.store.JdbcStore;
 import org.crosstradediscord.bot.store.Store;
@@ -53,7 +54,7 @@ class HaltSwitchTest {
     assertThat(seen).extracting(HaltState::halted).containsExactly(true);
     assertThat(store.halt().reason()).isEqualTo("news *spike* @everyone");
 
-    halt.resume(RITA);
+    assertThat(halt.resume(RITA).join().saved()).isTrue();
     assertThat(halt.refusal("flatplace")).isNull();
     assertThat(channel.get(1)).startsWith("`resume` /resume by rita (42): RESUMED");
     assertThat(seen).extracting(HaltState::halted).containsExactly(true, false);
@@ -84,9 +85,110 @@ class HaltSwitchTest {
       }
     }, new AuditLog());
     long start = System.nanoTime();
-    assertThat(halt.refusal("flatplace")).contains("cannot be read");
+    assertThat(halt.refusal("flatplace")).as("in memory: never read, so unknown").contains("cannot be read");
+    assertThat(halt.refusalFresh("flatplace")).as("with a store read").contains("cannot be read");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(HaltSwitch.READ_WAIT.plusMillis(500));
     assertThat(halt.refusal("close")).isNull();
+    assertThat(halt.refusalFresh("close")).isNull();
+  }
+
+  @Test
+  @Timeout(20)
+  void aHaltTakesEffectAtOnce_whileTheStoreHangs_isAnsweredWithinABound_andSavedWhenTheStoreAnswers(@TempDir Path dir)
+      throws Exception {
+    Store real = JdbcStore.open(JdbcStore.SQLITE + dir.resolve("bot.db"), Map.of());
+    CountDownLatch writes = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    HaltSwitch halt = new HaltSwitch(new ForwardingStore(real) {
+      @Override
+      public HaltState halt() {
+        reads.incrementAndGet();
+        return super.halt();
+      }
+
+      @Override
+      public void setHalt(HaltState state) {
+        awaitQuietly(writes); // a bounded wait that gives up interrupts: keep hanging like a dead database would
+        super.setHalt(state);
+      }
+    }, new AuditLog());
+    assertThat(halt.refusal("flatplace")).isNull();
+
+    long start = System.nanoTime();
+    java.util.concurrent.CompletableFuture<HaltSwitch.Change> change = halt.engage(RITA, "hung database");
+    assertThat(halt.refusal("flatplace")).as("in effect before the store was written").contains("hung database");
+    HaltSwitch.Change answered = change.get(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered without waiting for the store")
+        .isLessThan(Duration.ofMillis(1_500));
+    assertThat(answered.saved()).isFalse();
+    assertThat(answered.note()).contains("could not be saved").contains("other bot replicas may not see it");
+    assertThat(real.halt().halted()).isFalse();
+    int readsNow = reads.get();
+    awaitTrue(() -> reads.get() >= readsNow + 1, "the re-read after the failed write"); // it saw "not halted"
+    assertThat(halt.refusal("flatplace")).as("a read of the old state does not take the halt back")
+        .contains("hung database");
+
+    writes.countDown(); // the database answers again: the retried write lands
+    awaitTrue(() -> real.halt().halted(), "the halt was never saved");
+    assertThat(real.halt().reason()).isEqualTo("hung database");
+    halt.close();
+  }
+
+  @Test
+  @Timeout(20)
+  void resume_opensOnlyWhenTheStoreHoldsIt_andAnAmbiguousWriteIsReReadAndSaidAsItIs(@TempDir Path dir) {
+    Store real = JdbcStore.open(JdbcStore.SQLITE + dir.resolve("bot.db"), Map.of());
+    java.util.concurrent.atomic.AtomicReference<String> mode = new java.util.concurrent.atomic.AtomicReference<>("ok");
+    HaltSwitch halt = new HaltSwitch(new ForwardingStore(real) {
+      @Override
+      public void setHalt(HaltState state) {
+        switch (mode.get()) {
+          case "refused" -> throw new StoreException("connection refused", null); // nothing written
+          case "lost" -> { // written, but the answer is lost
+            super.setHalt(state);
+            throw new StoreException("connection reset after the update", null);
+          }
+          default -> super.setHalt(state);
+        }
+      }
+    }, new AuditLog());
+    assertThat(halt.engage(RITA, "drill").join().saved()).isTrue();
+
+    mode.set("refused");
+    HaltSwitch.Change refused = halt.resume(RITA).join();
+    assertThat(refused.saved()).isFalse();
+    assertThat(refused.note()).contains("still **halted**");
+    assertThat(halt.refusal("flatplace")).as("not resumed: the store does not hold it").contains("drill");
+
+    mode.set("lost");
+    HaltSwitch.Change lost = halt.resume(RITA).join();
+    assertThat(lost.saved()).as("the re-read found the resume in the store").isTrue();
+    assertThat(halt.refusal("flatplace")).isNull();
+
+    mode.set("lost");
+    HaltSwitch.Change haltLost = halt.engage(RITA, "again").join();
+    assertThat(haltLost.saved()).as("a halt whose answer was lost is re-read and said saved").isTrue();
+    assertThat(real.halt().reason()).isEqualTo("again");
+    halt.close();
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as(what).isLessThan(end);
+      Thread.sleep(20);
+    }
+  }
+
+  /** Waits for the latch whatever interrupts arrive, like a JDBC call stuck in a dead database. */
+  private static void awaitQuietly(CountDownLatch latch) {
+    while (latch.getCount() > 0) {
+      try {
+        latch.await();
+      } catch (InterruptedException ignored) {
+        // keep hanging
+      }
+    }
   }
 
   @Test
@@ -158,6 +260,11 @@ class HaltSwitchTest {
 
     @Override
     public boolean claimPending(String id, long userId, String interactionId, String token, Instant now, Instant leaseUntil) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
+    public boolean unclaimPending(String id, String interactionId, Instant now) {
       throw new StoreException("down", null);
     }
 

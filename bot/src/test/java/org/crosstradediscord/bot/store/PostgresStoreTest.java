@@ -70,9 +70,11 @@ class PostgresStoreTest extends StoreContract {
         new org.crosstradediscord.bot.audit.AuditLog());
     assertThat(two.refusal("flatplace")).isNull();
     one.halt(new org.crosstradediscord.bot.access.Invoker(9, "rita", java.util.Set.of()), "replica test");
-    assertThat(two.refusal("flatplace")).contains("rita").contains("replica test");
-    assertThat(two.refusal("flatten")).isNull();
-    two.resume(new org.crosstradediscord.bot.access.Invoker(9, "rita", java.util.Set.of()));
-    assertThat(one.refusal("reverse")).isNull();
+    assertThat(two.refusalFresh("flatplace")).as("the check with a store read (review card, click)").contains("rita")
+        .contains("replica test");
+    assertThat(two.refusal("flatplace")).as("and the in-memory one from then on").contains("rita");
+    assertThat(two.refusalFresh("flatten")).isNull();
+    assertThat(two.resume(new org.crosstradediscord.bot.access.Invoker(9, "rita", java.util.Set.of())).join().saved()).isTrue();
+    assertThat(one.refusalFresh("reverse")).isNull();
   }
 }

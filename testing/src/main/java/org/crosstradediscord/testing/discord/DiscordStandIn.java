@@ -398,6 +398,9 @@ public final class DiscordStandIn implements AutoCloseable {
       }
     }
     m.put("edited_timestamp", DateTimeFormatter.ISO_INSTANT.format(now()));
+    if ((m.path("flags").asInt(0) & 128) != 0) { // a deferred reply stops "thinking" at its first edit
+      m.put("flags", m.path("flags").asInt(0) & ~128);
+    }
     s.raw = m;
     return m.deepCopy();
   }

@@ -41,6 +41,8 @@ public final class StandInInteraction {
     this.createdAt = createdAt;
   }
 
+  private final java.util.List<Long> followUps = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   /** @return the interaction id */
   public long id() {
     return id;
@@ -73,13 +75,18 @@ public final class StandInInteraction {
   }
 
   /**
-   * @param timeout how long to wait for the callback
-   * @return the {@code @original} message as it is now
+   * @param timeout how long to wait for the callback and, for a deferred reply, its first edit
+   * @return the {@code @original} message as the member first sees it (a deferred reply once the bot edited it)
    */
   public StandInMessage original(Duration timeout) {
     awaitCallback(timeout);
-    return Poll.until(() -> originalMessageId == 0 ? Optional.empty()
-        : Optional.of(standIn.message(originalMessageId)), timeout, () -> "interaction " + id + " has no @original message");
+    return Poll.until(() -> {
+      if (originalMessageId == 0) {
+        return Optional.empty();
+      }
+      StandInMessage m = standIn.message(originalMessageId);
+      return m.thinking() ? Optional.empty() : Optional.of(m); // what the member sees once the bot answered
+    }, timeout, () -> "interaction " + id + " has no @original message (or it is still a deferred reply)");
   }
 
   /**
@@ -98,6 +105,24 @@ public final class StandInInteraction {
       return condition.test(last[0]) ? Optional.of(last[0]) : Optional.empty();
     }, timeout, () -> "the @original of interaction " + id + " never satisfied the condition; last seen: "
         + (last[0] == null ? "none" : last[0].text()));
+  }
+
+  /**
+   * @param condition what the member should see
+   * @param timeout how long to wait
+   * @return the newest follow-up message of this interaction (sent through its token) once one satisfies the condition
+   */
+  public StandInMessage awaitFollowUp(Predicate<StandInMessage> condition, Duration timeout) {
+    return Poll.until(() -> {
+      for (int i = followUps.size() - 1; i >= 0; i--) {
+        StandInMessage m = standIn.message(followUps.get(i));
+        if (condition.test(m)) {
+          return Optional.of(m);
+        }
+      }
+      return Optional.empty();
+    }, timeout, () -> "no follow-up of interaction " + id + " satisfied the condition; follow-ups: "
+        + followUps.stream().map(standIn::message).map(StandInMessage::text).toList());
   }
 
   /** @return nanoTime when dispatched */
@@ -134,6 +159,10 @@ public final class StandInInteraction {
 
   void originalMessageId(long id) {
     this.originalMessageId = id;
+  }
+
+  void followUp(long messageId) {
+    followUps.add(messageId);
   }
 
   void markDispatched() {

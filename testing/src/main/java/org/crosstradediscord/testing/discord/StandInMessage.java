@@ -14,6 +14,11 @@ import java.util.List;
  * @param raw the full Discord message object
  */
 public record StandInMessage(long id, boolean ephemeral, long visibleTo, ObjectNode raw) {
+  /** @return true while the message is a deferred reply the bot has not edited yet ("… is thinking") */
+  public boolean thinking() {
+    return (raw.path("flags").asInt(0) & 128) != 0;
+  }
+
   /** @return the content text, possibly empty */
   public String content() {
     return raw.path("content").asText("");

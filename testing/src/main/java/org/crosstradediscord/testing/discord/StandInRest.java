@@ -233,7 +233,9 @@ final class StandInRest extends HttpServlet {
       return new Answer(400, formError(problem));
     }
     boolean ephemeral = (data.path("flags").asInt(0) & 64) != 0;
-    return new Answer(200, d.createMessage(ix.channelId(), data, ephemeral, ephemeral ? ix.member().id() : 0, true).raw.deepCopy());
+    DiscordStandIn.StoredMessage created = d.createMessage(ix.channelId(), data, ephemeral, ephemeral ? ix.member().id() : 0, true);
+    ix.followUp(created.id);
+    return new Answer(200, created.raw.deepCopy());
   }
 
   private Answer channelMessage(long channelId, JsonNode body) {

@@ -110,6 +110,20 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
+   * A sandbox for a bot started as its own process ({@link #configFile()} with {@link BotProcess}), talking to
+   * another upstream than its simulator, e.g. a hostile server; the simulator still runs (and records nothing).
+   *
+   * @param confirmationTimeout how long review cards stay confirmable
+   * @param requestTimeout the bot's CrossTrade request timeout
+   * @param crossTradeBaseUrl the upstream the bot uses instead of the simulator
+   * @return the running sandbox without an in-process bot
+   */
+  public static Sandbox startForProcessAgainst(Duration confirmationTimeout, Duration requestTimeout,
+      java.net.URI crossTradeBaseUrl) {
+    return start(confirmationTimeout, requestTimeout, "rest", false, crossTradeBaseUrl, "live", null, Map.of());
+  }
+
+  /**
    * A sandbox whose bot runs in paper mode ({@code mode: paper}): reviews and audits, never sends a trade.
    *
    * @param confirmationTimeout how long review cards stay confirmable

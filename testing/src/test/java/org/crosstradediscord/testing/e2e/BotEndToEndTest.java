@@ -105,7 +105,7 @@ class BotEndToEndTest {
   static StandInMessage confirm(String member, String command, Map<String, Object> options, String confirmLabel) {
     StandInInteraction cmd = slash(member, command, options);
     StandInMessage card = cmd.original(WAIT);
-    assertThat(cmd.callbackType()).isEqualTo(4);
+    assertThat(cmd.callbackType()).as("deferred at once; the card follows once stored").isEqualTo(5);
     assertThat(card.ephemeral()).as("review card is ephemeral").isTrue();
     StandInMessage.Button confirm = card.button(confirmLabel);
     assertThat(confirm.styleName()).isEqualTo("danger");
@@ -116,9 +116,12 @@ class BotEndToEndTest {
 
     StandInInteraction click = sandbox.discord().click(guild, guild.member(member), card, confirmLabel);
     JsonNode ack = click.awaitCallback(WAIT);
-    assertThat(ack.path("type").asInt()).as("the click is acknowledged by updating the card").isEqualTo(7);
-    assertThat(ack.path("data").path("components").toString()).contains("\"disabled\":true");
-    return cmd.awaitOriginal(m -> m.buttons().isEmpty(), WAIT);
+    assertThat(ack.path("type").asInt()).as("the click is acknowledged at once, the card left as it is").isEqualTo(6);
+    StandInMessage end = cmd.awaitOriginal(m -> m.buttons().isEmpty(), WAIT);
+    assertThat(sandbox.discord().calls()).as("the card said Sending… with its buttons disabled before the result")
+        .anyMatch(c -> c.method().equals("PATCH") && c.route().contains("/webhooks/") && c.body() != null
+            && c.body().toString().contains("\"disabled\":true"));
+    return end;
   }
 
   static JsonNode json(String s) {

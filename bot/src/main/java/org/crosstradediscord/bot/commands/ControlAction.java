@@ -1,0 +1,24 @@
+package org.crosstradediscord.bot.commands;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+
+/**
+ * A change to the desk's controls ({@code /halt}, {@code /resume}): applied at once on the thread that handles the
+ * interaction (it only touches memory there, never the network), answered when the store confirmed it or gave up.
+ */
+public interface ControlAction {
+  /** @return the slash command's name */
+  String command();
+
+  /** @return the options for the audit line */
+  Map<String, String> auditArgs();
+
+  /**
+   * Applies the change (in memory at once; the store write runs elsewhere).
+   *
+   * @return the answer card, completed within about 1.2 s and never exceptionally
+   */
+  CompletableFuture<MessageEmbed> apply();
+}

@@ -1,0 +1,261 @@
+package org.crosstradediscord.bot.discord;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import org.crosstradediscord.bot.access.Invoker;
+import org.crosstradediscord.bot.access.Permission;
+import org.crosstradediscord.bot.access.RolePolicy;
+import org.crosstradediscord.bot.audit.AuditEvent;
+import org.crosstradediscord.bot.audit.AuditLog;
+import org.crosstradediscord.bot.commands.Review;
+import org.crosstradediscord.bot.commands.TradeAction;
+import org.crosstradediscord.bot.confirmation.ConfirmationStore;
+import org.crosstradediscord.bot.confirmation.ConfirmationStore.Claim;
+import org.crosstradediscord.bot.confirmation.PendingAction;
+import org.crosstradediscord.bot.halt.HaltSwitch;
+import org.crosstradediscord.bot.rendering.Cards;
+import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.risk.LimitGuard;
+import org.crosstradediscord.bot.risk.OrderIntent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Confirm or Cancel click on a review card. JDA's gateway thread only acknowledges it (a deferred update: the card
+ * stays as it is) and hands it to the interaction steps pool; everything that waits on the store runs there: the
+ * role re-check, the row-level claim, the halt check with a fresh store read, the hand-off to {@link TradeCalls}.
+ * Only the replica whose acknowledgement Discord accepted handles a click. Answers that are not the card's new state
+ * ("not yours", "nothing to confirm", "busy") are ephemeral follow-ups, so they never overwrite a result.
+ */
+final class ClickFlow {
+  private static final Logger log = LoggerFactory.getLogger(ClickFlow.class);
+
+  private final ConfirmationStore store;
+  private final AuditLog audit;
+  private final TradeCalls calls;
+  private final HaltSwitch halt;
+  private final RolePolicy policy;
+  private final LimitGuard limits;
+  private final Duration claimLease;
+  private final ConfirmationStore.Rebuilder rebuilder;
+  private final TradeExecution execution;
+  private final Workers steps;
+
+  ClickFlow(ConfirmationStore store, AuditLog audit, TradeCalls calls, HaltSwitch halt, RolePolicy policy,
+      LimitGuard limits, Duration claimLease, ConfirmationStore.Rebuilder rebuilder, TradeExecution execution,
+      Workers steps) {
+    this.store = store;
+    this.audit = audit;
+    this.calls = calls;
+    this.halt = halt;
+    this.policy = policy;
+    this.limits = limits;
+    this.claimLease = claimLease;
+    this.rebuilder = rebuilder;
+    this.execution = execution;
+    this.steps = steps;
+  }
+
+  /** One click as the steps pool sees it. */
+  private record Click(InteractionHook hook, Invoker clicker, boolean confirm, String pendingId, String interactionId,
+      String token, long clickedAt) {
+    Map<String, String> button() {
+      return Map.of("button", confirm ? "confirm" : "cancel");
+    }
+  }
+
+  /**
+   * On JDA's gateway thread: acknowledges at once, then queues the rest. Never waits.
+   *
+   * @param event the click
+   * @param clicker the member
+   * @param confirm Confirm (else Cancel)
+   * @param pendingId the id from the custom_id
+   * @param clickedAt {@link System#nanoTime()} of the click as Discord made it
+   */
+  void onClick(ButtonInteractionEvent event, Invoker clicker, boolean confirm, String pendingId, long clickedAt) {
+    String interactionId = event.getId();
+    String token = event.getToken();
+    event.deferEdit().queue(hook -> {
+      Click click = new Click(hook, clicker, confirm, pendingId, interactionId, token, clickedAt);
+      if (!steps.submit(() -> handle(click))) {
+        audit(clicker, "refused", "?", click.button(), "the bot is busy or stopping");
+        followUp(hook, confirm ? "Not sent" : "Not cancelled", "The bot is busy or shutting down. "
+            + (confirm ? "Nothing was sent; " : "") + "try again shortly.");
+      }
+    }, err -> log.info("a {} click was not acknowledged here ({}); not handling it", confirm ? "Confirm" : "Cancel",
+        DiscordText.oneLine(err.toString())));
+  }
+
+  private void handle(Click c) {
+    try {
+      claimAndRun(c);
+    } catch (RuntimeException e) {
+      log.error("a {} click failed before it was claimed", c.confirm() ? "Confirm" : "Cancel", e);
+      audit(c.clicker(), "refused", "?", c.button(), "internal error " + e.getClass().getSimpleName());
+      followUp(c.hook(), "Not sent", "The bot failed while handling the click. Nothing was sent; run the command again.");
+    }
+  }
+
+  private void claimAndRun(Click c) {
+    Invoker clicker = c.clicker();
+    if (c.confirm() && calls.stopping()) { // never "confirmed" once shutdown began: nothing will be sent
+      audit(clicker, "refused", "?", c.button(), "the bot is shutting down");
+      followUp(c.hook(), "Not sent", "The bot is shutting down. Nothing was sent; run the command again once it is back.");
+      return;
+    }
+    PendingAction peeked = c.confirm() ? store.peek(c.pendingId(), rebuilder) : null;
+    if (peeked != null && peeked.invoker().userId() == clicker.userId()) {
+      // Roles and accounts BEFORE anything is marked confirmed: a denied click must not read "already confirmed" later.
+      String lost = stillAllowed(peeked.action(), clicker);
+      if (lost != null && store.deny(c.pendingId(), c.interactionId())) {
+        closeReview(peeked.action());
+        audit(clicker, "denied", peeked.action().command(), peeked.action().auditArgs(), lost);
+        endCard(c.hook(), Cards.notice("Not allowed any more", lost + "\nNothing was sent."));
+        return;
+      }
+    }
+    PendingAction mine = store.local(c.pendingId()); // the card this process made: close its review read if lost
+    Claim claim = c.confirm()
+        ? store.claim(c.pendingId(), clicker.userId(), c.interactionId(), c.token(), claimLease, rebuilder)
+        : store.cancel(c.pendingId(), clicker.userId(), c.interactionId(), rebuilder);
+    if (mine != null && !(claim instanceof Claim.Claimed) && !(claim instanceof Claim.NotInvoker)
+        && !(claim instanceof Claim.Unavailable)) {
+      closeReview(mine.action()); // claimed or ended elsewhere: this process's late review read must not edit the card
+    }
+    if (claim instanceof Claim.Claimed claimed) {
+      afterClaim(c, claimed.pending());
+    } else if (claim instanceof Claim.HandledElsewhere) {
+      log.debug("a click is handled by another replica");
+    } else if (claim instanceof Claim.Unavailable down) {
+      log.warn("a {} click could not be recorded: {}", c.confirm() ? "Confirm" : "Cancel",
+          DiscordText.oneLine(down.reason(), 300));
+      audit(clicker, "refused", "?", c.button(), "storage unavailable");
+      followUp(c.hook(), c.confirm() ? "Not sent" : "Not cancelled", "The bot cannot record this click right now"
+          + " (storage unavailable). " + (c.confirm() ? "Nothing was sent; " : "") + "try again shortly.");
+    } else if (claim instanceof Claim.Refused refused) {
+      audit(clicker, "denied", refused.command(), c.button(), refused.reason());
+      endCard(c.hook(), Cards.notice("Not sent: /" + refused.command(), DiscordText.escape(refused.reason(), 1000)
+          + "\nNothing was sent; run the command again."));
+    } else if (claim instanceof Claim.NotInvoker other) {
+      audit(clicker, "refused", other.command(), c.button(), "not the invoker");
+      followUp(c.hook(), "Not yours", "Only the member who ran the command can confirm or cancel it.");
+    } else if (claim instanceof Claim.Gone gone) {
+      audit(clicker, "refused", "?", c.button(), "pending action " + gone.state().name().toLowerCase(Locale.ROOT));
+      followUp(c.hook(), "Nothing to " + (c.confirm() ? "confirm" : "cancel"), goneText(gone.state()));
+    }
+  }
+
+  /** The rest of a click once its pending action was claimed (Confirm) or cancelled (Cancel). */
+  private void afterClaim(Click c, PendingAction pending) {
+    TradeAction action = pending.action();
+    Invoker clicker = c.clicker();
+    closeReview(action);
+    Review review = action.review();
+    if (!c.confirm()) {
+      audit(clicker, "cancelled", action.command(), action.auditArgs(), "cancelled");
+      endCard(c.hook(), Cards.notice("Cancelled: " + review.title(), "Nothing was sent."));
+      return;
+    }
+    TradeCalls.Ticket ticket = null;
+    try {
+      String refusal = stillAllowed(action, clicker);
+      String kind = "denied";
+      if (refusal != null) {
+        refusal = refusal + "\nNothing was sent.";
+      } else if ((refusal = halt.refusalFresh(action.command())) != null) { // a card made before a /halt
+        kind = "refused";
+        refusal = refusal + "\nNothing was sent.";
+      }
+      if (refusal != null) {
+        store.finish(pending.id());
+        audit(clicker, kind, action.command(), action.auditArgs(), kind.equals("denied") ? refusal.lines().findFirst()
+            .orElse("") : "trading is halted");
+        endCard(c.hook(), Cards.notice(kind.equals("denied") ? "Not allowed any more" : "Not sent: " + review.title(),
+            refusal));
+        return;
+      }
+      ticket = calls.reserve(execution.trade(pending.id(), c.hook(), clicker, action, c.clickedAt()), c.clickedAt(),
+          () -> audit(clicker, "confirmed", action.command(), action.auditArgs(), "confirmed"));
+      if (ticket == null) { // shutdown began after the first check: refused, never "confirmed"
+        store.finish(pending.id());
+        audit(clicker, "refused", action.command(), action.auditArgs(), "the bot is shutting down");
+        endCard(c.hook(), Cards.notice("Not sent: " + review.title(), "The bot is shutting down. Nothing was sent;"
+            + " run the command again once it is back."));
+        return;
+      }
+      TradeCalls.Ticket reserved = ticket;
+      // The card says "Sending…" with its buttons disabled, then the trade goes to a call thread (the result edit
+      // follows this one). The click itself was acknowledged before the claim.
+      c.hook().editOriginalEmbeds(Cards.executing(review))
+          .setComponents(Cards.buttons(pending.id(), review.confirmLabel(), true))
+          .queue(ok -> calls.submit(reserved), err -> {
+            log.warn("the card of /{} could not show 'Sending…' ({}); sending anyway", action.command(),
+                DiscordText.oneLine(err.toString()));
+            calls.submit(reserved);
+          });
+    } catch (RuntimeException e) { // every claim ends: reported, row finished, never left "confirmed" and silent
+      log.error("the Confirm click on a pending /{} failed after it was claimed", action.command(), e);
+      if (ticket != null) {
+        calls.release(ticket, "the bot failed while handling the click");
+      } else {
+        store.finish(pending.id());
+        audit(clicker, "result", action.command(), action.auditArgs(), "not sent: internal error "
+            + e.getClass().getSimpleName());
+        followUp(c.hook(), "Not sent", "The bot failed while handling the click. Nothing was sent; run the command again.");
+      }
+    }
+  }
+
+  /** @return why the clicker may no longer run the action, or null when still allowed */
+  String stillAllowed(TradeAction action, Invoker clicker) {
+    for (Permission p : action.requiredPermissions()) {
+      if (!policy.allows(p, clicker.roleIds())) {
+        return "Your roles no longer grant `" + p.key() + "`.";
+      }
+    }
+    if (action.tradedAccount().isPresent()
+        && policy.resolveAccount(action.tradedAccount().get(), clicker.roleIds()).isEmpty()) {
+      return "You may no longer trade account " + DiscordText.escape(action.tradedAccount().get(), 100) + ".";
+    }
+    OrderIntent order = action.riskOrder().orElse(null);
+    return order == null ? null : limits.check(clicker.roleIds(), order).orElse(null);
+  }
+
+  private static String goneText(ConfirmationStore.State state) {
+    return switch (state) {
+      case EXPIRED -> "This confirmation expired. Nothing was sent; run the command again.";
+      case CONFIRMED -> "This was already confirmed once; it is not executed twice.";
+      case CANCELLED -> "This was cancelled. Nothing was sent.";
+      case DENIED -> "This was refused: your roles no longer allowed it. Nothing was sent.";
+      case UNKNOWN -> "This confirmation is unknown to the bot. Nothing was sent; run the command again.";
+    };
+  }
+
+  /** Stops review reads from editing the card (waits, bounded, for one already on its way). */
+  static void closeReview(TradeAction action) {
+    if (action instanceof ReviewedAction reviewed) {
+      reviewed.close();
+    }
+  }
+
+  /** The card's final state: the embed, no buttons. */
+  private static void endCard(InteractionHook hook, MessageEmbed embed) {
+    hook.editOriginalEmbeds(embed).setComponents().queue(ok -> { },
+        err -> log.warn("could not update a review card: {}", DiscordText.oneLine(err.toString())));
+  }
+
+  /** An ephemeral follow-up for the clicker; the card is left as it is. */
+  private static void followUp(InteractionHook hook, String title, String text) {
+    hook.sendMessageEmbeds(Cards.notice(title, text)).setEphemeral(true).queue(ok -> { },
+        err -> log.warn("could not answer a click: {}", DiscordText.oneLine(err.toString())));
+  }
+
+  private void audit(Invoker who, String kind, String command, Map<String, String> args, String result) {
+    audit.record(new AuditEvent(kind, who.userId(), who.userName(), command, args, result, null, -1));
+  }
+}

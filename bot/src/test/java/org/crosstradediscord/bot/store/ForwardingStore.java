@@ -1,0 +1,45 @@
+package org.crosstradediscord.bot.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/** A store that forwards every call to a real one; tests override the calls they make slow, lost or failing. */
+public class ForwardingStore implements Store {
+  protected final Store real;
+
+  /** @param real the store every call goes to */
+  public ForwardingStore(Store real) {
+    this.real = real;
+  }
+
+  @Override public void append(StoredEvent event) { real.append(event); }
+  @Override public List<StoredEvent> recent(OptionalLong userId, int count) { return real.recent(userId, count); }
+  @Override public void export(Instant from, Instant to, Consumer<StoredEvent> sink) { real.export(from, to, sink); }
+  @Override public HaltState halt() { return real.halt(); }
+  @Override public void setHalt(HaltState state) { real.setHalt(state); }
+  @Override public void addPending(PendingRow row) { real.addPending(row); }
+  @Override public PendingRow pending(String id) { return real.pending(id); }
+  @Override public boolean claimPending(String id, long userId, String interactionId, String token, Instant now,
+      Instant leaseUntil) { return real.claimPending(id, userId, interactionId, token, now, leaseUntil); }
+  @Override public boolean unclaimPending(String id, String interactionId, Instant now) {
+    return real.unclaimPending(id, interactionId, now); }
+  @Override public boolean movePending(String id, PendingState from, PendingState to, Instant now) {
+    return real.movePending(id, from, to, now); }
+  @Override public boolean endPending(String id, PendingState to, String interactionId, Instant now) {
+    return real.endPending(id, to, interactionId, now); }
+  @Override public List<PendingRow> staleClaims(Instant now, Instant claimedBefore) { return real.staleClaims(now, claimedBefore); }
+  @Override public int prunePending(Instant before) { return real.prunePending(before); }
+  @Override public OptionalLong boardMessage(long channelId) { return real.boardMessage(channelId); }
+  @Override public void setBoardMessage(long channelId, long messageId) { real.setBoardMessage(channelId, messageId); }
+  @Override public boolean leadBoard(long channelId, String owner, Instant now, Instant leaseUntil) {
+    return real.leadBoard(channelId, owner, now, leaseUntil); }
+  @Override public void releaseBoard(long channelId, String owner) { real.releaseBoard(channelId, owner); }
+  @Override public boolean tripDailyLoss(String account, String sessionDay, Instant at) {
+    return real.tripDailyLoss(account, sessionDay, at); }
+  @Override public void untripDailyLoss(String account, String sessionDay) { real.untripDailyLoss(account, sessionDay); }
+  @Override public boolean shared() { return real.shared(); }
+  @Override public String describe() { return real.describe(); }
+  @Override public void close() { real.close(); }
+}
