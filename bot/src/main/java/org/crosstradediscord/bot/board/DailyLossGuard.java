@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The flatten is an automated order, so the numbers must be trusted first: {@value #CONFIRMING_FRAMES} consecutive
  * frames below the limit, each with both P&amp;L values finite and within ±{@value #MAX_MAGNITUDE} and fresh
- * ({@link Freshness}: an epoch within 60 s of the bot's clock; a frame without one is not); then one REST read of the account ({@code getAccount}, bounded by the
- * request timeout) must agree. Nothing is decided in the first {@link #SESSION_GRACE} after the session's start instant (the
- * upstream's realized P&amp;L is assumed to reset there; clocks differ by seconds). The flatten is one call, never
+ * ({@link Freshness}: an epoch within 60 s of the bot's clock; a frame without one is not); then one REST read of the
+ * account ({@code getAccount}, bounded by the request timeout) must agree. Nothing is decided in the first
+ * {@link #SESSION_GRACE} after the session's start instant (the upstream's realized P&amp;L is assumed to reset there;
+ * clocks differ by seconds). The flatten is one call, never
  * retried; in paper mode it is only audited. A limited account that never has usable values, or frames that are not
  * fresh, are warned about once.
  */
@@ -47,7 +48,7 @@ public final class DailyLossGuard {
   static final int CONFIRMING_FRAMES = 2;
   /** Larger P&amp;L values (either sign) are taken for garbage. */
   static final double MAX_MAGNITUDE = 1e9;
-  /** Nothing is decided this long after the session boundary. */
+  /** Nothing is decided this long after the session's start instant. */
   static final Duration SESSION_GRACE = Duration.ofMinutes(2);
   /** Frames without usable values for a limited account before one warning. */
   static final int BLIND_WARNING_FRAMES = 10;

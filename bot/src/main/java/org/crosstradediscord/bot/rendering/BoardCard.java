@@ -198,7 +198,8 @@ public final class BoardCard {
       case NO_EPOCH -> "**STALE — the P&L update of <t:" + at + ":T> does not say when it was made** (no epoch)."
           + hidden;
       case EPOCH_OFF -> "**STALE — the P&L update of <t:" + at + ":T> was made at <t:"
-          + Math.floorDiv(s.update().getEpoch(), 1000) + ":T>**, over " + Freshness.MAX_EPOCH_LAG.toSeconds() + " s off (the add-on is behind, or a clock is off)."
+          + Math.floorDiv(s.update().getEpoch(), 1000) + ":T>**, over " + Freshness.MAX_EPOCH_LAG.toSeconds()
+          + " s off (the add-on is behind, or a clock is off)."
           + hidden;
       default -> "As of <t:" + at + ":T> (<t:" + at + ":R>) · live";
     };

@@ -27,7 +27,8 @@ public final class SessionZone {
    *     abbreviation
    */
   public static boolean accepted(ZoneId zone) {
-    return EXPLICIT_UTC.contains(zone.getId()) || regionForm(zone.getId()) && !(zone.normalized() instanceof ZoneOffset);
+    return EXPLICIT_UTC.contains(zone.getId())
+        || regionForm(zone.getId()) && !(zone.normalized() instanceof ZoneOffset);
   }
 
   /**

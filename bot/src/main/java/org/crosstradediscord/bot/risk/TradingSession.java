@@ -32,7 +32,8 @@ public record TradingSession(Instant start, Instant end, LocalDate day) {
     while (!startOn(d.plusDays(1), sessionStart, zone).isAfter(at)) {
       d = d.plusDays(1);
     }
-    return new TradingSession(startOn(d, sessionStart, zone), startOn(d.plusDays(1), sessionStart, zone), d.plusDays(1));
+    LocalDate next = d.plusDays(1);
+    return new TradingSession(startOn(d, sessionStart, zone), startOn(next, sessionStart, zone), next);
   }
 
   /** @return the instant the session of local date {@code d} starts (gap: later; overlap: earlier offset) */

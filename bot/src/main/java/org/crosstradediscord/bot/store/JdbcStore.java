@@ -424,8 +424,9 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean tripDailyLoss(String mode, String account, String sessionDay, Instant at) {
-    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("INSERT INTO daily_loss_trip (mode, account,"
-        + " session_day, at_micros) VALUES (?, ?, ?, ?) ON CONFLICT (mode, account, session_day) DO NOTHING")) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("INSERT INTO daily_loss_trip (mode,"
+        + " account, session_day, at_micros) VALUES (?, ?, ?, ?)"
+        + " ON CONFLICT (mode, account, session_day) DO NOTHING")) {
       s.setString(1, cut(mode, 8));
       s.setString(2, tripAccount(account));
       s.setString(3, sessionDay);

@@ -83,10 +83,12 @@ class ConfigBoardAndDailyLossTest {
 
   @Test
   void aFixedOffsetSessionZone_isRefused_namingTheRegionForm_andUtcIsAccepted() {
-    for (String fixed : List.of("EST", "MST", "UTC+5", "\"+05:00\"", "GMT-4", "Etc/GMT+5", "GMT", "Z", "CET", "EST5EDT")) {
+    for (String fixed : List.of("EST", "MST", "UTC+5", "\"+05:00\"", "GMT-4", "Etc/GMT+5", "GMT", "Z", "CET",
+        "EST5EDT")) {
       assertThatThrownBy(() -> parse(BASE + "limits: {daily_loss: {Sim101: 5}, session_zone: " + fixed + "}\n"))
           .as(fixed).isInstanceOf(ConfigException.class)
-          .hasMessageStartingWith("limits.session_zone: " + fixed.replace("\"", "") + " is a fixed offset or an abbreviation;")
+          .hasMessageStartingWith("limits.session_zone: " + fixed.replace("\"", "")
+              + " is a fixed offset or an abbreviation;")
           .hasMessageContaining("use a region such as America/New_York").hasMessageNotContaining("\n");
     }
     for (String region : List.of("UTC", "Etc/UTC", "America/Chicago", "Asia/Tokyo")) {

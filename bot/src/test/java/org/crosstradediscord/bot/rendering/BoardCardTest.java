@@ -23,7 +23,8 @@ class BoardCardTest {
   static PnlUpdate update(double price, String instrument) {
     Position p = new Position().account("Sim101").instrument(instrument).marketPosition(MarketPosition.LONG).quantity(2)
         .averagePrice(6000.0).marketPrice(price).unrealizedProfitLoss((price - 6000.0) * 10);
-    return new PnlUpdate().type("pnlUpdate").epoch(T0.toEpochMilli()).accounts(List.of(new PnlAccount().account(new PnlAccountInfo().name("Sim101")
+    return new PnlUpdate().type("pnlUpdate").epoch(T0.toEpochMilli()).accounts(List.of(new PnlAccount()
+        .account(new PnlAccountInfo().name("Sim101")
         .item(new AccountItem().realizedProfitLoss(-20.0).unrealizedProfitLoss((price - 6000.0) * 10)))
         .positions(List.of(p))));
   }
@@ -57,7 +58,8 @@ class BoardCardTest {
     PnlUpdate noEpoch = update(6010.0, "MES 12-25").epoch(null);
     BoardCard.Snapshot unknown = new BoardCard.Snapshot(List.of("Sim101"), noEpoch, T0, T0, STALE, HaltState.NEVER);
     assertThat(unknown.freshness()).isEqualTo(Freshness.Verdict.NO_EPOCH);
-    assertThat(text(BoardCard.embed(unknown))).startsWith("Desk board — STALE").contains("does not say when it was made")
+    assertThat(text(BoardCard.embed(unknown))).startsWith("Desk board — STALE")
+        .contains("does not say when it was made")
         .doesNotContain("6010").doesNotContain("+80.00").doesNotContain("· live");
 
     PnlUpdate old = update(6010.0, "MES 12-25").epoch(T0.minusSeconds(61).toEpochMilli());

@@ -70,7 +70,8 @@ class TradingSessionTest {
   @Test
   void utc_hasNoDaylightSaving_andIsAccepted_butAFixedOffsetIsNot() {
     DailyLoss utc = new DailyLoss(Map.of(), false, LocalTime.of(22, 0), ZoneId.of("UTC"));
-    assertThat(utc.session(Instant.parse("2026-07-01T21:59:00Z")).start()).isEqualTo(Instant.parse("2026-06-30T22:00:00Z"));
+    assertThat(utc.session(Instant.parse("2026-07-01T21:59:00Z")).start())
+        .isEqualTo(Instant.parse("2026-06-30T22:00:00Z"));
     assertThat(SessionZone.accepted(ZoneId.of("Etc/UTC"))).isTrue();
     assertThat(SessionZone.accepted(ZoneId.of("Etc/GMT+5"))).isFalse();
     assertThat(SessionZone.accepted(ZoneId.of("-04:00"))).isFalse();

@@ -127,7 +127,8 @@ abstract class StoreContract {
     Store replica = reopen();
     Instant at = Instant.parse("2026-12-02T15:00:00Z");
     assertThat(s.tripDailyLoss("paper", "Sim101", "2026-12-02", at)).isTrue();
-    assertThat(replica.tripDailyLoss("live", "Sim101", "2026-12-02", at)).as("a paper trip leaves the live one").isTrue();
+    assertThat(replica.tripDailyLoss("live", "Sim101", "2026-12-02", at)).as("a paper trip leaves the live one")
+        .isTrue();
     assertThat(replica.tripDailyLoss("live", "SIM101", "2026-12-02", at)).as("another spelling, one account").isFalse();
     assertThat(s.tripDailyLoss("paper", "sim101", "2026-12-02", at)).isFalse();
     replica.untripDailyLoss("live", "sIM101", "2026-12-02");
@@ -140,8 +141,9 @@ abstract class StoreContract {
     Flyway.configure().dataSource(url(), user(), "not-used").locations("classpath:db/migration").target("4").load()
         .migrate();
     try (Connection c = DriverManager.getConnection(url(), user(), "not-used"); Statement st = c.createStatement()) {
-      st.executeUpdate("INSERT INTO daily_loss_trip (account, session_day, at_micros) VALUES ('Sim101', '2026-12-02', 1)");
-      st.executeUpdate("INSERT INTO daily_loss_trip (account, session_day, at_micros) VALUES ('SIM101', '2026-12-02', 2)");
+      String insert = "INSERT INTO daily_loss_trip (account, session_day, at_micros) VALUES ";
+      st.executeUpdate(insert + "('Sim101', '2026-12-02', 1)");
+      st.executeUpdate(insert + "('SIM101', '2026-12-02', 2)");
     }
     Store s = store();
     Instant at = Instant.parse("2026-12-02T15:00:00Z");
