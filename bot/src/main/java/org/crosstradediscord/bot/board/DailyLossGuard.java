@@ -3,11 +3,10 @@ package org.crosstradediscord.bot.board;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.audit.AuditEvent;
 import org.crosstradediscord.bot.audit.AuditLog;
@@ -31,14 +30,17 @@ import org.slf4j.LoggerFactory;
  * The daily loss limits, checked on every P&amp;L frame: when an account's realized + unrealized P&amp;L for the session
  * falls below −limit, new risk is halted (the halt switch, reason "daily loss limit on &lt;account&gt;", announced in the
  * audit channel) and — only with {@code limits.flatten_on_daily_loss} — that account is flattened, audited as done by
- * the bot. Once per account and session, across replicas (a row in the store).
+ * the bot. Once per mode, account (in any case) and session, across replicas (a row in the store); a session is the
+ * interval between two session starts as instants ({@link DailyLoss#session}).
  *
  * <p>The flatten is an automated order, so the numbers must be trusted first: {@value #CONFIRMING_FRAMES} consecutive
- * frames below the limit, each with both P&amp;L values finite and within ±{@value #MAX_MAGNITUDE}, a frame epoch (when
- * given) no older than {@link #MAX_FRAME_AGE}; then one REST read of the account ({@code getAccount}, bounded by the
- * request timeout) must agree. Nothing is decided in the first {@link #SESSION_GRACE} after the session boundary (the
- * upstream's realized P&amp;L is assumed to reset there; clocks differ by seconds). The flatten is one call, never
- * retried; in paper mode it is only audited. A limited account that never has usable values is warned about once.
+ * frames below the limit, each with both P&amp;L values finite and within ±{@value #MAX_MAGNITUDE} and fresh
+ * ({@link Freshness}: an epoch within 60 s of the bot's clock; a frame without one is not); then one REST read of the
+ * account ({@code getAccount}, bounded by the request timeout) must agree. Nothing is decided in the first
+ * {@link #SESSION_GRACE} after the session's start instant (the upstream's realized P&amp;L is assumed to reset there;
+ * clocks differ by seconds). The flatten is one call, never
+ * retried; in paper mode it is only audited. A limited account that never has usable values, or frames that are not
+ * fresh, are warned about once.
  */
 public final class DailyLossGuard {
   private static final Logger log = LoggerFactory.getLogger(DailyLossGuard.class);
@@ -46,9 +48,7 @@ public final class DailyLossGuard {
   static final int CONFIRMING_FRAMES = 2;
   /** Larger P&amp;L values (either sign) are taken for garbage. */
   static final double MAX_MAGNITUDE = 1e9;
-  /** A frame whose epoch is older than this (add-on clock) decides nothing. */
-  static final Duration MAX_FRAME_AGE = Duration.ofSeconds(60);
-  /** Nothing is decided this long after the session boundary. */
+  /** Nothing is decided this long after the session's start instant. */
   static final Duration SESSION_GRACE = Duration.ofMinutes(2);
   /** Frames without usable values for a limited account before one warning. */
   static final int BLIND_WARNING_FRAMES = 10;
@@ -63,6 +63,7 @@ public final class DailyLossGuard {
   private final Clock clock;
   private final Map<String, Integer> below = new ConcurrentHashMap<>();
   private final Map<String, Integer> blind = new ConcurrentHashMap<>();
+  private final AtomicInteger unfresh = new AtomicInteger();
 
   /**
    * @param limits the limits
@@ -92,8 +93,15 @@ public final class DailyLossGuard {
       return;
     }
     Instant now = clock.instant();
-    boolean fresh = update.getEpoch() == null
-        || Duration.between(Instant.ofEpochMilli(update.getEpoch()), now).compareTo(MAX_FRAME_AGE) <= 0;
+    Freshness.Verdict verdict = Freshness.ON_ARRIVAL.judge(update, now, now);
+    boolean fresh = verdict == Freshness.Verdict.FRESH;
+    if (fresh) {
+      unfresh.set(0);
+    } else if (unfresh.incrementAndGet() == BLIND_WARNING_FRAMES) {
+      log.warn("daily loss limits: {} P&L frames in a row that are not fresh ({}: the epoch is missing or over {} s off"
+          + " this clock); the limits cannot act until frames are", BLIND_WARNING_FRAMES, verdict,
+          Freshness.MAX_EPOCH_LAG.toSeconds());
+    }
     for (String configured : limits.byAccount().keySet()) {
       try {
         PnlAccount a = only(update, configured);
@@ -131,8 +139,8 @@ public final class DailyLossGuard {
               "%.2f", confirmed));
       return;
     }
-    String day = limits.sessionDay(now).toString();
-    if (!store.tripDailyLoss(account, day, now)) {
+    String day = limits.session(now).day().toString();
+    if (!store.tripDailyLoss(mode.key(), account, day, now)) {
       return; // already acted on this session (here or on another replica)
     }
     String why = String.format(Locale.ROOT, "daily loss limit on %s (P&L %.2f below -%.2f)", account, confirmed, limit);
@@ -141,7 +149,7 @@ public final class DailyLossGuard {
       halt.halt(bot, why);
     } catch (RuntimeException e) { // nothing was sent yet: give the next frame the chance to halt (and flatten)
       try {
-        store.untripDailyLoss(account, day);
+        store.untripDailyLoss(mode.key(), account, day);
       } catch (RuntimeException again) {
         log.error("{}: the halt failed and the trip could not be undone; the limit will not act again this session",
             why);
@@ -179,16 +187,9 @@ public final class DailyLossGuard {
     return v != null && Double.isFinite(v) && Math.abs(v) <= MAX_MAGNITUDE;
   }
 
+  /** @return true in the first {@link #SESSION_GRACE} after the start instant of the session {@code now} is in */
   private boolean inGrace(Instant now) {
-    ZonedDateTime z = now.atZone(limits.zone());
-    LocalDate day = z.toLocalDate();
-    for (LocalDate d : new LocalDate[] {day.minusDays(1), day}) {
-      Instant boundary = d.atTime(limits.sessionStart()).atZone(limits.zone()).toInstant();
-      if (!now.isBefore(boundary) && now.isBefore(boundary.plus(SESSION_GRACE))) {
-        return true;
-      }
-    }
-    return false;
+    return Duration.between(limits.session(now).start(), now).compareTo(SESSION_GRACE) < 0;
   }
 
   /** @return the account's total from one REST read, or null when it cannot be read or is unusable */

@@ -22,6 +22,7 @@ import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
 import org.crosstradediscord.bot.risk.Limit;
 import org.crosstradediscord.bot.risk.Limits;
+import org.crosstradediscord.bot.risk.SessionZone;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.TransportType;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -56,7 +57,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  *           max_position: 1..1000000}        by_role fields absent = the default's
  * storage: {url: jdbc:sqlite:crosstrade-bot.db}   or jdbc:postgresql://HOST[:PORT]/DB (credentials from the environment)
  * limits.daily_loss: {account: 0.01..1e9}, limits.flatten_on_daily_loss: false, limits.session_start: "17:00",
- *   limits.session_zone: America/New_York
+ *   limits.session_zone: America/New_York (Area/Location or UTC; fixed offsets refused)
  * board: {channel_id, accounts: [names in accounts.allowed, 1..10], refresh_seconds: 5 (1..300)}   absent = off
  * logging: {format: text|json, file: PATH}  default text on stdout; file optional (relative = beside the config)
  * ops: {listen: 127.0.0.1:9464}             absent = no /healthz, /metrics; IP literal or localhost, port 0..65535
@@ -289,9 +290,11 @@ public final class ConfigLoader {
     if (present(m.get("session_zone"))) {
       String v = text(m.get("session_zone"), "limits.session_zone").strip();
       try {
-        zone = java.time.ZoneId.of(v);
+        zone = SessionZone.parse(v);
       } catch (java.time.DateTimeException e) {
         throw new ConfigException("limits.session_zone: '" + oneLine(v) + "' is not a time zone (e.g. America/New_York)");
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("limits.session_zone: " + oneLine(v) + " " + e.getMessage());
       }
     }
     if (flatten && byAccount.isEmpty()) {

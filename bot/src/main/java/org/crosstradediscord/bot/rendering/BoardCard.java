@@ -12,6 +12,7 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import org.crosstradediscord.bot.board.Freshness;
 import org.crosstradediscord.bot.store.HaltState;
 import org.crosstradediscord.client.model.AccountItem;
 import org.crosstradediscord.client.model.MarketPosition;
@@ -22,8 +23,9 @@ import org.crosstradediscord.client.model.Position;
 /**
  * The desk board message: per configured account its open positions (instrument, market position, quantity, average
  * and market price in instrument points, unrealized P&amp;L) and its realized, unrealized and total P&amp;L for the
- * session (account currency), a HALTED banner, and "as of" with the P&amp;L stream's health. When the stream is stale
- * (no frame for 3 × its interval) the numbers are <b>not shown</b>: the board says since when it has none.
+ * session (account currency), a HALTED banner, and "as of" with the P&amp;L stream's health. When the newest frame is
+ * not fresh ({@link Freshness}: none for 3 × the stream's interval, or its epoch missing or over 60 s off its arrival)
+ * the numbers are <b>not shown</b>: the board says why.
  *
  * <p>Buttons: "Flatten &lt;account&gt;" per account ({@code ct:board:flatten:<base64url account>}) and "Halt"
  * ({@code ct:board:halt}); a click runs {@code /flatten account:…} or {@code /halt} for the clicker, with the same role
@@ -58,9 +60,14 @@ public final class BoardCard {
    */
   public record Snapshot(List<String> accounts, PnlUpdate update, Instant frameAt, Instant now, Duration staleAfter,
       HaltState halt) {
-    /** @return true when there is no frame, or the newest is older than {@link #staleAfter} */
+    /** @return whether the newest frame is fresh, or why not ({@link Freshness} with {@link #staleAfter}) */
+    public Freshness.Verdict freshness() {
+      return new Freshness(staleAfter).judge(update, frameAt, now);
+    }
+
+    /** @return true when the numbers must not be shown: {@link #freshness()} is not FRESH */
     public boolean stale() {
-      return frameAt == null || Duration.between(frameAt, now).compareTo(staleAfter) > 0;
+      return freshness() != Freshness.Verdict.FRESH;
     }
   }
 
@@ -135,11 +142,10 @@ public final class BoardCard {
    * @return everything the embed says except the "as of" time, to skip edits that change nothing
    */
   public static String contentKey(Snapshot s) {
-    MessageEmbed e = embed(new Snapshot(s.accounts(), s.update(), s.stale() ? null : s.now(), s.now(), s.staleAfter(),
-        s.halt()));
-    StringBuilder k = new StringBuilder(String.valueOf(e.getTitle())).append('|').append(e.getColorRaw());
-    String desc = String.valueOf(e.getDescription());
-    k.append('|').append(s.stale() ? desc : desc.replaceAll("<t:\\d+:[TR]>", ""));
+    MessageEmbed e = embed(s);
+    StringBuilder k = new StringBuilder(String.valueOf(e.getTitle())).append('|').append(e.getColorRaw())
+        .append('|').append(s.freshness());
+    k.append('|').append(String.valueOf(e.getDescription()).replaceAll("<t:-?\\d+:[TR]>", ""));
     e.getFields().forEach(f -> k.append('|').append(f.getName()).append('=').append(f.getValue()));
     return k.toString();
   }
@@ -181,15 +187,22 @@ public final class BoardCard {
   }
 
   private static String health(Snapshot s) {
-    if (s.frameAt() == null) {
+    Freshness.Verdict v = s.freshness();
+    if (v == Freshness.Verdict.NO_FRAME) {
       return "**No P&L update yet** — waiting for the CrossTrade stream. Numbers appear when it answers.";
     }
     long at = s.frameAt().getEpochSecond();
-    if (s.stale()) {
-      return "**STALE — no P&L update since <t:" + at + ":T>** (the stream is reconnecting). Numbers are hidden until it is"
-          + " current again: check NinjaTrader.";
-    }
-    return "As of <t:" + at + ":T> (<t:" + at + ":R>) · live";
+    String hidden = " Numbers are hidden until it is current again: check NinjaTrader.";
+    return switch (v) {
+      case SILENT -> "**STALE — no P&L update since <t:" + at + ":T>** (the stream is reconnecting)." + hidden;
+      case NO_EPOCH -> "**STALE — the P&L update of <t:" + at + ":T> does not say when it was made** (no epoch)."
+          + hidden;
+      case EPOCH_OFF -> "**STALE — the P&L update of <t:" + at + ":T> was made at <t:"
+          + Math.floorDiv(s.update().getEpoch(), 1000) + ":T>**, over " + Freshness.MAX_EPOCH_LAG.toSeconds()
+          + " s off (the add-on is behind, or a clock is off)."
+          + hidden;
+      default -> "As of <t:" + at + ":T> (<t:" + at + ":R>) · live";
+    };
   }
 
   private static Optional<PnlAccount> find(PnlUpdate u, String account) {

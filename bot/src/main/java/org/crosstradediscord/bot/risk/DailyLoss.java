@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,15 +16,22 @@ import java.util.Map;
  * @param byAccount account name to its limit, in the account's currency units (positive)
  * @param flattenOnBreach also flatten the account when its limit is crossed
  * @param sessionStart when a trading session begins, local time in {@code zone} (default 17:00, the CME day)
- * @param zone the session's time zone (default America/New_York)
+ * @param zone the session's region zone (default America/New_York; a fixed offset is refused, see {@link SessionZone})
  */
 public record DailyLoss(Map<String, Double> byAccount, boolean flattenOnBreach, LocalTime sessionStart, ZoneId zone) {
   /** No limits. */
   public static final DailyLoss NONE = new DailyLoss(Map.of(), false, LocalTime.of(17, 0), ZoneId.of("America/New_York"));
 
-  /** Copies the map, keeping its order. */
+  /**
+   * Copies the map, keeping its order.
+   *
+   * @throws IllegalArgumentException {@code zone} is a fixed offset
+   */
   public DailyLoss {
-    byAccount = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byAccount));
+    byAccount = Collections.unmodifiableMap(new LinkedHashMap<>(byAccount));
+    if (!SessionZone.accepted(zone)) {
+      throw new IllegalArgumentException("session zone " + zone.getId() + " " + SessionZone.NOT_A_REGION);
+    }
   }
 
   /**
@@ -41,13 +48,20 @@ public record DailyLoss(Map<String, Double> byAccount, boolean flattenOnBreach, 
   }
 
   /**
-   * @param at a time
-   * @return the trading day of the session {@code at} falls in: a session starting at 17:00 New York on Monday is
-   *     Tuesday's (as the CME counts it)
+   * @param at an instant
+   * @return the session {@code at} falls in (between two consecutive session starts, as instants)
+   */
+  public TradingSession session(Instant at) {
+    return TradingSession.containing(at, sessionStart, zone);
+  }
+
+  /**
+   * @param at an instant
+   * @return the trading day of the session {@code at} falls in (the local date of its end): a session starting at
+   *     17:00 New York on Monday is Tuesday's (as the CME counts it)
    */
   public LocalDate sessionDay(Instant at) {
-    ZonedDateTime z = at.atZone(zone);
-    return z.toLocalTime().isBefore(sessionStart) ? z.toLocalDate() : z.toLocalDate().plusDays(1);
+    return session(at).day();
   }
 
   /** @return one line for the start-up summary */

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
@@ -438,12 +439,14 @@ public final class JdbcStore implements Store {
   }
 
   @Override
-  public boolean tripDailyLoss(String account, String sessionDay, Instant at) {
-    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("INSERT INTO daily_loss_trip (account,"
-        + " session_day, at_micros) VALUES (?, ?, ?) ON CONFLICT (account, session_day) DO NOTHING")) {
-      s.setString(1, cut(account, 200));
-      s.setString(2, sessionDay);
-      s.setLong(3, micros(at));
+  public boolean tripDailyLoss(String mode, String account, String sessionDay, Instant at) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("INSERT INTO daily_loss_trip (mode,"
+        + " account, session_day, at_micros) VALUES (?, ?, ?, ?)"
+        + " ON CONFLICT (mode, account, session_day) DO NOTHING")) {
+      s.setString(1, cut(mode, 8));
+      s.setString(2, tripAccount(account));
+      s.setString(3, sessionDay);
+      s.setLong(4, micros(at));
       return s.executeUpdate() == 1;
     } catch (SQLException e) {
       throw failure("record a daily loss limit", e);
@@ -451,15 +454,21 @@ public final class JdbcStore implements Store {
   }
 
   @Override
-  public void untripDailyLoss(String account, String sessionDay) {
+  public void untripDailyLoss(String mode, String account, String sessionDay) {
     try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
-        "DELETE FROM daily_loss_trip WHERE account = ? AND session_day = ?")) {
-      s.setString(1, cut(account, 200));
-      s.setString(2, sessionDay);
+        "DELETE FROM daily_loss_trip WHERE mode = ? AND account = ? AND session_day = ?")) {
+      s.setString(1, cut(mode, 8));
+      s.setString(2, tripAccount(account));
+      s.setString(3, sessionDay);
       s.executeUpdate();
     } catch (SQLException e) {
       throw failure("forget a daily loss limit", e);
     }
+  }
+
+  /** @return the account as a trip key: lowercased ({@link Locale#ROOT}), at most 200 characters */
+  private static String tripAccount(String account) {
+    return cut(account.toLowerCase(Locale.ROOT), 200);
   }
 
   @Override

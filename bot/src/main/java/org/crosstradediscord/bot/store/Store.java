@@ -155,23 +155,27 @@ public interface Store extends AutoCloseable {
   void releaseBoard(long channelId, String owner);
 
   /**
-   * Records that an account crossed its daily loss limit in a session, once (row-level insert).
+   * Records that an account crossed its daily loss limit in a session, once per mode, account and session (row-level
+   * insert). The account is compared in any case (stored lowercased, {@link java.util.Locale#ROOT}), so replicas that
+   * spell it differently share one trip.
    *
-   * @param account the account (as configured)
-   * @param sessionDay the session's trading day, {@code YYYY-MM-DD}
+   * @param mode the trading mode's key, {@code paper} or {@code live}: a paper trip leaves the live one unused
+   * @param account the account (as configured, any case)
+   * @param sessionDay the session's trading day, {@code YYYY-MM-DD} (unique per session)
    * @param at when
    * @return true when this call recorded it (and must act on it); false when it was already recorded
    */
-  boolean tripDailyLoss(String account, String sessionDay, Instant at);
+  boolean tripDailyLoss(String mode, String account, String sessionDay, Instant at);
 
   /**
    * Forgets a recorded daily loss trip (the halt that should follow it could not be made, so the next frame may try
    * again).
    *
-   * @param account the account (as configured)
+   * @param mode the trading mode's key, {@code paper} or {@code live}
+   * @param account the account (as configured, any case)
    * @param sessionDay the session's trading day, {@code YYYY-MM-DD}
    */
-  void untripDailyLoss(String account, String sessionDay);
+  void untripDailyLoss(String mode, String account, String sessionDay);
 
   /** @return true when other bot replicas may share this store (PostgreSQL); false for an embedded SQLite file */
   boolean shared();

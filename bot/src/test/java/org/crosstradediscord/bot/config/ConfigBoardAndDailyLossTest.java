@@ -82,6 +82,22 @@ class ConfigBoardAndDailyLossTest {
   }
 
   @Test
+  void aFixedOffsetSessionZone_isRefused_namingTheRegionForm_andUtcIsAccepted() {
+    for (String fixed : List.of("EST", "MST", "UTC+5", "\"+05:00\"", "GMT-4", "Etc/GMT+5", "GMT", "Z", "CET",
+        "EST5EDT")) {
+      assertThatThrownBy(() -> parse(BASE + "limits: {daily_loss: {Sim101: 5}, session_zone: " + fixed + "}\n"))
+          .as(fixed).isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("limits.session_zone: " + fixed.replace("\"", "")
+              + " is a fixed offset or an abbreviation;")
+          .hasMessageContaining("use a region such as America/New_York").hasMessageNotContaining("\n");
+    }
+    for (String region : List.of("UTC", "Etc/UTC", "America/Chicago", "Asia/Tokyo")) {
+      assertThat(parse(BASE + "limits: {daily_loss: {Sim101: 5}, session_zone: " + region + "}\n").dailyLoss().zone())
+          .isEqualTo(ZoneId.of(region));
+    }
+  }
+
+  @Test
   void theSessionDay_turnsAt17NewYork_acrossDaylightSaving() {
     DailyLoss d = DailyLoss.NONE;
     // 16:59 New York on Monday 2026-03-09 (EDT, UTC-4) is Monday's session; 17:00 starts Tuesday's.

@@ -413,8 +413,8 @@ class ConfirmationStoreTest {
     public int prunePending(Instant b) { return check(() -> real.prunePending(b)); }
     public java.util.OptionalLong boardMessage(long c) { return check(() -> real.boardMessage(c)); }
     public void setBoardMessage(long c, long m) { check(() -> { real.setBoardMessage(c, m); return null; }); }
-    public boolean tripDailyLoss(String a, String d, Instant at) { return check(() -> real.tripDailyLoss(a, d, at)); }
-    public void untripDailyLoss(String a, String d) { check(() -> { real.untripDailyLoss(a, d); return null; }); }
+    public boolean tripDailyLoss(String m, String a, String d, Instant at) { return check(() -> real.tripDailyLoss(m, a, d, at)); }
+    public void untripDailyLoss(String m, String a, String d) { check(() -> { real.untripDailyLoss(m, a, d); return null; }); }
     public boolean leadBoard(long c, String o, Instant n, Instant l) { return check(() -> real.leadBoard(c, o, n, l)); }
     public void releaseBoard(long c, String o) { check(() -> { real.releaseBoard(c, o); return null; }); }
     public boolean shared() { return real.shared(); }

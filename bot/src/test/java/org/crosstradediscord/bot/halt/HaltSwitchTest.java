@@ -301,7 +301,7 @@ class HaltSwitchTest {
     }
 
     @Override
-    public void untripDailyLoss(String account, String sessionDay) {
+    public void untripDailyLoss(String mode, String account, String sessionDay) {
       throw new StoreException("down", null);
     }
 
@@ -316,7 +316,7 @@ class HaltSwitchTest {
     }
 
     @Override
-    public boolean tripDailyLoss(String account, String sessionDay, Instant at) {
+    public boolean tripDailyLoss(String mode, String account, String sessionDay, Instant at) {
       throw new StoreException("down", null);
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import org.crosstradediscord.bot.board.Freshness;
 import org.crosstradediscord.bot.store.HaltState;
 import org.crosstradediscord.client.model.AccountItem;
 import org.crosstradediscord.client.model.MarketPosition;
@@ -22,7 +23,8 @@ class BoardCardTest {
   static PnlUpdate update(double price, String instrument) {
     Position p = new Position().account("Sim101").instrument(instrument).marketPosition(MarketPosition.LONG).quantity(2)
         .averagePrice(6000.0).marketPrice(price).unrealizedProfitLoss((price - 6000.0) * 10);
-    return new PnlUpdate().type("pnlUpdate").accounts(List.of(new PnlAccount().account(new PnlAccountInfo().name("Sim101")
+    return new PnlUpdate().type("pnlUpdate").epoch(T0.toEpochMilli()).accounts(List.of(new PnlAccount()
+        .account(new PnlAccountInfo().name("Sim101")
         .item(new AccountItem().realizedProfitLoss(-20.0).unrealizedProfitLoss((price - 6000.0) * 10)))
         .positions(List.of(p))));
   }
@@ -52,6 +54,29 @@ class BoardCardTest {
   }
 
   @Test
+  void aFrameWithoutAnEpoch_orWithAnOldOne_isStale_andItsNumbersAreHidden() {
+    PnlUpdate noEpoch = update(6010.0, "MES 12-25").epoch(null);
+    BoardCard.Snapshot unknown = new BoardCard.Snapshot(List.of("Sim101"), noEpoch, T0, T0, STALE, HaltState.NEVER);
+    assertThat(unknown.freshness()).isEqualTo(Freshness.Verdict.NO_EPOCH);
+    assertThat(text(BoardCard.embed(unknown))).startsWith("Desk board — STALE")
+        .contains("does not say when it was made")
+        .doesNotContain("6010").doesNotContain("+80.00").doesNotContain("· live");
+
+    PnlUpdate old = update(6010.0, "MES 12-25").epoch(T0.minusSeconds(61).toEpochMilli());
+    BoardCard.Snapshot late = new BoardCard.Snapshot(List.of("Sim101"), old, T0, T0, STALE, HaltState.NEVER);
+    assertThat(text(BoardCard.embed(late))).startsWith("Desk board — STALE")
+        .contains("was made at <t:" + T0.minusSeconds(61).getEpochSecond() + ":T>")
+        .doesNotContain("6010").doesNotContain("+80.00").doesNotContain("· live");
+    assertThat(BoardCard.contentKey(late)).isNotEqualTo(BoardCard.contentKey(unknown))
+        .isNotEqualTo(BoardCard.contentKey(new BoardCard.Snapshot(List.of("Sim101"), update(6010.0, "MES 12-25"), T0,
+            T0, STALE, HaltState.NEVER)));
+
+    PnlUpdate withinAMinute = update(6010.0, "MES 12-25").epoch(T0.minusSeconds(59).toEpochMilli());
+    assertThat(text(BoardCard.embed(new BoardCard.Snapshot(List.of("Sim101"), withinAMinute, T0, T0.plusSeconds(2),
+        STALE, HaltState.NEVER)))).contains("· live").contains("+80.00");
+  }
+
+  @Test
   void halted_isABanner_withWhoAndWhy_escaped() {
     HaltState h = new HaltState(true, "**fat finger**", 7, "rita_", T0);
     String shown = text(BoardCard.embed(new BoardCard.Snapshot(List.of("Sim101"), update(6000.0, "MES 12-25"), T0, T0,
@@ -77,7 +102,7 @@ class BoardCardTest {
       accounts.add(new PnlAccount().account(new PnlAccountInfo().name(name).item(new AccountItem()
           .realizedProfitLoss(1e30).unrealizedProfitLoss(-5.0))).positions(ps));
     }
-    PnlUpdate u = new PnlUpdate().type("pnlUpdate").accounts(accounts);
+    PnlUpdate u = new PnlUpdate().type("pnlUpdate").epoch(T0.toEpochMilli()).accounts(accounts);
     MessageEmbed e = BoardCard.embed(new BoardCard.Snapshot(names, u, T0, T0, STALE, HaltState.NEVER));
     assertThat(e.isSendable()).as("within Discord's embed limits").isTrue();
     assertThat(e.getLength()).isLessThanOrEqualTo(MessageEmbed.EMBED_MAX_LENGTH_BOT);

@@ -45,6 +45,16 @@ class PostgresStoreTest extends StoreContract {
   }
 
   @Override
+  String url() {
+    return url;
+  }
+
+  @Override
+  String user() {
+    return "postgres";
+  }
+
+  @Override
   Store store() {
     return JdbcStore.open(url, env());
   }

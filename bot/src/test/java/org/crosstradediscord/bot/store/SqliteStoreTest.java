@@ -14,8 +14,14 @@ class SqliteStoreTest extends StoreContract {
   @TempDir
   Path dir;
 
-  private String url() {
+  @Override
+  String url() {
     return JdbcStore.SQLITE + dir.resolve("bot.db");
+  }
+
+  @Override
+  String user() {
+    return null;
   }
 
   @Override

@@ -2,6 +2,9 @@ package org.crosstradediscord.bot.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.crosstradediscord.bot.audit.AuditEvent;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link Store} must do; run against a real SQLite file and a real PostgreSQL. */
@@ -18,6 +22,12 @@ abstract class StoreContract {
 
   /** @return a second store on the same database (another replica, or the bot after a restart) */
   abstract Store reopen();
+
+  /** @return the JDBC URL of the (empty) database {@link #store()} opens */
+  abstract String url();
+
+  /** @return the database user for {@link #url()}, or null */
+  abstract String user();
 
   private static AuditEvent event(String kind, long user, String command, String outcome) {
     return new AuditEvent(kind, user, "user" + user, command, Map.of("account", "Sim101", "note", "**x** <@1>"), outcome,
@@ -103,12 +113,43 @@ abstract class StoreContract {
     replica.setBoardMessage(5, 101);
     assertThat(s.boardMessage(5)).hasValue(101);
     Instant at = Instant.parse("2026-12-02T15:00:00Z");
-    assertThat(s.tripDailyLoss("Sim101", "2026-12-02", at)).isTrue();
-    assertThat(replica.tripDailyLoss("Sim101", "2026-12-02", at)).as("once across replicas").isFalse();
-    assertThat(replica.tripDailyLoss("Sim101", "2026-12-03", at)).as("the next session").isTrue();
-    assertThat(replica.tripDailyLoss("Sim102", "2026-12-02", at)).isTrue();
-    replica.untripDailyLoss("Sim102", "2026-12-02");
-    assertThat(s.tripDailyLoss("Sim102", "2026-12-02", at)).as("forgotten: may trip again").isTrue();
+    assertThat(s.tripDailyLoss("live", "Sim101", "2026-12-02", at)).isTrue();
+    assertThat(replica.tripDailyLoss("live", "Sim101", "2026-12-02", at)).as("once across replicas").isFalse();
+    assertThat(replica.tripDailyLoss("live", "Sim101", "2026-12-03", at)).as("the next session").isTrue();
+    assertThat(replica.tripDailyLoss("live", "Sim102", "2026-12-02", at)).isTrue();
+    replica.untripDailyLoss("live", "Sim102", "2026-12-02");
+    assertThat(s.tripDailyLoss("live", "Sim102", "2026-12-02", at)).as("forgotten: may trip again").isTrue();
+  }
+
+  @Test
+  void aDailyLossTrip_isKeptPerMode_andTheAccountInAnyCase() {
+    Store s = store();
+    Store replica = reopen();
+    Instant at = Instant.parse("2026-12-02T15:00:00Z");
+    assertThat(s.tripDailyLoss("paper", "Sim101", "2026-12-02", at)).isTrue();
+    assertThat(replica.tripDailyLoss("live", "Sim101", "2026-12-02", at)).as("a paper trip leaves the live one")
+        .isTrue();
+    assertThat(replica.tripDailyLoss("live", "SIM101", "2026-12-02", at)).as("another spelling, one account").isFalse();
+    assertThat(s.tripDailyLoss("paper", "sim101", "2026-12-02", at)).isFalse();
+    replica.untripDailyLoss("live", "sIM101", "2026-12-02");
+    assertThat(s.tripDailyLoss("paper", "Sim101", "2026-12-02", at)).as("only the live trip was forgotten").isFalse();
+    assertThat(s.tripDailyLoss("live", "Sim101", "2026-12-02", at)).isTrue();
+  }
+
+  @Test
+  void tripsRecordedBeforeV5_holdForBothModes_underTheLowercasedAccount() throws Exception {
+    Flyway.configure().dataSource(url(), user(), "not-used").locations("classpath:db/migration").target("4").load()
+        .migrate();
+    try (Connection c = DriverManager.getConnection(url(), user(), "not-used"); Statement st = c.createStatement()) {
+      String insert = "INSERT INTO daily_loss_trip (account, session_day, at_micros) VALUES ";
+      st.executeUpdate(insert + "('Sim101', '2026-12-02', 1)");
+      st.executeUpdate(insert + "('SIM101', '2026-12-02', 2)");
+    }
+    Store s = store();
+    Instant at = Instant.parse("2026-12-02T15:00:00Z");
+    assertThat(s.tripDailyLoss("live", "Sim101", "2026-12-02", at)).isFalse();
+    assertThat(s.tripDailyLoss("paper", "sim101", "2026-12-02", at)).isFalse();
+    assertThat(s.tripDailyLoss("live", "Sim101", "2026-12-03", at)).isTrue();
   }
 
   @Test

@@ -60,7 +60,13 @@ class DailyLossGuardTest {
   }
 
   DailyLossGuard guard(boolean flatten, TradingMode mode, Instant now) {
-    DailyLoss limits = new DailyLoss(Map.of("Sim101", 50.0), flatten, LocalTime.of(17, 0), ZoneId.of("America/New_York"));
+    return guard("Sim101", "17:00", flatten, mode, now);
+  }
+
+  /** A guard (a replica) limiting {@code account} (as configured) with sessions starting at {@code sessionStart}. */
+  DailyLossGuard guard(String account, String sessionStart, boolean flatten, TradingMode mode, Instant now) {
+    DailyLoss limits = new DailyLoss(Map.of(account, 50.0), flatten, LocalTime.parse(sessionStart),
+        ZoneId.of("America/New_York"));
     AuditLog audit = new AuditLog();
     audit.setTrail(stored -> audited.add(stored.event()));
     return new DailyLossGuard(limits, store, halt, client, audit, BOT, mode, Clock.fixed(now, ZoneOffset.UTC));
@@ -184,5 +190,85 @@ class DailyLossGuardTest {
     g.check(frame(NOW, "Sim101", 0.0, -100.0));
     assertThat(halt.current().halted()).as("the next frames act").isTrue();
     assertThat(flattens()).isEqualTo(1);
+  }
+
+  /** Two frames below the limit at {@code at}, to a new guard (the same store: another replica, or a restart). */
+  void twoLosingFrames(String account, String sessionStart, TradingMode mode, Instant at) {
+    DailyLossGuard g = guard(account, sessionStart, true, mode, at);
+    g.check(frame(at, "Sim101", 0.0, -100.0));
+    g.check(frame(at, "Sim101", 0.0, -100.0));
+  }
+
+  /** The desk resumes after a halt and opens the losing position again. */
+  void resumeAndLoseAgain() {
+    halt.resume(BOT);
+    losing();
+  }
+
+  @Test
+  void fallBack_withTheSessionStartingAt0130_05h40zAnd06h15z_areOneSession_soOneHaltAndOneFlatten() {
+    losing();
+    twoLosingFrames("Sim101", "01:30", TradingMode.LIVE, Instant.parse("2026-11-01T05:40:00Z")); // 01:40 EDT
+    assertThat(halt.current().halted()).isTrue();
+    assertThat(flattens()).isEqualTo(1);
+
+    resumeAndLoseAgain();
+    twoLosingFrames("Sim101", "01:30", TradingMode.LIVE, Instant.parse("2026-11-01T06:15:00Z")); // 01:15 EST
+    assertThat(halt.current().halted()).as("the same session: the limit acted already").isFalse();
+    assertThat(flattens()).isEqualTo(1);
+  }
+
+  @Test
+  void springForward_theSessionTurnsAtTheBoundaryInstant_andTheGraceIsMeasuredFromIt() {
+    losing();
+    twoLosingFrames("Sim101", "02:30", TradingMode.LIVE, Instant.parse("2026-03-07T20:00:00Z"));
+    assertThat(flattens()).isEqualTo(1);
+
+    resumeAndLoseAgain(); // 02:30 does not exist on 2026-03-08: the next session starts at 03:30 EDT (07:30Z)
+    twoLosingFrames("Sim101", "02:30", TradingMode.LIVE, Instant.parse("2026-03-08T07:00:30Z")); // 03:00:30 EDT
+    assertThat(halt.current().halted()).as("still the session of March 8").isFalse();
+    twoLosingFrames("Sim101", "02:30", TradingMode.LIVE, Instant.parse("2026-03-08T07:31:30Z"));
+    assertThat(halt.current().halted()).as("in the grace after the boundary instant").isFalse();
+    twoLosingFrames("Sim101", "02:30", TradingMode.LIVE, Instant.parse("2026-03-08T07:32:00Z"));
+    assertThat(halt.current().halted()).as("the session of March 9, after the grace").isTrue();
+    assertThat(flattens()).isEqualTo(2);
+  }
+
+  @Test
+  void aPaperTrip_leavesTheLiveSessionsTrip_afterASwitchToLive() {
+    losing();
+    twoLosingFrames("Sim101", "17:00", TradingMode.PAPER, NOW);
+    assertThat(halt.current().halted()).isTrue();
+    assertThat(flattens()).isZero();
+
+    resumeAndLoseAgain();
+    twoLosingFrames("Sim101", "17:00", TradingMode.LIVE, NOW);
+    assertThat(halt.current().halted()).as("live trips once of its own").isTrue();
+    assertThat(flattens()).isEqualTo(1);
+  }
+
+  @Test
+  void twoReplicasSpellingTheAccountDifferently_tripOnce() {
+    losing();
+    twoLosingFrames("Sim101", "17:00", TradingMode.LIVE, NOW);
+    assertThat(flattens()).isEqualTo(1);
+
+    resumeAndLoseAgain();
+    twoLosingFrames("SIM101", "17:00", TradingMode.LIVE, NOW);
+    assertThat(halt.current().halted()).as("the same account and session").isFalse();
+    assertThat(flattens()).isEqualTo(1);
+  }
+
+  @Test
+  void framesWithoutAnEpoch_orFromTooFarAhead_decideNothing() {
+    losing();
+    DailyLossGuard g = guard(true, TradingMode.LIVE, NOW);
+    PnlUpdate noEpoch = frame(NOW, "Sim101", 0.0, -100.0).epoch(null);
+    PnlUpdate ahead = frame(NOW.plusSeconds(300), "Sim101", 0.0, -100.0);
+    for (PnlUpdate f : List.of(noEpoch, noEpoch, ahead, ahead)) {
+      g.check(f);
+    }
+    assertThat(halt.current().halted()).isFalse();
+    assertThat(flattens()).isZero();
   }
 }
