@@ -35,7 +35,8 @@ public final class BotMain {
         --check-config   validate the config, print a summary and exit (needs no token)
         --export-audit FROM TO
                          write the stored audit trail from FROM to TO (ISO dates, UTC, both days included,
-                         e.g. 2026-01-01 2026-01-31) as JSON lines on stdout and exit (needs no token)
+                         e.g. 2026-01-01 2026-01-31) as JSON lines on stdout and exit (needs no token;
+                         reads only, safe beside the running bot)
         --help           show this help
 
       Environment: DISCORD_TOKEN (bot token), CROSSTRADE_TOKEN (CrossTrade secret key); STORAGE_USER and
@@ -168,7 +169,11 @@ public final class BotMain {
     return DiscordBot.start(config, secrets, store);
   }
 
-  /** {@code --export-audit FROM TO}: JSON lines, oldest first; 2 for bad dates or an unopenable store. */
+  /**
+   * {@code --export-audit FROM TO}: JSON lines, oldest first, from a read-only store
+   * ({@link JdbcStore#openReadOnly}: no migration, no write, so the running bot's writes go on); 2 for bad dates,
+   * a missing SQLite file, a schema this bot does not match or an unopenable store.
+   */
   private static int exportAudit(BotConfig config, Map<String, String> env, String fromText, String toText,
       PrintStream out, PrintStream err, List<String> tokens) {
     java.time.LocalDate from;
@@ -183,7 +188,7 @@ public final class BotMain {
       return fail(err, 2, "--export-audit: TO is before FROM");
     }
     com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-    try (Store store = JdbcStore.open(config.storageUrl(), env)) {
+    try (Store store = JdbcStore.openReadOnly(config.storageUrl(), env)) { // never migrates or writes
       store.export(from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
           to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), stored -> {
             var e = stored.event();

@@ -55,7 +55,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * limits: {default: entry, by_role: {role id: entry}}   absent = {default: {max_quantity: 10}}
  *   entry: {max_quantity: 1..1000000, order_types: [MARKET|LIMIT|STOPMARKET|STOPLIMIT], instruments: [roots],
  *           max_position: 1..1000000}        by_role fields absent = the default's
- * storage: {url: jdbc:sqlite:crosstrade-bot.db}   or jdbc:postgresql://HOST[:PORT]/DB (credentials from the environment)
+ * storage: {url: jdbc:sqlite:crosstrade-bot.db}   or jdbc:postgresql://HOST[:PORT]/DB (credentials from the environment; rules: StorageUrl)
  * limits.daily_loss: {account: 0.01..1e9}, limits.flatten_on_daily_loss: false, limits.session_start: "17:00",
  *   limits.session_zone: America/New_York (Area/Location or UTC; fixed offsets refused)
  * board: {channel_id, accounts: [names in accounts.allowed, 1..10], refresh_seconds: 5 (1..300)}   absent = off
@@ -748,47 +748,9 @@ public final class ConfigLoader {
     return uri;
   }
 
-  /**
-   * {@code storage.url}: {@code jdbc:sqlite:PATH} (a relative path is resolved against {@code baseDir}; no
-   * {@code :memory:}, no parameters) or {@code jdbc:postgresql://HOST[:PORT]/DB} without credentials (no user info,
-   * no {@code user}/{@code password} parameter: they come from STORAGE_USER / STORAGE_PASSWORD). A refused URL is
-   * shown without its query or user info.
-   */
+  /** {@code storage.url}, default {@link #DEFAULT_STORAGE_URL}; the rules are in {@link StorageUrl}. */
   private static String storageUrl(Node node, Path baseDir) {
-    String key = "storage.url";
-    String url = present(node) ? text(node, key).strip() : DEFAULT_STORAGE_URL;
-    String shown = org.crosstradediscord.bot.store.JdbcStore.display(url);
-    if (url.startsWith("jdbc:sqlite:")) {
-      String path = url.substring("jdbc:sqlite:".length());
-      if (path.isEmpty() || path.startsWith(":") || path.startsWith("file:") || path.contains("?")
-          || path.chars().anyMatch(Character::isISOControl)) {
-        throw new ConfigException(key + ": '" + shown + "' must name an SQLite file (jdbc:sqlite:PATH, no :memory:,"
-            + " no file: URI or parameters)");
-      }
-      Path file;
-      try {
-        file = baseDir.resolve(path).normalize();
-      } catch (java.nio.file.InvalidPathException e) {
-        throw new ConfigException(key + ": '" + shown + "' is not a valid file path");
-      }
-      return "jdbc:sqlite:" + file;
-    }
-    if (url.startsWith("jdbc:postgresql://")) {
-      String rest = url.substring("jdbc:postgresql://".length());
-      int end = rest.indexOf('/');
-      String authority = end < 0 ? rest : rest.substring(0, end);
-      String lower = url.toLowerCase(Locale.ROOT);
-      if (authority.contains("@") || lower.contains("password=") || lower.contains("user=")) {
-        throw new ConfigException(key + ": must not contain credentials — set STORAGE_USER and STORAGE_PASSWORD in"
-            + " the environment; got a URL for " + shown);
-      }
-      if (authority.isEmpty() || end < 0 || end == rest.length() - 1) {
-        throw new ConfigException(key + ": '" + shown + "' must be jdbc:postgresql://HOST[:PORT]/DATABASE");
-      }
-      return url;
-    }
-    throw new ConfigException(key + ": '" + shown + "' is not supported (jdbc:sqlite:FILE or"
-        + " jdbc:postgresql://HOST[:PORT]/DATABASE)");
+    return StorageUrl.check(present(node) ? text(node, "storage.url").strip() : DEFAULT_STORAGE_URL, baseDir);
   }
 
   private static String oneLine(String text) {

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,7 +35,8 @@ import org.flywaydb.core.Flyway;
  * {@link Store} over plain JDBC: an embedded SQLite file ({@code jdbc:sqlite:PATH}) or PostgreSQL
  * ({@code jdbc:postgresql://HOST[:PORT]/DB}, user and password from the environment variables
  * {@value #USER_ENV} and {@value #PASSWORD_ENV}). The schema is created and upgraded by the Flyway migrations in
- * {@code db/migration} when the store opens. A connection per operation: nothing is cached, so a halt written by
+ * {@code db/migration} when the store opens ({@link #open}; {@link #openReadOnly} never migrates nor writes). An SQLite
+ * file is in WAL journal mode. A connection per operation: nothing is cached, so a halt written by
  * another replica is read at the next check.
  */
 public final class JdbcStore implements Store {
@@ -48,6 +52,9 @@ public final class JdbcStore implements Store {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicLong SEQ = new AtomicLong();
   private static final int MAX_COUNT = 1000;
+  private static final String MIGRATIONS = "classpath:db/migration";
+  /** SQLite's {@code SQLITE_OPEN_READONLY} flag, for the driver's {@code open_mode} property. */
+  private static final int SQLITE_OPEN_READONLY = 0x01;
 
   private final String url;
   private final Properties properties;
@@ -63,19 +70,77 @@ public final class JdbcStore implements Store {
   }
 
   /**
-   * Opens the store, creates or upgrades its schema, and checks that it can write.
+   * Opens the store, creates or upgrades its schema, and checks that it can write. An SQLite file is switched to
+   * WAL journal mode (kept in the file), so a long read such as {@code --export-audit} never holds off a write.
    *
    * @param url a {@code jdbc:sqlite:} or {@code jdbc:postgresql://} URL (the config's {@code storage.url}, with a
    *     relative SQLite path already resolved)
    * @param env the environment, for {@value #USER_ENV} and {@value #PASSWORD_ENV}
    * @return the open store
-   * @throws StoreException unsupported URL, unreachable database, refused credentials, unwritable file
+   * @throws StoreException unsupported URL, unreachable database, refused credentials, unwritable file, a file
+   *     that cannot use WAL
    */
   public static JdbcStore open(String url, Map<String, String> env) {
-    Properties p = new Properties();
     List<String> secrets = new ArrayList<>();
+    JdbcStore store = new JdbcStore(url, properties(url, env, false, secrets), List.copyOf(secrets));
+    try {
+      if (url.startsWith(SQLITE)) {
+        store.useWal();
+      }
+      Flyway.configure().dataSource(store.dataSource).locations(MIGRATIONS).connectRetries(0)
+          .load().migrate();
+      try (Connection c = store.connect(); PreparedStatement s = c.prepareStatement(
+          "UPDATE halt_state SET halted = halted WHERE id = 1")) {
+        if (s.executeUpdate() != 1) {
+          throw new SQLException("halt_state has no row 1");
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      throw new StoreException("storage.url: cannot open " + store.describe() + ": " + store.reason(e), e);
+    }
+    return store;
+  }
+
+  /**
+   * Opens the store read-only, for {@code --export-audit} beside a running bot: no migration, no write, no lock.
+   * An SQLite file is opened with SQLite's read-only flag (it must exist); a PostgreSQL session is read-only
+   * ({@code readOnly}, {@code readOnlyMode=always}). Writes through the returned store fail. The schema must be
+   * exactly the one this bot's migrations make ({@link SchemaCheck}): read-only cannot upgrade it.
+   *
+   * @param url the {@code storage.url}
+   * @param env the environment, for {@value #USER_ENV} and {@value #PASSWORD_ENV}
+   * @return the read-only store
+   * @throws StoreException one line starting {@code storage.url:}: unsupported URL, no such SQLite file,
+   *     unreachable database, refused credentials, a schema missing, older or newer than this bot's
+   */
+  public static JdbcStore openReadOnly(String url, Map<String, String> env) {
+    List<String> secrets = new ArrayList<>();
+    JdbcStore store = new JdbcStore(url, properties(url, env, true, secrets), List.copyOf(secrets));
+    if (url.startsWith(SQLITE) && !Files.isRegularFile(Path.of(url.substring(SQLITE.length())))) {
+      throw new StoreException("storage.url: no SQLite file at " + store.describe()
+          + " (nothing to export: check storage.url)", null);
+    }
+    String problem;
+    try {
+      problem = SchemaCheck.problem(Flyway.configure().dataSource(store.dataSource).locations(MIGRATIONS)
+          .connectRetries(0).load().info());
+    } catch (RuntimeException e) {
+      throw new StoreException("storage.url: cannot open " + store.describe() + ": " + store.reason(e), e);
+    }
+    if (problem != null) {
+      throw new StoreException("storage.url: " + store.describe() + ": " + problem, null);
+    }
+    return store;
+  }
+
+  /** The driver properties: timeouts, credentials from {@code env} (the password also added to {@code secrets}). */
+  private static Properties properties(String url, Map<String, String> env, boolean readOnly, List<String> secrets) {
+    Properties p = new Properties();
     if (url.startsWith(SQLITE)) {
       p.setProperty("busy_timeout", "5000");
+      if (readOnly) {
+        p.setProperty("open_mode", String.valueOf(SQLITE_OPEN_READONLY));
+      }
     } else if (url.startsWith(POSTGRESQL)) {
       String user = env.get(USER_ENV);
       String password = env.get(PASSWORD_ENV);
@@ -90,24 +155,27 @@ public final class JdbcStore implements Store {
       p.setProperty("loginTimeout", "5");
       p.setProperty("socketTimeout", "15");
       p.setProperty("ApplicationName", "crosstrade-discord");
+      if (readOnly) {
+        p.setProperty("readOnly", "true");
+        p.setProperty("readOnlyMode", "always");
+      }
     } else {
       throw new StoreException("storage.url: unsupported database (use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB)",
           null);
     }
-    JdbcStore store = new JdbcStore(url, p, List.copyOf(secrets));
-    try {
-      Flyway.configure().dataSource(store.dataSource).locations("classpath:db/migration").connectRetries(0)
-          .load().migrate();
-      try (Connection c = store.connect(); PreparedStatement s = c.prepareStatement(
-          "UPDATE halt_state SET halted = halted WHERE id = 1")) {
-        if (s.executeUpdate() != 1) {
-          throw new SQLException("halt_state has no row 1");
-        }
+    return p;
+  }
+
+  /** Switches the SQLite file to WAL: readers then never block the writer, nor it them. */
+  private void useWal() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("PRAGMA journal_mode=WAL")) {
+      String mode = r.next() ? r.getString(1) : null;
+      if (!"wal".equalsIgnoreCase(mode)) {
+        throw new SQLException("the file cannot use WAL journal mode (it stays in " + mode + " mode; is it on a"
+            + " network file system?)");
       }
-    } catch (SQLException | RuntimeException e) {
-      throw new StoreException("storage.url: cannot open " + store.describe() + ": " + store.reason(e), e);
     }
-    return store;
   }
 
   /**
@@ -197,6 +265,7 @@ public final class JdbcStore implements Store {
     try (Connection c = connect(); PreparedStatement s = c.prepareStatement("SELECT at_micros, kind, user_id, user_name,"
         + " command, args, outcome, order_ids, latency_ms FROM audit_event WHERE at_micros >= ? AND at_micros < ?"
         + " ORDER BY at_micros, seq")) {
+      c.setAutoCommit(false); // one snapshot; PostgreSQL streams by the fetch size only inside a transaction
       s.setLong(1, micros(from));
       s.setLong(2, micros(to));
       s.setFetchSize(500);
@@ -205,6 +274,7 @@ public final class JdbcStore implements Store {
           sink.accept(event(r));
         }
       }
+      c.commit();
     } catch (SQLException e) {
       throw failure("export the audit trail", e);
     }

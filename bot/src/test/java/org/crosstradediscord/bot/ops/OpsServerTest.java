@@ -1,27 +1,38 @@
 package org.crosstradediscord.bot.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import org.crosstradediscord.bot.audit.AuditEvent;
 import org.crosstradediscord.bot.store.HaltState;
+import org.crosstradediscord.bot.store.JdbcStore;
 import org.crosstradediscord.bot.store.Store;
 import org.crosstradediscord.bot.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The ops endpoint over real HTTP: what {@code /healthz} says in each state, and what {@code /metrics} counts. */
 class OpsServerTest {
@@ -87,7 +98,7 @@ class OpsServerTest {
     haltAnswer.set(new StoreException("database unreachable: Connection refused", null));
     HttpResponse<String> broken = get("/healthz");
     assertThat(broken.statusCode()).isEqualTo(503);
-    assertThat(broken.body()).isEqualTo("store: StoreException: database unreachable: Connection refused\n");
+    assertThat(broken.body()).isEqualTo("store: halt state unreadable\n");
 
     haltAnswer.set(Duration.ofSeconds(3));
     long t0 = System.nanoTime();
@@ -98,7 +109,7 @@ class OpsServerTest {
     assertThat(ms).as("bounded by Health.STORE_WAIT").isBetween(900L, 2_500L);
 
     haltAnswer.set(new HaltState(true, "news", 1, "rita", null));
-    HttpResponse<String> back = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+    HttpResponse<String> back = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
       HttpResponse<String> r;
       do {
         r = get("/healthz"); // the hung read finishes within 3 s; the next check starts a fresh one
@@ -111,6 +122,116 @@ class OpsServerTest {
 
     health.closing();
     assertThat(get("/healthz").body()).isEqualTo("stopping\n");
+  }
+
+  @Test
+  @Timeout(60)
+  void healthz_namesNoHostOrDatabase_whenTheStoreIsUnreachable(@TempDir Path dir) throws Exception {
+    Path where = Files.createDirectories(dir.resolve("db.internal.example"));
+    try (JdbcStore real = JdbcStore.open(JdbcStore.SQLITE + where.resolve("trades_prod.db"), Map.of())) {
+      health.ready(gateway::get, real, () -> false);
+      assertThat(get("/healthz").statusCode()).isEqualTo(200);
+      Files.move(where, dir.resolve("gone")); // the database is no longer where the store looks
+
+      HttpResponse<String> r = get("/healthz");
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(r.body()).isEqualTo("store: halt state unreadable\n")
+          .doesNotContain("db.internal.example").doesNotContain("trades_prod").doesNotContain(dir.toString());
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void stalledClients_areDropped_andHealthzStillAnswers() throws Exception {
+    health.ready(gateway::get, store(), () -> false);
+    List<Socket> stalled = new ArrayList<>();
+    try {
+      for (int i = 0; i < OpsServer.THREADS + 4; i++) { // more stalled clients than worker threads
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
+        s.setSoTimeout(30_000);
+        String half = i % 2 == 0 ? "GET /heal" // half a request line
+            : "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc"; // a body that stalls
+        s.getOutputStream().write(half.getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        stalled.add(s);
+      }
+
+      long t0 = System.nanoTime();
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+          + server.address().getPort() + "/healthz")).timeout(Duration.ofSeconds(20)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(ms).as("answered once the stalled clients' deadline passed")
+          .isLessThan(OpsServer.DEADLINE.toMillis() + 4_000);
+
+      assertTimeoutPreemptively(OpsServer.DEADLINE.plusSeconds(10), () -> {
+        for (Socket s : stalled) {
+          assertThat(readToEnd(s)).as("the server closes a stalled connection").isTrue();
+        }
+      });
+    } finally {
+      for (Socket s : stalled) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void connectionsBeyondTheWorkersAndTheQueue_areClosedAtOnce_notQueued() throws Exception {
+    server.close();
+    server = OpsServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), health, metrics::scrape, 2, 1,
+        Duration.ofSeconds(60)); // a deadline far beyond this test: a close seen here is a refusal
+    List<Socket> stalled = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2 + 1 + 3; i++) {
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
+        s.setSoTimeout(200);
+        s.getOutputStream().write("GET /heal".getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        stalled.add(s);
+      }
+      assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+        int closed;
+        do {
+          closed = 0;
+          for (Socket s : stalled) {
+            closed += closedByServer(s) ? 1 : 0;
+          }
+        } while (closed < 3);
+        assertThat(closed).as("3 connections over 2 workers + 1 waiting place").isEqualTo(3);
+      });
+    } finally {
+      for (Socket s : stalled) {
+        s.close();
+      }
+    }
+  }
+
+  /** @return true once the server closed the socket (EOF or reset), false while it is still open */
+  private static boolean closedByServer(Socket s) throws IOException {
+    try {
+      return s.getInputStream().read() < 0;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (SocketException e) {
+      return true; // reset
+    }
+  }
+
+  /** Reads until the server closes; true on EOF or reset, false when the socket's read timeout passes first. */
+  private static boolean readToEnd(Socket s) throws IOException {
+    try {
+      while (s.getInputStream().read() >= 0) {
+        // the answer to a request whose body then stalled; the close follows
+      }
+      return true;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (SocketException e) {
+      return true;
+    }
   }
 
   @Test

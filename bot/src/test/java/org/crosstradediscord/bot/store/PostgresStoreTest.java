@@ -73,6 +73,30 @@ class PostgresStoreTest extends StoreContract {
   }
 
   @Test
+  void theExportsReadOnlyStore_readsWithoutMigratingOrWriting() throws Exception {
+    assertThatThrownBy(() -> JdbcStore.openReadOnly(url, env())).as("a fresh database is not migrated")
+        .isInstanceOf(StoreException.class).hasMessageContaining("has no bot schema").hasMessageNotContaining("\n");
+    try (Connection c = pg.getDatabase("postgres", url.substring(url.lastIndexOf('/') + 1)).getConnection();
+        Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getInt(1)).as("no table was created").isZero();
+    }
+    try (Store writer = store()) {
+      writer.append(new StoredEvent(java.time.Instant.parse("2026-01-10T10:00:00Z"),
+          new org.crosstradediscord.bot.audit.AuditEvent("result", 7, "alice", "close", Map.of(), "ok", null, 3)));
+    }
+    try (JdbcStore reader = JdbcStore.openReadOnly(url, env())) {
+      java.util.List<StoredEvent> out = new java.util.ArrayList<>();
+      reader.export(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.Instant.parse("2026-02-01T00:00:00Z"),
+          out::add);
+      assertThat(out).extracting(e -> e.event().command()).containsExactly("close");
+      assertThatThrownBy(() -> reader.setHalt(new HaltState(true, "x", 1, "rita", null)))
+          .isInstanceOf(StoreException.class).hasMessageContaining("read-only");
+    }
+  }
+
+  @Test
   void twoReplicasOnOnePostgres_aHaltSetOnOneIsSeenByTheOtherAtItsNextCheck() {
     org.crosstradediscord.bot.halt.HaltSwitch one = new org.crosstradediscord.bot.halt.HaltSwitch(store(),
         new org.crosstradediscord.bot.audit.AuditLog());

@@ -40,7 +40,7 @@ class SqliteStoreTest extends StoreContract {
     JdbcStore first = JdbcStore.openForBot(url, Map.of());
     assertThatThrownBy(() -> JdbcStore.openForBot(url, Map.of())).isInstanceOf(StoreException.class)
         .hasMessageContaining("another bot process is already using").hasMessageContaining("PostgreSQL");
-    JdbcStore reader = JdbcStore.open(url, Map.of()); // --export-audit still reads
+    JdbcStore reader = JdbcStore.openReadOnly(url, Map.of()); // --export-audit still reads
     assertThat(reader.recent(java.util.OptionalLong.empty(), 1)).isEmpty();
     first.close();
     JdbcStore.openForBot(url, Map.of()).close();
