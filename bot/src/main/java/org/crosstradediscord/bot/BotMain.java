@@ -82,6 +82,13 @@ public final class BotMain {
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
     List<String> tokens = java.util.Arrays.asList(env.get(Secrets.DISCORD_TOKEN), env.get(Secrets.CROSSTRADE_TOKEN),
         env.get(JdbcStore.PASSWORD_ENV));
+    // A thread that dies (ours or a library's, e.g. JDA's rate limiter interrupted while it shuts down) is one scrubbed
+    // log line, never a stack trace on stderr between the bot's own lines; the trace goes to the debug log.
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      log.warn("thread {} ended with {}: {}", SafeText.oneLine(thread.getName()), e.getClass().getSimpleName(),
+          SafeText.scrubbed(String.valueOf(e.getMessage()), tokens));
+      log.debug("thread {} ended", thread.getName(), e);
+    });
     String configPath = env.get(ConfigLoader.CONFIG_ENV);
     boolean checkOnly = false;
     String exportFrom = null;

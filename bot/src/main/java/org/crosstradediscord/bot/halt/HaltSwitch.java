@@ -83,6 +83,8 @@ public final class HaltSwitch implements AutoCloseable {
     return t;
   });
   private final Object lock = new Object();
+  /** Failed writes of a halt since the last one that succeeded (the warning is logged once per streak). */
+  private final java.util.concurrent.atomic.AtomicInteger failedWrites = new java.util.concurrent.atomic.AtomicInteger();
   /** What this process knows; null until the store was read once (unknown: fail closed). */
   private HaltState known;
   /** System.nanoTime() of the last store read or write that confirmed {@link #known}. */
@@ -289,8 +291,12 @@ public final class HaltSwitch implements AutoCloseable {
   }
 
   private Change notSaved(HaltState state, Throwable e) {
-    log.warn("the halt could not be written yet (retrying every {} ms): {}", POLL.toMillis(),
-        SafeText.oneLine(String.valueOf(e.getMessage())));
+    if (failedWrites.getAndIncrement() == 0) { // once per failing streak, not every retry
+      log.warn("the halt could not be written yet (retrying every {} ms): {}", POLL.toMillis(),
+          SafeText.oneLine(String.valueOf(e.getMessage())));
+    } else {
+      log.debug("the halt could not be written yet: {}", SafeText.oneLine(String.valueOf(e.getMessage())));
+    }
     try { // the write may have landed after all (a reply lost, a late commit): say what the store holds
       HaltState now = rereader.call(store::halt);
       if (now.halted() && state.since().equals(now.since()) && now.byUserId() == state.byUserId()) {
@@ -305,6 +311,9 @@ public final class HaltSwitch implements AutoCloseable {
   }
 
   private void saved(HaltState state) {
+    if (failedWrites.getAndSet(0) > 0) {
+      log.info("the halt was saved after an earlier failure");
+    }
     synchronized (lock) {
       if (unsaved == state) {
         unsaved = null;
@@ -322,9 +331,7 @@ public final class HaltSwitch implements AutoCloseable {
         pending = unsaved;
       }
       if (pending != null) {
-        if (save(pending).saved()) {
-          log.info("the halt was saved after an earlier failure");
-        }
+        save(pending);
         return;
       }
       refresh();

@@ -37,7 +37,7 @@ import org.flywaydb.core.Flyway;
  * {@value #USER_ENV} and {@value #PASSWORD_ENV}). The schema is created and upgraded by the Flyway migrations in
  * {@code db/migration} when the store opens ({@link #open}; {@link #openReadOnly} never migrates nor writes). An SQLite
  * file is in WAL journal mode. A connection per operation: nothing is cached, so a halt written by
- * another replica is read at the next check.
+ * another replica is read at the halt switch's next poll or fresh check.
  */
 public final class JdbcStore implements Store {
   /** Environment variable holding the PostgreSQL user. */

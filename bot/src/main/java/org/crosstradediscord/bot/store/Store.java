@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 /**
  * The bot's durable state: the audit trail, the halt switch and the pending confirmations. One interface, one JDBC implementation
  * ({@link JdbcStore}) for an embedded SQLite file or a shared PostgreSQL. Every method reads or writes the database
- * at once (no cache), so two replicas on one PostgreSQL see each other's halt at their next check.
+ * at once (no cache of its own; the halt switch keeps the halt in memory and reads it here every second).
  *
  * <p>Every method may throw {@link StoreException} (database unreachable, disk full, …); callers decide what a
  * failure means: an audit write that fails is logged and never blocks a trade, a halt state that cannot be read is

@@ -36,9 +36,10 @@ public class ForwardingStore implements Store {
   @Override public boolean leadBoard(long channelId, String owner, Instant now, Instant leaseUntil) {
     return real.leadBoard(channelId, owner, now, leaseUntil); }
   @Override public void releaseBoard(long channelId, String owner) { real.releaseBoard(channelId, owner); }
-  @Override public boolean tripDailyLoss(String account, String sessionDay, Instant at) {
-    return real.tripDailyLoss(account, sessionDay, at); }
-  @Override public void untripDailyLoss(String account, String sessionDay) { real.untripDailyLoss(account, sessionDay); }
+  @Override public boolean tripDailyLoss(String mode, String account, String sessionDay, Instant at) {
+    return real.tripDailyLoss(mode, account, sessionDay, at); }
+  @Override public void untripDailyLoss(String mode, String account, String sessionDay) {
+    real.untripDailyLoss(mode, account, sessionDay); }
   @Override public boolean shared() { return real.shared(); }
   @Override public String describe() { return real.describe(); }
   @Override public void close() { real.close(); }

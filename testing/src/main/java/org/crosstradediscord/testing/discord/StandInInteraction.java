@@ -90,7 +90,7 @@ public final class StandInInteraction {
   }
 
   /**
-   * @param condition what the member should see
+   * @param condition what the member should see (a deferred reply the bot has not edited yet never matches)
    * @param timeout how long to wait
    * @return the {@code @original} message once it satisfies the condition
    */
@@ -102,7 +102,7 @@ public final class StandInInteraction {
         return Optional.empty();
       }
       last[0] = standIn.message(originalMessageId);
-      return condition.test(last[0]) ? Optional.of(last[0]) : Optional.empty();
+      return !last[0].thinking() && condition.test(last[0]) ? Optional.of(last[0]) : Optional.empty();
     }, timeout, () -> "the @original of interaction " + id + " never satisfied the condition; last seen: "
         + (last[0] == null ? "none" : last[0].text()));
   }
@@ -123,6 +123,11 @@ public final class StandInInteraction {
       return Optional.empty();
     }, timeout, () -> "no follow-up of interaction " + id + " satisfied the condition; follow-ups: "
         + followUps.stream().map(standIn::message).map(StandInMessage::text).toList());
+  }
+
+  /** @return the follow-up messages of this interaction so far, oldest first */
+  public java.util.List<StandInMessage> followUps() {
+    return followUps.stream().map(standIn::message).toList();
   }
 
   /** @return nanoTime when dispatched */

@@ -218,12 +218,7 @@ public final class SandboxMain {
     String command = parts[0];
     Map<String, Object> options = options(command, parts.length > 1 ? parts[1] : "");
     StandInInteraction ix = sandbox.discord().slash(sandbox.guild(), me, command, options);
-    ix.awaitCallback(WAIT);
-    if (ix.callbackType() == 5) { // deferred (a read-only command): wait for the answer to replace "thinking…"
-      print(render(ix.awaitOriginal(m -> !m.raw().path("embeds").isEmpty(), WAIT)));
-    } else {
-      print(render(ix.original(WAIT)));
-    }
+    print(render(ix.original(WAIT))); // a deferred reply once the bot edited it
   }
 
   private void click(String label) {
@@ -240,12 +235,15 @@ public final class SandboxMain {
     String actual = target.buttons().stream().map(StandInMessage.Button::label).filter(matches).findFirst().orElseThrow();
     StandInInteraction ix = sandbox.discord().click(sandbox.guild(), me, target, actual);
     JsonNode ack = ix.awaitCallback(WAIT);
-    if (ack.path("type").asInt() == 4) {
+    int type = ack.path("type").asInt();
+    if (type == 4 || type == 5) { // a new message (a review card from a table or board button)
       print(render(ix.original(WAIT)));
       return;
     }
-    StandInMessage done = Poll.until(() -> Optional.of(sandbox.discord().message(target.id()))
-        .filter(m -> m.buttons().isEmpty() || m.buttons().stream().noneMatch(StandInMessage.Button::disabled)), WAIT,
+    // A deferred update (6): the card changes when the bot is done with it, or the bot answers in a follow-up.
+    StandInMessage done = Poll.until(() -> ix.followUps().stream().findFirst().or(() -> Optional.of(sandbox.discord()
+            .message(target.id())).filter(m -> !m.buttons().equals(target.buttons())
+            && (m.buttons().isEmpty() || m.buttons().stream().noneMatch(StandInMessage.Button::disabled)))), WAIT,
         () -> "the bot did not finish '" + label + "' within " + WAIT.toSeconds() + " s; the card still shows: "
             + sandbox.discord().message(target.id()).text());
     print(render(done));

@@ -182,8 +182,9 @@ class DailyLossGuardTest {
     DailyLossGuard g = guard(true, TradingMode.LIVE, NOW);
     g.check(frame(NOW, "Sim101", 0.0, -100.0));
     g.check(frame(NOW, "Sim101", 0.0, -100.0));
-    assertThat(halt.current().halted()).isFalse();
-    assertThat(flattens()).as("no flatten without the halt").isZero();
+    assertThat(store.halt().halted()).as("the store does not hold the halt").isFalse();
+    assertThat(halt.refusal("flatplace")).as("but it holds in this process at once").contains("halted");
+    assertThat(flattens()).as("no flatten without the halt recorded").isZero();
 
     down.set(false);
     g.check(frame(NOW, "Sim101", 0.0, -100.0));
@@ -201,7 +202,7 @@ class DailyLossGuardTest {
 
   /** The desk resumes after a halt and opens the losing position again. */
   void resumeAndLoseAgain() {
-    halt.resume(BOT);
+    assertThat(halt.resume(BOT).join().saved()).isTrue();
     losing();
   }
 

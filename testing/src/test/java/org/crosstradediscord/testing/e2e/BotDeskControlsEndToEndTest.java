@@ -43,7 +43,7 @@ class BotDeskControlsEndToEndTest {
 
   @BeforeEach
   void resumedAndReset() {
-    sandbox.bot().halt().resume(new Invoker(1, "test-setup", Set.of()));
+    sandbox.bot().halt().resume(new Invoker(1, "test-setup", Set.of())).join();
     sandbox.simulator().reset();
     sandbox.simulator().clearRequestLogForTest();
   }

@@ -43,7 +43,7 @@ class BotLifecycleEndToEndTest {
     assertThat(expired.buttons()).isEmpty();
 
     StandInInteraction late = sandbox.discord().click(guild, alice, card, "Place order");
-    assertThat(late.original(WAIT).text()).contains("expired").contains("Nothing was sent");
+    assertThat(late.awaitFollowUp(m -> !m.text().isBlank(), WAIT).text()).contains("expired").contains("Nothing was sent");
     assertThat(sandbox.simulator().requests()).as("only the review card's read").allMatch(r -> "GET".equals(r.method()));
   }
 

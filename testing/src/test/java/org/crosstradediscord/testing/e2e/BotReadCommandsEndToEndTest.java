@@ -75,7 +75,7 @@ class BotReadCommandsEndToEndTest {
   static StandInMessage confirm(String member, StandInMessage card, String label) {
     assertThat(card.button(label).styleName()).isEqualTo("danger");
     StandInInteraction click = sandbox.discord().click(guild, guild.member(member), card, label);
-    assertThat(click.awaitCallback(WAIT).path("type").asInt()).isEqualTo(7);
+    assertThat(click.awaitCallback(WAIT).path("type").asInt()).as("acknowledged at once, card unchanged").isEqualTo(6);
     return click.awaitOriginal(m -> m.buttons().isEmpty(), WAIT);
   }
 
@@ -142,7 +142,7 @@ class BotReadCommandsEndToEndTest {
     StandInMessage orders = read("bob", "orders", opts());
 
     StandInInteraction click = sandbox.discord().click(guild, guild.member("bob"), orders, "Cancel ffeeddcc NQ 12-25");
-    assertThat(click.awaitCallback(WAIT).path("type").asInt()).as("a new ephemeral review card").isEqualTo(4);
+    assertThat(click.awaitCallback(WAIT).path("type").asInt()).as("a new ephemeral review card, deferred").isEqualTo(5);
     StandInMessage card = click.original(WAIT);
     assertThat(card.ephemeral()).isTrue();
     assertThat(card.text()).contains("Review: Cancel order").contains(id).contains("Sim102");
@@ -161,7 +161,7 @@ class BotReadCommandsEndToEndTest {
 
     StandInInteraction click = sandbox.discord().click(guild, guild.member("alice"), positions, "Close Sim102 ES 12-25");
     StandInMessage card = click.original(WAIT);
-    assertThat(click.callbackType()).isEqualTo(4);
+    assertThat(click.callbackType()).isEqualTo(5);
     assertThat(card.text()).contains("Review: Close position").contains("Closes the whole position").contains("ES 12-25")
         .contains("Sim102");
     assertThat(posts()).as("the click itself sends nothing").isEmpty();

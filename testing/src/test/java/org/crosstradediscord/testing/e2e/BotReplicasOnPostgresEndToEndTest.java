@@ -81,6 +81,9 @@ class BotReplicasOnPostgresEndToEndTest {
     assertThat(audit.text()).as("replica two lists what replica one recorded").contains("/halt").contains("HALTED");
 
     assertThat(slash(two, "rita", "resume", Map.of(), true).text()).contains("Trading resumed");
+    org.crosstradediscord.testing.Poll.until(() -> one.bot().halt().refusal("flatplace") == null
+        ? java.util.Optional.of(true) : java.util.Optional.empty(), Duration.ofSeconds(5),
+        () -> "the other replica sees the resume within its poll (1 s)");
     assertThat(slash(one, "alice", "flatplace", flatPlace(), false).text()).contains("Review: Flat-place order");
     assertThat(List.of(one, two)).allSatisfy(s -> assertThat(s.bot().halt().current().halted()).isFalse());
   }
@@ -115,11 +118,13 @@ class BotReplicasOnPostgresEndToEndTest {
       StandInMessage card = s.discord().slash(guild, alice, "flatplace", flatPlace()).original(WAIT);
       s.awaitReviewReadsIdle();
       List<org.crosstradediscord.bot.discord.DiscordBot> bots = List.of(s.bot(), replica);
+      // Only the replica whose acknowledgement Discord accepted handles an interaction: the maker is the one that
+      // holds this card in memory (a replica keeps cards it made whose click the other replica handled until expiry).
+      String id = card.button("Place order").customId().substring("ct:confirm:".length());
       org.crosstradediscord.bot.discord.DiscordBot maker = org.crosstradediscord.testing.Poll.until(() -> {
         List<org.crosstradediscord.bot.discord.DiscordBot> holding = bots.stream()
-            .filter(b -> b.confirmations().size() == 1).toList();
-        return holding.size() == 1 && bots.stream().mapToLong(b -> b.confirmations().size()).sum() == 1
-            ? java.util.Optional.of(holding.get(0)) : java.util.Optional.empty();
+            .filter(b -> b.confirmations().local(id) != null).toList();
+        return holding.size() == 1 ? java.util.Optional.of(holding.get(0)) : java.util.Optional.empty();
       }, WAIT, () -> "one replica holds the card it made");
       maker.close();
       StandInMessage done = s.discord().click(guild, alice, card, "Place order")
