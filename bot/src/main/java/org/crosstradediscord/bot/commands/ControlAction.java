@@ -16,6 +16,14 @@ public interface ControlAction {
   Map<String, String> auditArgs();
 
   /**
+   * @return true to apply the change as soon as the interaction arrives (on every replica that sees it: {@code /halt});
+   *     false to apply it only once this replica's acknowledgement was accepted (one replica: {@code /resume})
+   */
+  default boolean applyAtOnce() {
+    return false;
+  }
+
+  /**
    * Applies the change (in memory at once; the store write runs elsewhere).
    *
    * @return the answer card, completed within about 1.2 s and never exceptionally

@@ -50,6 +50,11 @@ public final class HaltCommand extends SlashCommandBase {
       }
 
       @Override
+      public boolean applyAtOnce() {
+        return true; // an emergency brake: in effect on every replica that sees it, before anything else
+      }
+
+      @Override
       public CompletableFuture<MessageEmbed> apply() {
         return halt.engage(invoker, reason).thenApply(HaltCommand::card);
       }
@@ -62,7 +67,9 @@ public final class HaltCommand extends SlashCommandBase {
         .setDescription("/flatplace and /reverse are refused for everyone, also on cards already open and orders"
             + " waiting to be sent, until `/resume`. /close, /flatten and /cancel still work."
             + (s.reason().isEmpty() ? "" : "\nReason: " + DiscordText.escape(s.reason(), HaltSwitch.MAX_REASON))
-            + (c.saved() ? "" : "\n**Not saved yet:** " + c.note()))
+            + (c.saved() ? "" : "\n**Not saved yet:** " + c.note())
+            + (c.onTheirWay() == 0 ? "" : "\n**" + c.onTheirWay() + " order(s) that add risk were already being sent**"
+                + " to CrossTrade when you halted (past the bot's last check): check NinjaTrader for them."))
         .build();
   }
 }

@@ -79,8 +79,14 @@ public final class ConfirmationStore {
      * The store failed or did not answer in time: nothing was claimed here, nothing may be sent.
      *
      * @param reason one line for the log (no secret)
+     * @param claimMayHaveLanded the claim's write itself failed or timed out: it may still commit (then it is undone)
      */
-    record Unavailable(String reason) implements Claim {}
+    record Unavailable(String reason, boolean claimMayHaveLanded) implements Claim {
+      /** @param reason one line for the log; the claim was not attempted */
+      public Unavailable(String reason) {
+        this(reason, false);
+      }
+    }
   }
 
   /** Why an id is not pending. */
@@ -151,7 +157,12 @@ public final class ConfirmationStore {
    * may have been written, yet nothing was sent. Undone before the next click on the card and by
    * {@link #undoRefusedClaims}, so no later click reads "already confirmed once" and no recovery reports them.
    */
-  private final Map<String, String> refusedClaims = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<RefusedClaim, Instant> refusedClaims = new java.util.concurrent.ConcurrentHashMap<>();
+  /** How long a refused claim is watched for a late commit (a statement stuck in the driver ends long before). */
+  private static final Duration WATCH_REFUSED = Duration.ofMinutes(5);
+
+  /** A Confirm click whose claim write failed: the card and the click's interaction id. */
+  private record RefusedClaim(String id, String interactionId) {}
   private volatile boolean closed;
 
   /**
@@ -295,9 +306,10 @@ public final class ConfirmationStore {
         now.plus(lease)));
     if (c instanceof Claim.Claimed) {
       live.add(id); // this process is handling it: its own recovery never reports it
-    } else if (c instanceof Claim.Unavailable && id != null) {
-      refusedClaims.put(id, interactionId); // refused, nothing sent: whatever the store holds for it is undone
-      undoRefusedClaims();
+      refusedClaims.keySet().removeIf(r -> r.id().equals(id)); // the row left PENDING: a late claim can't land now
+    } else if (c instanceof Claim.Unavailable u && u.claimMayHaveLanded()) {
+      // refused, nothing sent: if the write commits late it is undone (next click on the card, or ClaimRecovery)
+      refusedClaims.put(new RefusedClaim(id, interactionId), clock.instant());
     }
     return c;
   }
@@ -350,20 +362,44 @@ public final class ConfirmationStore {
    * while claiming them; the others stay for the next call. Never throws.
    */
   public void undoRefusedClaims() {
-    for (Map.Entry<String, String> e : refusedClaims.entrySet()) {
+    for (RefusedClaim r : refusedClaims.keySet()) {
       try {
-        undoRefused(e.getKey(), e.getValue());
+        undoRefused(r);
       } catch (StoreException failed) {
         log.debug("a refused claim could not be undone yet: {}", SafeText.oneLine(failed.getMessage()));
       }
     }
   }
 
-  private void undoRefused(String id, String interactionId) {
-    if (calls.call(() -> rows.unclaimPending(id, interactionId, clock.instant()))) {
+  /** Undoes one refused claim if it landed; forgets it once undone or watched long enough. */
+  private void undoRefused(RefusedClaim r) {
+    if (calls.call(() -> rows.unclaimPending(r.id(), r.interactionId(), clock.instant()))) {
       log.info("undid the claim of a Confirm click that was refused when the store failed (nothing was sent)");
+      refusedClaims.remove(r);
+      return;
     }
-    refusedClaims.remove(id, interactionId);
+    Instant since = refusedClaims.get(r);
+    if (since != null && clock.instant().isAfter(since.plus(WATCH_REFUSED))) {
+      refusedClaims.remove(r);
+    }
+  }
+
+  /**
+   * Ends a claimed action that was refused before anything was sent (roles, limits or a halt at the click, or the
+   * bot stopping): {@code CONFIRMED → DENIED}, so a second click reads "refused", never "already confirmed once".
+   *
+   * @param id the id
+   */
+  public void refuseClaimed(String id) {
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      try {
+        calls.call(() -> rows.movePending(id, PendingState.CONFIRMED, PendingState.DENIED, clock.instant()));
+        live.remove(id);
+        return;
+      } catch (StoreException e) {
+        log.warn("could not record a refused claim (attempt {} of 3): {}", attempt, SafeText.oneLine(e.getMessage()));
+      }
+    }
   }
 
   /**
@@ -417,7 +453,8 @@ public final class ConfirmationStore {
    */
   public java.util.List<PendingRow> staleClaims(Instant claimedBefore) {
     return rows.staleClaims(clock.instant(), claimedBefore).stream()
-        .filter(r -> !live.contains(r.id()) && !refusedClaims.containsKey(r.id())).toList();
+        .filter(r -> !live.contains(r.id()) && refusedClaims.keySet().stream().noneMatch(x -> x.id().equals(r.id())))
+        .toList();
   }
 
   /**
@@ -485,12 +522,13 @@ public final class ConfirmationStore {
     if (id == null) {
       return new Claim.Gone(State.UNKNOWN);
     }
-    String refused = refusedClaims.get(id);
-    if (refused != null) { // an earlier click on this card was refused: undo its claim first, or say the store is down
-      try {
-        undoRefused(id, refused);
-      } catch (StoreException e) {
-        return new Claim.Unavailable(SafeText.oneLine(e.getMessage()));
+    for (RefusedClaim r : refusedClaims.keySet()) { // an earlier click on this card was refused: undo its claim first
+      if (r.id().equals(id)) {
+        try {
+          undoRefused(r);
+        } catch (StoreException e) {
+          return new Claim.Unavailable(SafeText.oneLine(e.getMessage()));
+        }
       }
     }
     PendingAction p = local.getIfPresent(id);
@@ -522,7 +560,13 @@ public final class ConfirmationStore {
       } else if (p.invoker().userId() != userId) {
         return new Claim.NotInvoker(p.action().command());
       }
-      if (calls.call(() -> transition.apply(clock.instant()))) {
+      boolean moved;
+      try {
+        moved = calls.call(() -> transition.apply(clock.instant()));
+      } catch (StoreException e) {
+        return new Claim.Unavailable(SafeText.oneLine(e.getMessage()), true);
+      }
+      if (moved) {
         local.invalidate(id);
         return new Claim.Claimed(p);
       }

@@ -172,7 +172,7 @@ final class ClickFlow {
         refusal = refusal + "\nNothing was sent.";
       }
       if (refusal != null) {
-        store.finish(pending.id());
+        store.refuseClaimed(pending.id());
         audit(clicker, kind, action.command(), action.auditArgs(), kind.equals("denied") ? refusal.lines().findFirst()
             .orElse("") : "trading is halted");
         endCard(c.hook(), Cards.notice(kind.equals("denied") ? "Not allowed any more" : "Not sent: " + review.title(),
@@ -182,7 +182,7 @@ final class ClickFlow {
       ticket = calls.reserve(execution.trade(pending.id(), c.hook(), clicker, action, c.clickedAt()), c.clickedAt(),
           () -> audit(clicker, "confirmed", action.command(), action.auditArgs(), "confirmed"));
       if (ticket == null) { // shutdown began after the first check: refused, never "confirmed"
-        store.finish(pending.id());
+        store.refuseClaimed(pending.id());
         audit(clicker, "refused", action.command(), action.auditArgs(), "the bot is shutting down");
         endCard(c.hook(), Cards.notice("Not sent: " + review.title(), "The bot is shutting down. Nothing was sent;"
             + " run the command again once it is back."));
@@ -196,14 +196,16 @@ final class ClickFlow {
           .queue(ok -> calls.submit(reserved), err -> {
             log.warn("the card of /{} could not show 'Sending…' ({}); sending anyway", action.command(),
                 DiscordText.oneLine(err.toString()));
-            calls.submit(reserved);
+            calls.submit(reserved); // the member confirmed and the click was acknowledged: the result edit follows
+            followUp(c.hook(), "Sending: " + review.title(), "Your order is being sent; its result replaces the card."
+                + " Do not confirm it again.");
           });
     } catch (RuntimeException e) { // every claim ends: reported, row finished, never left "confirmed" and silent
       log.error("the Confirm click on a pending /{} failed after it was claimed", action.command(), e);
       if (ticket != null) {
         calls.release(ticket, "the bot failed while handling the click");
       } else {
-        store.finish(pending.id());
+        store.refuseClaimed(pending.id());
         audit(clicker, "result", action.command(), action.auditArgs(), "not sent: internal error "
             + e.getClass().getSimpleName());
         followUp(c.hook(), "Not sent", "The bot failed while handling the click. Nothing was sent; run the command again.");
@@ -231,7 +233,7 @@ final class ClickFlow {
       case EXPIRED -> "This confirmation expired. Nothing was sent; run the command again.";
       case CONFIRMED -> "This was already confirmed once; it is not executed twice.";
       case CANCELLED -> "This was cancelled. Nothing was sent.";
-      case DENIED -> "This was refused: your roles no longer allowed it. Nothing was sent.";
+      case DENIED -> "This was refused (roles, limits or a halt). Nothing was sent; run the command again.";
       case UNKNOWN -> "This confirmation is unknown to the bot. Nothing was sent; run the command again.";
     };
   }

@@ -448,6 +448,7 @@ public final class DiscordBot implements AutoCloseable {
     calls.close(grace);
     reads.close();
     handler.close();
+    halt.close(); // its poll must not outlive the store
     try {
       // the audit channel must see every result line before Discord is disconnected (bounded)
       java.util.concurrent.CompletableFuture.allOf(auditPosts.toArray(java.util.concurrent.CompletableFuture[]::new))

@@ -208,8 +208,8 @@ public final class InteractionHandler extends ListenerAdapter {
    * Never queued behind CrossTrade reads, trades or other interactions.
    */
   private void control(IReplyCallback event, Invoker invoker, ControlAction action) {
-    CompletableFuture<MessageEmbed> answer = action.apply();
-    event.deferReply(true).queue(hook -> answer.whenComplete((embed, err) -> {
+    CompletableFuture<MessageEmbed> atOnce = action.applyAtOnce() ? action.apply() : null;
+    event.deferReply(true).queue(hook -> (atOnce != null ? atOnce : action.apply()).whenComplete((embed, err) -> {
       MessageEmbed shown = embed != null ? embed : Cards.notice("Something went wrong", "The bot failed while applying"
           + " /" + action.command() + "; check the bot's presence and the audit channel for the state.");
       if (err != null) {
@@ -231,16 +231,14 @@ public final class InteractionHandler extends ListenerAdapter {
       ConfirmationStore.Recipe recipe) {
     event.deferReply(true).queue(hook -> {
       boolean queued = steps.submit(() -> {
-        String halted = halt.refusalFresh(ready.command());
-        if (halted != null) {
+        try {
+          reviewSteps(hook, invoker, ready, order, recipe);
+        } catch (RuntimeException e) { // never left "thinking…": the member reads that nothing was sent
+          log.error("/{} failed while preparing its review card", ready.command(), e);
           audit(new AuditEvent("refused", invoker.userId(), invoker.userName(), ready.command(), ready.auditArgs(),
-              "trading is halted", null, -1));
-          hook.editOriginalEmbeds(Cards.notice("Trading is halted", halted + "\nNothing was sent.")).queue(ok -> { },
-              err -> log.warn("could not answer /{}: {}", ready.command(), err.toString()));
-        } else if (order != null && limits.needsPosition(invoker.roleIds())) {
-          reviewAfterPositionCheck(hook, invoker, ready, order, recipe);
-        } else {
-          review(hook, invoker, ready, recipe);
+              "internal error " + e.getClass().getSimpleName(), null, -1));
+          hook.editOriginalEmbeds(Cards.notice("Something went wrong", "The bot failed while preparing the review card."
+              + " Nothing was sent; run the command again.")).queue(ok -> { }, err -> { });
         }
       });
       if (!queued) {
@@ -250,6 +248,22 @@ public final class InteractionHandler extends ListenerAdapter {
             + " shortly.")).queue(ok -> { }, err -> log.warn("could not answer /{}: {}", ready.command(), err.toString()));
       }
     }, err -> log.warn("could not defer /{}: {}", ready.command(), err.toString()));
+  }
+
+  /** The review card's steps off JDA's thread: the fresh halt check, {@code max_position} if needed, the card. */
+  private void reviewSteps(InteractionHook hook, Invoker invoker, TradeAction ready, OrderIntent order,
+      ConfirmationStore.Recipe recipe) {
+    String halted = halt.refusalFresh(ready.command());
+    if (halted != null) {
+      audit(new AuditEvent("refused", invoker.userId(), invoker.userName(), ready.command(), ready.auditArgs(),
+          "trading is halted", null, -1));
+      hook.editOriginalEmbeds(Cards.notice("Trading is halted", halted + "\nNothing was sent.")).queue(ok -> { },
+          err -> log.warn("could not answer /{}: {}", ready.command(), err.toString()));
+    } else if (order != null && limits.needsPosition(invoker.roleIds())) {
+      reviewAfterPositionCheck(hook, invoker, ready, order, recipe);
+    } else {
+      review(hook, invoker, ready, recipe);
+    }
   }
 
   /**

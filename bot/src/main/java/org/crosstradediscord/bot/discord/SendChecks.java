@@ -20,6 +20,7 @@ final class SendChecks implements SendGate {
   private final HaltSwitch halt;
   private final BooleanSupplier stopping;
   private volatile String haltedText;
+  private volatile Runnable departed;
 
   /**
    * @param command the slash command (decides whether the halt applies)
@@ -48,12 +49,24 @@ final class SendChecks implements SendGate {
     String halted = halt.refusal(command);
     if (halted != null) {
       haltedText = halted;
-      throw new NotSentException(operationId, "trading was halted before it was sent");
+      throw new NotSentException(operationId, halt.known().halted() ? "trading was halted before it was sent"
+          : "the halt switch could not be read before it was sent");
     }
     long ageMs = (System.nanoTime() - clickedAtNanos) / 1_000_000;
     if (ageMs > maxAge.toMillis()) {
       throw new NotSentException(operationId, "it was " + ageMs + " ms after the click when it could be sent, longer"
           + " than the request timeout (" + maxAge.toMillis() + " ms); an order is never sent late");
+    }
+    if (!"-".equals(operationId) && HaltSwitch.RISK_INCREASING.contains(command) && departed == null) {
+      departed = halt.departing(); // on its way: a halt from now on says so instead of promising to stop it
+    }
+  }
+
+  /** The SDK call returned (or never started): the order is no longer on its way. */
+  void done() {
+    Runnable d = departed;
+    if (d != null) {
+      d.run();
     }
   }
 
@@ -63,6 +76,7 @@ final class SendChecks implements SendGate {
    */
   String forMember(NotSentException e) {
     String h = haltedText;
-    return h != null ? "Halted while waiting to send. " + h : "Not sent: " + e.reason() + ".";
+    return h == null ? "Not sent: " + e.reason() + "."
+        : e.reason().startsWith("trading was halted") ? "Halted while waiting to send. " + h : h;
   }
 }

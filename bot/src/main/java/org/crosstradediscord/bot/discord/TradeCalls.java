@@ -92,7 +92,7 @@ final class TradeCalls {
       }
       long waitedMs = (System.nanoTime() - clickedAtNanos) / 1_000_000;
       if (waitedMs > maxQueueWait.toMillis()) {
-        trade.notSent("it waited " + waitedMs + " ms for a free slot, longer than the request timeout ("
+        trade.notSent("it waited " + waitedMs + " ms after the click before it could be sent, longer than the request timeout ("
             + maxQueueWait.toMillis() + " ms); an order is never sent late");
         return;
       }

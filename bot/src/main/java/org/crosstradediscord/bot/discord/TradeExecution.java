@@ -92,6 +92,12 @@ final class TradeExecution {
     return p.getMarketPosition() == MarketPosition.SHORT ? -(long) p.getQuantity() : p.getQuantity();
   }
 
+  /** Ends an order's "on its way" count when its SDK call returned, however it ended. */
+  private interface Departure extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** What one SDK call came to: the audit text, the order ids, the time taken and how to draw its card. */
   private record Result(String result, List<String> orderIds, long ms, Supplier<MessageEmbed> card) {
     static Result notSent(Review review, String auditText, String forMember) {
@@ -113,7 +119,7 @@ final class TradeExecution {
       return new Result("paper: not sent", null, 0, () -> PaperTrade.card(request));
     }
     long start = System.nanoTime();
-    try {
+    try (Departure ignored = checks::done) {
       Outcome outcome = action.execute(client.withSendGate(checks));
       long ms = elapsedMs(start);
       return new Result("ok", outcome.orderIds(), ms, () -> Cards.success(review, outcome, workingBefore(action), ms));
@@ -251,8 +257,12 @@ final class TradeExecution {
       } catch (RuntimeException e) {
         log.error("the result of /{} could not be audited: {}", action.command(), e.toString());
       }
-      try {
-        store.finish(pendingId); // the claim ended: no restart may report it "outcome unknown"
+      try { // the claim ended: no restart may report it "outcome unknown"; a refusal reads "refused" to a second click
+        if (result.startsWith("not sent")) {
+          store.refuseClaimed(pendingId);
+        } else {
+          store.finish(pendingId);
+        }
       } catch (RuntimeException e) {
         log.error("the end of /{}'s claim could not be recorded: {}", action.command(), e.toString());
       }

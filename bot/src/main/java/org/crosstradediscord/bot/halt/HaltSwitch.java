@@ -61,8 +61,21 @@ public final class HaltSwitch implements AutoCloseable {
   /** How long a state read from the store is trusted without a newer read. */
   public static final Duration FRESH_FOR = Duration.ofSeconds(3);
 
-  /** How a {@code /halt} or {@code /resume} ended, in the member's words. */
-  public record Change(HaltState state, boolean saved, String note) {}
+  /**
+   * How a {@code /halt} or {@code /resume} ended, in the member's words.
+   *
+   * @param state the state it set (or found)
+   * @param saved whether the store holds it
+   * @param note for the member when not saved (markdown), else empty
+   * @param onTheirWay risk-increasing orders that had passed their last check (the send gate) and were being sent
+   *     when the halt was made: the halt cannot stop those
+   */
+  public record Change(HaltState state, boolean saved, String note, int onTheirWay) {
+    /** A change with no order on its way. */
+    public Change(HaltState state, boolean saved, String note) {
+      this(state, saved, note, 0);
+    }
+  }
 
   private final Store store;
   private final AuditLog audit;
@@ -83,6 +96,8 @@ public final class HaltSwitch implements AutoCloseable {
     return t;
   });
   private final Object lock = new Object();
+  /** Risk-increasing orders past the send gate whose SDK call has not returned. */
+  private final java.util.concurrent.atomic.AtomicInteger onTheirWay = new java.util.concurrent.atomic.AtomicInteger();
   /** Failed writes of a halt since the last one that succeeded (the warning is logged once per streak). */
   private final java.util.concurrent.atomic.AtomicInteger failedWrites = new java.util.concurrent.atomic.AtomicInteger();
   /** What this process knows; null until the store was read once (unknown: fail closed). */
@@ -91,8 +106,11 @@ public final class HaltSwitch implements AutoCloseable {
   private long confirmedAt;
   /** A halt made here and not yet written to the store, or null. */
   private HaltState unsaved;
-  /** Bumped by every change made here, so a store read begun before it cannot overwrite it. */
+  /** Bumped by every change made or saved here, so a store read begun before it cannot overwrite it. */
   private long version;
+  /** Store reads begun, and the newest one whose answer was adopted: an older read answering later is dropped. */
+  private long readsStarted;
+  private long newestReadApplied;
 
   /**
    * Reads the state once (waiting at most {@link #READ_WAIT}) and starts the poll.
@@ -101,11 +119,21 @@ public final class HaltSwitch implements AutoCloseable {
    * @param audit where halts and resumes are announced (log, store, audit channel)
    */
   public HaltSwitch(Store store, AuditLog audit) {
+    this(store, audit, POLL);
+  }
+
+  /**
+   * @param store where the state lives
+   * @param audit where halts and resumes are announced
+   * @param poll how often the store is read and an unsaved halt written again; zero: never (tests drive the reads)
+   */
+  HaltSwitch(Store store, AuditLog audit, Duration poll) {
     this.store = store;
     this.audit = audit;
     refresh();
-    long every = POLL.toMillis();
-    poller.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+    if (!poll.isZero()) {
+      poller.scheduleWithFixedDelay(this::tick, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+    }
   }
 
   /** @param listener told of each change this replica makes or sees (e.g. to update the bot's presence) */
@@ -155,6 +183,29 @@ public final class HaltSwitch implements AutoCloseable {
     return refusal(command);
   }
 
+  /**
+   * The send gate passed a risk-increasing order (it is being written to CrossTrade now); close the returned handle
+   * when the SDK call returned. A halt made meanwhile says how many were on their way.
+   *
+   * @return the handle that ends it (idempotent)
+   */
+  public Runnable departing() {
+    onTheirWay.incrementAndGet();
+    AtomicBoolean done = new AtomicBoolean();
+    return () -> {
+      if (done.compareAndSet(false, true)) {
+        onTheirWay.decrementAndGet();
+      }
+    };
+  }
+
+  /** @return true while a halt made here is not yet saved (tests) */
+  boolean unsaved() {
+    synchronized (lock) {
+      return unsaved != null;
+    }
+  }
+
   /** @return the state this process knows (its own change or the last read), or {@link HaltState#NEVER} if none */
   public HaltState known() {
     synchronized (lock) {
@@ -191,10 +242,13 @@ public final class HaltSwitch implements AutoCloseable {
       version++;
       unsaved = state;
     }
+    int departed = onTheirWay.get(); // passed the wire check before the flag was set: this halt cannot stop them
     audit.record(new AuditEvent("halt", who.userId(), who.userName(), "halt", Map.of("reason", why),
-        "HALTED: " + RISK_INCREASING_TEXT + " refused until /resume", null, -1));
+        "HALTED: " + RISK_INCREASING_TEXT + " refused until /resume"
+            + (departed > 0 ? "; " + departed + " order(s) were already being sent" : ""), null, -1));
     changed(state);
-    return CompletableFuture.supplyAsync(() -> save(state), answers).exceptionally(e -> notSaved(state, e));
+    return CompletableFuture.supplyAsync(() -> save(state), answers).exceptionally(e -> notSaved(state, e))
+        .thenApply(c -> new Change(c.state(), c.saved(), c.note(), departed));
   }
 
   /**
@@ -214,48 +268,73 @@ public final class HaltSwitch implements AutoCloseable {
   }
 
   /**
-   * Resumes: writes the store first and only then opens trading in this process; a write that fails or gives no
-   * answer is followed by a re-read that says what the state is. Announced and audited when it took effect.
+   * Resumes the halt this process knows: a compare-and-set on that halt's start ({@link Store#resumeHalt}), so a
+   * resume whose write lands late never undoes a newer halt; only then is trading opened in this process. A write that
+   * fails or gives no answer is followed by a re-read that says what the state is. Audited and announced when it took
+   * effect.
    *
    * @param who the member
    * @return completes within about {@link #WRITE_WAIT} + {@link #REREAD_WAIT}, never exceptionally
    */
   public CompletableFuture<Change> resume(Invoker who) {
-    HaltState state = new HaltState(false, "", who.userId(), who.userName(), Instant.now());
+    HaltState state = new HaltState(false, "", who.userId(), who.userName(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    HaltState target;
     long v;
     synchronized (lock) {
       v = ++version;
+      target = unsaved != null ? unsaved : known;
     }
     AtomicBoolean once = new AtomicBoolean();
     return CompletableFuture.supplyAsync(() -> {
-      try {
-        writer.call(() -> { // on the one writer thread: no halt retry can be written between this and the memory
-          store.setHalt(state);
-          adopt(state, v, who, once);
-          return null;
-        });
-        return new Change(state, true, "");
-      } catch (StoreException e) {
-        log.warn("the resume could not be written: {}", SafeText.oneLine(e.getMessage()));
-        return afterFailedResume(who, v, once);
+      if (target != null && target.halted() && target.since() != null) {
+        try {
+          boolean resumed = writer.call(() -> { // the one writer thread: no halt retry lands between this and memory
+            boolean done = store.resumeHalt(state, target.since());
+            if (done) {
+              adopt(state, v, who, once);
+            }
+            return done;
+          });
+          if (resumed) {
+            return new Change(state, true, "");
+          }
+        } catch (StoreException e) {
+          log.warn("the resume could not be written: {}", SafeText.oneLine(e.getMessage()));
+          return afterFailedResume(who, v, once, true);
+        }
       }
+      return afterFailedResume(who, v, once, false);
     }, answers);
   }
 
-  private Change afterFailedResume(Invoker who, long v, AtomicBoolean once) {
+  /**
+   * After a resume that did not apply (another halt is current, or none was known) or whose write failed: says what
+   * the store holds now.
+   */
+  private Change afterFailedResume(Invoker who, long v, AtomicBoolean once, boolean writeFailed) {
     HaltState now;
     try {
       now = rereader.call(store::halt);
     } catch (StoreException e) {
-      return new Change(known(), false, "The resume could not be saved and the halt switch cannot be read right now,"
-          + " so trading stays **halted** in this bot. Try `/resume` again shortly.");
+      return new Change(known(), false, "The resume could not be confirmed and the halt switch cannot be read right"
+          + " now, so trading stays **halted** in this bot" + (writeFailed ? " (the resume may still take effect in a"
+          + " moment; the bot's presence shows it)" : "") + ". Try `/resume` again shortly.");
     }
     if (!now.halted()) {
       adopt(now, v, who, once);
       return new Change(now, true, "");
     }
-    return new Change(now, false, "The resume could not be saved; the store says trading is still **halted**. Try"
-        + " `/resume` again shortly.");
+    synchronized (lock) {
+      if (version == v && unsaved == null) { // what the store holds now is the halt to resume next time
+        known = now;
+        confirmedAt = System.nanoTime();
+      }
+    }
+    return new Change(now, false, writeFailed
+        ? "The resume could not be saved; the store says trading is still **halted** (it may still take effect in a"
+            + " moment; the bot's presence shows it). Try `/resume` again shortly."
+        : "A newer halt is in place (by " + DiscordText.escape(now.byUserName(), 64) + "), so trading stays **halted**."
+            + " Run `/resume` again to end it.");
   }
 
   /** A resume the store holds: open in this process unless a halt was made here since; audited and announced. */
@@ -264,6 +343,7 @@ public final class HaltSwitch implements AutoCloseable {
       if (version != v || !once.compareAndSet(false, true)) {
         return; // a halt made here since wins; or already adopted
       }
+      version++; // a store read begun before this cannot take it back
       unsaved = null;
       known = resumed;
       confirmedAt = System.nanoTime();
@@ -274,17 +354,17 @@ public final class HaltSwitch implements AutoCloseable {
 
   private Change save(HaltState state) {
     try {
-      writer.call(() -> {
+      return writer.call(() -> {
         synchronized (lock) {
           if (unsaved != state) {
-            return null; // replaced by a later change: never written over it
+            return false; // replaced by a later change: never written over it
           }
         }
         store.setHalt(state);
         saved(state);
-        return null;
-      });
-      return new Change(state, true, "");
+        return true;
+      }) ? new Change(state, true, "") : new Change(state, false, "A newer halt or resume replaced this one before it"
+          + " was saved; its answer says where it stands.");
     } catch (StoreException e) {
       return notSaved(state, e);
     }
@@ -316,6 +396,7 @@ public final class HaltSwitch implements AutoCloseable {
     }
     synchronized (lock) {
       if (unsaved == state) {
+        version++; // a store read begun before the write cannot take it back
         unsaved = null;
         known = state;
         confirmedAt = System.nanoTime();
@@ -351,15 +432,18 @@ public final class HaltSwitch implements AutoCloseable {
   /** Reads the store and adopts what it says unless this process changed the state meanwhile. */
   private void read() {
     long v;
+    long seq;
     synchronized (lock) {
       v = version;
+      seq = ++readsStarted;
     }
     HaltState read = reader.call(store::halt);
     HaltState before;
     synchronized (lock) {
-      if (version != v || unsaved != null) {
-        return; // a change made here while reading wins over what the read saw
+      if (version != v || unsaved != null || seq < newestReadApplied) {
+        return; // a change made here while reading, or a read begun later, wins over what this read saw
       }
+      newestReadApplied = seq;
       before = known;
       known = read;
       confirmedAt = System.nanoTime();

@@ -60,8 +60,10 @@ public final class LimitGuard {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.of(unreadable("interrupted"));
-    } catch (Exception e) {
-      return Optional.of(unreadable(e.getClass().getSimpleName()));
+    } catch (Exception e) { // in the trader's words: no class names
+      return Optional.of(unreadable(e instanceof org.crosstradediscord.client.CrossTradeException c
+          ? (c.status() > 0 ? "CrossTrade answered HTTP " + c.status() : "no clear answer from CrossTrade")
+          : "the read failed"));
     }
     return LimitCheck.checkPosition(limit, order, now);
   }

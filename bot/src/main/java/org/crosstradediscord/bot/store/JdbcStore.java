@@ -318,6 +318,21 @@ public final class JdbcStore implements Store {
     }
   }
 
+  @Override
+  public boolean resumeHalt(HaltState resumed, Instant haltedSince) {
+    try (Connection c = connect(); PreparedStatement s = c.prepareStatement("UPDATE halt_state SET halted = 0, reason = ?,"
+        + " by_user_id = ?, by_user_name = ?, since_micros = ? WHERE id = 1 AND halted = 1 AND since_micros = ?")) {
+      s.setString(1, resumed.reason());
+      s.setLong(2, resumed.byUserId());
+      s.setString(3, resumed.byUserName() == null ? null : cut(resumed.byUserName(), 200));
+      s.setLong(4, micros(resumed.since()));
+      s.setLong(5, micros(haltedSince));
+      return s.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw failure("write the halt state", e);
+    }
+  }
+
   private static final String PENDING_COLUMNS = "id, command, user_id, user_name, role_ids, options, mode, created_micros,"
       + " expires_micros, state, claim_interaction, claim_token, lease_micros";
 

@@ -45,6 +45,17 @@ public interface Store extends AutoCloseable {
   void setHalt(HaltState state);
 
   /**
+   * Resumes the halt that began at {@code haltedSince}, once (compare-and-set on the halt's start): a resume whose
+   * write reaches the database late never undoes a newer halt.
+   *
+   * @param resumed the new state (not halted, with who and when)
+   * @param haltedSince the start of the halt being resumed, as read
+   * @return true when this call resumed it; false when that halt is not the current state any more (already resumed,
+   *     or replaced by a newer halt)
+   */
+  boolean resumeHalt(HaltState resumed, Instant haltedSince);
+
+  /**
    * Records a new pending confirmation (state {@link PendingState#PENDING}; the row's state and claim fields are
    * ignored).
    *

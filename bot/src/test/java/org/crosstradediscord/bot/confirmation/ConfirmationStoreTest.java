@@ -366,6 +366,36 @@ class ConfirmationStoreTest {
   }
 
   @Test
+  void aSecondRefusedClick_doesNotReplaceTheFirst_whoseLateClaimIsStillUndone() {
+    java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+    DownWhen flaky = new DownWhen(db, down);
+    ConfirmationStore s = new ConfirmationStore(Duration.ofSeconds(60), ticker, Runnable::run,
+        Scheduler.disabledScheduler(), flaky, Duration.ofSeconds(5), clock);
+    String id = s.put(ALICE, new NoopAction(), recipe(), () -> { }).id();
+    flaky.loseClaimReplies.set(true);
+    down.set(true);
+    assertThat(s.claim(id, ALICE.userId(), "ix-1", "token", LEASE, rebuilder)).isInstanceOf(ConfirmationStore.Claim.Unavailable.class);
+    flaky.loseClaimReplies.set(false);
+    ConfirmationStore.Claim second = s.claim(id, ALICE.userId(), "ix-2", "token", LEASE, rebuilder);
+    assertThat(second).isInstanceOf(ConfirmationStore.Claim.Unavailable.class);
+    assertThat(((ConfirmationStore.Claim.Unavailable) second).claimMayHaveLanded()).as("ix-2 never tried to claim")
+        .isFalse();
+
+    down.set(false);
+    assertThat(s.claim(id, ALICE.userId(), "ix-3", "token", LEASE, rebuilder))
+        .as("ix-1's claim is undone, so the third click confirms").isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+  }
+
+  @Test
+  void aClaimRefusedAfterwards_readsRefused_neverAlreadyConfirmed() {
+    String id = put(ALICE, () -> { });
+    assertThat(claim(store, id, ALICE)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    store.refuseClaimed(id); // e.g. halted at the click: nothing was sent
+    assertThat(claim(another(), id, ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.DENIED));
+    assertThat(another().staleClaims(now.get().plusSeconds(600))).isEmpty();
+  }
+
+  @Test
   void finishRecordsTheEnd_andALaterStartDoesNotReportIt() {
     String id = put(ALICE, () -> { });
     claim(store, id, ALICE);
@@ -397,6 +427,7 @@ class ConfirmationStoreTest {
     public void export(Instant f, Instant t, java.util.function.Consumer<org.crosstradediscord.bot.store.StoredEvent> s) { check(() -> { real.export(f, t, s); return null; }); }
     public org.crosstradediscord.bot.store.HaltState halt() { return check(real::halt); }
     public void setHalt(org.crosstradediscord.bot.store.HaltState h) { check(() -> { real.setHalt(h); return null; }); }
+    public boolean resumeHalt(org.crosstradediscord.bot.store.HaltState h, Instant s) { return check(() -> real.resumeHalt(h, s)); }
     public void addPending(PendingRow r) { check(() -> { real.addPending(r); return null; }); }
     public PendingRow pending(String id) { return check(() -> real.pending(id)); }
     public boolean claimPending(String id, long u, String ix, String t, Instant n, Instant l) {

@@ -142,13 +142,27 @@ class HaltSwitchTest {
     HaltSwitch halt = new HaltSwitch(new ForwardingStore(real) {
       @Override
       public void setHalt(HaltState state) {
+        write(() -> {
+          super.setHalt(state);
+          return true;
+        });
+      }
+
+      @Override
+      public boolean resumeHalt(HaltState resumed, Instant haltedSince) {
+        return write(() -> super.resumeHalt(resumed, haltedSince));
+      }
+
+      private boolean write(java.util.function.BooleanSupplier write) {
         switch (mode.get()) {
           case "refused" -> throw new StoreException("connection refused", null); // nothing written
           case "lost" -> { // written, but the answer is lost
-            super.setHalt(state);
+            write.getAsBoolean();
             throw new StoreException("connection reset after the update", null);
           }
-          default -> super.setHalt(state);
+          default -> {
+            return write.getAsBoolean();
+          }
         }
       }
     }, new AuditLog());
@@ -170,6 +184,97 @@ class HaltSwitchTest {
     assertThat(haltLost.saved()).as("a halt whose answer was lost is re-read and said saved").isTrue();
     assertThat(real.halt().reason()).isEqualTo("again");
     halt.close();
+  }
+
+  @Test
+  @Timeout(20)
+  void aResumeWhoseWriteLandsLate_neverUndoesANewerHalt(@TempDir Path dir) throws Exception {
+    Store real = JdbcStore.open(JdbcStore.SQLITE + dir.resolve("bot.db"), Map.of());
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch lateWriteDone = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean stall = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean lateResult = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Store slowResume = new ForwardingStore(real) {
+      @Override
+      public boolean resumeHalt(HaltState resumed, Instant haltedSince) {
+        if (!stall.get()) {
+          return super.resumeHalt(resumed, haltedSince);
+        }
+        awaitQuietly(release); // the bot gives up waiting; the statement is still on its way to the database
+        boolean r = super.resumeHalt(resumed, haltedSince);
+        lateResult.set(r);
+        lateWriteDone.countDown();
+        return r;
+      }
+    };
+    HaltSwitch one = new HaltSwitch(slowResume, new AuditLog());
+    assertThat(one.engage(RITA, "first").join().saved()).isTrue();
+    stall.set(true);
+    HaltSwitch.Change resume = one.resume(RITA).join();
+    assertThat(resume.saved()).isFalse();
+    assertThat(resume.note()).contains("may still take effect");
+
+    HaltSwitch two = new HaltSwitch(real, new AuditLog()); // another replica halts again meanwhile
+    assertThat(two.engage(RITA, "second").join().saved()).isTrue();
+    release.countDown();
+    assertThat(lateWriteDone.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(lateResult.get()).as("the late resume matched no current halt").isFalse();
+    assertThat(real.halt().halted()).as("the newer halt stands").isTrue();
+    assertThat(real.halt().reason()).isEqualTo("second");
+    one.close();
+    two.close();
+  }
+
+  @Test
+  @Timeout(20)
+  void aStoreReadBegunBeforeAHaltWasSaved_cannotTakeTheHaltBack(@TempDir Path dir) throws Exception {
+    Store real = JdbcStore.open(JdbcStore.SQLITE + dir.resolve("bot.db"), Map.of());
+    java.util.concurrent.atomic.AtomicBoolean holdReads = new java.util.concurrent.atomic.AtomicBoolean();
+    CountDownLatch readTaken = new CountDownLatch(1);
+    CountDownLatch releaseRead = new CountDownLatch(1);
+    CountDownLatch allowWrite = new CountDownLatch(1);
+    HaltSwitch halt = new HaltSwitch(new ForwardingStore(real) {
+      @Override
+      public HaltState halt() {
+        HaltState before = super.halt(); // the SELECT runs now: before the halt's UPDATE commits
+        if (holdReads.get() && Thread.currentThread().getName().startsWith("halt-read")) {
+          readTaken.countDown();
+          awaitQuietly(releaseRead); // ... and its answer arrives after the halt was saved
+        }
+        return before;
+      }
+
+      @Override
+      public void setHalt(HaltState state) {
+        awaitQuietly(allowWrite);
+        super.setHalt(state);
+      }
+    }, new AuditLog(), java.time.Duration.ZERO); // no poll: this test drives the reads
+    java.util.concurrent.CompletableFuture<HaltSwitch.Change> change = halt.engage(RITA, "while a read was out");
+    holdReads.set(true);
+    java.util.concurrent.CompletableFuture<String> fresh = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> halt.refusalFresh("flatplace")); // begins after the halt, reads before it is written
+    assertThat(readTaken.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    allowWrite.countDown();
+    awaitTrue(() -> !halt.unsaved(), "the halt is saved");
+    releaseRead.countDown();
+    assertThat(fresh.get(5, java.util.concurrent.TimeUnit.SECONDS)).as("the old read does not take the halt back")
+        .contains("while a read was out");
+    assertThat(halt.refusal("flatplace")).contains("while a read was out");
+    change.join();
+  }
+
+  @Test
+  void aHalt_saysHowManyOrdersHadAlreadyPassedTheirLastCheck(@TempDir Path dir) {
+    HaltSwitch halt = new HaltSwitch(JdbcStore.open(JdbcStore.SQLITE + dir.resolve("bot.db"), Map.of()), new AuditLog(),
+        java.time.Duration.ZERO);
+    Runnable first = halt.departing();
+    Runnable second = halt.departing();
+    second.run();
+    second.run(); // idempotent
+    assertThat(halt.engage(RITA, "one on its way").join().onTheirWay()).isEqualTo(1);
+    first.run();
+    assertThat(halt.engage(RITA, "none now").join().onTheirWay()).isZero();
   }
 
   private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
@@ -260,6 +365,11 @@ class HaltSwitchTest {
 
     @Override
     public boolean claimPending(String id, long userId, String interactionId, String token, Instant now, Instant leaseUntil) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
+    public boolean resumeHalt(HaltState resumed, Instant haltedSince) {
       throw new StoreException("down", null);
     }
 

@@ -19,6 +19,7 @@ public class ForwardingStore implements Store {
   @Override public void export(Instant from, Instant to, Consumer<StoredEvent> sink) { real.export(from, to, sink); }
   @Override public HaltState halt() { return real.halt(); }
   @Override public void setHalt(HaltState state) { real.setHalt(state); }
+  @Override public boolean resumeHalt(HaltState resumed, Instant haltedSince) { return real.resumeHalt(resumed, haltedSince); }
   @Override public void addPending(PendingRow row) { real.addPending(row); }
   @Override public PendingRow pending(String id) { return real.pending(id); }
   @Override public boolean claimPending(String id, long userId, String interactionId, String token, Instant now,
