@@ -70,7 +70,7 @@ public final class DiscordBot implements AutoCloseable {
   /** The longest an interaction waits for the store (pending confirmations); JDA's gateway thread waits on it. */
   static final Duration STORE_WAIT = Duration.ofSeconds(1);
 
-  private volatile InteractionHandler handler;
+  private volatile InteractionRouter handler;
   private volatile org.crosstradediscord.bot.board.DeskBoard board;
   private volatile org.crosstradediscord.client.PnlStream pnl;
   private AuditLog audit;
@@ -87,7 +87,7 @@ public final class DiscordBot implements AutoCloseable {
    *     diagnostics, e.g. to await quiet before resetting the upstream
    */
   public boolean reviewReadsIdle() {
-    InteractionHandler h = handler;
+    InteractionRouter h = handler;
     return h == null || h.reviewReadsIdle();
   }
 
@@ -161,7 +161,7 @@ public final class DiscordBot implements AutoCloseable {
     // then has connect + request timeout for the exchange; plus a margin. A claimed trade's lease adds the longest a
     // confirmed trade may wait for a call thread (the request timeout): connect + 3 x request timeout + 5 s.
     Duration grace = config.crossTradeConnectTimeout().plus(config.crossTradeRequestTimeout().multipliedBy(2)).plusSeconds(5);
-    InteractionHandler handler = new InteractionHandler(registry, config.policy(), store, client, audit, calls, reads,
+    InteractionRouter handler = new InteractionRouter(registry, config.policy(), store, client, audit, calls, reads,
         new org.crosstradediscord.bot.risk.LimitGuard(config.limits()), config.mode(), halt,
         grace.plus(config.crossTradeRequestTimeout()));
     CountDownLatch ready = new CountDownLatch(1);

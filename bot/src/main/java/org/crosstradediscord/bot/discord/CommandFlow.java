@@ -1,0 +1,277 @@
+package org.crosstradediscord.bot.discord;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import org.crosstradediscord.bot.access.Invoker;
+import org.crosstradediscord.bot.access.Permission;
+import org.crosstradediscord.bot.access.RolePolicy;
+import org.crosstradediscord.bot.audit.AuditEvent;
+import org.crosstradediscord.bot.audit.AuditLog;
+import org.crosstradediscord.bot.commands.CommandOptions;
+import org.crosstradediscord.bot.commands.CommandRegistry;
+import org.crosstradediscord.bot.commands.ControlAction;
+import org.crosstradediscord.bot.commands.Prepared;
+import org.crosstradediscord.bot.commands.ReadAction;
+import org.crosstradediscord.bot.commands.Review;
+import org.crosstradediscord.bot.commands.TradeAction;
+import org.crosstradediscord.bot.commands.TradingCommand;
+import org.crosstradediscord.bot.config.TradingMode;
+import org.crosstradediscord.bot.confirmation.ConfirmationStore;
+import org.crosstradediscord.bot.confirmation.PendingAction;
+import org.crosstradediscord.bot.preview.PreviewPlan;
+import org.crosstradediscord.bot.preview.Previews;
+import org.crosstradediscord.bot.halt.HaltSwitch;
+import org.crosstradediscord.bot.rendering.BoardCard;
+import org.crosstradediscord.bot.rendering.Cards;
+import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.rendering.Tables;
+import org.crosstradediscord.bot.rendering.ViewButtons;
+import org.crosstradediscord.bot.risk.LimitGuard;
+import org.crosstradediscord.bot.risk.OrderIntent;
+import org.crosstradediscord.bot.store.StoreException;
+import org.crosstradediscord.client.CrossTradeClient;
+import org.crosstradediscord.client.CrossTradeException;
+import org.crosstradediscord.client.InvalidRequestException;
+import org.crosstradediscord.client.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One command for one member, typed or from a button that stands for one (a table's Close/Cancel, the board's
+ * Flatten/Halt): audit, role check (deny by default), the in-memory halt check, the command's own {@code prepare},
+ * then the answer — a review card ({@link ReviewFlow}), a read answered off JDA's threads, or a change of the desk's
+ * controls ({@code /halt}, {@code /resume}) on a path of its own. Nothing here waits on the store or CrossTrade.
+ */
+final class CommandFlow {
+  private static final Logger log = LoggerFactory.getLogger(CommandFlow.class);
+
+  private final CommandRegistry registry;
+  private final RolePolicy policy;
+  private final CrossTradeClient client;
+  private final AuditLog audit;
+  private final Workers reads;
+  private final LimitGuard limits;
+  private final TradingMode mode;
+  private final HaltSwitch halt;
+  private final ReviewFlow reviews;
+
+  CommandFlow(CommandRegistry registry, RolePolicy policy, CrossTradeClient client, AuditLog audit, Workers reads,
+      LimitGuard limits, TradingMode mode, HaltSwitch halt, ReviewFlow reviews) {
+    this.registry = registry;
+    this.policy = policy;
+    this.client = client;
+    this.audit = audit;
+    this.reads = reads;
+    this.limits = limits;
+    this.mode = mode;
+    this.halt = halt;
+    this.reviews = reviews;
+  }
+
+  /**
+   * One command for one member, typed or from a table button: audit, role check, option checks, then an ephemeral
+   * review card (trades: Confirm/Cancel, what it affects read afterwards) or a deferred answer (reads). Nothing is
+   * sent to CrossTrade here except a read-only command's GETs.
+   */
+  void run(IReplyCallback event, TradingCommand command, Invoker invoker, Map<String, Object> values,
+      Map<String, String> args) {
+    audit.record(new AuditEvent("command", invoker.userId(), invoker.userName(), command.name(), args, "received", null, -1));
+
+    if (!policy.allows(command.permission(), invoker.roleIds())) {
+      audit.record(new AuditEvent("denied", invoker.userId(), invoker.userName(), command.name(), args,
+          "no role grants " + command.permission().key(), null, -1));
+      event.replyEmbeds(Cards.notice("Not allowed", "None of your roles may run `/" + command.name()
+          + "`. Ask a server admin if you should.")).setEphemeral(true).queue();
+      return;
+    }
+    String halted = halt.refusal(command.name()); // halt: refused before any check that could call upstream
+    if (halted != null) {
+      audit.record(new AuditEvent("refused", invoker.userId(), invoker.userName(), command.name(), args, "trading is halted", null, -1));
+      event.replyEmbeds(Cards.notice("Trading is halted", halted + "\nNothing was sent.")).setEphemeral(true).queue();
+      return;
+    }
+    Prepared prepared;
+    try {
+      prepared = command.prepare(new CommandOptions(values), invoker, policy);
+    } catch (RuntimeException e) {
+      log.error("/{} failed while checking its options", command.name(), e);
+      audit.record(new AuditEvent("invalid", invoker.userId(), invoker.userName(), command.name(), args,
+          "internal error " + e.getClass().getSimpleName(), null, -1));
+      event.replyEmbeds(Cards.notice("Something went wrong", "The bot failed while checking your options. Nothing was sent."))
+          .setEphemeral(true).queue();
+      return;
+    }
+    if (prepared instanceof Prepared.Invalid invalid) {
+      audit.record(new AuditEvent("invalid", invoker.userId(), invoker.userName(), command.name(), args,
+          String.join("; ", invalid.problems()), null, -1));
+      event.replyEmbeds(Cards.notice("Check your options", "Nothing was sent.\n- "
+          + String.join("\n- ", invalid.problems()))).setEphemeral(true).queue();
+    } else if (prepared instanceof Prepared.Denied denied) {
+      audit.record(new AuditEvent("denied", invoker.userId(), invoker.userName(), command.name(), args, denied.reason(), null, -1));
+      event.replyEmbeds(Cards.notice("Not allowed", denied.reason() + "\nNothing was sent.")).setEphemeral(true).queue();
+    } else if (prepared instanceof Prepared.Ready ready) {
+      OrderIntent order = ready.action().riskOrder().orElse(null);
+      String broken = order == null ? null : limits.check(invoker.roleIds(), order).orElse(null);
+      if (broken != null) {
+        reviews.limitDenied(event.getHook(), invoker, ready.action(), broken, false);
+        event.replyEmbeds(Cards.notice("Not allowed", broken + "\nNothing was sent.")).setEphemeral(true).queue();
+      } else {
+        reviews.prepareReview(event, invoker, ready.action(), order, recipe(command, values));
+      }
+    } else if (prepared instanceof Prepared.Read read) {
+      answer(event, invoker, read.action());
+    } else if (prepared instanceof Prepared.Control control) {
+      control(event, invoker, control.action());
+    }
+  }
+
+  /**
+   * {@code /halt}, {@code /resume} and the board's Halt button: applied at once on this thread (memory only), then the
+   * reply is deferred and edited with the answer when the store confirmed the change or gave up (about 1 s at most).
+   * Never queued behind CrossTrade reads, trades or other interactions.
+   */
+  private void control(IReplyCallback event, Invoker invoker, ControlAction action) {
+    CompletableFuture<MessageEmbed> atOnce = action.applyAtOnce() ? action.apply() : null;
+    event.deferReply(true).queue(hook -> (atOnce != null ? atOnce : action.apply()).whenComplete((embed, err) -> {
+      MessageEmbed shown = embed != null ? embed : Cards.notice("Something went wrong", "The bot failed while applying"
+          + " /" + action.command() + "; check the bot's presence and the audit channel for the state.");
+      if (err != null) {
+        log.error("/{} failed", action.command(), err);
+      }
+      audit.record(new AuditEvent("result", invoker.userId(), invoker.userName(), action.command(), action.auditArgs(),
+          err != null ? "internal error " + err.getClass().getSimpleName() : shown.getTitle(), null, -1));
+      hook.editOriginalEmbeds(shown).queue(ok -> { }, e -> log.warn("could not answer /{}: {}", action.command(), e.toString()));
+    }), err -> log.warn("could not defer /{}: {}", action.command(), err.toString()));
+  }
+
+  /**
+   * A read-only command: defer the (ephemeral) reply at once — Discord's 3 s rule — then read off the gateway thread
+   * (each SDK call bounded by the request timeout) and edit the reply with the answer or a failure card.
+   */
+  private void answer(IReplyCallback event, Invoker invoker, ReadAction action) {
+    event.deferReply(true).queue(hook -> {
+      if (!reads.submit(() -> read(hook, invoker, action))) {
+        audit.record(new AuditEvent("result", invoker.userId(), invoker.userName(), action.command(), action.auditArgs(),
+            "not read: the bot is busy or stopping", null, -1));
+        hook.editOriginalEmbeds(Cards.notice("Busy", "The bot is busy or shutting down; nothing was read. Try again shortly."))
+            .queue(ok -> { }, err -> log.warn("could not answer /{}: {}", action.command(), err.toString()));
+      }
+    }, err -> log.warn("could not defer /{}: {}", action.command(), err.toString()));
+  }
+
+  private void read(InteractionHook hook, Invoker invoker, ReadAction action) {
+    long start = System.nanoTime();
+    String result;
+    MessageEmbed embed;
+    List<net.dv8tion.jda.api.components.actionrow.ActionRow> rows = List.of();
+    String what = action.command().substring(0, 1).toUpperCase(Locale.ROOT) + action.command().substring(1);
+    try {
+      ReadAction.Answer answer = action.read(client);
+      embed = answer.embed();
+      rows = answer.rows();
+      result = "ok";
+    } catch (CrossTradeException e) {
+      result = e.getClass().getSimpleName() + ": " + e.getMessage();
+      embed = Tables.readFailure(what, e);
+    } catch (InvalidRequestException e) {
+      result = "refused before sending: " + e.getMessage();
+      embed = Cards.notice("Could not read: " + what, "The read broke a rule: " + Violation.describe(e.violations())
+          + "\nNothing was sent.");
+    } catch (RuntimeException | Error e) {
+      log.error("unexpected failure answering /{}", action.command(), e);
+      result = "internal error " + e.getClass().getSimpleName();
+      embed = Cards.notice("Could not read: " + what, "The bot failed while reading. Nothing was changed; try again.");
+    }
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    audit.record(new AuditEvent("result", invoker.userId(), invoker.userName(), action.command(), action.auditArgs(), result, null, ms));
+    hook.editOriginalEmbeds(embed).setComponents(rows).queue(ok -> { },
+        err -> log.warn("could not answer /{}: {}", action.command(), err.toString()));
+  }
+
+  /**
+   * A Close button of {@code /positions} or a Cancel button of {@code /orders}: runs {@code /close} or {@code /cancel}
+   * for that row as if the clicker had typed it — role and account checks with the click's roles, then a new
+   * ephemeral review card with Confirm. Nothing is sent by the click itself.
+   */
+  void onViewButton(ButtonInteractionEvent event) {
+    Member member = event.getMember();
+    if (member == null) {
+      event.replyEmbeds(Cards.notice("Server only", "This button works only inside the trading server.")).setEphemeral(true).queue();
+      return;
+    }
+    Invoker clicker = Members.invoker(member);
+    ViewButtons.Target target = ViewButtons.parse(event.getComponentId()).orElse(null);
+    boolean close = target != null && target.kind().equals(ViewButtons.CLOSE);
+    TradingCommand command = target == null ? null : registry.find(close ? "close" : "cancel").orElse(null);
+    if (command == null) {
+      event.replyEmbeds(Cards.notice("Unknown button", "This button is not valid any more. Run the command again."))
+          .setEphemeral(true).queue();
+      return;
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("account", target.account());
+    values.put(close ? "instrument" : "order_id", target.target());
+    runFromButton(event, command, clicker, values, close ? "positions button" : "orders button");
+  }
+
+  /** A button that stands for a slash command: {@link #run} with the options as typed and where it came from. */
+  private void runFromButton(IReplyCallback event, TradingCommand command, Invoker clicker, Map<String, Object> values,
+      String via) {
+    Map<String, String> args = new LinkedHashMap<>();
+    values.forEach((k, v) -> args.put(k, String.valueOf(v)));
+    args.put("via", via);
+    run(event, command, clicker, values, args);
+  }
+
+  /**
+   * A button of the desk board: "Flatten &lt;account&gt;" runs {@code /flatten account:…} and "Halt new risk" runs
+   * {@code /halt} for the clicker, as if typed — the same role and account checks, and for the flatten the same
+   * ephemeral review card with Confirm. Nothing is sent by the click itself.
+   */
+  void onBoardButton(ButtonInteractionEvent event) {
+    Member member = event.getMember();
+    if (member == null) {
+      event.replyEmbeds(Cards.notice("Server only", "This button works only inside the trading server.")).setEphemeral(true).queue();
+      return;
+    }
+    String customId = event.getComponentId();
+    boolean haltButton = customId.equals(BoardCard.HALT);
+    Optional<String> account = BoardCard.flattenAccount(customId);
+    TradingCommand command = haltButton ? registry.find("halt").orElse(null)
+        : account.isPresent() ? registry.find("flatten").orElse(null) : null;
+    if (command == null) {
+      event.replyEmbeds(Cards.notice("Unknown button", "This button is not valid any more.")).setEphemeral(true).queue();
+      return;
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    if (haltButton) {
+      values.put("reason", "Halt button on the desk board");
+    } else {
+      values.put("account", account.get());
+    }
+    runFromButton(event, command, Members.invoker(member), values, "board button");
+  }
+
+  private ConfirmationStore.Recipe recipe(TradingCommand command, Map<String, Object> values) {
+    return new ConfirmationStore.Recipe(command.name(), values, mode.name().toLowerCase(Locale.ROOT));
+  }
+}

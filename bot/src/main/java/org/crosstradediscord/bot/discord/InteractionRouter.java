@@ -1,0 +1,170 @@
+package org.crosstradediscord.bot.discord;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import org.crosstradediscord.bot.access.Invoker;
+import org.crosstradediscord.bot.access.Permission;
+import org.crosstradediscord.bot.access.RolePolicy;
+import org.crosstradediscord.bot.audit.AuditEvent;
+import org.crosstradediscord.bot.audit.AuditLog;
+import org.crosstradediscord.bot.commands.CommandOptions;
+import org.crosstradediscord.bot.commands.CommandRegistry;
+import org.crosstradediscord.bot.commands.ControlAction;
+import org.crosstradediscord.bot.commands.Prepared;
+import org.crosstradediscord.bot.commands.ReadAction;
+import org.crosstradediscord.bot.commands.Review;
+import org.crosstradediscord.bot.commands.TradeAction;
+import org.crosstradediscord.bot.commands.TradingCommand;
+import org.crosstradediscord.bot.config.TradingMode;
+import org.crosstradediscord.bot.confirmation.ConfirmationStore;
+import org.crosstradediscord.bot.confirmation.PendingAction;
+import org.crosstradediscord.bot.preview.PreviewPlan;
+import org.crosstradediscord.bot.preview.Previews;
+import org.crosstradediscord.bot.halt.HaltSwitch;
+import org.crosstradediscord.bot.rendering.BoardCard;
+import org.crosstradediscord.bot.rendering.Cards;
+import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.rendering.Tables;
+import org.crosstradediscord.bot.rendering.ViewButtons;
+import org.crosstradediscord.bot.risk.LimitGuard;
+import org.crosstradediscord.bot.risk.OrderIntent;
+import org.crosstradediscord.bot.store.StoreException;
+import org.crosstradediscord.client.CrossTradeClient;
+import org.crosstradediscord.client.CrossTradeException;
+import org.crosstradediscord.client.InvalidRequestException;
+import org.crosstradediscord.client.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's Discord side, routing only: JDA's interaction events to one flow each — slash commands to
+ * {@link CommandFlow}, Confirm/Cancel clicks to {@link ClickFlow}, buttons that stand for a command (tables, board) to
+ * {@link CommandFlow}, autocomplete to {@link AutocompleteFlow}. Runs on JDA's gateway thread and never waits: each
+ * flow acknowledges first and works off that thread.
+ */
+public final class InteractionRouter extends ListenerAdapter {
+  /** Interaction steps that wait on the store: at once, waiting at most. */
+  static final int STEP_THREADS = 4;
+  static final int STEP_QUEUE = 64;
+
+  private final CommandRegistry registry;
+  /** The steps that wait on the store (a review card's stored confirmation, a click's claim), never JDA's threads. */
+  private final Workers steps = new Workers("interaction-step", STEP_THREADS, STEP_QUEUE);
+  private final CommandFlow commands;
+  private final ReviewFlow reviews;
+  private final ClickFlow clicks;
+  private final AutocompleteFlow autocomplete;
+
+  /**
+   * @param registry the slash commands
+   * @param policy role and account policy
+   * @param store pending confirmations
+   * @param client the CrossTrade SDK
+   * @param audit audit log
+   * @param calls runs SDK calls off JDA's gateway thread (bounded; refuses late and shutdown-time trades)
+   * @param reads runs the read-only calls (answers and autocomplete) off the gateway thread, apart from trades
+   * @param limits the per-role limits of the risk-increasing commands
+   * @param mode paper (Confirm sends nothing) or live
+   * @param halt the halt switch: risk-increasing commands are refused while halted (typed, at the click, at the wire)
+   * @param claimLease how long a claimed trade may take before another start takes it for dead (the shutdown grace)
+   */
+  InteractionRouter(CommandRegistry registry, RolePolicy policy, ConfirmationStore store, CrossTradeClient client,
+      AuditLog audit, TradeCalls calls, Workers reads, LimitGuard limits, TradingMode mode, HaltSwitch halt,
+      Duration claimLease) {
+    this.registry = registry;
+    Suggestions suggestions = new Suggestions(client, reads);
+    this.reviews = new ReviewFlow(registry, policy, store, client, audit, reads, steps, limits, mode, halt);
+    this.commands = new CommandFlow(registry, policy, client, audit, reads, limits, mode, halt, reviews);
+    TradeExecution execution = new TradeExecution(client, audit, store, calls, limits, mode, halt, suggestions);
+    this.clicks = new ClickFlow(store, audit, calls, halt, policy, limits, claimLease, reviews::rebuild, execution, steps);
+    this.autocomplete = new AutocompleteFlow(registry, policy, suggestions);
+  }
+
+  /** Stops taking interaction steps (those running end at their store deadline). */
+  void close() {
+    steps.close();
+  }
+
+  /** @return true when no review-card read is queued or running */
+  boolean reviewReadsIdle() {
+    return reviews.reviewReadsIdle();
+  }
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    TradingCommand command = registry.find(event.getName()).orElse(null);
+    if (command == null) {
+      return; // not ours
+    }
+    Member member = event.getMember();
+    if (!event.isFromGuild() || member == null) {
+      event.replyEmbeds(Cards.notice("Server only", "Trading commands work only inside the trading server."))
+          .setEphemeral(true).queue();
+      return;
+    }
+    Invoker invoker = Members.invoker(member);
+    Map<String, String> args = new LinkedHashMap<>();
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (OptionMapping o : event.getOptions()) {
+      Object v = o.getType() == OptionType.INTEGER ? (Object) o.getAsLong()
+          : o.getType() == OptionType.NUMBER ? (Object) o.getAsDouble() : o.getAsString();
+      values.put(o.getName(), v);
+      args.put(o.getName(), String.valueOf(v));
+    }
+    commands.run(event, command, invoker, values, args);
+  }
+
+  @Override
+  public void onButtonInteraction(ButtonInteractionEvent event) {
+    // The click's age counts from when Discord created it (its snowflake), not from when this thread got to it: clicks
+    // queued behind others are no younger. Bounded to 0..3 s so a skewed clock cannot make a click look younger than
+    // it is, nor refuse everything.
+    long ageMs = Math.max(0, Math.min(3_000, System.currentTimeMillis() - event.getTimeCreated().toInstant().toEpochMilli()));
+    long clickedAt = System.nanoTime() - ageMs * 1_000_000;
+    String customId = event.getComponentId();
+    if (customId.startsWith(ViewButtons.PREFIX)) {
+      commands.onViewButton(event);
+      return;
+    }
+    if (customId.startsWith(BoardCard.PREFIX)) {
+      commands.onBoardButton(event);
+      return;
+    }
+    boolean confirm = customId.startsWith(Cards.CONFIRM);
+    if (!confirm && !customId.startsWith(Cards.CANCEL)) {
+      return; // not ours
+    }
+    Member member = event.getMember();
+    if (member == null) {
+      event.replyEmbeds(Cards.notice("Server only", "This button works only inside the trading server."))
+          .setEphemeral(true).queue();
+      return;
+    }
+    String id = customId.substring(confirm ? Cards.CONFIRM.length() : Cards.CANCEL.length());
+    clicks.onClick(event, Members.invoker(member), confirm, id, clickedAt);
+  }
+
+  @Override
+  public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    autocomplete.onAutocomplete(event);
+  }
+}
