@@ -7,7 +7,7 @@ import java.util.Map;
 import org.crosstradediscord.bot.config.BotConfig;
 import org.crosstradediscord.bot.config.ConfigException;
 import org.crosstradediscord.bot.config.ConfigLoader;
-import org.crosstradediscord.bot.config.SafeText;
+import org.crosstradediscord.bot.text.SafeText;
 import org.crosstradediscord.bot.config.Secrets;
 import org.crosstradediscord.bot.discord.DiscordBot;
 import org.crosstradediscord.bot.store.JdbcStore;

@@ -200,10 +200,10 @@ class BotMainStartupFailureTest {
     Path file = config(dir, "", 1);
     BotConfig c = ConfigLoader.load(file);
     try (var store = org.crosstradediscord.bot.store.JdbcStore.open(c.storageUrl(), Map.of())) {
-      store.append(new org.crosstradediscord.bot.store.StoredEvent(java.time.Instant.parse("2026-01-31T23:59:59Z"),
+      store.append(new org.crosstradediscord.bot.audit.StoredEvent(java.time.Instant.parse("2026-01-31T23:59:59Z"),
           new org.crosstradediscord.bot.audit.AuditEvent("result", 7, "alice", "flatplace", Map.of("account", "Sim101"),
               "ok", java.util.List.of("abc"), 5)));
-      store.append(new org.crosstradediscord.bot.store.StoredEvent(java.time.Instant.parse("2026-02-01T00:00:00Z"),
+      store.append(new org.crosstradediscord.bot.audit.StoredEvent(java.time.Instant.parse("2026-02-01T00:00:00Z"),
           new org.crosstradediscord.bot.audit.AuditEvent("command", 7, "alice", "close", Map.of(), "received", null, -1)));
     }
     Run r = run(Map.of(), "--config", file.toString(), "--export-audit", "2026-01-01", "2026-01-31");

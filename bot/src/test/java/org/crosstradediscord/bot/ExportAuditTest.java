@@ -30,7 +30,7 @@ import org.crosstradediscord.bot.store.HaltState;
 import org.crosstradediscord.bot.store.JdbcStore;
 import org.crosstradediscord.bot.store.PendingRow;
 import org.crosstradediscord.bot.store.PendingState;
-import org.crosstradediscord.bot.store.StoredEvent;
+import org.crosstradediscord.bot.audit.StoredEvent;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.text.DiscordText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +20,7 @@ public final class AuditLog {
   private static final int MAX_ORDER_IDS = 20;
 
   private final AtomicReference<Consumer<String>> channel = new AtomicReference<>(line -> { });
-  private final AtomicReference<Consumer<org.crosstradediscord.bot.store.StoredEvent>> trail =
+  private final AtomicReference<Consumer<StoredEvent>> trail =
       new AtomicReference<>(e -> { });
 
   private final java.util.List<Consumer<AuditEvent>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -34,7 +34,7 @@ public final class AuditLog {
   }
 
   /** @param sink stores each event in the durable audit trail (must not block: see {@code store.AuditTrail}) */
-  public void setTrail(Consumer<org.crosstradediscord.bot.store.StoredEvent> sink) {
+  public void setTrail(Consumer<StoredEvent> sink) {
     trail.set(sink);
   }
 
@@ -63,7 +63,7 @@ public final class AuditLog {
       }
     }
     try {
-      trail.get().accept(new org.crosstradediscord.bot.store.StoredEvent(java.time.Instant.now(), event));
+      trail.get().accept(new org.crosstradediscord.bot.audit.StoredEvent(java.time.Instant.now(), event));
     } catch (RuntimeException e) {
       AUDIT.warn("audit event not stored: {}", DiscordText.oneLine(e.toString(), 500));
     }

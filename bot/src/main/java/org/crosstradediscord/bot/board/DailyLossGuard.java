@@ -12,7 +12,7 @@ import org.crosstradediscord.bot.audit.AuditEvent;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.config.TradingMode;
 import org.crosstradediscord.bot.halt.HaltSwitch;
-import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.text.DiscordText;
 import org.crosstradediscord.bot.risk.DailyLoss;
 import org.crosstradediscord.bot.store.Store;
 import org.crosstradediscord.client.CrossTradeClient;

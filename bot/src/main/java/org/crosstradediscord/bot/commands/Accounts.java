@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.access.RolePolicy;
-import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.text.DiscordText;
 
 /** Resolves the {@code account} option against the member's allowed accounts. */
 final class Accounts {

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.commands;
 
+import org.crosstradediscord.bot.rendering.Answer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
 import org.crosstradediscord.bot.rendering.AuditTable;
 import org.crosstradediscord.bot.store.AuditTrail;
-import org.crosstradediscord.bot.store.StoredEvent;
+import org.crosstradediscord.bot.audit.StoredEvent;
 import org.crosstradediscord.client.CrossTradeClient;
 
 /**

@@ -1,5 +1,7 @@
 package org.crosstradediscord.bot.commands;
 
+import org.crosstradediscord.bot.rendering.Review;
+import org.crosstradediscord.bot.rendering.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
-import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.text.DiscordText;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.RequestRules;
 import org.crosstradediscord.client.model.OrderIdResponse;

@@ -1,5 +1,8 @@
 package org.crosstradediscord.bot.commands;
 
+import org.crosstradediscord.bot.rendering.Review;
+import org.crosstradediscord.bot.rendering.Outcome;
+import org.crosstradediscord.bot.text.Prices;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +19,7 @@ import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.RequestRules;
 import org.crosstradediscord.client.model.ClosePositionRequest;
 import org.crosstradediscord.client.model.ClosedPositionsResponse;
-import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.text.DiscordText;
 import org.crosstradediscord.bot.preview.PreviewPlan;
 import org.crosstradediscord.bot.preview.Previews;
 

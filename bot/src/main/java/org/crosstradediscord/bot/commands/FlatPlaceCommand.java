@@ -3,7 +3,7 @@ package org.crosstradediscord.bot.commands;
 import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.model.OrderRequest;
-import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.text.DiscordText;
 
 /**
  * {@code /flatplace account instrument action quantity order_type time_in_force [limit_price] [stop_price]

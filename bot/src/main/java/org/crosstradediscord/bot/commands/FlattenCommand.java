@@ -1,5 +1,7 @@
 package org.crosstradediscord.bot.commands;
 
+import org.crosstradediscord.bot.rendering.Review;
+import org.crosstradediscord.bot.rendering.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,7 @@ import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.model.FlattenRequest;
 import org.crosstradediscord.client.model.FlattenResponse;
 import org.crosstradediscord.client.model.MarketPositionFilter;
-import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.text.DiscordText;
 import org.crosstradediscord.bot.preview.PreviewPlan;
 import org.crosstradediscord.bot.preview.Previews;
 

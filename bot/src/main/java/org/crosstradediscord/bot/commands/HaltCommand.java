@@ -11,7 +11,7 @@ import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
 import org.crosstradediscord.bot.halt.HaltSwitch;
-import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.text.DiscordText;
 import org.crosstradediscord.bot.store.HaltState;
 
 /**

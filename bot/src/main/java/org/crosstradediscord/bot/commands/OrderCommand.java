@@ -1,5 +1,7 @@
 package org.crosstradediscord.bot.commands;
 
+import org.crosstradediscord.bot.rendering.Review;
+import org.crosstradediscord.bot.rendering.Outcome;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package org.crosstradediscord.bot.commands;
 
+import org.crosstradediscord.bot.rendering.Review;
+import org.crosstradediscord.bot.text.Prices;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

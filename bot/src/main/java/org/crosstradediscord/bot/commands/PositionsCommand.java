@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.commands;
 
+import org.crosstradediscord.bot.rendering.Answer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,7 @@
 package org.crosstradediscord.bot.commands;
 
-import java.util.List;
+import org.crosstradediscord.bot.rendering.Answer;
 import java.util.Map;
-import net.dv8tion.jda.api.components.actionrow.ActionRow;
-import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.crosstradediscord.client.CrossTradeClient;
 
 /** The reads of a read-only command and how to show what they found. Makes no change anywhere. */
@@ -32,15 +30,4 @@ public interface ReadAction {
    * @throws org.crosstradediscord.client.CrossTradeException when a read the answer needs fails
    */
   Answer read(CrossTradeClient client);
-
-  /**
-   * @param embed the answer
-   * @param rows buttons (at most 5 rows of 5), possibly empty
-   */
-  record Answer(MessageEmbed embed, List<ActionRow> rows) {
-    /** Copies the list. */
-    public Answer {
-      rows = List.copyOf(rows);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.config;
 
+import org.crosstradediscord.bot.text.SafeText;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

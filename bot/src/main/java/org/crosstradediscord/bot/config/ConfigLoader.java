@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.config;
 
+import org.crosstradediscord.bot.text.SafeText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigInteger;

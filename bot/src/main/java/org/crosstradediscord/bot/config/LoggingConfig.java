@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.config;
 
+import org.crosstradediscord.bot.text.SafeText;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.config;
 
+import org.crosstradediscord.bot.text.SafeText;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;

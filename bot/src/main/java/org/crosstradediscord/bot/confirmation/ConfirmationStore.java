@@ -19,7 +19,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.commands.TradeAction;
-import org.crosstradediscord.bot.config.SafeText;
+import org.crosstradediscord.bot.text.SafeText;
 import org.crosstradediscord.bot.store.PendingRow;
 import org.crosstradediscord.bot.store.PendingState;
 import org.crosstradediscord.bot.store.Store;

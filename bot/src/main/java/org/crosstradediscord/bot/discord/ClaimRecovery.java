@@ -10,7 +10,7 @@ import org.crosstradediscord.bot.audit.AuditEvent;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.bot.rendering.Cards;
-import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.text.DiscordText;
 import org.crosstradediscord.bot.store.PendingRow;
 import org.crosstradediscord.bot.store.StoreException;
 import org.slf4j.Logger;

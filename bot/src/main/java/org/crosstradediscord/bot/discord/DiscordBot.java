@@ -21,7 +21,7 @@ import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.commands.CommandRegistry;
 import org.crosstradediscord.bot.config.BotConfig;
-import org.crosstradediscord.bot.config.SafeText;
+import org.crosstradediscord.bot.text.SafeText;
 import org.crosstradediscord.bot.config.Secrets;
 import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.client.CrossTradeClient;
@@ -71,7 +71,7 @@ public final class DiscordBot implements AutoCloseable {
   static final Duration STORE_WAIT = Duration.ofSeconds(1);
 
   private volatile InteractionRouter handler;
-  private volatile org.crosstradediscord.bot.board.DeskBoard board;
+  private volatile org.crosstradediscord.bot.discord.DeskBoard board;
   private volatile org.crosstradediscord.client.PnlStream pnl;
   private AuditLog audit;
   private volatile org.crosstradediscord.bot.ops.Ops ops = org.crosstradediscord.bot.ops.Ops.OFF;
@@ -293,9 +293,9 @@ public final class DiscordBot implements AutoCloseable {
     if (interval.compareTo(CrossTradeClient.MAX_PNL_INTERVAL) > 0) {
       interval = CrossTradeClient.MAX_PNL_INTERVAL;
     }
-    org.crosstradediscord.bot.board.DeskBoard b = null;
+    org.crosstradediscord.bot.discord.DeskBoard b = null;
     if (config.board() != null) {
-      b = new org.crosstradediscord.bot.board.DeskBoard(config.board(), jda, trail.store(), halt::current, interval);
+      b = new org.crosstradediscord.bot.discord.DeskBoard(config.board(), jda, trail.store(), halt::current, interval);
       try {
         b.start();
       } catch (IllegalStateException e) {
@@ -307,7 +307,7 @@ public final class DiscordBot implements AutoCloseable {
         : new org.crosstradediscord.bot.board.DailyLossGuard(config.dailyLoss(), trail.store(), halt, client, audit,
             new org.crosstradediscord.bot.access.Invoker(jda.getSelfUser().getIdLong(), "crosstrade-bot (daily loss limit)",
                 java.util.Set.of()), config.mode(), java.time.Clock.systemUTC());
-    org.crosstradediscord.bot.board.DeskBoard shown = b;
+    org.crosstradediscord.bot.discord.DeskBoard shown = b;
     pnl = client.streamPnl(interval, update -> {
       if (shown != null) {
         shown.onUpdate(update);
@@ -351,7 +351,7 @@ public final class DiscordBot implements AutoCloseable {
   }
 
   /** @return the desk board, or null when {@code board} is not configured */
-  public org.crosstradediscord.bot.board.DeskBoard board() {
+  public org.crosstradediscord.bot.discord.DeskBoard board() {
     return board;
   }
 

@@ -4,7 +4,7 @@ import java.util.Map;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.crosstradediscord.bot.commands.TradeAction;
 import org.crosstradediscord.bot.rendering.Cards;
-import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.text.DiscordText;
 
 /** Paper mode's result: the request that would have gone out, escaped and bounded; nothing is sent. */
 final class PaperTrade {

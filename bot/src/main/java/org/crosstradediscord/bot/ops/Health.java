@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
-import org.crosstradediscord.bot.config.SafeText;
+import org.crosstradediscord.bot.text.SafeText;
 import org.crosstradediscord.bot.store.HaltState;
 import org.crosstradediscord.bot.store.Store;
 import org.slf4j.Logger;

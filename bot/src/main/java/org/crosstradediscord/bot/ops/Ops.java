@@ -56,7 +56,7 @@ public class Ops implements AutoCloseable {
     } catch (IOException e) {
       health.close();
       throw new IllegalStateException("ops.listen: cannot listen on " + BotConfig.hostPort(listen.get()) + ": "
-          + org.crosstradediscord.bot.config.SafeText.oneLine(e.getClass().getSimpleName()
+          + org.crosstradediscord.bot.text.SafeText.oneLine(e.getClass().getSimpleName()
               + (e.getMessage() == null ? "" : " " + e.getMessage()))
           + " (is another process using the port? pick another port or remove ops.listen)");
     }

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.rendering;
 
+import org.crosstradediscord.bot.text.DiscordText;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.crosstradediscord.bot.audit.AuditEvent;
-import org.crosstradediscord.bot.store.StoredEvent;
+import org.crosstradediscord.bot.audit.StoredEvent;
 
 /**
  * The {@code /audit} answer: one line per event in a code block (time UTC, member, command, kind, outcome, arguments,

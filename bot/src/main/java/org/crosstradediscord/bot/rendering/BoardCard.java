@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.rendering;
 
+import org.crosstradediscord.bot.text.DiscordText;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.rendering;
 
+import org.crosstradediscord.bot.text.DiscordText;
 import java.awt.Color;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,9 +13,7 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.MessageEmbed;
-import org.crosstradediscord.bot.commands.Outcome;
-import org.crosstradediscord.bot.commands.Prices;
-import org.crosstradediscord.bot.commands.Review;
+import org.crosstradediscord.bot.text.Prices;
 import org.crosstradediscord.client.CrossTradeException;
 import org.crosstradediscord.client.NinjaTraderNotConnectedException;
 import org.crosstradediscord.client.NoPositionException;

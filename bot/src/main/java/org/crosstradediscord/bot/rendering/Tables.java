@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.rendering;
 
+import org.crosstradediscord.bot.text.DiscordText;
 import java.awt.Color;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,8 +11,7 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.MessageEmbed;
-import org.crosstradediscord.bot.commands.Prices;
-import org.crosstradediscord.bot.commands.ReadAction;
+import org.crosstradediscord.bot.text.Prices;
 import org.crosstradediscord.client.CrossTradeException;
 import org.crosstradediscord.client.NinjaTraderNotConnectedException;
 import org.crosstradediscord.client.OutcomeUnknownException;
@@ -96,7 +96,7 @@ public final class Tables {
    * @param closeButtons whether the member may close (offer Close buttons)
    * @return the {@code /positions} answer
    */
-  public static ReadAction.Answer positions(List<Position> positions, List<AccountSummary> accounts, boolean closeButtons) {
+  public static Answer positions(List<Position> positions, List<AccountSummary> accounts, boolean closeButtons) {
     EmbedBuilder e = new EmbedBuilder().setTitle("Positions").setColor(INFO).setTimestamp(Instant.now());
     StringBuilder d = new StringBuilder();
     if (positions.isEmpty()) {
@@ -125,7 +125,7 @@ public final class Tables {
     e.setDescription(d.toString().strip());
     e.setFooter("Read-only. Prices in instrument points, P&L in the account currency."
         + (closeButtons && !positions.isEmpty() ? " Close asks to confirm." : ""));
-    return new ReadAction.Answer(e.build(), rows(buttons));
+    return new Answer(e.build(), rows(buttons));
   }
 
   /**
@@ -135,7 +135,7 @@ public final class Tables {
    * @param cancelButtons whether the member may cancel (offer Cancel buttons)
    * @return the {@code /orders} answer
    */
-  public static ReadAction.Answer orders(List<Order> orders, List<String> accounts, List<String> problems,
+  public static Answer orders(List<Order> orders, List<String> accounts, List<String> problems,
       boolean cancelButtons) {
     EmbedBuilder e = new EmbedBuilder().setTitle("Working orders").setColor(INFO).setTimestamp(Instant.now());
     StringBuilder d = new StringBuilder();
@@ -164,7 +164,7 @@ public final class Tables {
     e.setDescription(d.toString().strip());
     e.setFooter("Read-only. Order ids shortened to 8 characters; /cancel suggests the full ids."
         + (cancelButtons && !orders.isEmpty() ? " Cancel asks to confirm." : ""));
-    return new ReadAction.Answer(e.build(), rows(buttons));
+    return new Answer(e.build(), rows(buttons));
   }
 
   /**

@@ -29,7 +29,7 @@ public final class LimitCheck {
     String root = RootSymbol.of(order.instrument());
     if (!limit.instruments().isEmpty() && !limit.instruments().contains(root)) {
       return Optional.of("Limit `instruments`: your roles allow only " + String.join(", ", limit.instruments())
-          + "; this instrument's root symbol is " + org.crosstradediscord.bot.rendering.DiscordText.escape(root, 40) + ".");
+          + "; this instrument's root symbol is " + org.crosstradediscord.bot.text.DiscordText.escape(root, 40) + ".");
     }
     return Optional.empty();
   }

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.store;
 
+import org.crosstradediscord.bot.audit.StoredEvent;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -8,7 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.crosstradediscord.bot.config.SafeText;
+import org.crosstradediscord.bot.text.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

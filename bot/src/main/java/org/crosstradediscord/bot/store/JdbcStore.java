@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.store;
 
+import org.crosstradediscord.bot.audit.StoredEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +29,7 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.crosstradediscord.bot.audit.AuditEvent;
-import org.crosstradediscord.bot.config.SafeText;
+import org.crosstradediscord.bot.text.SafeText;
 import org.flywaydb.core.Flyway;
 
 /**

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.store;
 
+import org.crosstradediscord.bot.audit.StoredEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;

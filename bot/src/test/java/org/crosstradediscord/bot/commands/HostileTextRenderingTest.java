@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.commands;
 
+import org.crosstradediscord.bot.rendering.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.crosstradediscord.bot.commands.Fixtures.POLICY;
 import static org.crosstradediscord.bot.commands.Fixtures.TRADER_MEMBER;

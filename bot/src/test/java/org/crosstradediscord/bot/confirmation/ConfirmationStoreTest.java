@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.access.Permission;
-import org.crosstradediscord.bot.commands.Outcome;
-import org.crosstradediscord.bot.commands.Review;
+import org.crosstradediscord.bot.rendering.Outcome;
+import org.crosstradediscord.bot.rendering.Review;
 import org.crosstradediscord.bot.commands.TradeAction;
 import org.crosstradediscord.bot.store.JdbcStore;
 import org.crosstradediscord.bot.store.PendingRow;
@@ -422,9 +422,9 @@ class ConfirmationStoreTest {
       return call.get();
     }
 
-    public void append(org.crosstradediscord.bot.store.StoredEvent e) { check(() -> { real.append(e); return null; }); }
-    public List<org.crosstradediscord.bot.store.StoredEvent> recent(java.util.OptionalLong u, int c) { return check(() -> real.recent(u, c)); }
-    public void export(Instant f, Instant t, java.util.function.Consumer<org.crosstradediscord.bot.store.StoredEvent> s) { check(() -> { real.export(f, t, s); return null; }); }
+    public void append(org.crosstradediscord.bot.audit.StoredEvent e) { check(() -> { real.append(e); return null; }); }
+    public List<org.crosstradediscord.bot.audit.StoredEvent> recent(java.util.OptionalLong u, int c) { return check(() -> real.recent(u, c)); }
+    public void export(Instant f, Instant t, java.util.function.Consumer<org.crosstradediscord.bot.audit.StoredEvent> s) { check(() -> { real.export(f, t, s); return null; }); }
     public org.crosstradediscord.bot.store.HaltState halt() { return check(real::halt); }
     public void setHalt(org.crosstradediscord.bot.store.HaltState h) { check(() -> { real.setHalt(h); return null; }); }
     public boolean resumeHalt(org.crosstradediscord.bot.store.HaltState h, Instant s) { return check(() -> real.resumeHalt(h, s)); }

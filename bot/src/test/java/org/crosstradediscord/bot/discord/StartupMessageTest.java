@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.util.List;
-import org.crosstradediscord.bot.config.SafeText;
+import org.crosstradediscord.bot.text.SafeText;
 import org.junit.jupiter.api.Test;
 
 /** Text from outside that ends up in a start-up message: one line, no token. */

@@ -21,7 +21,7 @@ import org.crosstradediscord.bot.store.HaltState;
 import org.crosstradediscord.bot.store.JdbcStore;
 import org.crosstradediscord.bot.store.Store;
 import org.crosstradediscord.bot.store.StoreException;
-import org.crosstradediscord.bot.store.StoredEvent;
+import org.crosstradediscord.bot.audit.StoredEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

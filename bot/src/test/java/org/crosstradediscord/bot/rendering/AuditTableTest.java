@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.crosstradediscord.bot.audit.AuditEvent;
-import org.crosstradediscord.bot.store.StoredEvent;
+import org.crosstradediscord.bot.audit.StoredEvent;
 import org.junit.jupiter.api.Test;
 
 /** The /audit table shows member and upstream text literally and stays within Discord's limits. */

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.entities.MessageEmbed;
-import org.crosstradediscord.bot.commands.Outcome;
-import org.crosstradediscord.bot.commands.Review;
 import org.crosstradediscord.client.model.MarketPosition;
 import org.crosstradediscord.client.model.Order;
 import org.crosstradediscord.client.model.Position;

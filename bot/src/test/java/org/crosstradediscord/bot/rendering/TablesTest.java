@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.MessageEmbed;
-import org.crosstradediscord.bot.commands.ReadAction;
 import org.crosstradediscord.client.CrossTradeException;
 import org.crosstradediscord.client.model.MarketPosition;
 import org.crosstradediscord.client.model.Order;
@@ -67,7 +66,7 @@ class TablesTest {
     for (int i = 0; i < 30; i++) {
       many.add(position("Sim101", "MES " + i, MarketPosition.LONG, 1, 1, 1, 0));
     }
-    ReadAction.Answer a = Tables.positions(many, List.of(new Tables.AccountSummary("Sim101", 12.5, 0.0, null)), true);
+    Answer a = Tables.positions(many, List.of(new Tables.AccountSummary("Sim101", 12.5, 0.0, null)), true);
 
     String d = a.embed().getDescription();
     assertThat(lines(d.substring(0, d.lastIndexOf("```") + 3))).hasSize(27).last().asString().isEqualTo("… and 5 more (give `account` to narrow)");
@@ -84,7 +83,7 @@ class TablesTest {
   @Test
   void closeButtons_carryAccountAndInstrument_withinDiscordsLimits_orSaySoWhenTooLong() {
     String longName = "X".repeat(90);
-    ReadAction.Answer a = Tables.positions(List.of(position("Sim101", "MES 12-25", MarketPosition.LONG, 1, 1, 1, 0),
+    Answer a = Tables.positions(List.of(position("Sim101", "MES 12-25", MarketPosition.LONG, 1, 1, 1, 0),
         position("Sim101", longName, MarketPosition.LONG, 1, 1, 1, 0)), List.of(), true);
 
     List<Button> buttons = a.rows().stream().flatMap(r -> r.getButtons().stream()).toList();
@@ -98,7 +97,7 @@ class TablesTest {
 
   @Test
   void withoutTheCloseGrant_thereAreNoButtons_andTheAnswerSaysWhy() {
-    ReadAction.Answer a = Tables.positions(List.of(position("Sim101", "MES 12-25", MarketPosition.LONG, 1, 1, 1, 0)),
+    Answer a = Tables.positions(List.of(position("Sim101", "MES 12-25", MarketPosition.LONG, 1, 1, 1, 0)),
         List.of(), false);
     assertThat(a.rows()).isEmpty();
     assertThat(a.embed().getDescription()).contains("none of your roles grants `close`");
@@ -106,7 +105,7 @@ class TablesTest {
 
   @Test
   void accountValuesThatCouldNotBeRead_areShownEscaped() {
-    ReadAction.Answer a = Tables.positions(List.of(), List.of(new Tables.AccountSummary("Sim_1", null, null,
+    Answer a = Tables.positions(List.of(), List.of(new Tables.AccountSummary("Sim_1", null, null,
         "[login](https://evil.example) @here")), true);
     assertThat(a.embed().getDescription()).isEqualTo("No open positions in **Sim\\_1**.");
     assertThat(a.embed().getFields().get(0).getName()).isEqualTo("Sim\\_1");
@@ -116,7 +115,7 @@ class TablesTest {
 
   @Test
   void ordersTable_showsShortIds_limitAndStopPrices_andNoCancelButtonWhileCancelPending() {
-    ReadAction.Answer a = Tables.orders(List.of(
+    Answer a = Tables.orders(List.of(
         order("Sim101", "0123456789abcdef0123456789abcdef", "ES 12-25", "Working", 5790.25, 0),
         order("Sim101", "fedcba9876543210fedcba9876543210", "ES 12-25", "CancelPending", 0, 5700),
         order("Sim102", "aaaaaaaabbbbbbbbccccccccdddddddd", "NQ 12-25", "Accepted", 21000, 20990)), List.of("Sim101", "Sim102"),
@@ -135,7 +134,7 @@ class TablesTest {
 
   @Test
   void buttonLabels_areOneLine_andAtMost80Characters() {
-    ReadAction.Answer a = Tables.orders(List.of(order("Sim101", "0123456789", "NQ\n" + "Z".repeat(100), "Working", 1, 0)),
+    Answer a = Tables.orders(List.of(order("Sim101", "0123456789", "NQ\n" + "Z".repeat(100), "Working", 1, 0)),
         List.of("Sim101"), List.of(), true);
     Button b = a.rows().get(0).getButtons().get(0);
     assertThat(b.getLabel()).hasSizeLessThanOrEqualTo(80).doesNotContain("\n").startsWith("Cancel 01234567 NQ ZZZ").endsWith("…");

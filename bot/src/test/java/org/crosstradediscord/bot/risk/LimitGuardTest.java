@@ -45,7 +45,8 @@ class LimitGuardTest {
   void unreadablePosition_isRefused_neverPassed() {
     assertThat(GUARD.checkPosition(Set.of(JUNIOR), BUY2, (a, i) -> {
       throw new java.io.IOException("timeout");
-    })).get().asString().startsWith("Limit `max_position` could not be checked").contains("IOException");
+    })).get().asString().startsWith("Limit `max_position` could not be checked").contains("the read failed")
+        .as("in the trader's words: no class names").doesNotContain("IOException");
     assertThat(GUARD.checkPosition(Set.of(JUNIOR), BUY2, (a, i) -> {
       throw new IllegalStateException("no quantity");
     })).get().asString().contains("could not be checked");

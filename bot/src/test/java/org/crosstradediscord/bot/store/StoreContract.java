@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.store;
 
+import org.crosstradediscord.bot.audit.StoredEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;

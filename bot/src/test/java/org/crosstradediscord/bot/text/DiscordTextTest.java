@@ -1,4 +1,4 @@
-package org.crosstradediscord.bot.rendering;
+package org.crosstradediscord.bot.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

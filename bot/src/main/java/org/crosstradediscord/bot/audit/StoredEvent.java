@@ -1,7 +1,6 @@
-package org.crosstradediscord.bot.store;
+package org.crosstradediscord.bot.audit;
 
 import java.time.Instant;
-import org.crosstradediscord.bot.audit.AuditEvent;
 
 /**
  * One audit event as stored.

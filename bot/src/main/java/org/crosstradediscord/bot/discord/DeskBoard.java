@@ -1,4 +1,4 @@
-package org.crosstradediscord.bot.board;
+package org.crosstradediscord.bot.discord;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +16,9 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
+import org.crosstradediscord.bot.board.BoardConfig;
 import org.crosstradediscord.bot.rendering.BoardCard;
-import org.crosstradediscord.bot.rendering.DiscordText;
+import org.crosstradediscord.bot.text.DiscordText;
 import org.crosstradediscord.bot.store.HaltState;
 import org.crosstradediscord.bot.store.Store;
 import org.crosstradediscord.client.model.PnlUpdate;

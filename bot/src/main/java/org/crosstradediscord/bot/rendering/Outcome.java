@@ -1,4 +1,4 @@
-package org.crosstradediscord.bot.commands;
+package org.crosstradediscord.bot.rendering;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.crosstradediscord.bot.rendering;
+package org.crosstradediscord.bot.text;
 
 /**
  * Makes text the bot did not write (a member's option values and display name, the upstream's error messages,
@@ -171,31 +171,8 @@ public final class DiscordText {
   }
 
   /** @return true for characters that could start a new line, reorder the text or control a terminal */
-  static boolean breaksLine(int cp) {
-    return Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E)
-        || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
-  }
-
   private static String flatten(String text) {
-    if (text == null) {
-      return "?";
-    }
-    StringBuilder b = new StringBuilder(text.length());
-    boolean inRun = false;
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      if (breaksLine(cp)) {
-        if (!inRun) {
-          b.append(' ');
-        }
-        inRun = true;
-      } else {
-        b.appendCodePoint(cp);
-        inRun = false;
-      }
-    }
-    return b.toString();
+    return text == null ? "?" : SafeText.flatten(text);
   }
 
   private static String bound(String s, int max) {
