@@ -3,7 +3,9 @@ package org.crosstradediscord.client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.crosstradediscord.client.api.Operations;
 import org.crosstradediscord.client.model.Account;
 import org.crosstradediscord.client.model.AccountsResponse;
 import org.crosstradediscord.client.model.ClosePositionRequest;
@@ -140,10 +142,11 @@ public final class CrossTradeClient implements AutoCloseable {
   }
 
   /**
-   * @return the WebSocket RPC name of each operationId, as the SDK sends them (must equal openapi.yaml's
-   *     {@code x-websocket-rpc}); an unfiltered flatten is sent as {@code FlattenEverything}
+   * @return the WebSocket RPC name of each operationId, as the SDK sends them: the {@code x-websocket-rpc} column of
+   *     the generated {@link Operations} table; an unfiltered flatten is sent as its
+   *     {@code x-websocket-rpc-without-filters}, {@code FlattenEverything}
    */
-  public static java.util.Map<String, String> websocketRpcNames() {
+  public static Map<String, String> websocketRpcNames() {
     return WebSocketTransport.RPC_NAMES;
   }
 
@@ -191,8 +194,8 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public OrderIdResponse flatPlaceOrder(String account, OrderRequest order) {
     require(RequestRules.checkAccount(account), RequestRules.check(order));
-    limiter.acquire("flatPlaceOrder", requestTimeout);
-    return transport.flatPlaceOrder(account, order, gate);
+    return send(Call.of("flatPlaceOrder", OrderIdResponse.class, api -> api.orders().flatPlaceOrderWithHttpInfo(account,
+        order), ResponseChecks::orderId).parameter("account", account).body(order));
   }
 
   /**
@@ -210,8 +213,9 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public OrderIdResponse reversePosition(String account, OrderRequest order) {
     require(RequestRules.checkAccount(account), RequestRules.check(order));
-    limiter.acquire("reversePosition", requestTimeout);
-    return transport.reversePosition(account, order, gate);
+    return send(Call.of("reversePosition", OrderIdResponse.class, api -> api.positions()
+        .reversePositionWithHttpInfo(account, order), ResponseChecks::orderId).parameter("account", account)
+        .body(order));
   }
 
   /**
@@ -229,8 +233,9 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public ClosedPositionsResponse closePosition(String account, ClosePositionRequest request) {
     require(RequestRules.checkAccount(account), RequestRules.check(request));
-    limiter.acquire("closePosition", requestTimeout);
-    return transport.closePosition(account, request, gate);
+    return send(Call.of("closePosition", ClosedPositionsResponse.class, api -> api.positions()
+        .closePositionWithHttpInfo(account, request), ResponseChecks::closed).parameter("account", account)
+        .body(request));
   }
 
   /**
@@ -246,8 +251,8 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public FlattenResponse flatten(FlattenRequest filters) {
     require(RequestRules.checkFiltered(filters));
-    limiter.acquire("flatten", requestTimeout);
-    return transport.flatten(filters, gate);
+    return send(Call.of("flatten", FlattenResponse.class, api -> api.positions().flattenWithHttpInfo(filters),
+        ResponseChecks::flattened).body(filters));
   }
 
   /**
@@ -260,8 +265,9 @@ public final class CrossTradeClient implements AutoCloseable {
    * @throws CrossTradeException any upstream or transport failure
    */
   public FlattenResponse flattenEverything() {
-    limiter.acquire("flatten", requestTimeout);
-    return transport.flattenEverything(gate);
+    FlattenRequest none = new FlattenRequest();
+    return send(Call.of("flatten", FlattenResponse.class, api -> api.positions().flattenWithHttpInfo(none),
+        ResponseChecks::flattened).withoutFilters());
   }
 
   /**
@@ -279,8 +285,8 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public OrderIdResponse cancelOrder(String account, String orderId) {
     require(RequestRules.checkAccount(account), RequestRules.checkOrderId(orderId));
-    limiter.acquire("cancelOrder", requestTimeout);
-    return transport.cancelOrder(account, orderId, gate);
+    return send(Call.of("cancelOrder", OrderIdResponse.class, api -> api.orders().cancelOrderWithHttpInfo(account,
+        orderId, Map.of()), ResponseChecks::orderId).parameter("account", account).parameter("orderId", orderId));
   }
 
   /**
@@ -291,8 +297,8 @@ public final class CrossTradeClient implements AutoCloseable {
    * @throws CrossTradeException any upstream or transport failure (see its subtypes)
    */
   public AccountsResponse listAccounts() {
-    limiter.acquire("listAccounts", requestTimeout);
-    return transport.listAccounts();
+    return send(Call.of("listAccounts", AccountsResponse.class, api -> api.accounts().listAccountsWithHttpInfo(),
+        ResponseChecks.read(AccountsResponse::getSuccess, AccountsResponse::getAccounts, "accounts")));
   }
 
   /**
@@ -308,8 +314,8 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public Account getAccount(String account) {
     require(RequestRules.checkAccount(account));
-    limiter.acquire("getAccount", requestTimeout);
-    return transport.getAccount(account);
+    return send(Call.of("getAccount", Account.class, api -> api.accounts().getAccountWithHttpInfo(account),
+        ResponseChecks.read(Account::getSuccess, Account::getName, "name")).parameter("account", account));
   }
 
   /**
@@ -325,8 +331,9 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public PositionsResponse listPositions(String account) {
     require(RequestRules.checkAccount(account));
-    limiter.acquire("listPositions", requestTimeout);
-    return transport.listPositions(account);
+    return send(Call.of("listPositions", PositionsResponse.class, api -> api.positions()
+        .listPositionsWithHttpInfo(account), ResponseChecks.read(PositionsResponse::getSuccess,
+            PositionsResponse::getPositions, "positions")).parameter("account", account));
   }
 
   /**
@@ -339,8 +346,9 @@ public final class CrossTradeClient implements AutoCloseable {
    * @throws CrossTradeException any upstream or transport failure
    */
   public PositionsResponse getAllPositions(Boolean includeFlat) {
-    limiter.acquire("getAllPositions", requestTimeout);
-    return transport.getAllPositions(includeFlat);
+    return send(Call.of("getAllPositions", PositionsResponse.class, api -> api.positions()
+        .getAllPositionsWithHttpInfo(includeFlat), ResponseChecks.read(PositionsResponse::getSuccess,
+            PositionsResponse::getPositions, "positions")).parameter("includeFlat", includeFlat));
   }
 
   /**
@@ -357,8 +365,9 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public Position getPosition(String account, String instrument) {
     require(RequestRules.checkAccount(account), RequestRules.checkInstrument(instrument));
-    limiter.acquire("getPosition", requestTimeout);
-    return transport.getPosition(account, instrument);
+    return send(Call.of("getPosition", Position.class, api -> api.positions().getPositionWithHttpInfo(account,
+        instrument), ResponseChecks.read(Position::getSuccess, Position::getMarketPosition, "marketPosition"))
+        .parameter("account", account).parameter("instrument", instrument));
   }
 
   /**
@@ -375,8 +384,9 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public OrdersResponse listOrders(String account) {
     require(RequestRules.checkAccount(account));
-    limiter.acquire("listOrders", requestTimeout);
-    return transport.listOrders(account);
+    return send(Call.of("listOrders", OrdersResponse.class, api -> api.orders().listOrdersWithHttpInfo(account),
+        ResponseChecks.read(OrdersResponse::getSuccess, OrdersResponse::getOrders, "orders"))
+        .parameter("account", account));
   }
 
   /**
@@ -391,8 +401,18 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public Order getOrder(String account, String orderId) {
     require(RequestRules.checkAccount(account), RequestRules.checkOrderId(orderId));
-    limiter.acquire("getOrder", requestTimeout);
-    return transport.getOrder(account, orderId);
+    return send(Call.of("getOrder", Order.class, api -> api.orders().getOrderWithHttpInfo(account, orderId),
+        ResponseChecks.read(Order::getSuccess, Order::getOrderId, "orderId")).parameter("account", account)
+        .parameter("orderId", orderId));
+  }
+
+  /**
+   * Takes a rate-limiter token, then sends on this client's transport with its gate (run for writes only: the
+   * call's row of the operations table decides).
+   */
+  private <T> T send(Call<T> call) {
+    limiter.acquire(call.operationId(), requestTimeout);
+    return transport.send(call, gate);
   }
 
   /** Closes the WebSocket connection, if any (also of views from {@link #using}); requests in flight fail as outcome unknown. */
