@@ -18,6 +18,7 @@ import org.crosstradediscord.client.model.OrderRequest;
 import org.crosstradediscord.client.model.OrdersResponse;
 import org.crosstradediscord.client.model.Position;
 import org.crosstradediscord.client.model.PositionsResponse;
+import org.crosstradediscord.client.model.WatermarksResponse;
 
 /**
  * The SDK's front door to the CrossTrade API (openapi.yaml): flat-place order, reverse position, close position,
@@ -316,6 +317,33 @@ public final class CrossTradeClient implements AutoCloseable {
     require(RequestRules.checkAccount(account));
     return send(Call.of("getAccount", Account.class, api -> api.accounts().getAccountWithHttpInfo(account),
         ResponseChecks.read(Account::getSuccess, Account::getName, "name")).parameter("account", account));
+  }
+
+  /**
+   * The high-water marks and current P&amp;L statistics that CrossTrade's Account Manager keeps for one account
+   * ({@code GET /v1/api/accounts/{account}/watermarks}, operationId {@code getWatermarks}; WebSocket
+   * {@code GetWatermarks}; openapi.yaml, reference §4.1 GET Watermarks). Read-only. Answered by CrossTrade's server
+   * itself, so it works while NinjaTrader or the add-on is offline (never {@link NinjaTraderNotConnectedException}).
+   * Shape: {@code data.account}; {@code data.watermarks} with {@code pnlhigh}, {@code netliqhigh},
+   * {@code unrealhigh} (the session's highs of total P&amp;L, net liquidation and unrealized P&amp;L; they reset at
+   * 6 pm ET); {@code data.stats} with the current {@code pnl}, {@code total}, {@code unrealized}, {@code netliq},
+   * {@code poscount} (open positions) and the same highs. Money in the account currency, as raw doubles. When the
+   * account has no active monitor or no P&amp;L was reported this session, both objects are empty (every getter
+   * null): treat that as unknown, never as zero.
+   *
+   * @param account NT8 account name; percent-encoded by the SDK
+   * @return the watermarks ({@code data}, {@code data.watermarks} and {@code data.stats} never null)
+   * @throws InvalidRequestException account blank; nothing was sent
+   * @throws RequestRejectedException e.g. an unknown account (HTTP 400)
+   * @throws CrossTradeException any other upstream or transport failure (see its subtypes; a read: nothing was
+   *     changed)
+   */
+  public WatermarksResponse getWatermarks(String account) {
+    require(RequestRules.checkAccount(account));
+    return send(Call.of("getWatermarks", WatermarksResponse.class, api -> api.accounts()
+        .getWatermarksWithHttpInfo(account), ResponseChecks.read(WatermarksResponse::getSuccess,
+            r -> r.getData() == null || r.getData().getStats() == null ? null : r.getData().getWatermarks(),
+            "data.watermarks and data.stats")).parameter("account", account));
   }
 
   /**

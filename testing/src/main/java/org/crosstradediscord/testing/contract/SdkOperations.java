@@ -63,6 +63,7 @@ public final class SdkOperations {
       case "cancelOrder" -> client.cancelOrder(account, (String) p.get("orderId"));
       case "listAccounts" -> client.listAccounts();
       case "getAccount" -> client.getAccount(account);
+      case "getWatermarks" -> client.getWatermarks(account);
       case "listPositions" -> client.listPositions(account);
       case "getAllPositions" -> client.getAllPositions((Boolean) p.get("includeFlat"));
       case "getPosition" -> client.getPosition(account, (String) p.get("instrument"));
