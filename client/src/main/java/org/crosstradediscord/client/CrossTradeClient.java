@@ -3,7 +3,9 @@ package org.crosstradediscord.client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.crosstradediscord.client.api.Operations;
 import org.crosstradediscord.client.model.Account;
 import org.crosstradediscord.client.model.AccountsResponse;
 import org.crosstradediscord.client.model.ClosePositionRequest;
@@ -16,6 +18,7 @@ import org.crosstradediscord.client.model.OrderRequest;
 import org.crosstradediscord.client.model.OrdersResponse;
 import org.crosstradediscord.client.model.Position;
 import org.crosstradediscord.client.model.PositionsResponse;
+import org.crosstradediscord.client.model.WatermarksResponse;
 
 /**
  * The SDK's front door to the CrossTrade API (openapi.yaml): flat-place order, reverse position, close position,
@@ -140,10 +143,11 @@ public final class CrossTradeClient implements AutoCloseable {
   }
 
   /**
-   * @return the WebSocket RPC name of each operationId, as the SDK sends them (must equal openapi.yaml's
-   *     {@code x-websocket-rpc}); an unfiltered flatten is sent as {@code FlattenEverything}
+   * @return the WebSocket RPC name of each operationId, as the SDK sends them: the {@code x-websocket-rpc} column of
+   *     the generated {@link Operations} table; an unfiltered flatten is sent as its
+   *     {@code x-websocket-rpc-without-filters}, {@code FlattenEverything}
    */
-  public static java.util.Map<String, String> websocketRpcNames() {
+  public static Map<String, String> websocketRpcNames() {
     return WebSocketTransport.RPC_NAMES;
   }
 
@@ -191,8 +195,8 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public OrderIdResponse flatPlaceOrder(String account, OrderRequest order) {
     require(RequestRules.checkAccount(account), RequestRules.check(order));
-    limiter.acquire("flatPlaceOrder", requestTimeout);
-    return transport.flatPlaceOrder(account, order, gate);
+    return send(Call.of("flatPlaceOrder", OrderIdResponse.class, api -> api.orders().flatPlaceOrderWithHttpInfo(account,
+        order), ResponseChecks::orderId).parameter("account", account).body(order));
   }
 
   /**
@@ -210,8 +214,9 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public OrderIdResponse reversePosition(String account, OrderRequest order) {
     require(RequestRules.checkAccount(account), RequestRules.check(order));
-    limiter.acquire("reversePosition", requestTimeout);
-    return transport.reversePosition(account, order, gate);
+    return send(Call.of("reversePosition", OrderIdResponse.class, api -> api.positions()
+        .reversePositionWithHttpInfo(account, order), ResponseChecks::orderId).parameter("account", account)
+        .body(order));
   }
 
   /**
@@ -229,8 +234,9 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public ClosedPositionsResponse closePosition(String account, ClosePositionRequest request) {
     require(RequestRules.checkAccount(account), RequestRules.check(request));
-    limiter.acquire("closePosition", requestTimeout);
-    return transport.closePosition(account, request, gate);
+    return send(Call.of("closePosition", ClosedPositionsResponse.class, api -> api.positions()
+        .closePositionWithHttpInfo(account, request), ResponseChecks::closed).parameter("account", account)
+        .body(request));
   }
 
   /**
@@ -246,8 +252,8 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public FlattenResponse flatten(FlattenRequest filters) {
     require(RequestRules.checkFiltered(filters));
-    limiter.acquire("flatten", requestTimeout);
-    return transport.flatten(filters, gate);
+    return send(Call.of("flatten", FlattenResponse.class, api -> api.positions().flattenWithHttpInfo(filters),
+        ResponseChecks::flattened).body(filters));
   }
 
   /**
@@ -260,8 +266,9 @@ public final class CrossTradeClient implements AutoCloseable {
    * @throws CrossTradeException any upstream or transport failure
    */
   public FlattenResponse flattenEverything() {
-    limiter.acquire("flatten", requestTimeout);
-    return transport.flattenEverything(gate);
+    FlattenRequest none = new FlattenRequest();
+    return send(Call.of("flatten", FlattenResponse.class, api -> api.positions().flattenWithHttpInfo(none),
+        ResponseChecks::flattened).withoutFilters());
   }
 
   /**
@@ -279,8 +286,8 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public OrderIdResponse cancelOrder(String account, String orderId) {
     require(RequestRules.checkAccount(account), RequestRules.checkOrderId(orderId));
-    limiter.acquire("cancelOrder", requestTimeout);
-    return transport.cancelOrder(account, orderId, gate);
+    return send(Call.of("cancelOrder", OrderIdResponse.class, api -> api.orders().cancelOrderWithHttpInfo(account,
+        orderId, Map.of()), ResponseChecks::orderId).parameter("account", account).parameter("orderId", orderId));
   }
 
   /**
@@ -291,8 +298,8 @@ public final class CrossTradeClient implements AutoCloseable {
    * @throws CrossTradeException any upstream or transport failure (see its subtypes)
    */
   public AccountsResponse listAccounts() {
-    limiter.acquire("listAccounts", requestTimeout);
-    return transport.listAccounts();
+    return send(Call.of("listAccounts", AccountsResponse.class, api -> api.accounts().listAccountsWithHttpInfo(),
+        ResponseChecks.read(AccountsResponse::getSuccess, AccountsResponse::getAccounts, "accounts")));
   }
 
   /**
@@ -308,8 +315,35 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public Account getAccount(String account) {
     require(RequestRules.checkAccount(account));
-    limiter.acquire("getAccount", requestTimeout);
-    return transport.getAccount(account);
+    return send(Call.of("getAccount", Account.class, api -> api.accounts().getAccountWithHttpInfo(account),
+        ResponseChecks.read(Account::getSuccess, Account::getName, "name")).parameter("account", account));
+  }
+
+  /**
+   * The high-water marks and current P&amp;L statistics that CrossTrade's Account Manager keeps for one account
+   * ({@code GET /v1/api/accounts/{account}/watermarks}, operationId {@code getWatermarks}; WebSocket
+   * {@code GetWatermarks}; openapi.yaml, reference §4.1 GET Watermarks). Read-only. Answered by CrossTrade's server
+   * itself, so it works while NinjaTrader or the add-on is offline (never {@link NinjaTraderNotConnectedException}).
+   * Shape: {@code data.account}; {@code data.watermarks} with {@code pnlhigh}, {@code netliqhigh},
+   * {@code unrealhigh} (the session's highs of total P&amp;L, net liquidation and unrealized P&amp;L; they reset at
+   * 6 pm ET); {@code data.stats} with the current {@code pnl}, {@code total}, {@code unrealized}, {@code netliq},
+   * {@code poscount} (open positions) and the same highs. Money in the account currency, as raw doubles. When the
+   * account has no active monitor or no P&amp;L was reported this session, both objects are empty (every getter
+   * null): treat that as unknown, never as zero.
+   *
+   * @param account NT8 account name; percent-encoded by the SDK
+   * @return the watermarks ({@code data}, {@code data.watermarks} and {@code data.stats} never null)
+   * @throws InvalidRequestException account blank; nothing was sent
+   * @throws RequestRejectedException e.g. an unknown account (HTTP 400)
+   * @throws CrossTradeException any other upstream or transport failure (see its subtypes; a read: nothing was
+   *     changed)
+   */
+  public WatermarksResponse getWatermarks(String account) {
+    require(RequestRules.checkAccount(account));
+    return send(Call.of("getWatermarks", WatermarksResponse.class, api -> api.accounts()
+        .getWatermarksWithHttpInfo(account), ResponseChecks.read(WatermarksResponse::getSuccess,
+            r -> r.getData() == null || r.getData().getStats() == null ? null : r.getData().getWatermarks(),
+            "data.watermarks and data.stats")).parameter("account", account));
   }
 
   /**
@@ -325,8 +359,9 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public PositionsResponse listPositions(String account) {
     require(RequestRules.checkAccount(account));
-    limiter.acquire("listPositions", requestTimeout);
-    return transport.listPositions(account);
+    return send(Call.of("listPositions", PositionsResponse.class, api -> api.positions()
+        .listPositionsWithHttpInfo(account), ResponseChecks.read(PositionsResponse::getSuccess,
+            PositionsResponse::getPositions, "positions")).parameter("account", account));
   }
 
   /**
@@ -339,8 +374,9 @@ public final class CrossTradeClient implements AutoCloseable {
    * @throws CrossTradeException any upstream or transport failure
    */
   public PositionsResponse getAllPositions(Boolean includeFlat) {
-    limiter.acquire("getAllPositions", requestTimeout);
-    return transport.getAllPositions(includeFlat);
+    return send(Call.of("getAllPositions", PositionsResponse.class, api -> api.positions()
+        .getAllPositionsWithHttpInfo(includeFlat), ResponseChecks.read(PositionsResponse::getSuccess,
+            PositionsResponse::getPositions, "positions")).parameter("includeFlat", includeFlat));
   }
 
   /**
@@ -357,8 +393,9 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public Position getPosition(String account, String instrument) {
     require(RequestRules.checkAccount(account), RequestRules.checkInstrument(instrument));
-    limiter.acquire("getPosition", requestTimeout);
-    return transport.getPosition(account, instrument);
+    return send(Call.of("getPosition", Position.class, api -> api.positions().getPositionWithHttpInfo(account,
+        instrument), ResponseChecks.read(Position::getSuccess, Position::getMarketPosition, "marketPosition"))
+        .parameter("account", account).parameter("instrument", instrument));
   }
 
   /**
@@ -375,8 +412,9 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public OrdersResponse listOrders(String account) {
     require(RequestRules.checkAccount(account));
-    limiter.acquire("listOrders", requestTimeout);
-    return transport.listOrders(account);
+    return send(Call.of("listOrders", OrdersResponse.class, api -> api.orders().listOrdersWithHttpInfo(account),
+        ResponseChecks.read(OrdersResponse::getSuccess, OrdersResponse::getOrders, "orders"))
+        .parameter("account", account));
   }
 
   /**
@@ -391,8 +429,18 @@ public final class CrossTradeClient implements AutoCloseable {
    */
   public Order getOrder(String account, String orderId) {
     require(RequestRules.checkAccount(account), RequestRules.checkOrderId(orderId));
-    limiter.acquire("getOrder", requestTimeout);
-    return transport.getOrder(account, orderId);
+    return send(Call.of("getOrder", Order.class, api -> api.orders().getOrderWithHttpInfo(account, orderId),
+        ResponseChecks.read(Order::getSuccess, Order::getOrderId, "orderId")).parameter("account", account)
+        .parameter("orderId", orderId));
+  }
+
+  /**
+   * Takes a rate-limiter token, then sends on this client's transport with its gate (run for writes only: the
+   * call's row of the operations table decides).
+   */
+  private <T> T send(Call<T> call) {
+    limiter.acquire(call.operationId(), requestTimeout);
+    return transport.send(call, gate);
   }
 
   /** Closes the WebSocket connection, if any (also of views from {@link #using}); requests in flight fail as outcome unknown. */

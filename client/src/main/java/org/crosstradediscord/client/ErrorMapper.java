@@ -14,12 +14,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.crosstradediscord.client.api.Operations;
+import org.crosstradediscord.client.api.Operations.Operation;
 import org.crosstradediscord.client.invoker.ApiException;
 
 /**
  * Maps what the transport saw (an HTTP error status with its body, or an I/O failure) to the SDK's exception
  * types. The POSTs of openapi.yaml may move money, so anything after the request may have left the machine and is
- * not a clear answer becomes {@link OutcomeUnknownException}; for a read (GET, {@link #READS}) the same type is used
+ * not a clear answer becomes {@link OutcomeUnknownException}; for a read ({@link #isRead}) the same type is used
  * but its message says that nothing was changed.
  */
 final class ErrorMapper {
@@ -157,16 +159,15 @@ final class ErrorMapper {
             + " executed; check NinjaTrader before retrying)"), reason, scrubbed(cause));
   }
 
-  /**
-   * The reads of openapi.yaml (GET): their failures keep the same exception types, but nothing can have been
-   * executed by them, so the message says so instead of "outcome unknown".
-   */
-  static final java.util.Set<String> READS = java.util.Set.of("listAccounts", "getAccount", "listPositions",
-      "getAllPositions", "getPosition", "listOrders", "getOrder");
   private static final String READ_NOTE = " (no usable answer to a read: nothing was changed; the read may be retried)";
 
+  /**
+   * A read (a GET in the generated operations table) keeps the same exception types, but nothing can have been
+   * executed by it, so the message says so instead of "outcome unknown". An operationId the table does not know is
+   * treated as a write (outcome unknown).
+   */
   static boolean isRead(String operationId) {
-    return READS.contains(operationId);
+    return Operations.find(operationId).map(Operation::isRead).orElse(false);
   }
 
   /**

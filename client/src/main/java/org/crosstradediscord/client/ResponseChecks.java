@@ -7,6 +7,30 @@ import org.crosstradediscord.client.model.OrderIdResponse;
 
 /** What makes a 2xx/RPC answer trustworthy, the same on every transport. */
 final class ResponseChecks {
+  /**
+   * The check of one operation's answer (e.g. {@code ResponseChecks::orderId}).
+   *
+   * @param <T> the response model
+   */
+  @FunctionalInterface
+  interface Check<T> {
+    /**
+     * @return the answer when it can be trusted
+     * @throws OutcomeUnknownException it cannot (for a read the message says nothing was changed)
+     */
+    T check(ResponseChecks checks, String operationId, int status, T body);
+  }
+
+  /**
+   * The check of a read: a body, not {@code success:false}, and its required part present.
+   *
+   * @param required what must be non-null (e.g. the list)
+   * @param what its name for the message
+   */
+  static <T> Check<T> read(Function<T, Object> successOf, Function<T, Object> required, String what) {
+    return (checks, operationId, status, body) -> checks.read(operationId, status, body, successOf, required, what);
+  }
+
   private final ErrorMapper errors;
 
   ResponseChecks(ErrorMapper errors) {

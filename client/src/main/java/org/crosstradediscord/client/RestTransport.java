@@ -5,36 +5,24 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
-import java.util.Map;
 import org.crosstradediscord.client.api.AccountsApi;
 import org.crosstradediscord.client.api.OrdersApi;
 import org.crosstradediscord.client.api.PositionsApi;
 import org.crosstradediscord.client.invoker.ApiClient;
 import org.crosstradediscord.client.invoker.ApiException;
 import org.crosstradediscord.client.invoker.ApiResponse;
-import org.crosstradediscord.client.model.Account;
-import org.crosstradediscord.client.model.AccountsResponse;
-import org.crosstradediscord.client.model.ClosePositionRequest;
-import org.crosstradediscord.client.model.ClosedPositionsResponse;
-import org.crosstradediscord.client.model.FlattenRequest;
-import org.crosstradediscord.client.model.FlattenResponse;
-import org.crosstradediscord.client.model.OrderIdResponse;
-import org.crosstradediscord.client.model.Order;
-import org.crosstradediscord.client.model.OrderRequest;
-import org.crosstradediscord.client.model.OrdersResponse;
-import org.crosstradediscord.client.model.Position;
-import org.crosstradediscord.client.model.PositionsResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The REST transport: the generated {@code OrdersApi}/{@code PositionsApi}/{@code AccountsApi} on the JDK's
- * HttpClient, with the bearer token and User-Agent added by a request interceptor. The JDK client never retries a
- * POST on its own and this class never does either. A GET (a read: idempotent) whose connection failed before any
- * response is sent at most twice, within the same one deadline as the first attempt: the JDK client already
- * re-sends a GET once when the connection closes before any byte of response (it then reports an EOF); this class
- * re-sends once in the other before-any-response failures (e.g. a reset while sending), never after response
- * headers arrived, never on a timeout or an oversized body.
+ * HttpClient, with the bearer token and User-Agent added by a request interceptor; each {@link Call} brings its
+ * generated {@code *WithHttpInfo} call, and its row of the operations table says whether it is a read. The JDK
+ * client never retries a POST on its own and this class never does either. A GET (a read: idempotent) whose
+ * connection failed before any response is sent at most twice, within the same one deadline as the first attempt:
+ * the JDK client already re-sends a GET once when the connection closes before any byte of response (it then reports
+ * an EOF); this class re-sends once in the other before-any-response failures (e.g. a reset while sending), never
+ * after response headers arrived, never on a timeout or an oversized body.
  */
 final class RestTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger(RestTransport.class);
@@ -59,13 +47,11 @@ final class RestTransport implements Transport {
   }
 
   @FunctionalInterface
-  private interface Call<T> {
+  private interface Send<T> {
     ApiResponse<T> run() throws ApiException;
   }
 
-  private final OrdersApi orders;
-  private final PositionsApi positions;
-  private final AccountsApi accounts;
+  private final Call.Apis apis;
   private final Duration requestTimeout;
   private final ErrorMapper errors;
   private final ResponseChecks checks;
@@ -81,101 +67,29 @@ final class RestTransport implements Transport {
     api.setReadTimeout(requestTimeout);
     String authorization = "Bearer " + token;
     api.setRequestInterceptor(b -> b.header("Authorization", authorization).header("User-Agent", userAgent));
-    this.orders = new OrdersApi(api);
-    this.positions = new PositionsApi(api);
-    this.accounts = new AccountsApi(api);
+    this.apis = new Call.Apis(new OrdersApi(api), new PositionsApi(api), new AccountsApi(api));
     this.requestTimeout = requestTimeout;
     this.errors = errors;
     this.checks = new ResponseChecks(errors);
   }
 
+  /**
+   * A read (GET in the operations table) goes through {@link #read} and may be re-sent once; anything else through
+   * {@link #write}: the gate, then one send.
+   */
   @Override
-  public OrderIdResponse flatPlaceOrder(String account, OrderRequest request, SendGate gate) {
-    ApiResponse<OrderIdResponse> r = write("flatPlaceOrder", gate, () -> orders.flatPlaceOrderWithHttpInfo(account, request));
-    return checks.orderId("flatPlaceOrder", r.getStatusCode(), r.getData());
-  }
-
-  @Override
-  public OrderIdResponse reversePosition(String account, OrderRequest request, SendGate gate) {
-    ApiResponse<OrderIdResponse> r = write("reversePosition", gate, () -> positions.reversePositionWithHttpInfo(account, request));
-    return checks.orderId("reversePosition", r.getStatusCode(), r.getData());
-  }
-
-  @Override
-  public ClosedPositionsResponse closePosition(String account, ClosePositionRequest request, SendGate gate) {
-    ApiResponse<ClosedPositionsResponse> r = write("closePosition", gate, () -> positions.closePositionWithHttpInfo(account, request));
-    return checks.closed("closePosition", r.getStatusCode(), r.getData());
-  }
-
-  @Override
-  public FlattenResponse flatten(FlattenRequest filters, SendGate gate) {
-    ApiResponse<FlattenResponse> r = write("flatten", gate, () -> positions.flattenWithHttpInfo(filters));
-    return checks.flattened("flatten", r.getStatusCode(), r.getData());
-  }
-
-  @Override
-  public FlattenResponse flattenEverything(SendGate gate) {
-    return flatten(new FlattenRequest(), gate);
-  }
-
-  @Override
-  public OrderIdResponse cancelOrder(String account, String orderId, SendGate gate) {
-    ApiResponse<OrderIdResponse> r = write("cancelOrder", gate, () -> orders.cancelOrderWithHttpInfo(account, orderId, Map.of()));
-    return checks.orderId("cancelOrder", r.getStatusCode(), r.getData());
-  }
-
-  @Override
-  public AccountsResponse listAccounts() {
-    ApiResponse<AccountsResponse> r = read("listAccounts", accounts::listAccountsWithHttpInfo);
-    return checks.read("listAccounts", r.getStatusCode(), r.getData(), AccountsResponse::getSuccess,
-        AccountsResponse::getAccounts, "accounts");
-  }
-
-  @Override
-  public Account getAccount(String account) {
-    ApiResponse<Account> r = read("getAccount", () -> accounts.getAccountWithHttpInfo(account));
-    return checks.read("getAccount", r.getStatusCode(), r.getData(), Account::getSuccess, Account::getName, "name");
-  }
-
-  @Override
-  public PositionsResponse listPositions(String account) {
-    ApiResponse<PositionsResponse> r = read("listPositions", () -> positions.listPositionsWithHttpInfo(account));
-    return checks.read("listPositions", r.getStatusCode(), r.getData(), PositionsResponse::getSuccess,
-        PositionsResponse::getPositions, "positions");
-  }
-
-  @Override
-  public PositionsResponse getAllPositions(Boolean includeFlat) {
-    ApiResponse<PositionsResponse> r = read("getAllPositions", () -> positions.getAllPositionsWithHttpInfo(includeFlat));
-    return checks.read("getAllPositions", r.getStatusCode(), r.getData(), PositionsResponse::getSuccess,
-        PositionsResponse::getPositions, "positions");
-  }
-
-  @Override
-  public Position getPosition(String account, String instrument) {
-    ApiResponse<Position> r = read("getPosition", () -> positions.getPositionWithHttpInfo(account, instrument));
-    return checks.read("getPosition", r.getStatusCode(), r.getData(), Position::getSuccess,
-        Position::getMarketPosition, "marketPosition");
-  }
-
-  @Override
-  public OrdersResponse listOrders(String account) {
-    ApiResponse<OrdersResponse> r = read("listOrders", () -> orders.listOrdersWithHttpInfo(account));
-    return checks.read("listOrders", r.getStatusCode(), r.getData(), OrdersResponse::getSuccess,
-        OrdersResponse::getOrders, "orders");
-  }
-
-  @Override
-  public Order getOrder(String account, String orderId) {
-    ApiResponse<Order> r = read("getOrder", () -> orders.getOrderWithHttpInfo(account, orderId));
-    return checks.read("getOrder", r.getStatusCode(), r.getData(), Order::getSuccess, Order::getOrderId, "orderId");
+  public <T> T send(Call<T> call, SendGate gate) {
+    String operationId = call.operationId();
+    Send<T> send = () -> call.sendRest(apis);
+    ApiResponse<T> r = call.operation().isRead() ? read(operationId, send) : write(operationId, gate, send);
+    return call.checked(checks, r.getStatusCode(), r.getData());
   }
 
   /**
    * A GET: idempotent, so re-sent once when the connection failed before any response; both attempts share one
    * deadline (the request timeout from the first send).
    */
-  private <T> ApiResponse<T> read(String operationId, Call<T> call) {
+  private <T> ApiResponse<T> read(String operationId, Send<T> call) {
     DeadlineHttpClient.Call attempts = new DeadlineHttpClient.Call(System.nanoTime() + requestTimeout.toNanos());
     return DeadlineHttpClient.within(attempts, () -> {
       try {
@@ -226,12 +140,12 @@ final class RestTransport implements Transport {
    *
    * @throws NotSentException the gate refused or failed: no request was built or sent
    */
-  private <T> ApiResponse<T> write(String operationId, SendGate gate, Call<T> call) {
+  private <T> ApiResponse<T> write(String operationId, SendGate gate, Send<T> call) {
     SendGates.pass(gate, operationId);
     return send(operationId, call);
   }
 
-  private <T> ApiResponse<T> send(String operationId, Call<T> call) {
+  private <T> ApiResponse<T> send(String operationId, Send<T> call) {
     long start = System.nanoTime();
     try {
       ApiResponse<T> response = call.run();

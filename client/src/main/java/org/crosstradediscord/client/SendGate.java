@@ -2,7 +2,8 @@ package org.crosstradediscord.client;
 
 /**
  * Last check before an order-placing request leaves the machine. Installed with
- * {@link CrossTradeClient#withSendGate(SendGate)}; called for the write operations only ({@code flatPlaceOrder},
+ * {@link CrossTradeClient#withSendGate(SendGate)}; called for the write operations only (every operation that is not a
+ * GET in the generated {@code Operations} table: {@code flatPlaceOrder},
  * {@code reversePosition}, {@code closePosition}, {@code flatten} — also for {@code flattenEverything()}, whose
  * operationId is {@code flatten} — and {@code cancelOrder}), never for reads (GET).
  *

@@ -21,18 +21,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
-import org.crosstradediscord.client.model.Account;
-import org.crosstradediscord.client.model.AccountsResponse;
-import org.crosstradediscord.client.model.ClosePositionRequest;
-import org.crosstradediscord.client.model.ClosedPositionsResponse;
-import org.crosstradediscord.client.model.FlattenRequest;
-import org.crosstradediscord.client.model.FlattenResponse;
-import org.crosstradediscord.client.model.OrderIdResponse;
-import org.crosstradediscord.client.model.Order;
-import org.crosstradediscord.client.model.OrderRequest;
-import org.crosstradediscord.client.model.OrdersResponse;
-import org.crosstradediscord.client.model.Position;
-import org.crosstradediscord.client.model.PositionsResponse;
+import java.util.stream.Collectors;
+import org.crosstradediscord.client.api.Operations;
+import org.crosstradediscord.client.api.Operations.Operation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,19 +46,9 @@ import org.slf4j.LoggerFactory;
 final class WebSocketTransport implements Transport {
   private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
 
-  /** operationId → RPC name, generated from openapi.yaml's {@code x-websocket-rpc} (a test compares them with the spec). */
-  static final Map<String, String> RPC_NAMES = rpcNames();
-  /** Merges the generated per-API maps ({@code *ApiRpc}, from openapi.yaml's {@code x-websocket-rpc}). */
-  private static Map<String, String> rpcNames() {
-    Map<String, String> all = new java.util.TreeMap<>();
-    all.putAll(org.crosstradediscord.client.api.OrdersApiRpc.NAMES);
-    all.putAll(org.crosstradediscord.client.api.PositionsApiRpc.NAMES);
-    all.putAll(org.crosstradediscord.client.api.AccountsApiRpc.NAMES);
-    return Map.copyOf(all);
-  }
-
-  /** The RPC name of an unfiltered flatten ({@code x-websocket-rpc-without-filters}). */
-  static final String FLATTEN_EVERYTHING = "FlattenEverything";
+  /** operationId → RPC name: the {@code x-websocket-rpc} column of the generated operations table. */
+  static final Map<String, String> RPC_NAMES = Operations.ALL.stream().filter(op -> op.websocketRpc() != null)
+      .collect(Collectors.toUnmodifiableMap(Operation::operationId, Operation::websocketRpc));
 
   /**
    * Documented error texts and codes, each matched against the WHOLE start of the reply's {@code error} (or, when
@@ -305,100 +286,44 @@ final class WebSocketTransport implements Transport {
     scheduler.scheduleWithFixedDelay(this::keepalive, ping, ping, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * One RPC: {@code api} is the row's {@code x-websocket-rpc} (or, for {@link Call#withoutFilters()}, its
+   * {@code x-websocket-rpc-without-filters}), {@code args} the call's path and query parameters then its body
+   * fields; the gate runs for a write only; never re-sent.
+   */
   @Override
-  public OrderIdResponse flatPlaceOrder(String account, OrderRequest request, SendGate gate) {
-    return checks.orderId("flatPlaceOrder", 200, read("flatPlaceOrder", call("flatPlaceOrder",
-        RPC_NAMES.get("flatPlaceOrder"), args(account, request), gate), OrderIdResponse.class));
-  }
-
-  @Override
-  public OrderIdResponse reversePosition(String account, OrderRequest request, SendGate gate) {
-    return checks.orderId("reversePosition", 200, read("reversePosition", call("reversePosition",
-        RPC_NAMES.get("reversePosition"), args(account, request), gate), OrderIdResponse.class));
-  }
-
-  @Override
-  public ClosedPositionsResponse closePosition(String account, ClosePositionRequest request, SendGate gate) {
-    return checks.closed("closePosition", 200, read("closePosition", call("closePosition",
-        RPC_NAMES.get("closePosition"), args(account, request), gate), ClosedPositionsResponse.class));
-  }
-
-  @Override
-  public FlattenResponse flatten(FlattenRequest filters, SendGate gate) {
-    ObjectNode args = args(null, filters);
-    if (args.isEmpty()) {
-      // Never let an empty filter become FlattenEverything; the front door already refuses this.
-      throw new IllegalStateException("flatten needs at least one filter");
-    }
-    return checks.flattened("flatten", 200, read("flatten", call("flatten", RPC_NAMES.get("flatten"), args, gate),
-        FlattenResponse.class));
-  }
-
-  @Override
-  public FlattenResponse flattenEverything(SendGate gate) {
-    return checks.flattened("flatten", 200, read("flatten", call("flatten", FLATTEN_EVERYTHING,
-        mapper.createObjectNode(), gate), FlattenResponse.class));
-  }
-
-  @Override
-  public OrderIdResponse cancelOrder(String account, String orderId, SendGate gate) {
-    ObjectNode args = mapper.createObjectNode().put("account", account).put("orderId", orderId);
-    return checks.orderId("cancelOrder", 200, read("cancelOrder", call("cancelOrder", RPC_NAMES.get("cancelOrder"), args, gate),
-        OrderIdResponse.class));
-  }
-
-  @Override
-  public AccountsResponse listAccounts() {
-    AccountsResponse r = rpc("listAccounts", mapper.createObjectNode(), AccountsResponse.class);
-    return checks.read("listAccounts", 200, r, AccountsResponse::getSuccess, AccountsResponse::getAccounts, "accounts");
-  }
-
-  @Override
-  public Account getAccount(String account) {
-    Account r = rpc("getAccount", mapper.createObjectNode().put("account", account), Account.class);
-    return checks.read("getAccount", 200, r, Account::getSuccess, Account::getName, "name");
-  }
-
-  @Override
-  public PositionsResponse listPositions(String account) {
-    PositionsResponse r = rpc("listPositions", mapper.createObjectNode().put("account", account), PositionsResponse.class);
-    return checks.read("listPositions", 200, r, PositionsResponse::getSuccess, PositionsResponse::getPositions,
-        "positions");
-  }
-
-  @Override
-  public PositionsResponse getAllPositions(Boolean includeFlat) {
+  public <T> T send(Call<T> call, SendGate gate) {
+    Operation op = call.operation();
     ObjectNode args = mapper.createObjectNode();
-    if (includeFlat != null) {
-      args.put("includeFlat", includeFlat);
+    call.parameters().forEach((name, value) -> args.set(name, mapper.valueToTree(value)));
+    if (call.body() != null) {
+      args.setAll((ObjectNode) mapper.valueToTree(call.body()));
     }
-    PositionsResponse r = rpc("getAllPositions", args, PositionsResponse.class);
-    return checks.read("getAllPositions", 200, r, PositionsResponse::getSuccess, PositionsResponse::getPositions,
-        "positions");
+    JsonNode reply = call(op.operationId(), rpcName(call, args), args, op.isRead() ? SendGate.OPEN : gate);
+    return call.checked(checks, 200, read(op.operationId(), reply, call.responseType()));
   }
 
-  @Override
-  public Position getPosition(String account, String instrument) {
-    Position r = rpc("getPosition", mapper.createObjectNode().put("account", account).put("instrument", instrument),
-        Position.class);
-    return checks.read("getPosition", 200, r, Position::getSuccess, Position::getMarketPosition, "marketPosition");
-  }
-
-  @Override
-  public OrdersResponse listOrders(String account) {
-    OrdersResponse r = rpc("listOrders", mapper.createObjectNode().put("account", account), OrdersResponse.class);
-    return checks.read("listOrders", 200, r, OrdersResponse::getSuccess, OrdersResponse::getOrders, "orders");
-  }
-
-  @Override
-  public Order getOrder(String account, String orderId) {
-    Order r = rpc("getOrder", mapper.createObjectNode().put("account", account).put("orderId", orderId), Order.class);
-    return checks.read("getOrder", 200, r, Order::getSuccess, Order::getOrderId, "orderId");
-  }
-
-  /** One read RPC: args are the path and query parameters (reference §5.2); never re-sent. */
-  private <T> T rpc(String operationId, ObjectNode args, Class<T> type) {
-    return read(operationId, call(operationId, RPC_NAMES.get(operationId), args, SendGate.OPEN), type);
+  /**
+   * @return the RPC name for these args
+   * @throws IllegalStateException empty args for an operation whose empty args mean something else (an empty
+   *     {@code Flatten} must never become {@code FlattenEverything}; the front door already refuses it), or args
+   *     for the without-filters RPC
+   */
+  private static String rpcName(Call<?> call, ObjectNode args) {
+    Operation op = call.operation();
+    if (call.isWithoutFilters()) {
+      if (!args.isEmpty()) {
+        throw new IllegalStateException(op.websocketRpcWithoutFilters() + " takes no filters");
+      }
+      return op.websocketRpcWithoutFilters();
+    }
+    if (op.websocketRpcWithoutFilters() != null && args.isEmpty()) {
+      throw new IllegalStateException(op.operationId() + " needs at least one filter");
+    }
+    if (op.websocketRpc() == null) {
+      throw new IllegalStateException(op.operationId() + " has no x-websocket-rpc in openapi.yaml");
+    }
+    return op.websocketRpc();
   }
 
   @Override
@@ -418,15 +343,6 @@ final class WebSocketTransport implements Transport {
         }
       }
     }
-  }
-
-  private ObjectNode args(String account, Object body) {
-    ObjectNode args = mapper.createObjectNode();
-    if (account != null) {
-      args.put("account", account);
-    }
-    args.setAll((ObjectNode) mapper.valueToTree(body));
-    return args;
   }
 
   /**

@@ -3,6 +3,9 @@ package org.crosstradediscord.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.crosstradediscord.client.api.Operations;
+import org.crosstradediscord.client.api.Operations.Operation;
 import org.junit.jupiter.api.Test;
 
 /** Mapping rules that keep "nothing was executed" for answers that prove it (issue 10). */
@@ -27,8 +30,30 @@ class FaultSafetyMappingTest {
         .doesNotContain("may have been executed");
     assertThat(errors.fromStatus("cancelOrder", 503, null, "busy").getMessage()).contains("may have been executed");
     assertThat(errors.unreadable("listOrders", 200, "the body has no orders").getMessage()).contains("nothing was changed");
-    assertThat(ErrorMapper.READS).allSatisfy(id -> assertThat(WebSocketTransport.RPC_NAMES).containsKey(id))
-        .doesNotContain("cancelOrder");
+  }
+
+  /** The read/write split is the table's: every GET of openapi.yaml says "nothing was changed", every other not. */
+  @Test
+  void everyOperationOfTheTable_isMappedAsItsHttpMethodSays() {
+    assertThat(Operations.ALL).isNotEmpty();
+    for (Operation op : Operations.ALL) {
+      String timeout = errors.timeout(op.operationId(), "no response", null).getMessage();
+      String unreadable = errors.unreadable(op.operationId(), 200, "the body is empty").getMessage();
+      String failed = errors.fromStatus(op.operationId(), 502, null, "{\"error\":\"Bad gateway\"}").getMessage();
+      for (String message : List.of(timeout, unreadable, failed)) {
+        if ("GET".equals(op.httpMethod())) {
+          assertThat(message).as(op.operationId()).contains("nothing was changed").doesNotContain("may have been");
+        } else {
+          assertThat(message).as(op.operationId()).contains("may have been executed").doesNotContain("nothing was");
+        }
+      }
+      assertThat(ErrorMapper.isRead(op.operationId())).as(op.operationId()).isEqualTo(op.isRead());
+    }
+    assertThat(Operations.ALL).filteredOn(op -> !op.isRead()).extracting(Operation::operationId)
+        .contains("flatPlaceOrder", "reversePosition", "closePosition", "flatten", "cancelOrder");
+    assertThat(ErrorMapper.isRead("noSuchOperation")).as("unknown: treated as a write").isFalse();
+    assertThat(WebSocketTransport.RPC_NAMES).containsOnlyKeys(Operations.ALL.stream().map(Operation::operationId)
+        .toList());
   }
 
   @Test

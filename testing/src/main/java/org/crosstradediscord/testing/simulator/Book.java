@@ -106,6 +106,10 @@ public final class Book {
     /** Instruments once held and now flat (for includeFlat), by key. */
     final Map<String, String> flat = new LinkedHashMap<>();
     double realized;
+    /** The session's high-water marks (account currency), null before the first observation of the session. */
+    Double pnlHigh;
+    Double netLiqHigh;
+    Double unrealHigh;
 
     Account(String name) {
       this.name = name;
@@ -127,6 +131,7 @@ public final class Book {
       instrumentNames.putIfAbsent(key(i), i);
     });
     this.initialPrices = Map.copyOf(this.prices);
+    observe();
   }
 
   /**
@@ -139,6 +144,7 @@ public final class Book {
     prices.put(key(instrument), price);
     instrumentNames.putIfAbsent(key(instrument), instrument.strip());
     matchOrders(key(instrument));
+    observe();
   }
 
   /**
@@ -164,6 +170,7 @@ public final class Book {
       prices.put(k, next);
       matchOrders(k);
     }
+    observe();
   }
 
   /**
@@ -181,12 +188,29 @@ public final class Book {
       if (a.positions.remove(key(instrument)) != null) {
         a.flat.put(key(instrument), instrument);
       }
-      return;
+    } else {
+      Pos p = a.positions.computeIfAbsent(key(instrument), k -> new Pos(instrument));
+      a.flat.remove(key(instrument));
+      p.qty = signedQuantity;
+      p.avg = averagePrice;
     }
-    Pos p = a.positions.computeIfAbsent(key(instrument), k -> new Pos(instrument));
-    a.flat.remove(key(instrument));
-    p.qty = signedQuantity;
-    p.avg = averagePrice;
+    observe();
+  }
+
+  /**
+   * Sets the session's high-water marks of an account directly (test setup; the Account Manager's own state).
+   * Later observations only raise them.
+   *
+   * @param account account name (any case)
+   * @param pnlHigh highest total P&amp;L (account currency)
+   * @param netLiqHigh highest net liquidation value
+   * @param unrealHigh highest unrealized P&amp;L
+   */
+  public synchronized void setWatermarks(String account, double pnlHigh, double netLiqHigh, double unrealHigh) {
+    Account a = require(account);
+    a.pnlHigh = pnlHigh;
+    a.netLiqHigh = netLiqHigh;
+    a.unrealHigh = unrealHigh;
   }
 
   /**
@@ -205,6 +229,7 @@ public final class Book {
     instrumentNames.putIfAbsent(key(instrument), instrument.strip());
     a.orders.put(id, new Ord(id, instrument, action, quantity, "LIMIT", limitPrice, null, "GTC"));
     matchOrders(key(instrument));
+    observe();
   }
 
   /**
@@ -298,7 +323,11 @@ public final class Book {
       a.orders.clear();
       a.flat.clear();
       a.realized = 0;
+      a.pnlHigh = null;
+      a.netLiqHigh = null;
+      a.unrealHigh = null;
     });
+    observe(); // a new session: the marks start from the current values
   }
 
   /**
@@ -311,7 +340,8 @@ public final class Book {
    */
   public synchronized SimResponse execute(String operationId, Map<String, String> params, JsonNode body) {
     String account = params.get("account");
-    return switch (operationId) {
+    observe();
+    SimResponse answer = switch (operationId) {
       case "flatPlaceOrder" -> place(account, body, false);
       case "reversePosition" -> place(account, body, true);
       case "closePosition" -> close(account, body);
@@ -319,6 +349,7 @@ public final class Book {
       case "cancelOrder" -> cancel(account, params.get("orderId"));
       case "listAccounts" -> listAccounts();
       case "getAccount" -> getAccount(account);
+      case "getWatermarks" -> getWatermarks(account);
       case "listPositions" -> listPositions(account);
       case "getAllPositions" -> allPositions("true".equalsIgnoreCase(params.get("includeFlat")));
       case "getPosition" -> getPosition(account, params.get("instrument"));
@@ -326,6 +357,8 @@ public final class Book {
       case "getOrder" -> getOrder(account, params.get("orderId"));
       default -> SimResponse.error(404, "Unknown API command");
     };
+    observe();
+    return answer;
   }
 
   /**
@@ -472,6 +505,40 @@ public final class Book {
   private SimResponse getAccount(String accountName) {
     Account a = accounts.get(accountName.toLowerCase(Locale.ROOT));
     return a == null ? unknownAccount(accountName) : SimResponse.ok(accountJson(a));
+  }
+
+  /**
+   * The Account Manager's view (openapi.yaml {@code WatermarksResponse}): the session's highs of total P&amp;L, net
+   * liquidation and unrealized P&amp;L as observed after every change of the book, and the current values.
+   */
+  private SimResponse getWatermarks(String accountName) {
+    Account a = accounts.get(accountName.toLowerCase(Locale.ROOT));
+    if (a == null) {
+      return unknownAccount(accountName);
+    }
+    double unrealized = a.positions.values().stream().mapToDouble(p -> unrealized(p, Math.abs(p.qty))).sum();
+    ObjectNode data = SimResponse.JSON.createObjectNode().put("account", a.name);
+    data.putObject("watermarks").put("pnlhigh", a.pnlHigh).put("netliqhigh", a.netLiqHigh)
+        .put("unrealhigh", a.unrealHigh);
+    data.putObject("stats").put("pnl", a.realized + unrealized).put("total", a.realized + unrealized)
+        .put("unrealized", unrealized).put("poscount", a.positions.size())
+        .put("netliq", STARTING_CASH + a.realized + unrealized).put("pnlhigh", a.pnlHigh)
+        .put("netliqhigh", a.netLiqHigh).put("unrealhigh", a.unrealHigh);
+    ObjectNode out = SimResponse.JSON.createObjectNode();
+    out.set("data", data);
+    return SimResponse.ok(out);
+  }
+
+  /** Raises every account's high-water marks to its current values (the Account Manager's monitor). */
+  private void observe() {
+    for (Account a : accounts.values()) {
+      double unrealized = a.positions.values().stream().mapToDouble(p -> unrealized(p, Math.abs(p.qty))).sum();
+      double pnl = a.realized + unrealized;
+      double netLiq = STARTING_CASH + pnl;
+      a.pnlHigh = a.pnlHigh == null ? pnl : Math.max(a.pnlHigh, pnl);
+      a.netLiqHigh = a.netLiqHigh == null ? netLiq : Math.max(a.netLiqHigh, netLiq);
+      a.unrealHigh = a.unrealHigh == null ? unrealized : Math.max(a.unrealHigh, unrealized);
+    }
   }
 
   private SimResponse listPositions(String accountName) {

@@ -15,7 +15,8 @@ import org.crosstradediscord.testing.spec.Spec;
 
 /**
  * The simulated CrossTrade API in front of the {@link Book}, shared by the REST and WebSocket transports:
- * server-error fault, bearer token (401), rate limit (429), NinjaTrader connection (408), request validation
+ * server-error fault, bearer token (401), rate limit (429), NinjaTrader connection (408, for the operations whose
+ * spec declares a 408 response), request validation
  * against openapi.yaml (400 {@code Invalid request}), then the operation. Records every request.
  */
 public final class Upstream {
@@ -142,7 +143,9 @@ public final class Upstream {
       SimResponse limited = SimResponse.error(429, "Rate limit exceeded");
       return new SimResponse(429, limited.body(), wait);
     }
-    if (faults.isDisconnected()) {
+    if (faults.isDisconnected() && Spec.get().operation(operationId).declares(408)) {
+      // only operations that reach the add-on can be refused for it: one that declares no 408 is answered by
+      // CrossTrade's own server (e.g. its stored data) with NinjaTrader offline
       return SimResponse.envelope(408, "not_connected", "NinjaTrader or the CrossTrade add-on is not connected");
     }
     boolean get = "GET".equals(method);

@@ -35,12 +35,8 @@ final class WebSocketRpc {
       if (op.websocketRpc() != null) {
         out.put(op.websocketRpc(), op);
       }
-      var item = Spec.get().model().getPaths().get(op.pathTemplate());
-      var operation = item.readOperationsMap().get(io.swagger.v3.oas.models.PathItem.HttpMethod.valueOf(op.method()));
-      Object everything = operation.getExtensions() == null ? null
-          : operation.getExtensions().get("x-websocket-rpc-without-filters");
-      if (everything != null) {
-        out.put(everything.toString(), op);
+      if (op.websocketRpcWithoutFilters() != null) {
+        out.put(op.websocketRpcWithoutFilters(), op);
       }
     }
     return Map.copyOf(out);

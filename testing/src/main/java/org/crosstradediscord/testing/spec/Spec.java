@@ -141,9 +141,15 @@ public final class Spec {
       }
     }
     Object rpc = op.getExtensions() == null ? null : op.getExtensions().get("x-websocket-rpc");
+    Object everything = op.getExtensions() == null ? null : op.getExtensions().get("x-websocket-rpc-without-filters");
+    java.util.Set<Integer> statuses = new java.util.TreeSet<>();
+    if (op.getResponses() != null) {
+      op.getResponses().keySet().forEach(status -> statuses.add(Integer.parseInt(status)));
+    }
     return new SpecOperation(op.getOperationId(), method, path, rpc == null ? null : rpc.toString(),
         op.getSecurity() != null && !op.getSecurity().isEmpty(), List.copyOf(requests), List.copyOf(responses),
-        List.copyOf(pathParams), List.copyOf(queryParams), java.util.Collections.unmodifiableMap(paramExamples));
+        List.copyOf(pathParams), List.copyOf(queryParams), java.util.Collections.unmodifiableMap(paramExamples),
+        everything == null ? null : everything.toString(), java.util.Collections.unmodifiableSet(statuses));
   }
 
   private static Parameter resolve(OpenAPI api, Parameter p) {

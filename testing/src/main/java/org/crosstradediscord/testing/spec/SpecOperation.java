@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param pathParams names of the path parameters in template order
  * @param queryParams names of the query parameters
  * @param parameterExamples each parameter's own {@code example}, as JSON-compatible values
+ * @param websocketRpcWithoutFilters the {@code x-websocket-rpc-without-filters} name, or null
+ * @param declaredStatuses the HTTP statuses of the operation's {@code responses}
  */
 public record SpecOperation(
     String operationId,
@@ -36,9 +38,19 @@ public record SpecOperation(
     List<SpecExample> responseExamples,
     List<String> pathParams,
     List<String> queryParams,
-    Map<String, Object> parameterExamples) {
+    Map<String, Object> parameterExamples,
+    String websocketRpcWithoutFilters,
+    java.util.Set<Integer> declaredStatuses) {
 
   private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+
+  /**
+   * @param status an HTTP status
+   * @return whether the operation declares that response (e.g. 408 only for operations that reach NinjaTrader)
+   */
+  public boolean declares(int status) {
+    return declaredStatuses.contains(status);
+  }
 
   /** @return whether the operation takes a request body (POST) rather than parameters only (GET) */
   public boolean hasBody() {

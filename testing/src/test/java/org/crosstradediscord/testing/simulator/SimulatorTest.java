@@ -19,8 +19,10 @@ import org.crosstradediscord.client.NoPositionException;
 import org.crosstradediscord.client.OutcomeUnknownException;
 import org.crosstradediscord.client.RateLimitedException;
 import org.crosstradediscord.client.RequestRejectedException;
+import org.crosstradediscord.client.TransportType;
 import org.crosstradediscord.client.UnauthorizedException;
 import org.crosstradediscord.client.model.Account;
+import org.crosstradediscord.client.model.AccountWatermarks;
 import org.crosstradediscord.client.model.ClosePositionRequest;
 import org.crosstradediscord.client.model.Order;
 import org.crosstradediscord.client.model.Position;
@@ -35,6 +37,7 @@ import org.crosstradediscord.client.model.OrderIdResponse;
 import org.crosstradediscord.client.model.OrderRequest;
 import org.crosstradediscord.client.model.OrderType;
 import org.crosstradediscord.client.model.TimeInForce;
+import org.crosstradediscord.client.model.WatermarksResponse;
 import org.crosstradediscord.testing.contract.SdkOperations;
 import org.crosstradediscord.testing.spec.Spec;
 import org.crosstradediscord.testing.spec.SpecExample;
@@ -216,6 +219,49 @@ class SimulatorTest {
     catchThrowableOfType(NinjaTraderNotConnectedException.class,
         () -> client.flatPlaceOrder("Sim101", market(OrderAction.BUY, 1, "ES 12-25")));
     assertThat(SIM.book().position("Sim101", "ES 12-25")).isZero();
+  }
+
+  /**
+   * GET Watermarks (reference §4.1): the Account Manager's session highs of total P&amp;L, net liquidation and
+   * unrealized P&amp;L, kept as the book changes, answered over REST and WebSocket while NinjaTrader is offline (the
+   * add-on's reads are 408 meanwhile); a test hook sets them; a new session starts them from the current values.
+   */
+  @Test
+  void watermarks_keepTheSessionsHighs_andAreAnsweredWhileNinjaTraderIsOffline() {
+    client.flatPlaceOrder("Sim101", market(OrderAction.BUY, 2, "ES 12-25")); // fills at 5800
+    SIM.book().setPrice("ES 12-25", 5810.0); // unrealized +1000: the high
+    SIM.book().setPrice("ES 12-25", 5795.0); // unrealized -500 now
+    SIM.faults().disconnected(true);
+
+    WatermarksResponse rest = client.getWatermarks("sim101");
+    WatermarksResponse ws;
+    try (CrossTradeClient overWebSocket = CrossTradeClient.builder().token(TOKEN).baseUrl(SIM.baseUrl())
+        .transport(TransportType.WEBSOCKET).build()) {
+      ws = overWebSocket.getWatermarks("Sim101");
+    }
+
+    AccountWatermarks data = rest.getData();
+    assertThat(data.getAccount()).isEqualTo("Sim101");
+    assertThat(data.getWatermarks().getPnlhigh()).isEqualTo(1000.0);
+    assertThat(data.getWatermarks().getUnrealhigh()).isEqualTo(1000.0);
+    assertThat(data.getWatermarks().getNetliqhigh()).isEqualTo(Book.STARTING_CASH + 1000.0);
+    assertThat(data.getStats().getUnrealized()).isEqualTo(-500.0);
+    assertThat(data.getStats().getPnl()).isEqualTo(-500.0);
+    assertThat(data.getStats().getNetliq()).isEqualTo(Book.STARTING_CASH - 500.0);
+    assertThat(data.getStats().getPoscount()).isEqualTo(1);
+    assertThat(data.getStats().getNetliqhigh()).isEqualTo(data.getWatermarks().getNetliqhigh());
+    assertThat(ws).isEqualTo(rest);
+    catchThrowableOfType(NinjaTraderNotConnectedException.class, () -> client.getPosition("Sim101", "ES 12-25"));
+    assertThat(SIM.requests()).extracting(RecordedRequest::status).containsExactly(200, 200, 200, 408);
+
+    SIM.book().setWatermarks("Sim102", 250.0, Book.STARTING_CASH + 250.0, 0.0);
+    assertThat(client.getWatermarks("Sim102").getData().getWatermarks().getNetliqhigh())
+        .isEqualTo(Book.STARTING_CASH + 250.0);
+    assertThat(catchThrowableOfType(RequestRejectedException.class, () -> client.getWatermarks("Sim999")).status())
+        .isEqualTo(400);
+
+    SIM.reset(); // a new session
+    assertThat(client.getWatermarks("Sim101").getData().getWatermarks().getNetliqhigh()).isEqualTo(Book.STARTING_CASH);
   }
 
   @Test
