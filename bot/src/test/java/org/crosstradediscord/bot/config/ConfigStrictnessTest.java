@@ -129,19 +129,19 @@ class ConfigStrictnessTest {
         "crosstrade.base_url: plain http to a non-loopback host (http://crosstrade.internal:8080)",
         "crosstrade.allow_insecure_http: true");
     for (String url : List.of("http://127.0.0.1:8089", "http://localhost:8089", "http://[::1]:8089")) {
-      assertThat(parse(MINIMAL + "crosstrade: {base_url: '" + url + "'}").crossTradeBaseUrl()).hasToString(url);
+      assertThat(parse(MINIMAL + "crosstrade: {base_url: '" + url + "'}").crosstrade().baseUrl()).hasToString(url);
     }
     BotConfig insecure = parse(MINIMAL + "crosstrade: {base_url: 'http://crosstrade.internal:8080', allow_insecure_http: true}");
-    assertThat(insecure.crossTradeAllowInsecureHttp()).isTrue();
+    assertThat(insecure.crosstrade().allowInsecureHttp()).isTrue();
     assertThat(insecure.summary()).contains("allow_insecure_http=true");
-    assertThat(parse(MINIMAL).crossTradeAllowInsecureHttp()).isFalse();
+    assertThat(parse(MINIMAL).crosstrade().allowInsecureHttp()).isFalse();
   }
 
   @Test
   void maxResponseBytes_defaultsTo1MiB_andIsBounded() {
-    assertThat(parse(MINIMAL).crossTradeMaxResponseBytes()).isEqualTo(1_048_576);
-    assertThat(parse(MINIMAL + "crosstrade: {max_response_bytes: 4096}").crossTradeMaxResponseBytes()).isEqualTo(4096);
-    assertThat(parse(MINIMAL + "crosstrade: {max_response_bytes: 67108864}").crossTradeMaxResponseBytes())
+    assertThat(parse(MINIMAL).crosstrade().maxResponseBytes()).isEqualTo(1_048_576);
+    assertThat(parse(MINIMAL + "crosstrade: {max_response_bytes: 4096}").crosstrade().maxResponseBytes()).isEqualTo(4096);
+    assertThat(parse(MINIMAL + "crosstrade: {max_response_bytes: 67108864}").crosstrade().maxResponseBytes())
         .isEqualTo(67_108_864);
     refused(MINIMAL + "crosstrade: {max_response_bytes: 4095}", "crosstrade.max_response_bytes: 4095 is out of range (4096 to 67108864)");
     refused(MINIMAL + "crosstrade: {max_response_bytes: 67108865}", "out of range");
@@ -153,10 +153,12 @@ class ConfigStrictnessTest {
   void summary_neverShowsUserInfoQueryOrFragment() {
     BotConfig c = parse(MINIMAL);
     URI leaky = URI.create("https://alice:hunter2@app.crosstrade.io:8443/base?key=s3cr3t#frag");
-    BotConfig built = new BotConfig(c.guildIds(), c.policy(), c.auditChannelId(), c.confirmationTimeout(), leaky,
-        c.crossTradeConnectTimeout(), c.crossTradeRequestTimeout(), c.crossTradeTransport(),
-        c.crossTradeMaxResponseBytes(), false, leaky, leaky, c.limits(), c.mode(), c.storageUrl(), c.board(), c.dailyLoss(),
-        c.logging(), c.opsListen(), c.crossTradeCheckAtStart());
+    CrossTradeConfig ct = c.crosstrade();
+    BotConfig built = c.withCrossTrade(new CrossTradeConfig(leaky, ct.connectTimeout(), ct.requestTimeout(),
+        ct.transport(), ct.maxResponseBytes(), false, ct.checkAtStart()));
+    built = new BotConfig(built.mode(), built.guildIds(), built.policy(), built.auditChannelId(),
+        built.confirmationTimeout(), built.crosstrade(), new DiscordConfig(leaky, leaky), built.limits(),
+        built.dailyLoss(), built.board(), built.storage(), built.logging(), built.ops());
     assertThat(built.summary()).contains("crosstrade=https://app.crosstrade.io:8443/base")
         .doesNotContain("hunter2").doesNotContain("alice").doesNotContain("s3cr3t").doesNotContain("frag");
     assertThat(BotConfig.origin(leaky)).isEqualTo("https://app.crosstrade.io:8443");
