@@ -58,8 +58,12 @@ final class ConfigErrors {
     if (e instanceof Refused r) {
       return refusal(r.where, r.getOriginalMessage());
     }
-    if (e instanceof InputCoercionException) {
-      return refusal(path(p.getParsingContext()), text(p) + " is out of range");
+    if (e instanceof JsonMappingException m && m.getCause() instanceof InputCoercionException) {
+      return refusal(path(m.getPath()), text(p) + " is out of range");
+    }
+    if (e instanceof JsonMappingException m && !(e instanceof Refused)
+        && m.getCause() instanceof JsonProcessingException cause && !(cause instanceof JsonMappingException)) {
+      return yaml(cause, p, source);
     }
     if (e instanceof UnrecognizedPropertyException u) {
       return refusal(path(u.getPath()), "unknown key (known: " + known(u.getKnownPropertyIds()) + ")");
@@ -77,7 +81,7 @@ final class ConfigErrors {
       return refusal(path(m.getPath()), expected(m.getTargetType(), p));
     }
     if (e instanceof JsonMappingException m) {
-      return refusal(path(m.getPath()), "is not a valid value here (" + m.getClass().getSimpleName() + " " + m.getOriginalMessage() + ")");
+      return refusal(path(m.getPath()), "is not a valid value here");
     }
     return yaml(e, p, source);
   }

@@ -23,7 +23,7 @@ final class ConfigFile {
    * @param guildIds guilds to register the slash commands in (required, at least one)
    * @param roles grant ({@code flatplace}, …, {@code halt}) to role ids; absent grant = nobody
    * @param accounts the account allowlist and per-role account lists
-   * @param mode {@code paper} or {@code live} (required)
+   * @param mode {@code paper} or {@code live} (required: checked with the other rules, after the sections)
    * @param auditChannelId text channel of the audit lines; absent = none
    * @param confirmationTimeoutSeconds seconds a Confirm button stays valid (1..600, default 60)
    */
@@ -31,7 +31,7 @@ final class ConfigFile {
       @JsonProperty(required = true) List<DiscordId> guildIds,
       Map<String, List<DiscordId>> roles,
       @JsonProperty(required = true) Accounts accounts,
-      @JsonProperty(required = true) String mode,
+      String mode,
       DiscordId auditChannelId,
       Long confirmationTimeoutSeconds,
       CrossTrade crosstrade,

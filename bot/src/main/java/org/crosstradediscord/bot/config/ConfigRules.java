@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
+import org.crosstradediscord.bot.risk.DailyLoss;
+import org.crosstradediscord.bot.risk.Limits;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.TransportType;
 
@@ -60,13 +62,17 @@ final class ConfigRules {
       throw new ConfigException(required("accounts.allowed"));
     }
     RolePolicy policy = new RolePolicy(grants(f.roles()), allowed, accountsByRole(f.accounts(), allowed));
-    TradingMode mode = mode(f.mode());
     long timeout = whole(f.confirmationTimeoutSeconds(), "confirmation_timeout_seconds", 60, 1, 600);
+    CrossTradeConfig crossTrade = crossTrade(f.crosstrade());
+    DiscordConfig discord = discord(f.discord());
+    Limits limits = LimitRules.limits(f.limits());
+    DailyLoss dailyLoss = LimitRules.dailyLoss(f.limits(), allowed);
+    BoardConfig board = SectionRules.board(f.board(), allowed);
+    TradingMode mode = mode(f.mode());
     return new BotConfig(mode, guilds, policy, f.auditChannelId() == null ? OptionalLong.empty()
-        : OptionalLong.of(f.auditChannelId().value()), Duration.ofSeconds(timeout), crossTrade(f.crosstrade()),
-        discord(f.discord()), LimitRules.limits(f.limits()), LimitRules.dailyLoss(f.limits(), allowed),
-        SectionRules.board(f.board(), allowed), SectionRules.storage(f.storage(), baseDir),
-        SectionRules.logging(f.logging(), baseDir), SectionRules.ops(f.ops()));
+        : OptionalLong.of(f.auditChannelId().value()), Duration.ofSeconds(timeout), crossTrade, discord, limits,
+        dailyLoss, board, SectionRules.storage(f.storage(), baseDir), SectionRules.logging(f.logging(), baseDir),
+        SectionRules.ops(f.ops()));
   }
 
   private static Map<Permission, List<Long>> grants(Map<String, List<DiscordId>> roles) {

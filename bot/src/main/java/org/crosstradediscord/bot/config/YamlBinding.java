@@ -50,9 +50,9 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 final class YamlBinding {
   private static final Pattern PLAIN_INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
   private static final Set<String> TRUE_FALSE = Set.of("true", "True", "TRUE", "false", "False", "FALSE");
-  private static final Set<String> YAML_TAGS = Set.of("tag:yaml.org,2002:str", "tag:yaml.org,2002:int",
-      "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
-      "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp");
+  private static final String YAML_TAG = "tag:yaml.org,2002:";
+  private static final Set<String> YAML_TAGS = Set.of(YAML_TAG + "str", YAML_TAG + "int", YAML_TAG + "float",
+      YAML_TAG + "bool", YAML_TAG + "null", YAML_TAG + "map", YAML_TAG + "seq", YAML_TAG + "timestamp");
   private static final ObjectMapper MAPPER = mapper();
 
   private YamlBinding() {}
@@ -160,7 +160,8 @@ final class YamlBinding {
       }
       String tag = t == null || t == JsonToken.FIELD_NAME ? null : getTypeId();
       if (tag != null && !YAML_TAGS.contains(tag)) {
-        throw new ConfigErrors.Refused(this, "tag !" + SafeText.oneLine(tag) + " is not allowed here (plain or quoted"
+        String shown = tag.startsWith(YAML_TAG) ? "!!" + tag.substring(YAML_TAG.length()) : "!" + tag;
+        throw new ConfigErrors.Refused(this, "tag " + SafeText.oneLine(shown) + " is not allowed here (plain or quoted"
             + " values only)");
       }
       return t;
@@ -168,6 +169,9 @@ final class YamlBinding {
 
     @Override
     protected JsonToken _decodeScalar(ScalarEvent scalar) throws IOException {
+      if (scalar.isPlain() && scalar.getValue().isEmpty() && scalar.getTag() == null) {
+        return JsonToken.VALUE_NULL; // nothing written (an empty list item, a key without a value): YAML's null
+      }
       JsonToken t = super._decodeScalar(scalar);
       if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT && !PLAIN_INTEGER.matcher(scalar.getValue()).matches()) {
         return JsonToken.VALUE_STRING; // its text as written: 010, 0x1F, 1_000, 12.50, 1e5

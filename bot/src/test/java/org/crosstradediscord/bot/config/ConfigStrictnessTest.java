@@ -169,4 +169,29 @@ class ConfigStrictnessTest {
     refused("guild_ids: [1\naccounts: x\n", "config.yaml is not valid YAML", "(line ");
     refused(MINIMAL + "---\n" + MINIMAL, "config.yaml is not valid YAML");
   }
+
+  // ---- 4. what the Jackson reader refuses, in the same one-line form ----
+
+  @Test
+  void aliasesTagsAndNulls_areRefused_namingThePath() {
+    refused(MINIMAL + "x: &a [1]\nguild_ids: *a\n", "config.yaml line 5: duplicate key 'guild_ids'");
+    refused(MINIMAL + "audit_channel_id: &a 5\nboard: {channel_id: *a, accounts: [Sim101]}\n",
+        "board.channel_id: an alias (*a) is not supported here; write the value out");
+    refused(MINIMAL + "crosstrade: {transport: !foo rest}", "crosstrade.transport: tag !foo is not allowed here");
+    refused(MINIMAL + "storage: {url: !!binary aGk=}", "storage.url: tag !!binary is not allowed here");
+    refused("guild_ids: [~]\naccounts: {allowed: [Sim101]}\nmode: paper\n", "guild_ids[0]: '~' is not a Discord id");
+    refused(MINIMAL + "limits: {daily_loss: {Sim101: ~}}", "limits.daily_loss.Sim101: is null ('~')");
+    refused(MINIMAL + "crosstrade: {connect_timeout_ms: 99999999999999999999}",
+        "crosstrade.connect_timeout_ms: 99999999999999999999 is out of range");
+    refused(MINIMAL + "crosstrade: {check_at_start: off}", "crosstrade.check_at_start: must be true or false (got 'off')");
+    refused(MINIMAL + "confirmation_timeout_seconds: {a: 1}", "confirmation_timeout_seconds: must be a whole number");
+    refused(MINIMAL + "storage: x", "storage: must be a mapping");
+    refused(MINIMAL + "<<: {a: 1}", "<<: unknown key (known: accounts, audit_channel_id, board,");
+    refused("~", "config.yaml must be a YAML mapping");
+    refused(MINIMAL + "x: " + "[".repeat(30) + "]".repeat(30), "config.yaml is not valid YAML: nested more than 20 levels");
+    // null is absent where a default exists; an empty role list grants nobody
+    assertThat(parse(MINIMAL + "audit_channel_id: ~\nboard: ~\nroles: {flatplace: ~}").auditChannelId()).isEmpty();
+    assertThat(parse(MINIMAL + "limits: {daily_loss: {Sim101: '500'}, session_start: 18:30}").dailyLoss().limitFor("Sim101"))
+        .isEqualTo(500.0);
+  }
 }
