@@ -172,7 +172,7 @@ public final class BotMain {
     log.info(config.mode() == org.crosstradediscord.bot.config.TradingMode.PAPER
         ? "mode: PAPER — confirmed trades are NOT sent to CrossTrade (reads still are)"
         : "mode: LIVE — confirmed trades are sent to CrossTrade");
-    Store store = JdbcStore.openForBot(config.storageUrl(), env);
+    Store store = JdbcStore.openForBot(config.storage().url(), env);
     return DiscordBot.start(config, secrets, store);
   }
 
@@ -195,7 +195,7 @@ public final class BotMain {
       return fail(err, 2, "--export-audit: TO is before FROM");
     }
     com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-    try (Store store = JdbcStore.openReadOnly(config.storageUrl(), env)) { // never migrates or writes
+    try (Store store = JdbcStore.openReadOnly(config.storage().url(), env)) { // never migrates or writes
       store.export(from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
           to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), stored -> {
             var e = stored.event();

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.crosstradediscord.bot.config.BotConfig;
+import org.crosstradediscord.bot.config.CrossTradeConfig;
+import org.crosstradediscord.bot.config.StorageConfig;
 import org.crosstradediscord.bot.config.ConfigLoader;
 import org.crosstradediscord.bot.discord.DiscordBot;
 import org.junit.jupiter.api.Test;
@@ -131,11 +133,10 @@ class BotMainStartupFailureTest {
   @Test
   void sdkRefusingASetting_isAOneLineStartupException_notARawIllegalArgumentException(@TempDir Path dir) {
     BotConfig valid = ConfigLoader.parse("guild_ids: [1]\naccounts: {allowed: [Sim101]}\nmode: live\n", "test");
-    BotConfig slipped = new BotConfig(valid.guildIds(), valid.policy(), valid.auditChannelId(),
-        valid.confirmationTimeout(), java.net.URI.create("http://example.com"), valid.crossTradeConnectTimeout(),
-        valid.crossTradeRequestTimeout(), valid.crossTradeTransport(), 1, false, valid.discordRestBaseUrl(),
-        valid.discordGatewayUrl(), valid.limits(), valid.mode(), "jdbc:sqlite:" + dir.resolve("bot.db"), null,
-        valid.dailyLoss(), valid.logging(), valid.opsListen(), false);
+    CrossTradeConfig ct = valid.crosstrade();
+    BotConfig slipped = valid.withCrossTrade(new CrossTradeConfig(java.net.URI.create("http://example.com"),
+        ct.connectTimeout(), ct.requestTimeout(), ct.transport(), 1, false, false))
+        .withStorage(new StorageConfig("jdbc:sqlite:" + dir.resolve("bot.db")));
     assertThatThrownBy(() -> BotMain.start(slipped, ENV))
         .isInstanceOf(DiscordBot.StartupException.class)
         .hasMessageStartingWith("the CrossTrade SDK refused a setting: ")
@@ -192,14 +193,14 @@ class BotMainStartupFailureTest {
   @Test
   void defaultStorage_isAnSqliteFileBesideTheConfig(@TempDir Path dir) throws Exception {
     BotConfig c = ConfigLoader.load(config(dir, "", 1));
-    assertThat(c.storageUrl()).isEqualTo("jdbc:sqlite:" + dir.resolve("crosstrade-bot.db"));
+    assertThat(c.storage().url()).isEqualTo("jdbc:sqlite:" + dir.resolve("crosstrade-bot.db"));
   }
 
   @Test
   void exportAudit_writesJsonLinesForTheDateRange(@TempDir Path dir) throws Exception {
     Path file = config(dir, "", 1);
     BotConfig c = ConfigLoader.load(file);
-    try (var store = org.crosstradediscord.bot.store.JdbcStore.open(c.storageUrl(), Map.of())) {
+    try (var store = org.crosstradediscord.bot.store.JdbcStore.open(c.storage().url(), Map.of())) {
       store.append(new org.crosstradediscord.bot.audit.StoredEvent(java.time.Instant.parse("2026-01-31T23:59:59Z"),
           new org.crosstradediscord.bot.audit.AuditEvent("result", 7, "alice", "flatplace", Map.of("account", "Sim101"),
               "ok", java.util.List.of("abc"), 5)));

@@ -1,116 +1,107 @@
 package org.crosstradediscord.bot.config;
 
 import org.crosstradediscord.bot.text.SafeText;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 import org.crosstradediscord.bot.access.RolePolicy;
+import org.crosstradediscord.bot.risk.DailyLoss;
 import org.crosstradediscord.bot.risk.Limits;
-import org.crosstradediscord.client.TransportType;
 
 /**
- * Everything the bot needs except the secrets, validated (see {@link ConfigLoader} for the YAML keys).
+ * Everything the bot needs except the secrets, validated ({@link ConfigLoader}; the YAML keys: {@link ConfigFile},
+ * docs/config.md). Sections mirror the file's.
  *
- * @param guildIds guilds whose slash commands the bot registers (guild commands, at start-up)
- * @param policy role policy and account allowlist
- * @param auditChannelId text channel for audit lines, if configured
- * @param confirmationTimeout how long a review card's Confirm button stays valid
- * @param crossTradeBaseUrl CrossTrade API root
- * @param crossTradeConnectTimeout connect timeout of the CrossTrade SDK
- * @param crossTradeRequestTimeout request timeout of the CrossTrade SDK
- * @param crossTradeTransport REST (default) or WEBSOCKET
- * @param crossTradeMaxResponseBytes largest response body or message the SDK reads (4 KiB..64 MiB, default 1 MiB)
- * @param crossTradeAllowInsecureHttp whether plain {@code http://} to a non-loopback CrossTrade host is allowed
- * @param discordRestBaseUrl Discord REST base, e.g. {@code https://discord.com/api/v10/}
- * @param discordGatewayUrl Discord gateway, e.g. {@code wss://gateway.discord.gg/}
+ * @param mode paper (nothing is sent) or live ({@code mode})
+ * @param guildIds guilds whose slash commands the bot registers ({@code guild_ids})
+ * @param policy role grants and account allowlist ({@code roles}, {@code accounts})
+ * @param auditChannelId text channel for audit lines ({@code audit_channel_id}), if configured
+ * @param confirmationTimeout how long a review card's Confirm button stays valid ({@code
+ *     confirmation_timeout_seconds}, 1..600 s, default 60 s)
+ * @param crosstrade the CrossTrade API ({@code crosstrade})
+ * @param discord Discord's URLs ({@code discord})
  * @param limits per-role order limits ({@code limits}; {@link Limits#SAFE} when absent)
- * @param mode paper (nothing is sent) or live
- * @param storageUrl JDBC URL of the durable store ({@code jdbc:sqlite:} with an absolute path, or
- *     {@code jdbc:postgresql://}); never holds credentials
+ * @param dailyLoss the daily loss limits ({@code limits.daily_loss} …; {@link DailyLoss#NONE} when none)
  * @param board the desk board ({@code board}), or null when off
- * @param dailyLoss the daily loss limits ({@code limits.daily_loss} …), {@link org.crosstradediscord.bot.risk.DailyLoss#NONE}
- *     when none
+ * @param storage the durable store ({@code storage})
  * @param logging log format and optional file ({@code logging}; {@link LoggingConfig#DEFAULT} when absent)
- * @param opsListen where {@code GET /healthz} and {@code GET /metrics} are served ({@code ops.listen}, an IP
- *     address and port; port 0 = any free port); empty = no ops endpoint
- * @param crossTradeCheckAtStart read the accounts once at start ({@code crosstrade.check_at_start}, default true): a
- *     refused token or an unreachable CrossTrade stops start-up with one line
+ * @param ops the ops endpoint ({@code ops}; {@link OpsConfig#OFF} when absent)
  */
 public record BotConfig(
+    TradingMode mode,
     List<Long> guildIds,
     RolePolicy policy,
     OptionalLong auditChannelId,
     Duration confirmationTimeout,
-    URI crossTradeBaseUrl,
-    Duration crossTradeConnectTimeout,
-    Duration crossTradeRequestTimeout,
-    TransportType crossTradeTransport,
-    long crossTradeMaxResponseBytes,
-    boolean crossTradeAllowInsecureHttp,
-    URI discordRestBaseUrl,
-    URI discordGatewayUrl,
+    CrossTradeConfig crosstrade,
+    DiscordConfig discord,
     Limits limits,
-    TradingMode mode,
-    String storageUrl,
-    org.crosstradediscord.bot.board.BoardConfig board,
-    org.crosstradediscord.bot.risk.DailyLoss dailyLoss,
+    DailyLoss dailyLoss,
+    BoardConfig board,
+    StorageConfig storage,
     LoggingConfig logging,
-    java.util.Optional<java.net.InetSocketAddress> opsListen,
-    boolean crossTradeCheckAtStart) {
+    OpsConfig ops) {
 
-  /** Checks for null in the operations settings and the daily loss limits (the board may be null: off). */
+  /** Checks for null (the board may be null: off) and copies the guild list. */
   public BotConfig {
-    java.util.Objects.requireNonNull(logging, "logging");
-    java.util.Objects.requireNonNull(opsListen, "opsListen");
-    java.util.Objects.requireNonNull(dailyLoss, "dailyLoss");
+    Objects.requireNonNull(mode, "mode");
+    guildIds = List.copyOf(guildIds);
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(auditChannelId, "auditChannelId");
+    Objects.requireNonNull(confirmationTimeout, "confirmationTimeout");
+    Objects.requireNonNull(crosstrade, "crosstrade");
+    Objects.requireNonNull(discord, "discord");
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(dailyLoss, "dailyLoss");
+    Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(logging, "logging");
+    Objects.requireNonNull(ops, "ops");
   }
 
   /**
-   * The config without the board, daily loss limits and operations settings (text log on stdout, no ops endpoint), and
-   * without the start-up read of CrossTrade.
-   *
-   * @see #BotConfig(List, RolePolicy, OptionalLong, Duration, URI, Duration, Duration, TransportType, long, boolean,
-   *     URI, URI, Limits, TradingMode, String, org.crosstradediscord.bot.board.BoardConfig,
-   *     org.crosstradediscord.bot.risk.DailyLoss, LoggingConfig, java.util.Optional, boolean)
+   * @param crossTrade another {@code crosstrade} section
+   * @return this config with it
    */
-  public BotConfig(List<Long> guildIds, RolePolicy policy, OptionalLong auditChannelId, Duration confirmationTimeout,
-      URI crossTradeBaseUrl, Duration crossTradeConnectTimeout, Duration crossTradeRequestTimeout,
-      TransportType crossTradeTransport, long crossTradeMaxResponseBytes, boolean crossTradeAllowInsecureHttp,
-      URI discordRestBaseUrl, URI discordGatewayUrl, Limits limits, TradingMode mode, String storageUrl) {
-    this(guildIds, policy, auditChannelId, confirmationTimeout, crossTradeBaseUrl, crossTradeConnectTimeout,
-        crossTradeRequestTimeout, crossTradeTransport, crossTradeMaxResponseBytes, crossTradeAllowInsecureHttp,
-        discordRestBaseUrl, discordGatewayUrl, limits, mode, storageUrl, null,
-        org.crosstradediscord.bot.risk.DailyLoss.NONE, LoggingConfig.DEFAULT, java.util.Optional.empty(), false);
+  public BotConfig withCrossTrade(CrossTradeConfig crossTrade) {
+    return new BotConfig(mode, guildIds, policy, auditChannelId, confirmationTimeout, crossTrade, discord, limits,
+        dailyLoss, board, storage, logging, ops);
   }
 
-  /** Discord's REST base URL. */
-  public static final URI DISCORD_REST = URI.create("https://discord.com/api/v10/");
-  /** Discord's gateway URL. */
-  public static final URI DISCORD_GATEWAY = URI.create("wss://gateway.discord.gg/");
+  /**
+   * @param other another {@code storage} section
+   * @return this config with it
+   */
+  public BotConfig withStorage(StorageConfig other) {
+    return new BotConfig(mode, guildIds, policy, auditChannelId, confirmationTimeout, crosstrade, discord, limits,
+        dailyLoss, board, other, logging, ops);
+  }
 
   /** @return a one-line summary for the start-up log and {@code --check-config} (no secret, no URL user info) */
   public String summary() {
-    return "mode=" + mode.key() + " guilds=" + guildIds + " grants=" + policy.grants() + " accounts=" + policy.allowedAccounts()
+    return "mode=" + mode.key() + " guilds=" + guildIds + " grants=" + policy.grants() + " accounts="
+        + policy.allowedAccounts()
         + " audit_channel_id=" + (auditChannelId.isPresent() ? auditChannelId.getAsLong() : "none")
-        + " confirmation_timeout=" + confirmationTimeout.toSeconds() + "s crosstrade=" + display(crossTradeBaseUrl)
-        + " transport=" + crossTradeTransport.name().toLowerCase(java.util.Locale.ROOT)
-        + " max_response_bytes=" + crossTradeMaxResponseBytes
-        + (crossTradeAllowInsecureHttp ? " allow_insecure_http=true" : "")
-        + " discord_rest=" + display(discordRestBaseUrl) + " discord_gateway=" + display(discordGatewayUrl)
+        + " confirmation_timeout=" + confirmationTimeout.toSeconds() + "s crosstrade=" + display(crosstrade.baseUrl())
+        + " transport=" + crosstrade.transport().name().toLowerCase(java.util.Locale.ROOT)
+        + " max_response_bytes=" + crosstrade.maxResponseBytes()
+        + (crosstrade.allowInsecureHttp() ? " allow_insecure_http=true" : "")
+        + " discord_rest=" + display(discord.restBaseUrl()) + " discord_gateway=" + display(discord.gatewayUrl())
         + " limits=" + limits.summary()
         + " daily_loss=" + dailyLoss.summary()
-        + " storage=" + org.crosstradediscord.bot.store.JdbcStore.display(storageUrl)
+        + " storage=" + storage.display()
         + " board=" + (board == null ? "off" : board.summary())
         + " logging=" + logging.summary()
-        + " ops=" + opsListen.map(BotConfig::hostPort).orElse("off");
+        + " ops=" + ops.summary();
   }
 
   /**
    * @param address an IP address and port
    * @return {@code 127.0.0.1:9464} or {@code [::1]:9464}
    */
-  public static String hostPort(java.net.InetSocketAddress address) {
+  public static String hostPort(InetSocketAddress address) {
     String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
     return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
   }

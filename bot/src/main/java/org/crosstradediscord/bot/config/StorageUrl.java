@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.crosstradediscord.bot.store.JdbcStore;
 
 /**
  * The rules for {@code storage.url}, checked when the config loads (docs/config.md, "Storage").
@@ -32,6 +31,10 @@ import org.crosstradediscord.bot.store.JdbcStore;
  * refused parameter but never echoes a parameter's value.
  */
 final class StorageUrl {
+  /** URL prefix of an embedded SQLite file. */
+  static final String SQLITE = "jdbc:sqlite:";
+  /** URL prefix of PostgreSQL. */
+  static final String POSTGRESQL = "jdbc:postgresql://";
   private static final String KEY = "storage.url";
   /** Longest accepted {@code connectTimeout}, {@code loginTimeout} and {@code socketTimeout}, in seconds. */
   static final int MAX_TIMEOUT_SECONDS = 300;
@@ -63,16 +66,35 @@ final class StorageUrl {
    * @throws ConfigException the URL breaks a rule above (one line, starting {@code storage.url:})
    */
   static String check(String url, Path baseDir) {
-    String shown = JdbcStore.display(url);
-    if (url.startsWith(JdbcStore.SQLITE)) {
-      return sqlite(url.substring(JdbcStore.SQLITE.length()), shown, baseDir);
+    String shown = display(url);
+    if (url.startsWith(SQLITE)) {
+      return sqlite(url.substring(SQLITE.length()), shown, baseDir);
     }
-    if (url.startsWith(JdbcStore.POSTGRESQL)) {
-      postgres(url.substring(JdbcStore.POSTGRESQL.length()), shown);
+    if (url.startsWith(POSTGRESQL)) {
+      postgres(url.substring(POSTGRESQL.length()), shown);
       return url;
     }
     throw new ConfigException(KEY + ": '" + shown + "' is not supported (jdbc:sqlite:FILE or"
         + " jdbc:postgresql://HOST[:PORT]/DATABASE)");
+  }
+
+  /**
+   * @param url a JDBC URL
+   * @return it without query, parameters or user info, on one line (safe to log)
+   */
+  static String display(String url) {
+    String u = url;
+    int q = u.indexOf('?');
+    if (q >= 0) {
+      u = u.substring(0, q);
+    }
+    if (u.startsWith(POSTGRESQL)) {
+      String rest = u.substring(POSTGRESQL.length());
+      int slash = rest.indexOf('/');
+      String authority = slash < 0 ? rest : rest.substring(0, slash);
+      u = POSTGRESQL + authority.substring(authority.lastIndexOf('@') + 1) + (slash < 0 ? "" : rest.substring(slash));
+    }
+    return SafeText.oneLine(u);
   }
 
   private static String sqlite(String path, String shown, Path baseDir) {
@@ -82,7 +104,7 @@ final class StorageUrl {
           + " no file: URI or parameters)");
     }
     try {
-      return JdbcStore.SQLITE + baseDir.resolve(path).normalize();
+      return SQLITE + baseDir.resolve(path).normalize();
     } catch (InvalidPathException e) {
       throw new ConfigException(KEY + ": '" + shown + "' is not a valid file path");
     }

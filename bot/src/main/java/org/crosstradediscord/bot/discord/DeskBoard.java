@@ -16,7 +16,7 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
-import org.crosstradediscord.bot.board.BoardConfig;
+import org.crosstradediscord.bot.config.BoardConfig;
 import org.crosstradediscord.bot.rendering.BoardCard;
 import org.crosstradediscord.bot.text.DiscordText;
 import org.crosstradediscord.bot.store.HaltState;

@@ -115,7 +115,7 @@ public final class DiscordBot implements AutoCloseable {
     org.crosstradediscord.bot.store.AuditTrail trail = new org.crosstradediscord.bot.store.AuditTrail(durable);
     org.crosstradediscord.bot.ops.Ops ops;
     try {
-      ops = org.crosstradediscord.bot.ops.Ops.start(config.opsListen()); // bound before Discord: a taken port fails fast
+      ops = org.crosstradediscord.bot.ops.Ops.start(config.ops().listen()); // bound before Discord: a taken port fails fast
     } catch (IllegalStateException e) {
       trail.close();
       throw new StartupException(e.getMessage());
@@ -136,14 +136,14 @@ public final class DiscordBot implements AutoCloseable {
     CrossTradeClient client;
     try {
       client = CrossTradeClient.builder().token(secrets.crossTradeToken())
-          .baseUrl(config.crossTradeBaseUrl()).connectTimeout(config.crossTradeConnectTimeout())
-          .requestTimeout(config.crossTradeRequestTimeout()).transport(config.crossTradeTransport())
-          .maxResponseBytes(config.crossTradeMaxResponseBytes())
-          .allowInsecureHttp(config.crossTradeAllowInsecureHttp()).build();
+          .baseUrl(config.crosstrade().baseUrl()).connectTimeout(config.crosstrade().connectTimeout())
+          .requestTimeout(config.crosstrade().requestTimeout()).transport(config.crosstrade().transport())
+          .maxResponseBytes(config.crosstrade().maxResponseBytes())
+          .allowInsecureHttp(config.crosstrade().allowInsecureHttp()).build();
     } catch (IllegalArgumentException e) {
       throw new StartupException("the CrossTrade SDK refused a setting: " + SafeText.scrubbed(e.getMessage(), tokens));
     }
-    if (config.crossTradeCheckAtStart()) {
+    if (config.crosstrade().checkAtStart()) {
       checkCrossTrade(client, config, tokens);
     }
     ConfirmationStore store = ConfirmationStore.create(config.confirmationTimeout(), trail.store(), STORE_WAIT);
@@ -151,7 +151,7 @@ public final class DiscordBot implements AutoCloseable {
     audit.setTrail(trail::append);
     org.crosstradediscord.bot.halt.HaltSwitch halt = new org.crosstradediscord.bot.halt.HaltSwitch(trail.store(), audit);
     // 4 calls at once, 16 waiting at most; a confirmed trade older than the request timeout is never sent late.
-    TradeCalls calls = new TradeCalls(CALL_THREADS, CALL_QUEUE, config.crossTradeRequestTimeout());
+    TradeCalls calls = new TradeCalls(CALL_THREADS, CALL_QUEUE, config.crosstrade().requestTimeout());
     CommandRegistry registry = CommandRegistry.standard(trail, halt);
     ops.watch(audit, store, client, registry.definitions().stream().map(d -> d.getName())
         .collect(java.util.stream.Collectors.toSet()));
@@ -160,12 +160,12 @@ public final class DiscordBot implements AutoCloseable {
     // Shutdown waits for calls in flight: the longest one waits up to the request timeout for the SDK's rate limiter,
     // then has connect + request timeout for the exchange; plus a margin. A claimed trade's lease adds the longest a
     // confirmed trade may wait for a call thread (the request timeout): connect + 3 x request timeout + 5 s.
-    Duration grace = config.crossTradeConnectTimeout().plus(config.crossTradeRequestTimeout().multipliedBy(2)).plusSeconds(5);
+    Duration grace = config.crosstrade().connectTimeout().plus(config.crosstrade().requestTimeout().multipliedBy(2)).plusSeconds(5);
     InteractionRouter handler = new InteractionRouter(registry, config.policy(), store, client, audit, calls, reads,
         new org.crosstradediscord.bot.risk.LimitGuard(config.limits()), config.mode(), halt,
-        grace.plus(config.crossTradeRequestTimeout()));
+        grace.plus(config.crosstrade().requestTimeout()));
     CountDownLatch ready = new CountDownLatch(1);
-    String gateway = config.discordGatewayUrl().toString();
+    String gateway = config.discord().gatewayUrl().toString();
 
     // Second layer behind DiscordText: no message of the bot may ping anyone (allowed mentions "parse": [],
     // https://discord.com/developers/docs/resources/message#allowed-mentions-object). JDA applies this default to
@@ -175,7 +175,7 @@ public final class DiscordBot implements AutoCloseable {
     JDA jda;
     try {
       jda = JDABuilder.createLight(secrets.discordToken(), EnumSet.noneOf(GatewayIntent.class))
-          .setRestConfig(new RestConfig().setBaseUrl(config.discordRestBaseUrl().toString()))
+          .setRestConfig(new RestConfig().setBaseUrl(config.discord().restBaseUrl().toString()))
           .setSessionController(new SessionControllerAdapter() {
             @Override
             public String getGateway() {
@@ -202,7 +202,7 @@ public final class DiscordBot implements AutoCloseable {
     } catch (RuntimeException e) {
       calls.close(Duration.ZERO);
       client.close();
-      throw new StartupException("cannot reach Discord at " + BotConfig.display(config.discordRestBaseUrl()) + ": "
+      throw new StartupException("cannot reach Discord at " + BotConfig.display(config.discord().restBaseUrl()) + ": "
           + describe(e, tokens));
     }
     DiscordBot bot = new DiscordBot(jda, calls, store, client, grace);
@@ -215,7 +215,7 @@ public final class DiscordBot implements AutoCloseable {
     try {
       if (!ready.await(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         throw new StartupException("Discord gateway not ready within " + READY_TIMEOUT_SECONDS + " s ("
-            + BotConfig.display(config.discordGatewayUrl()) + ")");
+            + BotConfig.display(config.discord().gatewayUrl()) + ")");
       }
       var definitions = registry.definitions();
       for (long guildId : config.guildIds()) {
@@ -270,8 +270,8 @@ public final class DiscordBot implements AutoCloseable {
         ClaimRecovery.PERIOD_SECONDS, TimeUnit.SECONDS);
     bot.presencePoll.scheduleWithFixedDelay(bot::refreshPresence, 0, PRESENCE_POLL_SECONDS, TimeUnit.SECONDS);
     log.info("storage {} — trading {}", trail.store().describe(), bot.haltedAtStart() ? "HALTED (use /resume)" : "open");
-    log.info("ready as {} — CrossTrade at {} over {}", jda.getSelfUser().getName(), BotConfig.display(config.crossTradeBaseUrl()),
-        config.crossTradeTransport());
+    log.info("ready as {} — CrossTrade at {} over {}", jda.getSelfUser().getName(), BotConfig.display(config.crosstrade().baseUrl()),
+        config.crosstrade().transport());
     return bot;
   }
 
@@ -328,7 +328,7 @@ public final class DiscordBot implements AutoCloseable {
    * @throws StartupException CrossTrade refused the token or could not be reached
    */
   private static void checkCrossTrade(CrossTradeClient client, BotConfig config, List<String> tokens) {
-    String where = BotConfig.display(config.crossTradeBaseUrl());
+    String where = BotConfig.display(config.crosstrade().baseUrl());
     try {
       var accounts = client.listAccounts();
       log.info("CrossTrade at {} answered: {} account(s) visible to the token", where,

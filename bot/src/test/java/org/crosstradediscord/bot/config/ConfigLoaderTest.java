@@ -20,8 +20,8 @@ class ConfigLoaderTest {
     assertThat(c.policy().allows(Permission.FLATTEN_EVERYTHING, Set.of(200000000000000003L))).isTrue();
     assertThat(c.auditChannelId()).hasValue(300000000000000001L);
     assertThat(c.confirmationTimeout()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(c.crossTradeMaxResponseBytes()).isEqualTo(1_048_576);
-    assertThat(c.crossTradeAllowInsecureHttp()).isFalse();
+    assertThat(c.crosstrade().maxResponseBytes()).isEqualTo(1_048_576);
+    assertThat(c.crosstrade().allowInsecureHttp()).isFalse();
     assertThat(c.mode()).as("the example starts on paper").isEqualTo(TradingMode.PAPER);
     assertThat(c.limits().defaults().maxQuantity()).isEqualTo(10);
     assertThat(c.limits().forRoles(Set.of(200000000000000002L)).maxPosition()).hasValue(4);
@@ -31,12 +31,12 @@ class ConfigLoaderTest {
   void minimalConfig_getsSafeDefaults() {
     BotConfig c = ConfigLoader.parse(MINIMAL, "test");
     assertThat(c.confirmationTimeout()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(c.crossTradeBaseUrl().toString()).isEqualTo("https://app.crosstrade.io");
-    assertThat(c.discordRestBaseUrl()).isEqualTo(BotConfig.DISCORD_REST);
-    assertThat(c.discordGatewayUrl()).isEqualTo(BotConfig.DISCORD_GATEWAY);
+    assertThat(c.crosstrade().baseUrl().toString()).isEqualTo("https://app.crosstrade.io");
+    assertThat(c.discord().restBaseUrl()).isEqualTo(DiscordConfig.DEFAULT.restBaseUrl());
+    assertThat(c.discord().gatewayUrl()).isEqualTo(DiscordConfig.DEFAULT.gatewayUrl());
     assertThat(c.auditChannelId()).isEmpty();
-    assertThat(c.crossTradeTransport()).isEqualTo(org.crosstradediscord.client.TransportType.REST);
-    assertThat(ConfigLoader.parse(MINIMAL + "crosstrade: {transport: WebSocket}", "t").crossTradeTransport())
+    assertThat(c.crosstrade().transport()).isEqualTo(org.crosstradediscord.client.TransportType.REST);
+    assertThat(ConfigLoader.parse(MINIMAL + "crosstrade: {transport: WebSocket}", "t").crosstrade().transport())
         .isEqualTo(org.crosstradediscord.client.TransportType.WEBSOCKET);
     for (Permission p : Permission.values()) {
       assertThat(c.policy().allows(p, Set.of(1L, 2L, 3L))).as("deny by default: " + p).isFalse();

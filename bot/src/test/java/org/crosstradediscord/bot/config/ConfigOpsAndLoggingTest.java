@@ -20,18 +20,18 @@ class ConfigOpsAndLoggingTest {
   void absent_meansTextOnStdout_andNoOpsEndpoint(@TempDir Path dir) {
     BotConfig c = parse("", dir);
     assertThat(c.logging()).isEqualTo(LoggingConfig.DEFAULT);
-    assertThat(c.opsListen()).isEmpty();
+    assertThat(c.ops().listen()).isEmpty();
     assertThat(c.summary()).contains("logging=text").contains("ops=off");
   }
 
   @Test
   void opsListen_acceptsIpLiteralsAndLocalhost(@TempDir Path dir) {
-    assertThat(parse("ops: {listen: \"127.0.0.1:9464\"}\n", dir).opsListen().orElseThrow())
+    assertThat(parse("ops: {listen: \"127.0.0.1:9464\"}\n", dir).ops().listen().orElseThrow())
         .satisfies(a -> assertThat(BotConfig.hostPort(a)).isEqualTo("127.0.0.1:9464"));
-    assertThat(parse("ops: {listen: 127.0.0.1:0}\n", dir).opsListen().orElseThrow().getPort()).isZero();
-    assertThat(parse("ops: {listen: \"localhost:9464\"}\n", dir).opsListen().orElseThrow().getAddress().isLoopbackAddress())
+    assertThat(parse("ops: {listen: 127.0.0.1:0}\n", dir).ops().listen().orElseThrow().getPort()).isZero();
+    assertThat(parse("ops: {listen: \"localhost:9464\"}\n", dir).ops().listen().orElseThrow().getAddress().isLoopbackAddress())
         .isTrue();
-    assertThat(BotConfig.hostPort(parse("ops: {listen: \"[::1]:9464\"}\n", dir).opsListen().orElseThrow()))
+    assertThat(BotConfig.hostPort(parse("ops: {listen: \"[::1]:9464\"}\n", dir).ops().listen().orElseThrow()))
         .isEqualTo("[0:0:0:0:0:0:0:1]:9464");
     assertThat(parse("ops: {listen: \"0.0.0.0:9464\"}\n", dir).summary()).contains("ops=0.0.0.0:9464");
   }

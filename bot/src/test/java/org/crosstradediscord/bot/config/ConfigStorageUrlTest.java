@@ -13,7 +13,7 @@ class ConfigStorageUrlTest {
   private static final String MINIMAL = "guild_ids: [1]\naccounts: {allowed: [Sim101]}\nmode: paper\n";
 
   private static String load(String url) {
-    return ConfigLoader.parse(MINIMAL + "storage: {url: \"" + url + "\"}\n", "config.yaml").storageUrl();
+    return ConfigLoader.parse(MINIMAL + "storage: {url: \"" + url + "\"}\n", "config.yaml").storage().url();
   }
 
   private static void refused(String url, String... messageParts) {

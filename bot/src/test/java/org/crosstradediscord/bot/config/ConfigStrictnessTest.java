@@ -129,19 +129,19 @@ class ConfigStrictnessTest {
         "crosstrade.base_url: plain http to a non-loopback host (http://crosstrade.internal:8080)",
         "crosstrade.allow_insecure_http: true");
     for (String url : List.of("http://127.0.0.1:8089", "http://localhost:8089", "http://[::1]:8089")) {
-      assertThat(parse(MINIMAL + "crosstrade: {base_url: '" + url + "'}").crossTradeBaseUrl()).hasToString(url);
+      assertThat(parse(MINIMAL + "crosstrade: {base_url: '" + url + "'}").crosstrade().baseUrl()).hasToString(url);
     }
     BotConfig insecure = parse(MINIMAL + "crosstrade: {base_url: 'http://crosstrade.internal:8080', allow_insecure_http: true}");
-    assertThat(insecure.crossTradeAllowInsecureHttp()).isTrue();
+    assertThat(insecure.crosstrade().allowInsecureHttp()).isTrue();
     assertThat(insecure.summary()).contains("allow_insecure_http=true");
-    assertThat(parse(MINIMAL).crossTradeAllowInsecureHttp()).isFalse();
+    assertThat(parse(MINIMAL).crosstrade().allowInsecureHttp()).isFalse();
   }
 
   @Test
   void maxResponseBytes_defaultsTo1MiB_andIsBounded() {
-    assertThat(parse(MINIMAL).crossTradeMaxResponseBytes()).isEqualTo(1_048_576);
-    assertThat(parse(MINIMAL + "crosstrade: {max_response_bytes: 4096}").crossTradeMaxResponseBytes()).isEqualTo(4096);
-    assertThat(parse(MINIMAL + "crosstrade: {max_response_bytes: 67108864}").crossTradeMaxResponseBytes())
+    assertThat(parse(MINIMAL).crosstrade().maxResponseBytes()).isEqualTo(1_048_576);
+    assertThat(parse(MINIMAL + "crosstrade: {max_response_bytes: 4096}").crosstrade().maxResponseBytes()).isEqualTo(4096);
+    assertThat(parse(MINIMAL + "crosstrade: {max_response_bytes: 67108864}").crosstrade().maxResponseBytes())
         .isEqualTo(67_108_864);
     refused(MINIMAL + "crosstrade: {max_response_bytes: 4095}", "crosstrade.max_response_bytes: 4095 is out of range (4096 to 67108864)");
     refused(MINIMAL + "crosstrade: {max_response_bytes: 67108865}", "out of range");
@@ -153,10 +153,12 @@ class ConfigStrictnessTest {
   void summary_neverShowsUserInfoQueryOrFragment() {
     BotConfig c = parse(MINIMAL);
     URI leaky = URI.create("https://alice:hunter2@app.crosstrade.io:8443/base?key=s3cr3t#frag");
-    BotConfig built = new BotConfig(c.guildIds(), c.policy(), c.auditChannelId(), c.confirmationTimeout(), leaky,
-        c.crossTradeConnectTimeout(), c.crossTradeRequestTimeout(), c.crossTradeTransport(),
-        c.crossTradeMaxResponseBytes(), false, leaky, leaky, c.limits(), c.mode(), c.storageUrl(), c.board(), c.dailyLoss(),
-        c.logging(), c.opsListen(), c.crossTradeCheckAtStart());
+    CrossTradeConfig ct = c.crosstrade();
+    BotConfig built = c.withCrossTrade(new CrossTradeConfig(leaky, ct.connectTimeout(), ct.requestTimeout(),
+        ct.transport(), ct.maxResponseBytes(), false, ct.checkAtStart()));
+    built = new BotConfig(built.mode(), built.guildIds(), built.policy(), built.auditChannelId(),
+        built.confirmationTimeout(), built.crosstrade(), new DiscordConfig(leaky, leaky), built.limits(),
+        built.dailyLoss(), built.board(), built.storage(), built.logging(), built.ops());
     assertThat(built.summary()).contains("crosstrade=https://app.crosstrade.io:8443/base")
         .doesNotContain("hunter2").doesNotContain("alice").doesNotContain("s3cr3t").doesNotContain("frag");
     assertThat(BotConfig.origin(leaky)).isEqualTo("https://app.crosstrade.io:8443");
@@ -166,5 +168,30 @@ class ConfigStrictnessTest {
   void yamlErrors_areOneLine_withTheLine() {
     refused("guild_ids: [1\naccounts: x\n", "config.yaml is not valid YAML", "(line ");
     refused(MINIMAL + "---\n" + MINIMAL, "config.yaml is not valid YAML");
+  }
+
+  // ---- 4. what the Jackson reader refuses, in the same one-line form ----
+
+  @Test
+  void aliasesTagsAndNulls_areRefused_namingThePath() {
+    refused(MINIMAL + "x: &a [1]\nguild_ids: *a\n", "config.yaml line 5: duplicate key 'guild_ids'");
+    refused(MINIMAL + "audit_channel_id: &a 5\nboard: {channel_id: *a, accounts: [Sim101]}\n",
+        "board.channel_id: an alias (*a) is not supported here; write the value out");
+    refused(MINIMAL + "crosstrade: {transport: !foo rest}", "crosstrade.transport: tag !foo is not allowed here");
+    refused(MINIMAL + "storage: {url: !!binary aGk=}", "storage.url: tag !!binary is not allowed here");
+    refused("guild_ids: [~]\naccounts: {allowed: [Sim101]}\nmode: paper\n", "guild_ids[0]: '~' is not a Discord id");
+    refused(MINIMAL + "limits: {daily_loss: {Sim101: ~}}", "limits.daily_loss.Sim101: is null ('~')");
+    refused(MINIMAL + "crosstrade: {connect_timeout_ms: 99999999999999999999}",
+        "crosstrade.connect_timeout_ms: 99999999999999999999 is out of range");
+    refused(MINIMAL + "crosstrade: {check_at_start: off}", "crosstrade.check_at_start: must be true or false (got 'off')");
+    refused(MINIMAL + "confirmation_timeout_seconds: {a: 1}", "confirmation_timeout_seconds: must be a whole number");
+    refused(MINIMAL + "storage: x", "storage: must be a mapping");
+    refused(MINIMAL + "<<: {a: 1}", "<<: unknown key (known: accounts, audit_channel_id, board,");
+    refused("~", "config.yaml must be a YAML mapping");
+    refused(MINIMAL + "x: " + "[".repeat(30) + "]".repeat(30), "config.yaml is not valid YAML: nested more than 20 levels");
+    // null is absent where a default exists; an empty role list grants nobody
+    assertThat(parse(MINIMAL + "audit_channel_id: ~\nboard: ~\nroles: {flatplace: ~}").auditChannelId()).isEmpty();
+    assertThat(parse(MINIMAL + "limits: {daily_loss: {Sim101: '500'}, session_start: 18:30}").dailyLoss().limitFor("Sim101"))
+        .isEqualTo(500.0);
   }
 }

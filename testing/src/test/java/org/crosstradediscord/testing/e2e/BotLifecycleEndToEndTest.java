@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import org.crosstradediscord.bot.BotMain;
+import org.crosstradediscord.bot.config.BotConfig;
 import org.crosstradediscord.bot.config.ConfigException;
+import org.crosstradediscord.bot.config.CrossTradeConfig;
+import org.crosstradediscord.bot.config.StorageConfig;
 import org.crosstradediscord.bot.discord.DiscordBot;
 import org.crosstradediscord.testing.discord.StandInGuild;
 import org.crosstradediscord.testing.discord.StandInInteraction;
@@ -51,13 +54,11 @@ class BotLifecycleEndToEndTest {
   void wrongDiscordToken_stopsStartUpWithAClearMessage_withoutTheToken() {
     String wrong = "wrong-discord-token-123456";
     // Its own store: the sandbox's bot holds the sandbox's SQLite file (one bot process per file).
-    org.crosstradediscord.bot.config.BotConfig c = sandbox.config();
-    org.crosstradediscord.bot.config.BotConfig own = new org.crosstradediscord.bot.config.BotConfig(c.guildIds(),
-        c.policy(), c.auditChannelId(), c.confirmationTimeout(), c.crossTradeBaseUrl(), c.crossTradeConnectTimeout(),
-        c.crossTradeRequestTimeout(), c.crossTradeTransport(), c.crossTradeMaxResponseBytes(),
-        c.crossTradeAllowInsecureHttp(), c.discordRestBaseUrl(), c.discordGatewayUrl(), c.limits(), c.mode(),
-        c.storageUrl().replace("crosstrade-bot.db", "wrong-token.db"), c.board(), c.dailyLoss(), c.logging(),
-        c.opsListen(), false);
+    BotConfig c = sandbox.config();
+    CrossTradeConfig ct = c.crosstrade();
+    BotConfig own = c.withCrossTrade(new CrossTradeConfig(ct.baseUrl(), ct.connectTimeout(), ct.requestTimeout(),
+            ct.transport(), ct.maxResponseBytes(), ct.allowInsecureHttp(), false))
+        .withStorage(new StorageConfig(c.storage().url().replace("crosstrade-bot.db", "wrong-token.db")));
     assertThatThrownBy(() -> BotMain.start(own, Map.of("DISCORD_TOKEN", wrong, "CROSSTRADE_TOKEN", "x")))
         .isInstanceOf(DiscordBot.StartupException.class)
         .hasMessageContaining("Discord rejected DISCORD_TOKEN")

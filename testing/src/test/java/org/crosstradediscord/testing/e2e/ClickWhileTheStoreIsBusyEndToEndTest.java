@@ -33,7 +33,7 @@ class ClickWhileTheStoreIsBusyEndToEndTest {
       s.awaitReviewReadsIdle();
 
       StandInInteraction click;
-      try (Connection lock = writeLocked(s.config().storageUrl())) {
+      try (Connection lock = writeLocked(s.config().storage().url())) {
         click = s.discord().click(guild, alice, card, "Place order");
         click.awaitCallback(WAIT);
         StandInInteraction other = s.discord().slash(guild, guild.member("bob"), "positions", Map.of());

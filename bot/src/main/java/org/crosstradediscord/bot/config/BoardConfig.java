@@ -1,4 +1,4 @@
-package org.crosstradediscord.bot.board;
+package org.crosstradediscord.bot.config;
 
 import java.time.Duration;
 import java.util.List;
