@@ -1,5 +1,7 @@
 package org.crosstradediscord.bot;
 
+import org.crosstradediscord.bot.config.TradingMode;
+import org.crosstradediscord.bot.ops.LogSetup;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -137,7 +139,7 @@ public final class BotMain {
       if (exportFrom != null) {
         return exportAudit(config, env, exportFrom, exportTo, out, err, tokens);
       }
-      org.crosstradediscord.bot.ops.LogSetup.apply(config.logging());
+      LogSetup.apply(config.logging());
       DiscordBot bot = start(config, env);
       Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "shutdown"));
       return 0;
@@ -148,7 +150,7 @@ public final class BotMain {
     } catch (DiscordBot.StartupException e) {
       return fail(err, 1, "cannot start: " + SafeText.scrubbed(e.getMessage(), tokens));
     } catch (RuntimeException e) {
-      log.debug("start-up failed", e); // the stack only at DEBUG (logger org.crosstradediscord.bot.BotMain)
+      log.debug("start-up failed", e); // the stack only at DEBUG (logger BotMain)
       return fail(err, 1, "cannot start: " + SafeText.scrubbed(e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()), tokens));
     }
@@ -169,7 +171,7 @@ public final class BotMain {
   public static DiscordBot start(BotConfig config, Map<String, String> env) {
     Secrets secrets = Secrets.fromEnvironment(env);
     log.info("starting with {}", config.summary());
-    log.info(config.mode() == org.crosstradediscord.bot.config.TradingMode.PAPER
+    log.info(config.mode() == TradingMode.PAPER
         ? "mode: PAPER — confirmed trades are NOT sent to CrossTrade (reads still are)"
         : "mode: LIVE — confirmed trades are sent to CrossTrade");
     Store store = JdbcStore.openForBot(config.storage().url(), env);

@@ -63,7 +63,7 @@ public final class AuditLog {
       }
     }
     try {
-      trail.get().accept(new org.crosstradediscord.bot.audit.StoredEvent(java.time.Instant.now(), event));
+      trail.get().accept(new StoredEvent(java.time.Instant.now(), event));
     } catch (RuntimeException e) {
       AUDIT.warn("audit event not stored: {}", DiscordText.oneLine(e.toString(), 500));
     }

@@ -1,5 +1,7 @@
 package org.crosstradediscord.bot.commands;
 
+import org.crosstradediscord.bot.halt.HaltSwitch;
+import org.crosstradediscord.bot.store.AuditTrail;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +33,8 @@ public final class CommandRegistry {
    * @return {@link #standard()} plus the desk controls: the read-only {@code /audit} and the immediate
    *     {@code /halt} and {@code /resume}
    */
-  public static CommandRegistry standard(org.crosstradediscord.bot.store.AuditTrail trail,
-      org.crosstradediscord.bot.halt.HaltSwitch halt) {
+  public static CommandRegistry standard(AuditTrail trail,
+      HaltSwitch halt) {
     List<TradingCommand> all = new java.util.ArrayList<>(standard().byName.values());
     all.add(new AuditCommand(trail));
     all.add(new HaltCommand(halt));

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.commands;
 
+import org.crosstradediscord.client.CrossTradeException;
 import org.crosstradediscord.bot.rendering.Answer;
 import java.util.Map;
 import org.crosstradediscord.client.CrossTradeClient;
@@ -27,7 +28,7 @@ public interface ReadAction {
    *
    * @param client the CrossTrade SDK
    * @return the ephemeral answer
-   * @throws org.crosstradediscord.client.CrossTradeException when a read the answer needs fails
+   * @throws CrossTradeException when a read the answer needs fails
    */
   Answer read(CrossTradeClient client);
 }

@@ -1,5 +1,7 @@
 package org.crosstradediscord.bot.commands;
 
+import org.crosstradediscord.bot.risk.OrderIntent;
+import org.crosstradediscord.client.CrossTradeException;
 import org.crosstradediscord.bot.rendering.Review;
 import org.crosstradediscord.bot.rendering.Outcome;
 import java.util.Map;
@@ -41,7 +43,7 @@ public interface TradeAction {
    * @return the order as the per-role limits see it, for a risk-increasing action ({@code /flatplace},
    *     {@code /reverse}); empty for the risk-reducing ones, which are not limited
    */
-  default Optional<org.crosstradediscord.bot.risk.OrderIntent> riskOrder() {
+  default Optional<OrderIntent> riskOrder() {
     return Optional.empty();
   }
 
@@ -53,7 +55,7 @@ public interface TradeAction {
    *
    * @param client the CrossTrade SDK
    * @return what the upstream reported
-   * @throws org.crosstradediscord.client.CrossTradeException on any upstream or transport failure
+   * @throws CrossTradeException on any upstream or transport failure
    */
   Outcome execute(CrossTradeClient client);
 }

@@ -1,5 +1,19 @@
 package org.crosstradediscord.bot.discord;
 
+import org.crosstradediscord.bot.access.Invoker;
+import org.crosstradediscord.bot.board.DailyLossGuard;
+import org.crosstradediscord.bot.halt.HaltSwitch;
+import org.crosstradediscord.bot.ops.Ops;
+import org.crosstradediscord.bot.risk.LimitGuard;
+import org.crosstradediscord.bot.store.AuditTrail;
+import org.crosstradediscord.bot.store.HaltState;
+import org.crosstradediscord.bot.store.Store;
+import org.crosstradediscord.client.CrossTradeException;
+import org.crosstradediscord.client.NinjaTraderNotConnectedException;
+import org.crosstradediscord.client.OutcomeUnknownException;
+import org.crosstradediscord.client.PnlStream;
+import org.crosstradediscord.client.UnauthorizedException;
+import org.crosstradediscord.client.UnreachableException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -56,8 +70,8 @@ public final class DiscordBot implements AutoCloseable {
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private Workers reads;
-  private org.crosstradediscord.bot.store.AuditTrail trail;
-  private org.crosstradediscord.bot.halt.HaltSwitch halt;
+  private AuditTrail trail;
+  private HaltSwitch halt;
   /** Re-reads the halt state every {@value #PRESENCE_POLL_SECONDS} s for the presence (another replica may change it). */
   private final java.util.concurrent.ScheduledExecutorService presencePoll =
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -71,10 +85,10 @@ public final class DiscordBot implements AutoCloseable {
   static final Duration STORE_WAIT = Duration.ofSeconds(1);
 
   private volatile InteractionRouter handler;
-  private volatile org.crosstradediscord.bot.discord.DeskBoard board;
-  private volatile org.crosstradediscord.client.PnlStream pnl;
+  private volatile DeskBoard board;
+  private volatile PnlStream pnl;
   private AuditLog audit;
-  private volatile org.crosstradediscord.bot.ops.Ops ops = org.crosstradediscord.bot.ops.Ops.OFF;
+  private volatile Ops ops = Ops.OFF;
 
   /** @return where {@code /healthz} and {@code /metrics} are served (the real port), or empty without {@code ops.listen} */
   public java.util.Optional<java.net.InetSocketAddress> opsAddress() {
@@ -111,11 +125,11 @@ public final class DiscordBot implements AutoCloseable {
    *     unknown or the bot may not view it or send messages in it, or {@code ops.listen} cannot be bound. The message says which, is one line, and never holds a token (text from exceptions is scrubbed of
    *     both tokens and its control characters replaced).
    */
-  public static DiscordBot start(BotConfig config, Secrets secrets, org.crosstradediscord.bot.store.Store durable) {
-    org.crosstradediscord.bot.store.AuditTrail trail = new org.crosstradediscord.bot.store.AuditTrail(durable);
-    org.crosstradediscord.bot.ops.Ops ops;
+  public static DiscordBot start(BotConfig config, Secrets secrets, Store durable) {
+    AuditTrail trail = new AuditTrail(durable);
+    Ops ops;
     try {
-      ops = org.crosstradediscord.bot.ops.Ops.start(config.ops().listen()); // bound before Discord: a taken port fails fast
+      ops = Ops.start(config.ops().listen()); // bound before Discord: a taken port fails fast
     } catch (IllegalStateException e) {
       trail.close();
       throw new StartupException(e.getMessage());
@@ -129,8 +143,8 @@ public final class DiscordBot implements AutoCloseable {
     }
   }
 
-  private static DiscordBot start(BotConfig config, Secrets secrets, org.crosstradediscord.bot.store.AuditTrail trail,
-      org.crosstradediscord.bot.ops.Ops ops) {
+  private static DiscordBot start(BotConfig config, Secrets secrets, AuditTrail trail,
+      Ops ops) {
     java.time.Instant startedAt = java.time.Instant.now();
     List<String> tokens = List.of(secrets.discordToken(), secrets.crossTradeToken());
     CrossTradeClient client;
@@ -149,7 +163,7 @@ public final class DiscordBot implements AutoCloseable {
     ConfirmationStore store = ConfirmationStore.create(config.confirmationTimeout(), trail.store(), STORE_WAIT);
     AuditLog audit = new AuditLog();
     audit.setTrail(trail::append);
-    org.crosstradediscord.bot.halt.HaltSwitch halt = new org.crosstradediscord.bot.halt.HaltSwitch(trail.store(), audit);
+    HaltSwitch halt = new HaltSwitch(trail.store(), audit);
     // 4 calls at once, 16 waiting at most; a confirmed trade older than the request timeout is never sent late.
     TradeCalls calls = new TradeCalls(CALL_THREADS, CALL_QUEUE, config.crosstrade().requestTimeout());
     CommandRegistry registry = CommandRegistry.standard(trail, halt);
@@ -162,7 +176,7 @@ public final class DiscordBot implements AutoCloseable {
     // confirmed trade may wait for a call thread (the request timeout): connect + 3 x request timeout + 5 s.
     Duration grace = config.crosstrade().connectTimeout().plus(config.crosstrade().requestTimeout().multipliedBy(2)).plusSeconds(5);
     InteractionRouter handler = new InteractionRouter(registry, config.policy(), store, client, audit, calls, reads,
-        new org.crosstradediscord.bot.risk.LimitGuard(config.limits()), config.mode(), halt,
+        new LimitGuard(config.limits()), config.mode(), halt,
         grace.plus(config.crosstrade().requestTimeout()));
     CountDownLatch ready = new CountDownLatch(1);
     String gateway = config.discord().gatewayUrl().toString();
@@ -293,9 +307,9 @@ public final class DiscordBot implements AutoCloseable {
     if (interval.compareTo(CrossTradeClient.MAX_PNL_INTERVAL) > 0) {
       interval = CrossTradeClient.MAX_PNL_INTERVAL;
     }
-    org.crosstradediscord.bot.discord.DeskBoard b = null;
+    DeskBoard b = null;
     if (config.board() != null) {
-      b = new org.crosstradediscord.bot.discord.DeskBoard(config.board(), jda, trail.store(), halt::current, interval);
+      b = new DeskBoard(config.board(), jda, trail.store(), halt::current, interval);
       try {
         b.start();
       } catch (IllegalStateException e) {
@@ -303,11 +317,11 @@ public final class DiscordBot implements AutoCloseable {
       }
       board = b;
     }
-    org.crosstradediscord.bot.board.DailyLossGuard guard = !limits ? null
-        : new org.crosstradediscord.bot.board.DailyLossGuard(config.dailyLoss(), trail.store(), halt, client, audit,
-            new org.crosstradediscord.bot.access.Invoker(jda.getSelfUser().getIdLong(), "crosstrade-bot (daily loss limit)",
+    DailyLossGuard guard = !limits ? null
+        : new DailyLossGuard(config.dailyLoss(), trail.store(), halt, client, audit,
+            new Invoker(jda.getSelfUser().getIdLong(), "crosstrade-bot (daily loss limit)",
                 java.util.Set.of()), config.mode(), java.time.Clock.systemUTC());
-    org.crosstradediscord.bot.discord.DeskBoard shown = b;
+    DeskBoard shown = b;
     pnl = client.streamPnl(interval, update -> {
       if (shown != null) {
         shown.onUpdate(update);
@@ -333,25 +347,25 @@ public final class DiscordBot implements AutoCloseable {
       var accounts = client.listAccounts();
       log.info("CrossTrade at {} answered: {} account(s) visible to the token", where,
           accounts == null || accounts.getAccounts() == null ? 0 : accounts.getAccounts().size());
-    } catch (org.crosstradediscord.client.UnauthorizedException e) {
+    } catch (UnauthorizedException e) {
       client.close();
       throw new StartupException("CrossTrade at " + where + " refused CROSSTRADE_TOKEN (HTTP 401): copy the secret key"
           + " again from your CrossTrade account (API access needs the Pro plan)");
-    } catch (org.crosstradediscord.client.UnreachableException | org.crosstradediscord.client.OutcomeUnknownException e) {
+    } catch (UnreachableException | OutcomeUnknownException e) {
       client.close();
       throw new StartupException("cannot reach CrossTrade at " + where + " (" + SafeText.scrubbed(
           SafeText.oneLine(String.valueOf(e.getMessage())), tokens) + "): check crosstrade.base_url and the network");
-    } catch (org.crosstradediscord.client.NinjaTraderNotConnectedException e) {
+    } catch (NinjaTraderNotConnectedException e) {
       log.warn("CrossTrade at {} answers, but NinjaTrader is not connected to it (HTTP 408): start NinjaTrader 8 with the"
           + " CrossTrade add-on; trades fail until then", where);
-    } catch (org.crosstradediscord.client.CrossTradeException e) {
+    } catch (CrossTradeException e) {
       log.warn("CrossTrade at {} answered the start-up read with {}: starting anyway", where,
           SafeText.scrubbed(SafeText.oneLine(e.getClass().getSimpleName() + ": " + e.getMessage()), tokens));
     }
   }
 
   /** @return the desk board, or null when {@code board} is not configured */
-  public org.crosstradediscord.bot.discord.DeskBoard board() {
+  public DeskBoard board() {
     return board;
   }
 
@@ -376,12 +390,12 @@ public final class DiscordBot implements AutoCloseable {
   }
 
   /** @return the halt switch (backed by the store) */
-  public org.crosstradediscord.bot.halt.HaltSwitch halt() {
+  public HaltSwitch halt() {
     return halt;
   }
 
   /** @return the durable audit trail */
-  public org.crosstradediscord.bot.store.AuditTrail auditTrail() {
+  public AuditTrail auditTrail() {
     return trail;
   }
 
@@ -402,7 +416,7 @@ public final class DiscordBot implements AutoCloseable {
   }
 
   /** Shows the halt in the bot's presence: Do Not Disturb with "HALTED …", else Online. */
-  private void showHalt(org.crosstradediscord.bot.store.HaltState state) {
+  private void showHalt(HaltState state) {
     Boolean previous = shownHalted.getAndSet(state.halted());
     if (previous != null && previous == state.halted()) {
       return;

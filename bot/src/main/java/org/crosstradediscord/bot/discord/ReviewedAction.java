@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.discord;
 
+import org.crosstradediscord.bot.risk.OrderIntent;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -109,7 +110,7 @@ final class ReviewedAction implements TradeAction {
   }
 
   @Override
-  public Optional<org.crosstradediscord.bot.risk.OrderIntent> riskOrder() {
+  public Optional<OrderIntent> riskOrder() {
     return action.riskOrder();
   }
 

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.ops;
 
+import org.crosstradediscord.bot.audit.AuditLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -15,7 +16,7 @@ import org.crosstradediscord.bot.audit.AuditEvent;
 
 /**
  * The bot's metrics in a Micrometer Prometheus registry, fed by the audit events (every interaction step already
- * goes through {@link org.crosstradediscord.bot.audit.AuditLog}) and the confirmation store. Label values are
+ * goes through {@link AuditLog}) and the confirmation store. Label values are
  * only fixed words: command names from {@code commands} (anything else is {@code other}), audit kinds and the
  * statuses of {@link Outcomes}; never a member, an account, an order id or a token.
  *
@@ -61,7 +62,7 @@ public final class BotMetrics {
     commands = Set.copyOf(names);
   }
 
-  /** @param event one audit step (see {@link org.crosstradediscord.bot.audit.AuditLog#addListener}) */
+  /** @param event one audit step (see {@link AuditLog#addListener}) */
   public void record(AuditEvent event) {
     String command = command(event.command());
     String kind = event.kind();

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.ops;
 
+import org.crosstradediscord.bot.text.SafeText;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public class Ops implements AutoCloseable {
     } catch (IOException e) {
       health.close();
       throw new IllegalStateException("ops.listen: cannot listen on " + BotConfig.hostPort(listen.get()) + ": "
-          + org.crosstradediscord.bot.text.SafeText.oneLine(e.getClass().getSimpleName()
+          + SafeText.oneLine(e.getClass().getSimpleName()
               + (e.getMessage() == null ? "" : " " + e.getMessage()))
           + " (is another process using the port? pick another port or remove ops.listen)");
     }

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.risk;
 
+import org.crosstradediscord.bot.text.DiscordText;
 import java.util.Optional;
 
 /**
@@ -29,7 +30,7 @@ public final class LimitCheck {
     String root = RootSymbol.of(order.instrument());
     if (!limit.instruments().isEmpty() && !limit.instruments().contains(root)) {
       return Optional.of("Limit `instruments`: your roles allow only " + String.join(", ", limit.instruments())
-          + "; this instrument's root symbol is " + org.crosstradediscord.bot.text.DiscordText.escape(root, 40) + ".");
+          + "; this instrument's root symbol is " + DiscordText.escape(root, 40) + ".");
     }
     return Optional.empty();
   }

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.risk;
 
+import org.crosstradediscord.client.CrossTradeException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,7 +62,7 @@ public final class LimitGuard {
       Thread.currentThread().interrupt();
       return Optional.of(unreadable("interrupted"));
     } catch (Exception e) { // in the trader's words: no class names
-      return Optional.of(unreadable(e instanceof org.crosstradediscord.client.CrossTradeException c
+      return Optional.of(unreadable(e instanceof CrossTradeException c
           ? (c.status() > 0 ? "CrossTrade answered HTTP " + c.status() : "no clear answer from CrossTrade")
           : "the read failed"));
     }
