@@ -2,13 +2,9 @@ package org.crosstradediscord.bot.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +27,7 @@ import org.flywaydb.core.Flyway;
  * PostgreSQL), and a call waits at most {@value StorePool#WAIT_MS} ms for one, then fails with a
  * {@link StoreException}. The pool holds connections, never rows: every call reads or writes the database, so a halt
  * written by another replica is read at the halt switch's next poll or fresh check. The SQL itself is in
- * {@link AuditSql}, {@link PendingSql} and {@link BoardSql}, run through {@link Sql}.
+ * {@link AuditSql}, {@link PendingSql} and {@link ControlSql}, run through {@link Sql}.
  */
 public final class JdbcStore implements Store {
   /** Environment variable holding the PostgreSQL user. */
@@ -50,7 +46,7 @@ public final class JdbcStore implements Store {
   private final Sql sql;
   private final AuditSql audit;
   private final PendingSql pending;
-  private final BoardSql board;
+  private final ControlSql controls;
   private volatile FileLock lock;
 
   private JdbcStore(String url, HikariDataSource pool, List<String> secrets) {
@@ -59,7 +55,7 @@ public final class JdbcStore implements Store {
     this.sql = new Sql(pool, display(url), secrets);
     this.audit = new AuditSql(sql);
     this.pending = new PendingSql(sql);
-    this.board = new BoardSql(sql);
+    this.controls = new ControlSql(sql);
   }
 
   /**
@@ -77,11 +73,7 @@ public final class JdbcStore implements Store {
     JdbcStore store = start(url, env, false);
     try {
       if (url.startsWith(SQLITE)) {
-        String mode = store.sql.one("use WAL", "PRAGMA journal_mode=WAL", r -> r.getString(1));
-        if (!"wal".equalsIgnoreCase(mode)) { // readers then never block the writer, nor it them
-          throw new SQLException("the file cannot use WAL journal mode (it stays in " + mode + " mode; is it on a"
-              + " network file system?)");
-        }
+        StorePool.useWal(store.sql);
       }
       Flyway.configure().dataSource(store.pool).locations(MIGRATIONS).connectRetries(0).load().migrate();
       if (store.sql.update("write", "UPDATE halt_state SET halted = halted WHERE id = 1") != 1) {
@@ -89,7 +81,7 @@ public final class JdbcStore implements Store {
       }
     } catch (SQLException | RuntimeException e) {
       store.close();
-      throw store.cannotOpen(e);
+      throw new StoreException("storage.url: cannot open " + store.describe() + ": " + store.sql.reason(e), e);
     }
     return store;
   }
@@ -114,7 +106,7 @@ public final class JdbcStore implements Store {
           .connectRetries(0).load().info());
     } catch (RuntimeException e) {
       store.close();
-      throw store.cannotOpen(e);
+      throw new StoreException("storage.url: cannot open " + store.describe() + ": " + store.sql.reason(e), e);
     }
     if (problem != null) {
       store.close();
@@ -138,10 +130,6 @@ public final class JdbcStore implements Store {
     }
   }
 
-  private StoreException cannotOpen(Exception e) {
-    return new StoreException("storage.url: cannot open " + describe() + ": " + sql.reason(e), e);
-  }
-
   /**
    * Opens the store for the bot process: like {@link #open}, and for an SQLite file also takes an exclusive lock on
    * {@code <file>.lock} held until {@link #close()}, so a second bot process cannot run on the same file (its start-up
@@ -158,24 +146,16 @@ public final class JdbcStore implements Store {
     if (url.startsWith(SQLITE)) {
       Path lockFile = Path.of(url.substring(SQLITE.length()) + ".lock");
       try {
-        FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-          lock = ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-          lock = null;
-        }
-        if (lock == null) {
-          ch.close();
-          store.close();
-          throw new StoreException("storage.url: another bot process is already using " + store.describe()
-              + " (one bot per SQLite file; two replicas need PostgreSQL)", null);
-        }
-        store.lock = lock;
+        store.lock = SqliteLock.tryTake(lockFile);
       } catch (IOException e) {
         store.close();
         throw new StoreException("storage.url: cannot lock " + SafeText.oneLine(lockFile.toString()) + ": "
             + store.sql.reason(e), e);
+      }
+      if (store.lock == null) {
+        store.close();
+        throw new StoreException("storage.url: another bot process is already using " + store.describe()
+            + " (one bot per SQLite file; two replicas need PostgreSQL)", null);
       }
     }
     return store;
@@ -198,29 +178,12 @@ public final class JdbcStore implements Store {
 
   @Override
   public HaltState halt() {
-    HaltState h = sql.one("read the halt state", "SELECT halted, reason, by_user_id, by_user_name, since_micros"
-        + " FROM halt_state WHERE id = 1", JdbcStore::haltState);
-    if (h == null) {
-      throw sql.failure("read the halt state", new SQLException("halt_state has no row 1"));
-    }
-    return h;
-  }
-
-  private static HaltState haltState(ResultSet r) throws SQLException {
-    long since = r.getLong(5);
-    boolean neverSet = r.wasNull();
-    return new HaltState(r.getInt(1) != 0, r.getString(2), r.getLong(3), r.getString(4),
-        neverSet ? null : Sql.instant(since));
+    return controls.halt();
   }
 
   @Override
   public void setHalt(HaltState state) {
-    if (sql.update("write the halt state", "UPDATE halt_state SET halted = ?, reason = ?, by_user_id = ?,"
-        + " by_user_name = ?, since_micros = ? WHERE id = 1", state.halted() ? 1 : 0, state.reason(), state.byUserId(),
-        state.byUserName() == null ? null : Sql.cut(state.byUserName(), 200),
-        state.since() == null ? Sql.NULL_BIGINT : Sql.micros(state.since())) != 1) {
-      throw sql.failure("write the halt state", new SQLException("halt_state has no row 1"));
-    }
+    controls.setHalt(state);
   }
 
   @Override
@@ -266,32 +229,32 @@ public final class JdbcStore implements Store {
 
   @Override
   public OptionalLong boardMessage(long channelId) {
-    return board.message(channelId);
+    return controls.boardMessage(channelId);
   }
 
   @Override
   public void setBoardMessage(long channelId, long messageId) {
-    board.setMessage(channelId, messageId);
+    controls.setBoardMessage(channelId, messageId);
   }
 
   @Override
   public boolean leadBoard(long channelId, String owner, Instant now, Instant leaseUntil) {
-    return board.lead(channelId, owner, now, leaseUntil);
+    return controls.leadBoard(channelId, owner, now, leaseUntil);
   }
 
   @Override
   public void releaseBoard(long channelId, String owner) {
-    board.release(channelId, owner);
+    controls.releaseBoard(channelId, owner);
   }
 
   @Override
   public boolean tripDailyLoss(String mode, String account, String sessionDay, Instant at) {
-    return board.trip(mode, account, sessionDay, at);
+    return controls.tripDailyLoss(mode, account, sessionDay, at);
   }
 
   @Override
   public void untripDailyLoss(String mode, String account, String sessionDay) {
-    board.untrip(mode, account, sessionDay);
+    controls.untripDailyLoss(mode, account, sessionDay);
   }
 
   @Override
@@ -330,14 +293,7 @@ public final class JdbcStore implements Store {
   @Override
   public void close() {
     pool.close();
-    FileLock l = lock;
+    SqliteLock.release(lock); // twice is harmless: closing a closed channel does nothing
     lock = null;
-    if (l != null) {
-      try {
-        l.acquiredBy().close(); // closing the channel releases the lock
-      } catch (IOException e) {
-        // the process ends soon; the OS releases it then
-      }
-    }
   }
 }

@@ -73,6 +73,21 @@ final class StorePool {
   }
 
   /**
+   * Switches an SQLite file to WAL journal mode (kept in the file): readers then never block the writer, nor it them.
+   *
+   * @param sql the store's connections
+   * @throws SQLException the file cannot use WAL (it stays in another mode: on a network file system?)
+   * @throws StoreException the pragma failed
+   */
+  static void useWal(Sql sql) throws SQLException {
+    String mode = sql.one("use WAL", "PRAGMA journal_mode=WAL", r -> r.getString(1));
+    if (!"wal".equalsIgnoreCase(mode)) {
+      throw new SQLException("the file cannot use WAL journal mode (it stays in " + mode + " mode; is it on a"
+          + " network file system?)");
+    }
+  }
+
+  /**
    * The driver properties of every connection: SQLite's busy timeout (5000 ms) and read-only open mode; PostgreSQL's
    * user and password from {@code env}, connect, login and socket timeouts (5 s, 5 s, 15 s), application name and
    * read-only session.
