@@ -42,6 +42,8 @@ final class StorePool {
   /** The longest a borrowed connection's liveness check may take, ms (below {@link #WAIT_MS}). */
   static final long VALIDATION_MS = 500;
 
+  /** PostgreSQL's login timeout, s. */
+  private static final int LOGIN_TIMEOUT_S = 5;
   /** SQLite's {@code SQLITE_OPEN_READONLY} flag, for the driver's {@code open_mode} property. */
   private static final int SQLITE_OPEN_READONLY = 0x01;
 
@@ -117,7 +119,7 @@ final class StorePool {
         secrets.add(password);
       }
       p.setProperty("connectTimeout", "5");
-      p.setProperty("loginTimeout", "5");
+      p.setProperty("loginTimeout", String.valueOf(LOGIN_TIMEOUT_S));
       p.setProperty("socketTimeout", "15");
       p.setProperty("ApplicationName", "crosstrade-discord");
       if (readOnly) {
@@ -166,9 +168,13 @@ final class StorePool {
       // set through the connection properties
     }
 
+    /**
+     * @return the longest a new connection takes to open, s (PostgreSQL's {@code loginTimeout}); the pool's shutdown
+     *     waits that long for one being opened
+     */
     @Override
     public int getLoginTimeout() {
-      return 0;
+      return LOGIN_TIMEOUT_S;
     }
 
     @Override
