@@ -7,8 +7,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.crosstradediscord.bot.audit.AuditEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +103,44 @@ class PostgresStoreTest extends StoreContract {
       assertThat(out).extracting(e -> e.event().command()).containsExactly("close");
       assertThatThrownBy(() -> reader.setHalt(new HaltState(true, "x", 1, "rita", null)))
           .isInstanceOf(StoreException.class).hasMessageContaining("read-only");
+    }
+  }
+
+  @Test
+  void aPoolWithEveryConnectionHeld_makesTheNextCallFailAfterItsWait_andAnotherReplicaIsNotHeldUp() throws Exception {
+    Instant t = Instant.parse("2026-01-10T10:00:00Z");
+    ExecutorService threads = Executors.newFixedThreadPool(StorePool.POSTGRESQL_CONNECTIONS);
+    CountDownLatch holding = new CountDownLatch(StorePool.POSTGRESQL_CONNECTIONS);
+    CountDownLatch release = new CountDownLatch(1);
+    try (Store busy = store(); Store replica = reopen()) {
+      busy.append(new StoredEvent(t, new AuditEvent("result", 7, "alice", "close", Map.of(), "ok", List.of(), 3)));
+      List<Future<?>> exports = new ArrayList<>();
+      for (int i = 0; i < StorePool.POSTGRESQL_CONNECTIONS; i++) {
+        exports.add(threads.submit(() -> busy.export(t, t.plusSeconds(1), e -> { // each holds a connection
+          holding.countDown();
+          try {
+            release.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+          }
+        })));
+      }
+      assertThat(holding.await(10, TimeUnit.SECONDS)).as("every connection is held").isTrue();
+      long start = System.nanoTime();
+      assertThatThrownBy(busy::halt).isInstanceOf(StoreException.class)
+          .hasMessageStartingWith("cannot read the halt state in " + url).hasMessageContaining("timed out")
+          .hasMessageNotContaining("\n").hasMessageNotContaining("not-used-by-trust-auth");
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("bounded by the pool's wait")
+          .isBetween(StorePool.WAIT_MS - 50, StorePool.WAIT_MS + 4_000);
+      assertThat(replica.halt()).as("another replica has its own connections").isEqualTo(HaltState.NEVER);
+      release.countDown();
+      for (Future<?> f : exports) {
+        f.get(10, TimeUnit.SECONDS);
+      }
+      assertThat(busy.halt()).as("the connections went back").isEqualTo(HaltState.NEVER);
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
     }
   }
 
