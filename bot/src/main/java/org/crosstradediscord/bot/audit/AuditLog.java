@@ -1,5 +1,8 @@
 package org.crosstradediscord.bot.audit;
 
+import org.crosstradediscord.bot.access.Invoker;
+import java.util.Map;
+import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,6 +44,48 @@ public final class AuditLog {
   /** @param sink posts a line to the audit channel (set once Discord is ready) */
   public void setChannel(Consumer<String> sink) {
     channel.set(sink);
+  }
+
+  /**
+   * One step of a member's interaction, audited under its kind: {@code command} (received), {@code denied} (roles or
+   * limits), {@code refused} (halted, busy, storage unavailable…), {@code invalid}, {@code confirmed},
+   * {@code cancelled}, {@code expired}, {@code result}.
+   *
+   * @param kind the kind, as above
+   * @param who the member
+   * @param command the slash command's name (or {@code ?} when unknown)
+   * @param args its options as typed (or what the click carried)
+   * @param outcome what happened, in plain words (no secret)
+   * @return the JSON line written
+   */
+  public String step(String kind, Invoker who, String command, Map<String, String> args, String outcome) {
+    return record(new AuditEvent(kind, who.userId(), who.userName(), command, args, outcome, null, -1));
+  }
+
+  /** {@link #step} of kind {@code denied}: the member's roles or limits do not allow it. */
+  public String denied(Invoker who, String command, Map<String, String> args, String why) {
+    return step("denied", who, command, args, why);
+  }
+
+  /** {@link #step} of kind {@code refused}: allowed, but not now (halted, busy, storage unavailable, stopping). */
+  public String refused(Invoker who, String command, Map<String, String> args, String why) {
+    return step("refused", who, command, args, why);
+  }
+
+  /**
+   * The end of an interaction: what was sent and what came back.
+   *
+   * @param who the member
+   * @param command the slash command's name
+   * @param args its options
+   * @param outcome the result in plain words ({@code ok}, {@code not sent: …}, an SDK failure)
+   * @param orderIds the order ids CrossTrade returned, or null
+   * @param ms how long the call took, or -1
+   * @return the JSON line written
+   */
+  public String result(Invoker who, String command, Map<String, String> args, String outcome, List<String> orderIds,
+      long ms) {
+    return record(new AuditEvent("result", who.userId(), who.userName(), command, args, outcome, orderIds, ms));
   }
 
   /**

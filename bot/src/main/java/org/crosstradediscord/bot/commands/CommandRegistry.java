@@ -9,13 +9,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
-/** Every slash command of the bot. Adding a command: one {@link TradingCommand} class and one entry here. */
+/** Every slash command of the bot. Adding a command: one {@link SlashCommand} class and one entry here. */
 public final class CommandRegistry {
-  private final Map<String, TradingCommand> byName;
+  private final Map<String, SlashCommand> byName;
 
   /** @param commands the commands, names unique */
-  public CommandRegistry(List<TradingCommand> commands) {
-    this.byName = commands.stream().collect(Collectors.toUnmodifiableMap(TradingCommand::name, Function.identity()));
+  public CommandRegistry(List<SlashCommand> commands) {
+    this.byName = commands.stream().collect(Collectors.toUnmodifiableMap(SlashCommand::name, Function.identity()));
   }
 
   /**
@@ -35,7 +35,7 @@ public final class CommandRegistry {
    */
   public static CommandRegistry standard(AuditTrail trail,
       HaltSwitch halt) {
-    List<TradingCommand> all = new java.util.ArrayList<>(standard().byName.values());
+    List<SlashCommand> all = new java.util.ArrayList<>(standard().byName.values());
     all.add(new AuditCommand(trail));
     all.add(new HaltCommand(halt));
     all.add(new ResumeCommand(halt));
@@ -46,13 +46,13 @@ public final class CommandRegistry {
    * @param name slash command name
    * @return the command
    */
-  public Optional<TradingCommand> find(String name) {
+  public Optional<SlashCommand> find(String name) {
     return Optional.ofNullable(byName.get(name));
   }
 
   /** @return the definitions to register with Discord in one batch, sorted by name */
   public List<SlashCommandData> definitions() {
-    return byName.values().stream().sorted(java.util.Comparator.comparing(TradingCommand::name))
-        .map(TradingCommand::definition).toList();
+    return byName.values().stream().sorted(java.util.Comparator.comparing(SlashCommand::name))
+        .map(SlashCommand::definition).toList();
   }
 }

@@ -18,7 +18,7 @@ import org.crosstradediscord.bot.access.RolePolicy;
  * <p>Two shapes extend it: a confirmed command returns {@link Prepared.Ready} (review card, Confirm, one trade);
  * a {@link ReadOnlyCommand} returns {@link Prepared.Read} (answered at once, no confirmation, reads only).
  */
-public abstract class SlashCommandBase implements TradingCommand {
+public abstract class SlashCommandBase implements SlashCommand {
   private final String name;
   private final Permission permission;
 

@@ -11,7 +11,7 @@ import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
 import org.crosstradediscord.bot.commands.CommandRegistry;
-import org.crosstradediscord.bot.commands.TradingCommand;
+import org.crosstradediscord.bot.commands.SlashCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +39,7 @@ final class AutocompleteFlow {
    * {@link Suggestions#BOUND} and answer empty on failure: Discord wants the answer within 3 s.
    */
   void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
-    TradingCommand command = registry.find(event.getName()).orElse(null);
+    SlashCommand command = registry.find(event.getName()).orElse(null);
     Member member = event.getMember();
     String focused = event.getFocusedOption().getName();
     if (command == null || member == null) {

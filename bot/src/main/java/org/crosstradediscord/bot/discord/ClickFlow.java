@@ -9,7 +9,6 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
-import org.crosstradediscord.bot.audit.AuditEvent;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.rendering.Review;
 import org.crosstradediscord.bot.commands.TradeAction;
@@ -258,6 +257,6 @@ final class ClickFlow {
   }
 
   private void audit(Invoker who, String kind, String command, Map<String, String> args, String result) {
-    audit.record(new AuditEvent(kind, who.userId(), who.userName(), command, args, result, null, -1));
+    audit.step(kind, who, command, args, result);
   }
 }

@@ -14,14 +14,13 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.access.RolePolicy;
-import org.crosstradediscord.bot.audit.AuditEvent;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.commands.CommandOptions;
 import org.crosstradediscord.bot.commands.CommandRegistry;
 import org.crosstradediscord.bot.commands.ControlAction;
 import org.crosstradediscord.bot.commands.Prepared;
 import org.crosstradediscord.bot.commands.ReadAction;
-import org.crosstradediscord.bot.commands.TradingCommand;
+import org.crosstradediscord.bot.commands.SlashCommand;
 import org.crosstradediscord.bot.config.TradingMode;
 import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.bot.halt.HaltSwitch;
@@ -75,20 +74,19 @@ final class CommandFlow {
    * review card (trades: Confirm/Cancel, what it affects read afterwards) or a deferred answer (reads). Nothing is
    * sent to CrossTrade here except a read-only command's GETs.
    */
-  void run(IReplyCallback event, TradingCommand command, Invoker invoker, Map<String, Object> values,
+  void run(IReplyCallback event, SlashCommand command, Invoker invoker, Map<String, Object> values,
       Map<String, String> args) {
-    audit.record(new AuditEvent("command", invoker.userId(), invoker.userName(), command.name(), args, "received", null, -1));
+    audit.step("command", invoker, command.name(), args, "received");
 
     if (!policy.allows(command.permission(), invoker.roleIds())) {
-      audit.record(new AuditEvent("denied", invoker.userId(), invoker.userName(), command.name(), args,
-          "no role grants " + command.permission().key(), null, -1));
+      audit.denied(invoker, command.name(), args, "no role grants " + command.permission().key());
       event.replyEmbeds(Cards.notice("Not allowed", "None of your roles may run `/" + command.name()
           + "`. Ask a server admin if you should.")).setEphemeral(true).queue();
       return;
     }
     String halted = halt.refusal(command.name()); // halt: refused before any check that could call upstream
     if (halted != null) {
-      audit.record(new AuditEvent("refused", invoker.userId(), invoker.userName(), command.name(), args, "trading is halted", null, -1));
+      audit.refused(invoker, command.name(), args, "trading is halted");
       event.replyEmbeds(Cards.notice("Trading is halted", halted + "\nNothing was sent.")).setEphemeral(true).queue();
       return;
     }
@@ -97,19 +95,17 @@ final class CommandFlow {
       prepared = command.prepare(new CommandOptions(values), invoker, policy);
     } catch (RuntimeException e) {
       log.error("/{} failed while checking its options", command.name(), e);
-      audit.record(new AuditEvent("invalid", invoker.userId(), invoker.userName(), command.name(), args,
-          "internal error " + e.getClass().getSimpleName(), null, -1));
+      audit.step("invalid", invoker, command.name(), args, "internal error " + e.getClass().getSimpleName());
       event.replyEmbeds(Cards.notice("Something went wrong", "The bot failed while checking your options. Nothing was sent."))
           .setEphemeral(true).queue();
       return;
     }
     if (prepared instanceof Prepared.Invalid invalid) {
-      audit.record(new AuditEvent("invalid", invoker.userId(), invoker.userName(), command.name(), args,
-          String.join("; ", invalid.problems()), null, -1));
+      audit.step("invalid", invoker, command.name(), args, String.join("; ", invalid.problems()));
       event.replyEmbeds(Cards.notice("Check your options", "Nothing was sent.\n- "
           + String.join("\n- ", invalid.problems()))).setEphemeral(true).queue();
     } else if (prepared instanceof Prepared.Denied denied) {
-      audit.record(new AuditEvent("denied", invoker.userId(), invoker.userName(), command.name(), args, denied.reason(), null, -1));
+      audit.denied(invoker, command.name(), args, denied.reason());
       event.replyEmbeds(Cards.notice("Not allowed", denied.reason() + "\nNothing was sent.")).setEphemeral(true).queue();
     } else if (prepared instanceof Prepared.Ready ready) {
       OrderIntent order = ready.action().riskOrder().orElse(null);
@@ -140,8 +136,7 @@ final class CommandFlow {
       if (err != null) {
         log.error("/{} failed", action.command(), err);
       }
-      audit.record(new AuditEvent("result", invoker.userId(), invoker.userName(), action.command(), action.auditArgs(),
-          err != null ? "internal error " + err.getClass().getSimpleName() : shown.getTitle(), null, -1));
+      audit.step("result", invoker, action.command(), action.auditArgs(), err != null ? "internal error " + err.getClass().getSimpleName() : shown.getTitle());
       hook.editOriginalEmbeds(shown).queue(ok -> { }, e -> log.warn("could not answer /{}: {}", action.command(), e.toString()));
     }), err -> log.warn("could not defer /{}: {}", action.command(), err.toString()));
   }
@@ -153,8 +148,7 @@ final class CommandFlow {
   private void answer(IReplyCallback event, Invoker invoker, ReadAction action) {
     event.deferReply(true).queue(hook -> {
       if (!reads.submit(() -> read(hook, invoker, action))) {
-        audit.record(new AuditEvent("result", invoker.userId(), invoker.userName(), action.command(), action.auditArgs(),
-            "not read: the bot is busy or stopping", null, -1));
+        audit.step("result", invoker, action.command(), action.auditArgs(), "not read: the bot is busy or stopping");
         hook.editOriginalEmbeds(Cards.notice("Busy", "The bot is busy or shutting down; nothing was read. Try again shortly."))
             .queue(ok -> { }, err -> log.warn("could not answer /{}: {}", action.command(), err.toString()));
       }
@@ -185,7 +179,7 @@ final class CommandFlow {
       embed = Cards.notice("Could not read: " + what, "The bot failed while reading. Nothing was changed; try again.");
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
-    audit.record(new AuditEvent("result", invoker.userId(), invoker.userName(), action.command(), action.auditArgs(), result, null, ms));
+    audit.result(invoker, action.command(), action.auditArgs(), result, null, ms);
     hook.editOriginalEmbeds(embed).setComponents(rows).queue(ok -> { },
         err -> log.warn("could not answer /{}: {}", action.command(), err.toString()));
   }
@@ -204,7 +198,7 @@ final class CommandFlow {
     Invoker clicker = Members.invoker(member);
     ViewButtons.Target target = ViewButtons.parse(event.getComponentId()).orElse(null);
     boolean close = target != null && target.kind().equals(ViewButtons.CLOSE);
-    TradingCommand command = target == null ? null : registry.find(close ? "close" : "cancel").orElse(null);
+    SlashCommand command = target == null ? null : registry.find(close ? "close" : "cancel").orElse(null);
     if (command == null) {
       event.replyEmbeds(Cards.notice("Unknown button", "This button is not valid any more. Run the command again."))
           .setEphemeral(true).queue();
@@ -217,7 +211,7 @@ final class CommandFlow {
   }
 
   /** A button that stands for a slash command: {@link #run} with the options as typed and where it came from. */
-  private void runFromButton(IReplyCallback event, TradingCommand command, Invoker clicker, Map<String, Object> values,
+  private void runFromButton(IReplyCallback event, SlashCommand command, Invoker clicker, Map<String, Object> values,
       String via) {
     Map<String, String> args = new LinkedHashMap<>();
     values.forEach((k, v) -> args.put(k, String.valueOf(v)));
@@ -239,7 +233,7 @@ final class CommandFlow {
     String customId = event.getComponentId();
     boolean haltButton = customId.equals(BoardCard.HALT);
     Optional<String> account = BoardCard.flattenAccount(customId);
-    TradingCommand command = haltButton ? registry.find("halt").orElse(null)
+    SlashCommand command = haltButton ? registry.find("halt").orElse(null)
         : account.isPresent() ? registry.find("flatten").orElse(null) : null;
     if (command == null) {
       event.replyEmbeds(Cards.notice("Unknown button", "This button is not valid any more.")).setEphemeral(true).queue();
@@ -254,7 +248,7 @@ final class CommandFlow {
     runFromButton(event, command, Members.invoker(member), values, "board button");
   }
 
-  private ConfirmationStore.Recipe recipe(TradingCommand command, Map<String, Object> values) {
+  private ConfirmationStore.Recipe recipe(SlashCommand command, Map<String, Object> values) {
     return new ConfirmationStore.Recipe(command.name(), values, mode.name().toLowerCase(Locale.ROOT));
   }
 }

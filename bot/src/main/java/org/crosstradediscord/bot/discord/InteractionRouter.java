@@ -14,7 +14,7 @@ import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.access.RolePolicy;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.commands.CommandRegistry;
-import org.crosstradediscord.bot.commands.TradingCommand;
+import org.crosstradediscord.bot.commands.SlashCommand;
 import org.crosstradediscord.bot.config.TradingMode;
 import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.bot.halt.HaltSwitch;
@@ -80,7 +80,7 @@ public final class InteractionRouter extends ListenerAdapter {
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-    TradingCommand command = registry.find(event.getName()).orElse(null);
+    SlashCommand command = registry.find(event.getName()).orElse(null);
     if (command == null) {
       return; // not ours
     }

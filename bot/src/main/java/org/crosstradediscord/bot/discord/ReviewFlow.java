@@ -7,14 +7,13 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.access.RolePolicy;
-import org.crosstradediscord.bot.audit.AuditEvent;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.commands.CommandOptions;
 import org.crosstradediscord.bot.commands.CommandRegistry;
 import org.crosstradediscord.bot.commands.Prepared;
 import org.crosstradediscord.bot.rendering.Review;
 import org.crosstradediscord.bot.commands.TradeAction;
-import org.crosstradediscord.bot.commands.TradingCommand;
+import org.crosstradediscord.bot.commands.SlashCommand;
 import org.crosstradediscord.bot.config.TradingMode;
 import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.bot.confirmation.PendingAction;
@@ -81,15 +80,13 @@ final class ReviewFlow {
           reviewSteps(hook, invoker, ready, order, recipe);
         } catch (RuntimeException e) { // never left "thinking…": the member reads that nothing was sent
           log.error("/{} failed while preparing its review card", ready.command(), e);
-          audit.record(new AuditEvent("refused", invoker.userId(), invoker.userName(), ready.command(), ready.auditArgs(),
-              "internal error " + e.getClass().getSimpleName(), null, -1));
+          audit.refused(invoker, ready.command(), ready.auditArgs(), "internal error " + e.getClass().getSimpleName());
           hook.editOriginalEmbeds(Cards.notice("Something went wrong", "The bot failed while preparing the review card."
               + " Nothing was sent; run the command again.")).queue(ok -> { }, err -> { });
         }
       });
       if (!queued) {
-        audit.record(new AuditEvent("refused", invoker.userId(), invoker.userName(), ready.command(), ready.auditArgs(),
-            "the bot is busy or stopping", null, -1));
+        audit.refused(invoker, ready.command(), ready.auditArgs(), "the bot is busy or stopping");
         hook.editOriginalEmbeds(Cards.notice("Busy", "The bot is busy or shutting down. Nothing was sent; try again"
             + " shortly.")).queue(ok -> { }, err -> log.warn("could not answer /{}: {}", ready.command(), err.toString()));
       }
@@ -101,8 +98,7 @@ final class ReviewFlow {
       ConfirmationStore.Recipe recipe) {
     String halted = halt.refusalFresh(ready.command());
     if (halted != null) {
-      audit.record(new AuditEvent("refused", invoker.userId(), invoker.userName(), ready.command(), ready.auditArgs(),
-          "trading is halted", null, -1));
+      audit.refused(invoker, ready.command(), ready.auditArgs(), "trading is halted");
       hook.editOriginalEmbeds(Cards.notice("Trading is halted", halted + "\nNothing was sent.")).queue(ok -> { },
           err -> log.warn("could not answer /{}: {}", ready.command(), err.toString()));
     } else if (order != null && limits.needsPosition(invoker.roleIds())) {
@@ -124,8 +120,7 @@ final class ReviewFlow {
     } catch (StoreException e) {
       // A card whose Confirm could not be claimed reliably (restart, replicas) is not shown at all.
       log.warn("/{}: the pending confirmation could not be stored: {}", ready.command(), DiscordText.oneLine(e.getMessage()));
-      audit.record(new AuditEvent("refused", invoker.userId(), invoker.userName(), ready.command(), ready.auditArgs(),
-          "storage unavailable", null, -1));
+      audit.refused(invoker, ready.command(), ready.auditArgs(), "storage unavailable");
       hook.editOriginalEmbeds(Cards.notice("Storage unavailable", "The bot cannot record this confirmation right now, so"
           + " it shows no Confirm button. Nothing was sent; try again shortly.")).queue(ok -> { },
           err -> log.warn("could not answer /{}: {}", ready.command(), err.toString()));
@@ -171,7 +166,7 @@ final class ReviewFlow {
 
   /** Audits a limit refusal and, when {@code edit}, shows it on the (deferred) reply. */
   void limitDenied(InteractionHook hook, Invoker invoker, TradeAction action, String why, boolean edit) {
-    audit.record(new AuditEvent("denied", invoker.userId(), invoker.userName(), action.command(), action.auditArgs(), why, null, -1));
+    audit.denied(invoker, action.command(), action.auditArgs(), why);
     if (edit) {
       hook.editOriginalEmbeds(Cards.notice("Not allowed", why + "\nNothing was sent.")).queue(ok -> { },
           err -> log.warn("could not answer /{}: {}", action.command(), err.toString()));
@@ -222,7 +217,7 @@ final class ReviewFlow {
 
   private void expired(InteractionHook hook, Invoker invoker, TradeAction action) {
     ClickFlow.closeReview(action);
-    audit.record(new AuditEvent("expired", invoker.userId(), invoker.userName(), action.command(), action.auditArgs(), "expired", null, -1));
+    audit.step("expired", invoker, action.command(), action.auditArgs(), "expired");
     hook.editOriginalEmbeds(Cards.notice("Expired: " + action.review().title(),
         "Not confirmed within " + store.timeout().toSeconds() + " s. Nothing was sent; run the command again."))
         .setComponents().queue(ok -> { }, err -> log.debug("could not mark the card expired: {}", err.toString()));
@@ -238,7 +233,7 @@ final class ReviewFlow {
       throw new ConfirmationStore.NotRebuildable("The bot switched from " + recipe.mode() + " to " + now
           + " mode since this card was made.");
     }
-    TradingCommand command = registry.find(recipe.command()).orElseThrow(
+    SlashCommand command = registry.find(recipe.command()).orElseThrow(
         () -> new ConfirmationStore.NotRebuildable("/" + recipe.command() + " is not a command of this bot any more."));
     Prepared prepared;
     try {

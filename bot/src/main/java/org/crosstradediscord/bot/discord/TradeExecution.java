@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.crosstradediscord.bot.access.Invoker;
-import org.crosstradediscord.bot.audit.AuditEvent;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.rendering.Outcome;
 import org.crosstradediscord.bot.rendering.Review;
@@ -157,8 +156,7 @@ final class TradeExecution {
     if (broken == null) {
       return Optional.empty(); // the send checks that follow still refuse it if the read left it late
     }
-    audit.record(new AuditEvent("denied", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(),
-        broken, null, -1));
+    audit.denied(clicker, action.command(), action.auditArgs(), broken);
     return Optional.of(new Result("not sent: " + broken, null, elapsedMs(start),
         () -> Cards.notice("Not allowed any more", broken + "\nNothing was sent.")));
   }
@@ -252,8 +250,7 @@ final class TradeExecution {
     /** The {@code result} audit line, then the card; neither can throw past here. */
     private void report(String result, List<String> orderIds, long ms, Supplier<MessageEmbed> card) {
       try {
-        audit.record(new AuditEvent("result", clicker.userId(), clicker.userName(), action.command(), action.auditArgs(),
-            result, orderIds, ms));
+        audit.result(clicker, action.command(), action.auditArgs(), result, orderIds, ms);
       } catch (RuntimeException e) {
         log.error("the result of /{} could not be audited: {}", action.command(), e.toString());
       }

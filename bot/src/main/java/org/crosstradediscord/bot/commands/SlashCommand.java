@@ -6,12 +6,13 @@ import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
 
 /**
- * One slash command: its Discord definition (options, choices), its validation and its request mapping. Two
- * shapes, both built on {@link SlashCommandBase}: confirmed commands answer {@link Prepared.Ready} (a review card,
- * then one trade after Confirm), read-only commands ({@link ReadOnlyCommand}) answer {@link Prepared.Read}.
+ * One slash command: its Discord definition (options, choices), its validation and its request mapping. Three
+ * shapes, all built on {@link SlashCommandBase}: confirmed commands answer {@link Prepared.Ready} (a review card,
+ * then one trade after Confirm), read-only commands ({@link ReadOnlyCommand}) answer {@link Prepared.Read}, and the
+ * desk's controls ({@code /halt}, {@code /resume}) answer {@link Prepared.Control}.
  * Adding a command is one new implementation plus its entry in {@link CommandRegistry}.
  */
-public interface TradingCommand {
+public interface SlashCommand {
   /** @return the slash command name, lower case, e.g. {@code flatten} */
   String name();
 
