@@ -73,6 +73,7 @@ class BotDurableConfirmationsEndToEndTest {
       assertThat(refused.text()).contains("Not sent").contains("switched from paper to live mode")
           .contains("Nothing was sent");
       assertThat(posts(sandbox)).isZero();
+      assertThat(sandbox.bot().auditTrail().flush(Duration.ofSeconds(10))).as("the audit writer caught up").isTrue();
       assertThat(sandbox.bot().auditTrail().store().recent(java.util.OptionalLong.empty(), 5))
           .anySatisfy(e -> assertThat(e.event().outcome()).contains("switched from paper to live mode"));
     }

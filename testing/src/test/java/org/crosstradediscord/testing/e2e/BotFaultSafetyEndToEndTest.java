@@ -131,6 +131,8 @@ class BotFaultSafetyEndToEndTest {
       }
       Poll.until(() -> trades(sandbox).size() >= 4 ? Optional.of(true) : Optional.empty(), WAIT,
           () -> "four orders in flight");
+      Poll.until(() -> audit(sandbox).stream().filter(l -> l.startsWith("`confirmed` /flatplace")).count() == n
+          ? Optional.of(true) : Optional.empty(), WAIT, () -> "every click confirmed (the last two queued for a thread)");
       sandbox.discord().slash(guild, guild.member("rita"), "halt", java.util.Map.of("reason", "queued test"))
           .awaitCallback(WAIT);
 
