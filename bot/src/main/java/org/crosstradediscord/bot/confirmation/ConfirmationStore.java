@@ -1,25 +1,20 @@
 package org.crosstradediscord.bot.confirmation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.commands.TradeAction;
-import org.crosstradediscord.bot.text.SafeText;
 import org.crosstradediscord.bot.store.PendingRow;
 import org.crosstradediscord.bot.store.PendingState;
 import org.crosstradediscord.bot.store.Store;
@@ -45,8 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConfirmationStore {
   private static final Logger log = LoggerFactory.getLogger(ConfirmationStore.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Result of {@link #claim} and {@link #cancel}. */
   public sealed interface Claim {
@@ -139,31 +132,14 @@ public final class ConfirmationStore {
     }
   }
 
-  private final Cache<String, PendingAction> local;
-  /**
-   * Actions {@link #peek} just built from the store, so the claim of the same click does not read and build them
-   * again on the gateway thread (the claim's compare-and-set still checks state, invoker and expiry).
-   */
-  private final Cache<String, PendingAction> rebuilt = Caffeine.newBuilder()
-      .expireAfterWrite(Duration.ofSeconds(10)).maximumSize(1_000).build();
   private final Duration timeout;
-  private final Store rows;
-  private final StoreCalls calls;
-  private final Clock clock;
+  private final LocalCards cards;
+  private final DurableRows stored;
+  private final RefusedClaims refused;
+  private final ClickClaims clicks;
   /** Claims this process is handling (claimed, result not yet recorded). */
-  private final java.util.Set<String> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  /**
-   * Confirm clicks refused because the store failed while claiming (id → the click's interaction id): their claim
-   * may have been written, yet nothing was sent. Undone before the next click on the card and by
-   * {@link #undoRefusedClaims}, so no later click reads "already confirmed once" and no recovery reports them.
-   */
-  private final Map<RefusedClaim, Instant> refusedClaims = new java.util.concurrent.ConcurrentHashMap<>();
-  /** How long a refused claim is watched for a late commit (a statement stuck in the driver ends long before). */
-  private static final Duration WATCH_REFUSED = Duration.ofMinutes(5);
-
-  /** A Confirm click whose claim write failed: the card and the click's interaction id. */
-  private record RefusedClaim(String id, String interactionId) {}
-  private volatile boolean closed;
+  private final Set<String> live = ConcurrentHashMap.newKeySet();
+  private volatile Consumer<String> onCreated = command -> { };
 
   /**
    * @param timeout how long a pending action can be confirmed
@@ -176,23 +152,12 @@ public final class ConfirmationStore {
    */
   public ConfirmationStore(Duration timeout, Ticker ticker, Executor executor, Scheduler scheduler, Store rows,
       Duration storeWait, Clock clock) {
+    StoreCalls calls = new StoreCalls("confirmation-store", storeWait);
     this.timeout = timeout;
-    this.rows = rows;
-    this.calls = new StoreCalls("confirmation-store", storeWait);
-    this.clock = clock;
-    this.local = Caffeine.newBuilder().ticker(ticker).executor(executor).scheduler(scheduler)
-        .expireAfterWrite(timeout).maximumSize(10_000)
-        .<String, PendingAction>removalListener((id, p, cause) -> {
-          // EXPIRED: the timeout passed; SIZE: evicted at capacity (the stored row still expires by time).
-          if (cause == RemovalCause.EXPIRED && id != null && p != null && !closed) {
-            try {
-              p.onExpiry().run();
-            } catch (RuntimeException e) {
-              log.warn("expiry callback of {} failed: {}", p.action().command(), SafeText.oneLine(e.toString()));
-            }
-          }
-        })
-        .build();
+    this.cards = new LocalCards(timeout, ticker, executor, scheduler);
+    this.stored = new DurableRows(timeout, rows, calls, clock);
+    this.refused = new RefusedClaims(rows, calls, clock);
+    this.clicks = new ClickClaims(rows, calls, clock, cards, refused);
   }
 
   /**
@@ -206,14 +171,12 @@ public final class ConfirmationStore {
         rows, storeWait, Clock.systemUTC());
   }
 
-  private volatile java.util.function.Consumer<String> onCreated = command -> { };
-
   /**
    * @param listener told the command name of each pending action {@link #put} records (on the caller's thread;
    *     must not block), e.g. to count confirmation cards for {@code /metrics}
    */
-  public void onCreated(java.util.function.Consumer<String> listener) {
-    onCreated = java.util.Objects.requireNonNull(listener, "listener");
+  public void onCreated(Consumer<String> listener) {
+    onCreated = Objects.requireNonNull(listener, "listener");
   }
 
   /**
@@ -227,30 +190,16 @@ public final class ConfirmationStore {
    * @throws StoreException the store could not record it (show no card: it could not be confirmed reliably)
    */
   public PendingAction put(Invoker invoker, TradeAction action, Recipe recipe, Runnable onExpiry) {
-    byte[] bytes = new byte[16];
-    RANDOM.nextBytes(bytes);
-    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    Instant now = clock.instant();
-    String options;
-    try {
-      options = JSON.writeValueAsString(recipe.options());
-    } catch (JsonProcessingException e) {
-      throw new StoreException("the options cannot be stored: " + e.getOriginalMessage(), e);
-    }
-    PendingRow row = new PendingRow(id, recipe.command(), invoker.userId(), invoker.userName(), invoker.roleIds(),
-        options, recipe.mode(), now, now.plus(timeout), PendingState.PENDING, null, null, null);
-    calls.call(() -> {
-      rows.addPending(row);
-      return null;
-    });
-    PendingAction p = new PendingAction(id, invoker, action, now, () -> {
+    PendingRow row = stored.add(invoker, recipe);
+    String id = row.id();
+    PendingAction p = new PendingAction(id, invoker, action, row.createdAt(), () -> {
       // Only a card this call really expired says "expired": another replica may have claimed it, and a store that
       // cannot be asked leaves the card as it is (a click on it is then refused as unavailable or expired).
-      if (expire(id)) {
+      if (stored.expire(id)) {
         onExpiry.run();
       }
     });
-    local.put(id, p);
+    cards.put(p);
     try {
       onCreated.accept(recipe.command());
     } catch (RuntimeException e) {
@@ -268,24 +217,7 @@ public final class ConfirmationStore {
    * @return the pending action, or null when it is not pending (or cannot be read or built now)
    */
   public PendingAction peek(String id, Rebuilder rebuilder) {
-    if (id == null) {
-      return null;
-    }
-    PendingAction p = local.getIfPresent(id);
-    if (p != null) {
-      return p;
-    }
-    try {
-      PendingRow row = calls.call(() -> rows.pending(id));
-      if (row == null || row.state() != PendingState.PENDING || !clock.instant().isBefore(row.expiresAt())) {
-        return null;
-      }
-      PendingAction built = rebuilt(row, rebuilder);
-      rebuilt.put(id, built);
-      return built;
-    } catch (StoreException | NotRebuildable e) {
-      return null;
-    }
+    return clicks.peek(id, rebuilder);
   }
 
   /**
@@ -302,14 +234,13 @@ public final class ConfirmationStore {
    * @return claimed, not the invoker, gone (with why), refused, handled elsewhere, or unavailable
    */
   public Claim claim(String id, long userId, String interactionId, String token, Duration lease, Rebuilder rebuilder) {
-    Claim c = take(id, userId, interactionId, rebuilder, (now) -> rows.claimPending(id, userId, interactionId, token, now,
-        now.plus(lease)));
+    Claim c = clicks.claim(id, userId, interactionId, token, lease, rebuilder);
     if (c instanceof Claim.Claimed) {
       live.add(id); // this process is handling it: its own recovery never reports it
-      refusedClaims.keySet().removeIf(r -> r.id().equals(id)); // the row left PENDING: a late claim can't land now
+      refused.forget(id); // the row left PENDING: a late claim can't land now
     } else if (c instanceof Claim.Unavailable u && u.claimMayHaveLanded()) {
       // refused, nothing sent: if the write commits late it is undone (next click on the card, or ClaimRecovery)
-      refusedClaims.put(new RefusedClaim(id, interactionId), clock.instant());
+      refused.add(id, interactionId);
     }
     return c;
   }
@@ -324,8 +255,7 @@ public final class ConfirmationStore {
    * @return claimed (now cancelled), not the invoker, gone, refused, handled elsewhere, or unavailable
    */
   public Claim cancel(String id, long userId, String interactionId, Rebuilder rebuilder) {
-    return take(id, userId, interactionId, rebuilder,
-        (now) -> rows.endPending(id, PendingState.CANCELLED, interactionId, now));
+    return clicks.cancel(id, userId, interactionId, rebuilder);
   }
 
   /**
@@ -334,8 +264,8 @@ public final class ConfirmationStore {
    * @param id the id
    */
   public void discard(String id) {
-    local.invalidate(id);
-    moveOrAssume(id, PendingState.PENDING, PendingState.CANCELLED);
+    cards.drop(id);
+    stored.moveOrAssume(id, PendingState.PENDING, PendingState.CANCELLED);
   }
 
   /**
@@ -346,13 +276,9 @@ public final class ConfirmationStore {
    * @return true when this call refused it (it was pending)
    */
   public boolean deny(String id, String interactionId) {
-    try {
-      if (calls.call(() -> rows.endPending(id, PendingState.DENIED, interactionId, clock.instant()))) {
-        local.invalidate(id);
-        return true;
-      }
-    } catch (StoreException e) {
-      log.warn("could not record a refused confirmation: {}", SafeText.oneLine(e.getMessage()));
+    if (stored.deny(id, interactionId)) {
+      cards.drop(id);
+      return true;
     }
     return false;
   }
@@ -362,26 +288,7 @@ public final class ConfirmationStore {
    * while claiming them; the others stay for the next call. Never throws.
    */
   public void undoRefusedClaims() {
-    for (RefusedClaim r : refusedClaims.keySet()) {
-      try {
-        undoRefused(r);
-      } catch (StoreException failed) {
-        log.debug("a refused claim could not be undone yet: {}", SafeText.oneLine(failed.getMessage()));
-      }
-    }
-  }
-
-  /** Undoes one refused claim if it landed; forgets it once undone or watched long enough. */
-  private void undoRefused(RefusedClaim r) {
-    if (calls.call(() -> rows.unclaimPending(r.id(), r.interactionId(), clock.instant()))) {
-      log.info("undid the claim of a Confirm click that was refused when the store failed (nothing was sent)");
-      refusedClaims.remove(r);
-      return;
-    }
-    Instant since = refusedClaims.get(r);
-    if (since != null && clock.instant().isAfter(since.plus(WATCH_REFUSED))) {
-      refusedClaims.remove(r);
-    }
+    refused.undoAll();
   }
 
   /**
@@ -391,14 +298,8 @@ public final class ConfirmationStore {
    * @param id the id
    */
   public void refuseClaimed(String id) {
-    for (int attempt = 1; attempt <= 3; attempt++) {
-      try {
-        calls.call(() -> rows.movePending(id, PendingState.CONFIRMED, PendingState.DENIED, clock.instant()));
-        live.remove(id);
-        return;
-      } catch (StoreException e) {
-        log.warn("could not record a refused claim (attempt {} of 3): {}", attempt, SafeText.oneLine(e.getMessage()));
-      }
+    if (stored.endClaim(id, PendingState.DENIED, "a refused claim")) {
+      live.remove(id);
     }
   }
 
@@ -408,17 +309,11 @@ public final class ConfirmationStore {
    * @param id the id
    */
   public void finish(String id) {
-    for (int attempt = 1; attempt <= 3; attempt++) {
-      try {
-        calls.call(() -> rows.movePending(id, PendingState.CONFIRMED, PendingState.DONE, clock.instant()));
-        live.remove(id);
-        return;
-      } catch (StoreException e) {
-        log.warn("could not record the end of a claim (attempt {} of 3): {}", attempt, SafeText.oneLine(e.getMessage()));
-      }
+    if (stored.endClaim(id, PendingState.DONE, "the end of a claim")) {
+      live.remove(id);
     }
-    // Still CONFIRMED in the store: this process never reports it (it is in `live`); a later start reports it
-    // "outcome unknown", which errs towards "check NinjaTrader".
+    // Still CONFIRMED in the store after 3 failed attempts: this process never reports it (it is in `live`); a later
+    // start reports it "outcome unknown", which errs towards "check NinjaTrader".
   }
 
   /**
@@ -426,7 +321,7 @@ public final class ConfirmationStore {
    * @return the pending action this process holds in memory (it made the card), or null
    */
   public PendingAction local(String id) {
-    return id == null ? null : local.getIfPresent(id);
+    return id == null ? null : cards.get(id);
   }
 
   /**
@@ -434,12 +329,7 @@ public final class ConfirmationStore {
    * @return true when the store says it is still waiting for a click; false when it is not, or the store cannot say
    */
   public boolean stillPending(String id) {
-    try {
-      PendingRow row = calls.call(() -> rows.pending(id));
-      return row != null && row.state() == PendingState.PENDING;
-    } catch (StoreException e) {
-      return false;
-    }
+    return stored.stillPending(id);
   }
 
   /**
@@ -451,9 +341,9 @@ public final class ConfirmationStore {
    * @return the rows, at most 100
    * @throws StoreException the store cannot be read
    */
-  public java.util.List<PendingRow> staleClaims(Instant claimedBefore) {
-    return rows.staleClaims(clock.instant(), claimedBefore).stream()
-        .filter(r -> !live.contains(r.id()) && refusedClaims.keySet().stream().noneMatch(x -> x.id().equals(r.id())))
+  public List<PendingRow> staleClaims(Instant claimedBefore) {
+    return stored.staleClaims(claimedBefore).stream()
+        .filter(r -> !live.contains(r.id()) && !refused.watches(r.id()))
         .toList();
   }
 
@@ -463,7 +353,7 @@ public final class ConfirmationStore {
    * @throws StoreException the store cannot be written
    */
   public boolean markUnknown(String id) {
-    return rows.movePending(id, PendingState.CONFIRMED, PendingState.UNKNOWN, clock.instant());
+    return stored.markUnknown(id);
   }
 
   /**
@@ -473,17 +363,17 @@ public final class ConfirmationStore {
    * @throws StoreException the store cannot be written
    */
   public int prune() {
-    return rows.prunePending(clock.instant().minus(Duration.ofDays(1)));
+    return stored.prune();
   }
 
   /** Stops expiry work (the bot is stopping: its cards can no longer be edited); the store itself stays open. */
   public void close() {
-    closed = true;
+    cards.close();
   }
 
   /** Runs pending expiry work now (tests and shutdown). */
   public void cleanUp() {
-    local.cleanUp();
+    cards.cleanUp();
   }
 
   /** @return the confirmation timeout */
@@ -493,8 +383,7 @@ public final class ConfirmationStore {
 
   /** @return how many actions this process holds pending in memory */
   public long size() {
-    local.cleanUp();
-    return local.estimatedSize();
+    return cards.size();
   }
 
   /**
@@ -503,120 +392,6 @@ public final class ConfirmationStore {
    * @throws NotRebuildable the options are unreadable
    */
   public static Map<String, Object> options(PendingRow row) {
-    try {
-      Map<String, Object> raw = JSON.readValue(row.options(), new TypeReference<LinkedHashMap<String, Object>>() { });
-      Map<String, Object> out = new LinkedHashMap<>();
-      raw.forEach((k, v) -> out.put(k, v instanceof Integer i ? Long.valueOf(i) : v instanceof java.math.BigInteger b
-          ? b.longValue() : v instanceof Number n && !(v instanceof Long) ? n.doubleValue() : v));
-      return out;
-    } catch (JsonProcessingException e) {
-      throw new NotRebuildable("the stored options are unreadable");
-    }
-  }
-
-  private interface Transition {
-    boolean apply(Instant now);
-  }
-
-  private Claim take(String id, long userId, String interactionId, Rebuilder rebuilder, Transition transition) {
-    if (id == null) {
-      return new Claim.Gone(State.UNKNOWN);
-    }
-    for (RefusedClaim r : refusedClaims.keySet()) { // an earlier click on this card was refused: undo its claim first
-      if (r.id().equals(id)) {
-        try {
-          undoRefused(r);
-        } catch (StoreException e) {
-          return new Claim.Unavailable(SafeText.oneLine(e.getMessage()));
-        }
-      }
-    }
-    PendingAction p = local.getIfPresent(id);
-    if (p == null) {
-      p = rebuilt.getIfPresent(id); // peeked a moment ago: no second read
-      rebuilt.invalidate(id);
-    }
-    try {
-      if (p == null) {
-        PendingRow row = calls.call(() -> rows.pending(id));
-        if (row == null) {
-          return new Claim.Gone(State.UNKNOWN);
-        }
-        if (row.state() != PendingState.PENDING || !clock.instant().isBefore(row.expiresAt())) {
-          return gone(row, interactionId);
-        }
-        if (row.userId() != userId) {
-          return new Claim.NotInvoker(row.command());
-        }
-        try {
-          p = rebuilt(row, rebuilder);
-        } catch (NotRebuildable e) {
-          if (calls.call(() -> rows.endPending(id, PendingState.DENIED, interactionId, clock.instant()))) {
-            return new Claim.Refused(row.command(), e.getMessage());
-          }
-          PendingRow now = calls.call(() -> rows.pending(id)); // claimed or ended meanwhile: say what happened
-          return now == null ? new Claim.Gone(State.UNKNOWN) : gone(now, interactionId);
-        }
-      } else if (p.invoker().userId() != userId) {
-        return new Claim.NotInvoker(p.action().command());
-      }
-      boolean moved;
-      try {
-        moved = calls.call(() -> transition.apply(clock.instant()));
-      } catch (StoreException e) {
-        return new Claim.Unavailable(SafeText.oneLine(e.getMessage()), true);
-      }
-      if (moved) {
-        local.invalidate(id);
-        return new Claim.Claimed(p);
-      }
-      PendingRow row = calls.call(() -> rows.pending(id));
-      if (row == null || row.state() != PendingState.PENDING) {
-        local.invalidate(id);
-      }
-      return row == null ? new Claim.Gone(State.UNKNOWN) : gone(row, interactionId);
-    } catch (StoreException e) {
-      return new Claim.Unavailable(SafeText.oneLine(e.getMessage()));
-    }
-  }
-
-  private static Claim gone(PendingRow row, String interactionId) {
-    if (interactionId != null && interactionId.equals(row.claimInteraction())) {
-      return new Claim.HandledElsewhere();
-    }
-    return new Claim.Gone(switch (row.state()) {
-      case PENDING, EXPIRED -> State.EXPIRED;
-      case CONFIRMED, DONE, UNKNOWN -> State.CONFIRMED;
-      case CANCELLED -> State.CANCELLED;
-      case DENIED -> State.DENIED;
-    });
-  }
-
-  private PendingAction rebuilt(PendingRow row, Rebuilder rebuilder) {
-    Invoker invoker = new Invoker(row.userId(), row.userName(), row.roleIds());
-    TradeAction action = rebuilder.rebuild(new Recipe(row.command(), options(row), row.mode()), invoker);
-    return new PendingAction(row.id(), invoker, action, row.createdAt(), () -> { });
-  }
-
-  /** @return true when this call moved the row PENDING → EXPIRED (3 attempts); false when it did not or cannot say */
-  private boolean expire(String id) {
-    for (int attempt = 1; attempt <= 3; attempt++) {
-      try {
-        return calls.call(() -> rows.movePending(id, PendingState.PENDING, PendingState.EXPIRED, clock.instant()));
-      } catch (StoreException e) {
-        log.warn("could not record an expired confirmation (attempt {} of 3): {}", attempt, SafeText.oneLine(e.getMessage()));
-      }
-    }
-    return false;
-  }
-
-  /** @return true when this call moved the row, or the store could not be asked (the caller acts as if it had) */
-  private boolean moveOrAssume(String id, PendingState from, PendingState to) {
-    try {
-      return calls.call(() -> rows.movePending(id, from, to, clock.instant()));
-    } catch (StoreException e) {
-      log.warn("could not record a confirmation's change {} -> {}: {}", from, to, SafeText.oneLine(e.getMessage()));
-      return true;
-    }
+    return OptionsJson.read(row);
   }
 }
