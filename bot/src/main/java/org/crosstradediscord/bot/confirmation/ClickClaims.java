@@ -5,11 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.commands.TradeAction;
-import org.crosstradediscord.bot.confirmation.ConfirmationStore.Claim;
-import org.crosstradediscord.bot.confirmation.ConfirmationStore.NotRebuildable;
-import org.crosstradediscord.bot.confirmation.ConfirmationStore.Recipe;
-import org.crosstradediscord.bot.confirmation.ConfirmationStore.Rebuilder;
-import org.crosstradediscord.bot.confirmation.ConfirmationStore.State;
 import org.crosstradediscord.bot.store.PendingRow;
 import org.crosstradediscord.bot.store.PendingState;
 import org.crosstradediscord.bot.store.Store;
@@ -84,7 +79,7 @@ final class ClickClaims {
 
   private Claim take(String id, long userId, String interactionId, Rebuilder rebuilder, Transition transition) {
     if (id == null) {
-      return new Claim.Gone(State.UNKNOWN);
+      return new Claim.Gone(ConfirmationState.UNKNOWN);
     }
     try { // an earlier click on this card was refused: undo its claim first
       refused.undoFor(id);
@@ -99,7 +94,7 @@ final class ClickClaims {
       if (p == null) {
         PendingRow row = calls.call(() -> rows.pending(id));
         if (row == null) {
-          return new Claim.Gone(State.UNKNOWN);
+          return new Claim.Gone(ConfirmationState.UNKNOWN);
         }
         if (row.state() != PendingState.PENDING || !clock.instant().isBefore(row.expiresAt())) {
           return gone(row, interactionId);
@@ -114,7 +109,7 @@ final class ClickClaims {
             return new Claim.Refused(row.command(), e.getMessage());
           }
           PendingRow now = calls.call(() -> rows.pending(id)); // claimed or ended meanwhile: say what happened
-          return now == null ? new Claim.Gone(State.UNKNOWN) : gone(now, interactionId);
+          return now == null ? new Claim.Gone(ConfirmationState.UNKNOWN) : gone(now, interactionId);
         }
       } else if (p.invoker().userId() != userId) {
         return new Claim.NotInvoker(p.action().command());
@@ -133,7 +128,7 @@ final class ClickClaims {
       if (row == null || row.state() != PendingState.PENDING) {
         cards.drop(id);
       }
-      return row == null ? new Claim.Gone(State.UNKNOWN) : gone(row, interactionId);
+      return row == null ? new Claim.Gone(ConfirmationState.UNKNOWN) : gone(row, interactionId);
     } catch (StoreException e) {
       return new Claim.Unavailable(SafeText.oneLine(e.getMessage()));
     }
@@ -144,10 +139,10 @@ final class ClickClaims {
       return new Claim.HandledElsewhere();
     }
     return new Claim.Gone(switch (row.state()) {
-      case PENDING, EXPIRED -> State.EXPIRED;
-      case CONFIRMED, DONE, UNKNOWN -> State.CONFIRMED;
-      case CANCELLED -> State.CANCELLED;
-      case DENIED -> State.DENIED;
+      case PENDING, EXPIRED -> ConfirmationState.EXPIRED;
+      case CONFIRMED, DONE, UNKNOWN -> ConfirmationState.CONFIRMED;
+      case CANCELLED -> ConfirmationState.CANCELLED;
+      case DENIED -> ConfirmationState.DENIED;
     });
   }
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.crosstradediscord.bot.access.Invoker;
-import org.crosstradediscord.bot.confirmation.ConfirmationStore.Recipe;
 import org.crosstradediscord.bot.store.PendingRow;
 import org.crosstradediscord.bot.store.PendingState;
 import org.crosstradediscord.bot.store.Store;

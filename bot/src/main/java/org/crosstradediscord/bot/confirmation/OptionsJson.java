@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.crosstradediscord.bot.confirmation.ConfirmationStore.NotRebuildable;
 import org.crosstradediscord.bot.store.PendingRow;
 import org.crosstradediscord.bot.store.StoreException;
 

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.discord;
 
+import org.crosstradediscord.bot.confirmation.NotRebuildable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ final class ClaimRecovery {
     Map<String, String> args = new LinkedHashMap<>();
     try {
       ConfirmationStore.options(row).forEach((k, v) -> args.put(k, String.valueOf(v)));
-    } catch (ConfirmationStore.NotRebuildable e) {
+    } catch (NotRebuildable e) {
       args.put("options", "unreadable");
     }
     log.warn("/{} of user {} was being sent when the bot stopped: outcome unknown", row.command(), row.userId());

@@ -1,5 +1,7 @@
 package org.crosstradediscord.bot.discord;
 
+import org.crosstradediscord.bot.confirmation.ConfirmationState;
+import org.crosstradediscord.bot.confirmation.Rebuilder;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +15,7 @@ import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.rendering.Review;
 import org.crosstradediscord.bot.commands.TradeAction;
 import org.crosstradediscord.bot.confirmation.ConfirmationStore;
-import org.crosstradediscord.bot.confirmation.ConfirmationStore.Claim;
+import org.crosstradediscord.bot.confirmation.Claim;
 import org.crosstradediscord.bot.confirmation.PendingAction;
 import org.crosstradediscord.bot.halt.HaltSwitch;
 import org.crosstradediscord.bot.rendering.Cards;
@@ -40,12 +42,12 @@ final class ClickFlow {
   private final RolePolicy policy;
   private final LimitGuard limits;
   private final Duration claimLease;
-  private final ConfirmationStore.Rebuilder rebuilder;
+  private final Rebuilder rebuilder;
   private final TradeExecution execution;
   private final Workers steps;
 
   ClickFlow(ConfirmationStore store, AuditLog audit, TradeCalls calls, HaltSwitch halt, RolePolicy policy,
-      LimitGuard limits, Duration claimLease, ConfirmationStore.Rebuilder rebuilder, TradeExecution execution,
+      LimitGuard limits, Duration claimLease, Rebuilder rebuilder, TradeExecution execution,
       Workers steps) {
     this.store = store;
     this.audit = audit;
@@ -227,7 +229,7 @@ final class ClickFlow {
     return order == null ? null : limits.check(clicker.roleIds(), order).orElse(null);
   }
 
-  private static String goneText(ConfirmationStore.State state) {
+  private static String goneText(ConfirmationState state) {
     return switch (state) {
       case EXPIRED -> "This confirmation expired. Nothing was sent; run the command again.";
       case CONFIRMED -> "This was already confirmed once; it is not executed twice.";

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.discord;
 
+import org.crosstradediscord.bot.confirmation.Recipe;
 import org.crosstradediscord.bot.rendering.Answer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,6 @@ import org.crosstradediscord.bot.commands.Prepared;
 import org.crosstradediscord.bot.commands.ReadAction;
 import org.crosstradediscord.bot.commands.SlashCommand;
 import org.crosstradediscord.bot.config.TradingMode;
-import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.bot.halt.HaltSwitch;
 import org.crosstradediscord.bot.rendering.BoardCard;
 import org.crosstradediscord.bot.rendering.Cards;
@@ -248,7 +248,7 @@ final class CommandFlow {
     runFromButton(event, command, Members.invoker(member), values, "board button");
   }
 
-  private ConfirmationStore.Recipe recipe(SlashCommand command, Map<String, Object> values) {
-    return new ConfirmationStore.Recipe(command.name(), values, mode.name().toLowerCase(Locale.ROOT));
+  private Recipe recipe(SlashCommand command, Map<String, Object> values) {
+    return new Recipe(command.name(), values, mode.name().toLowerCase(Locale.ROOT));
   }
 }

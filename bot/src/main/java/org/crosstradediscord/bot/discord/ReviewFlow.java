@@ -1,5 +1,7 @@
 package org.crosstradediscord.bot.discord;
 
+import org.crosstradediscord.bot.confirmation.NotRebuildable;
+import org.crosstradediscord.bot.confirmation.Recipe;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,7 +75,7 @@ final class ReviewFlow {
    * be read refuses the order), the pending confirmation is stored, and the reply becomes the card.
    */
   void prepareReview(IReplyCallback event, Invoker invoker, TradeAction ready, OrderIntent order,
-      ConfirmationStore.Recipe recipe) {
+      Recipe recipe) {
     event.deferReply(true).queue(hook -> {
       boolean queued = steps.submit(() -> {
         try {
@@ -95,7 +97,7 @@ final class ReviewFlow {
 
   /** The review card's steps off JDA's thread: the fresh halt check, {@code max_position} if needed, the card. */
   private void reviewSteps(InteractionHook hook, Invoker invoker, TradeAction ready, OrderIntent order,
-      ConfirmationStore.Recipe recipe) {
+      Recipe recipe) {
     String halted = halt.refusalFresh(ready.command());
     if (halted != null) {
       audit.refused(invoker, ready.command(), ready.auditArgs(), "trading is halted");
@@ -112,7 +114,7 @@ final class ReviewFlow {
    * Puts the action in the store and sends its review card (by {@code send}); what it affects is read after the
    * card went out and edited in.
    */
-  private void review(InteractionHook hook, Invoker invoker, TradeAction ready, ConfirmationStore.Recipe recipe) {
+  private void review(InteractionHook hook, Invoker invoker, TradeAction ready, Recipe recipe) {
     ReviewedAction action = new ReviewedAction(ready, mode == TradingMode.PAPER);
     PendingAction pending;
     try {
@@ -142,7 +144,7 @@ final class ReviewFlow {
    * the deferred reply becomes the refusal or the review card. A position that cannot be read refuses the order.
    */
   private void reviewAfterPositionCheck(InteractionHook hook, Invoker invoker, TradeAction ready, OrderIntent order,
-      ConfirmationStore.Recipe recipe) {
+      Recipe recipe) {
     boolean queued = reads.submit(() -> {
       String broken;
       try {
@@ -227,25 +229,25 @@ final class ReviewFlow {
    * Builds a stored action again in a process that did not make its card (after a restart, or on another replica):
    * the same {@code prepare} the typed command ran, with the invoker's roles as they were; never across modes.
    */
-  TradeAction rebuild(ConfirmationStore.Recipe recipe, Invoker invoker) {
+  TradeAction rebuild(Recipe recipe, Invoker invoker) {
     String now = mode.name().toLowerCase(Locale.ROOT);
     if (!now.equals(recipe.mode())) {
-      throw new ConfirmationStore.NotRebuildable("The bot switched from " + recipe.mode() + " to " + now
+      throw new NotRebuildable("The bot switched from " + recipe.mode() + " to " + now
           + " mode since this card was made.");
     }
     SlashCommand command = registry.find(recipe.command()).orElseThrow(
-        () -> new ConfirmationStore.NotRebuildable("/" + recipe.command() + " is not a command of this bot any more."));
+        () -> new NotRebuildable("/" + recipe.command() + " is not a command of this bot any more."));
     Prepared prepared;
     try {
       prepared = command.prepare(new CommandOptions(recipe.options()), invoker, policy);
     } catch (RuntimeException e) {
       log.error("/{} failed while rebuilding a stored confirmation", recipe.command(), e);
-      throw new ConfirmationStore.NotRebuildable("The bot failed while checking the stored options.");
+      throw new NotRebuildable("The bot failed while checking the stored options.");
     }
     if (prepared instanceof Prepared.Ready ready) {
       return new ReviewedAction(ready.action(), mode == TradingMode.PAPER);
     }
-    throw new ConfirmationStore.NotRebuildable(prepared instanceof Prepared.Invalid invalid
+    throw new NotRebuildable(prepared instanceof Prepared.Invalid invalid
         ? "Its options are no longer valid: " + String.join("; ", invalid.problems())
         : prepared instanceof Prepared.Denied denied ? denied.reason() : "It is no longer a trade.");
   }

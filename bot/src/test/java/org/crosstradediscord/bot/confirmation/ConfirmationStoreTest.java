@@ -64,8 +64,8 @@ class ConfirmationStoreTest {
   };
   JdbcStore db;
   ConfirmationStore store;
-  final List<ConfirmationStore.Recipe> rebuilt = new ArrayList<>();
-  final ConfirmationStore.Rebuilder rebuilder = (recipe, invoker) -> {
+  final List<Recipe> rebuilt = new ArrayList<>();
+  final Rebuilder rebuilder = (recipe, invoker) -> {
     rebuilt.add(recipe);
     return new NoopAction();
   };
@@ -91,8 +91,8 @@ class ConfirmationStoreTest {
         Duration.ofSeconds(5), clock);
   }
 
-  static ConfirmationStore.Recipe recipe() {
-    return new ConfirmationStore.Recipe("flatplace", Map.of("account", "Sim101", "quantity", 3L, "limit_price", 6000.25),
+  static Recipe recipe() {
+    return new Recipe("flatplace", Map.of("account", "Sim101", "quantity", 3L, "limit_price", 6000.25),
         "live");
   }
 
@@ -100,7 +100,7 @@ class ConfirmationStoreTest {
     return store.put(who, new NoopAction(), recipe(), onExpiry).id();
   }
 
-  ConfirmationStore.Claim claim(ConfirmationStore s, String id, Invoker who) {
+  Claim claim(ConfirmationStore s, String id, Invoker who) {
     return s.claim(id, who.userId(), "ix-" + System.nanoTime(), "token", LEASE, rebuilder);
   }
 
@@ -118,17 +118,17 @@ class ConfirmationStoreTest {
   @Test
   void onlyTheInvoker_canClaim_andAWrongClickDoesNotConsumeIt() {
     String id = put(ALICE, () -> { });
-    assertThat(claim(store, id, BOB)).isInstanceOf(ConfirmationStore.Claim.NotInvoker.class);
-    assertThat(claim(another(), id, BOB)).as("also from the store").isInstanceOf(ConfirmationStore.Claim.NotInvoker.class);
-    assertThat(claim(store, id, ALICE)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    assertThat(claim(store, id, BOB)).isInstanceOf(Claim.NotInvoker.class);
+    assertThat(claim(another(), id, BOB)).as("also from the store").isInstanceOf(Claim.NotInvoker.class);
+    assertThat(claim(store, id, ALICE)).isInstanceOf(Claim.Claimed.class);
   }
 
   @Test
   void claim_succeedsOnce_thenSaysAlreadyConfirmed_alsoInAnotherProcess() {
     String id = put(ALICE, () -> { });
-    assertThat(claim(store, id, ALICE)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
-    assertThat(claim(store, id, ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.CONFIRMED));
-    assertThat(claim(another(), id, ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.CONFIRMED));
+    assertThat(claim(store, id, ALICE)).isInstanceOf(Claim.Claimed.class);
+    assertThat(claim(store, id, ALICE)).isEqualTo(new Claim.Gone(ConfirmationState.CONFIRMED));
+    assertThat(claim(another(), id, ALICE)).isEqualTo(new Claim.Gone(ConfirmationState.CONFIRMED));
   }
 
   @Test
@@ -145,7 +145,7 @@ class ConfirmationStoreTest {
           ConfirmationStore s = i % 2 == 0 ? store : replica;
           clicks.add(pool.submit(() -> {
             go.await();
-            if (claim(s, id, ALICE) instanceof ConfirmationStore.Claim.Claimed) {
+            if (claim(s, id, ALICE) instanceof Claim.Claimed) {
               claimed.incrementAndGet();
             }
             return null;
@@ -166,35 +166,35 @@ class ConfirmationStoreTest {
   void oneClickDeliveredToTwoReplicas_isClaimedByOne_andTheOtherStaysSilent() {
     String id = put(ALICE, () -> { });
     ConfirmationStore replica = another();
-    ConfirmationStore.Claim first = replica.claim(id, ALICE.userId(), "ix-1", "token-1", LEASE, rebuilder);
-    ConfirmationStore.Claim second = store.claim(id, ALICE.userId(), "ix-1", "token-1", LEASE, rebuilder);
-    assertThat(first).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
-    assertThat(second).isEqualTo(new ConfirmationStore.Claim.HandledElsewhere());
+    Claim first = replica.claim(id, ALICE.userId(), "ix-1", "token-1", LEASE, rebuilder);
+    Claim second = store.claim(id, ALICE.userId(), "ix-1", "token-1", LEASE, rebuilder);
+    assertThat(first).isInstanceOf(Claim.Claimed.class);
+    assertThat(second).isEqualTo(new Claim.HandledElsewhere());
     assertThat(store.claim(id, ALICE.userId(), "ix-2", "token-2", LEASE, rebuilder))
-        .as("a second click is a second interaction").isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.CONFIRMED));
+        .as("a second click is a second interaction").isEqualTo(new Claim.Gone(ConfirmationState.CONFIRMED));
   }
 
   @Test
   void afterARestart_theCardIsRebuiltFromItsRecipe_andClaimedOnce() {
     String id = put(ALICE, () -> { });
     ConfirmationStore restarted = another();
-    ConfirmationStore.Claim c = claim(restarted, id, ALICE);
-    assertThat(c).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
-    PendingAction p = ((ConfirmationStore.Claim.Claimed) c).pending();
+    Claim c = claim(restarted, id, ALICE);
+    assertThat(c).isInstanceOf(Claim.Claimed.class);
+    PendingAction p = ((Claim.Claimed) c).pending();
     assertThat(p.invoker()).isEqualTo(ALICE);
     assertThat(rebuilt).containsExactly(recipe()); // options come back with their types: Long stays Long, Double Double
-    assertThat(claim(store, id, ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.CONFIRMED));
+    assertThat(claim(store, id, ALICE)).isEqualTo(new Claim.Gone(ConfirmationState.CONFIRMED));
   }
 
   @Test
   void aCardThatCannotBeRebuilt_isRefusedWithTheReason_andStaysRefused() {
     String id = put(ALICE, () -> { });
-    ConfirmationStore.Claim c = another().claim(id, ALICE.userId(), "ix", "t", LEASE, (r, i) -> {
-      throw new ConfirmationStore.NotRebuildable("The bot switched from live to paper mode since this card was made.");
+    Claim c = another().claim(id, ALICE.userId(), "ix", "t", LEASE, (r, i) -> {
+      throw new NotRebuildable("The bot switched from live to paper mode since this card was made.");
     });
-    assertThat(c).isEqualTo(new ConfirmationStore.Claim.Refused("flatplace",
+    assertThat(c).isEqualTo(new Claim.Refused("flatplace",
         "The bot switched from live to paper mode since this card was made."));
-    assertThat(claim(store, id, ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.DENIED));
+    assertThat(claim(store, id, ALICE)).isEqualTo(new Claim.Gone(ConfirmationState.DENIED));
   }
 
   @Test
@@ -206,7 +206,7 @@ class ConfirmationStoreTest {
     store.cleanUp();
 
     assertThat(notices.get()).isEqualTo(1);
-    assertThat(claim(store, id, ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.EXPIRED));
+    assertThat(claim(store, id, ALICE)).isEqualTo(new Claim.Gone(ConfirmationState.EXPIRED));
     assertThat(db.pending(id).state()).isEqualTo(PendingState.EXPIRED);
     store.cleanUp();
     assertThat(notices.get()).isEqualTo(1);
@@ -216,7 +216,7 @@ class ConfirmationStoreTest {
   void aCardClaimedByAReplica_doesNotReadExpiredWhenItsMemoryCopyExpires() {
     AtomicInteger notices = new AtomicInteger();
     String id = put(ALICE, notices::incrementAndGet);
-    assertThat(claim(another(), id, ALICE)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    assertThat(claim(another(), id, ALICE)).isInstanceOf(Claim.Claimed.class);
     nanos.addAndGet(Duration.ofSeconds(61).toNanos());
     store.cleanUp();
     assertThat(notices.get()).as("the card is the replica's to edit now").isZero();
@@ -227,7 +227,7 @@ class ConfirmationStoreTest {
     String id = put(ALICE, () -> { });
     now.set(now.get().plusSeconds(61));
     assertThat(another().peek(id, rebuilder)).isNull();
-    assertThat(claim(another(), id, ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.EXPIRED));
+    assertThat(claim(another(), id, ALICE)).isEqualTo(new Claim.Gone(ConfirmationState.EXPIRED));
   }
 
   @Test
@@ -235,20 +235,20 @@ class ConfirmationStoreTest {
     String id = put(ALICE, () -> { });
     nanos.addAndGet(Duration.ofSeconds(59).toNanos());
     now.set(now.get().plusSeconds(59));
-    assertThat(claim(store, id, ALICE)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    assertThat(claim(store, id, ALICE)).isInstanceOf(Claim.Claimed.class);
   }
 
   @Test
   void cancelled_thenConfirm_isRefusedAsCancelled() {
     String id = put(ALICE, () -> { });
-    assertThat(store.cancel(id, ALICE.userId(), "ix", rebuilder)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
-    assertThat(claim(another(), id, ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.CANCELLED));
+    assertThat(store.cancel(id, ALICE.userId(), "ix", rebuilder)).isInstanceOf(Claim.Claimed.class);
+    assertThat(claim(another(), id, ALICE)).isEqualTo(new Claim.Gone(ConfirmationState.CANCELLED));
   }
 
   @Test
   void unknownId_isUnknown() {
     assertThat(claim(store, "AAAAAAAAAAAAAAAAAAAAAA", ALICE))
-        .isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.UNKNOWN));
+        .isEqualTo(new Claim.Gone(ConfirmationState.UNKNOWN));
   }
 
   @Test
@@ -257,16 +257,16 @@ class ConfirmationStoreTest {
     assertThat(store.peek(p.id(), rebuilder)).isSameAs(p);
     assertThat(store.deny(p.id(), "ix-deny")).isTrue();
     assertThat(another().claim(p.id(), ALICE.userId(), "ix-deny", "t", LEASE, rebuilder))
-        .as("the same click on another replica").isEqualTo(new ConfirmationStore.Claim.HandledElsewhere());
-    assertThat(claim(store, p.id(), ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.DENIED));
+        .as("the same click on another replica").isEqualTo(new Claim.HandledElsewhere());
+    assertThat(claim(store, p.id(), ALICE)).isEqualTo(new Claim.Gone(ConfirmationState.DENIED));
   }
 
   @Test
   void aClaimWithoutAResult_isStaleAfterItsLease_orAtOnceForALaterStart_andIsReportedOnce() {
     String finished = put(ALICE, () -> { });
     String dying = put(ALICE, () -> { });
-    assertThat(store.claim(finished, ALICE.userId(), "ix-a", "token-a", LEASE, rebuilder)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
-    assertThat(store.claim(dying, ALICE.userId(), "ix-b", "token-b", LEASE, rebuilder)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    assertThat(store.claim(finished, ALICE.userId(), "ix-a", "token-a", LEASE, rebuilder)).isInstanceOf(Claim.Claimed.class);
+    assertThat(store.claim(dying, ALICE.userId(), "ix-b", "token-b", LEASE, rebuilder)).isInstanceOf(Claim.Claimed.class);
     store.finish(finished);
 
     assertThat(store.staleClaims(Instant.EPOCH)).as("a live claim inside its lease").isEmpty();
@@ -288,22 +288,22 @@ class ConfirmationStoreTest {
   @Test
   void aCancelDeliveredToTwoReplicas_isAnsweredByOne() {
     String id = put(ALICE, () -> { });
-    assertThat(another().cancel(id, ALICE.userId(), "ix-c", rebuilder)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
-    assertThat(store.cancel(id, ALICE.userId(), "ix-c", rebuilder)).isEqualTo(new ConfirmationStore.Claim.HandledElsewhere());
+    assertThat(another().cancel(id, ALICE.userId(), "ix-c", rebuilder)).isInstanceOf(Claim.Claimed.class);
+    assertThat(store.cancel(id, ALICE.userId(), "ix-c", rebuilder)).isEqualTo(new Claim.HandledElsewhere());
     assertThat(store.cancel(id, ALICE.userId(), "ix-d", rebuilder))
-        .isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.CANCELLED));
+        .isEqualTo(new Claim.Gone(ConfirmationState.CANCELLED));
   }
 
   @Test
   void aCardThatCannotBeRebuiltHere_butWasClaimedElsewhere_saysConfirmed_notRefused() {
     String id = put(ALICE, () -> { });
     ConfirmationStore replica = another();
-    ConfirmationStore.Rebuilder claimsFirst = (r, i) -> {
-      assertThat(claim(store, id, ALICE)).isInstanceOf(ConfirmationStore.Claim.Claimed.class); // the maker wins meanwhile
-      throw new ConfirmationStore.NotRebuildable("config differs on this replica");
+    Rebuilder claimsFirst = (r, i) -> {
+      assertThat(claim(store, id, ALICE)).isInstanceOf(Claim.Claimed.class); // the maker wins meanwhile
+      throw new NotRebuildable("config differs on this replica");
     };
     assertThat(replica.claim(id, ALICE.userId(), "ix-r", "t", LEASE, claimsFirst))
-        .isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.CONFIRMED));
+        .isEqualTo(new Claim.Gone(ConfirmationState.CONFIRMED));
     assertThat(db.pending(id).state()).isEqualTo(PendingState.CONFIRMED);
   }
 
@@ -314,7 +314,7 @@ class ConfirmationStoreTest {
     ConfirmationStore flaky = new ConfirmationStore(Duration.ofSeconds(60), ticker, Runnable::run,
         Scheduler.disabledScheduler(), new DownWhen(db, down), Duration.ofSeconds(5), clock);
     String id = flaky.put(ALICE, new NoopAction(), recipe(), notices::incrementAndGet).id();
-    assertThat(another().claim(id, ALICE.userId(), "ix-x", "t", LEASE, rebuilder)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    assertThat(another().claim(id, ALICE.userId(), "ix-x", "t", LEASE, rebuilder)).isInstanceOf(Claim.Claimed.class);
     down.set(true);
     nanos.addAndGet(Duration.ofSeconds(61).toNanos());
     flaky.cleanUp();
@@ -331,15 +331,15 @@ class ConfirmationStoreTest {
 
     flaky.loseClaimReplies.set(true); // the claim is written, but the bot hears a failure: the click is refused
     down.set(true); // and the store stays down a moment: the claim cannot be undone at once
-    assertThat(s.claim(id, ALICE.userId(), "ix-1", "token", LEASE, rebuilder)).isInstanceOf(ConfirmationStore.Claim.Unavailable.class);
+    assertThat(s.claim(id, ALICE.userId(), "ix-1", "token", LEASE, rebuilder)).isInstanceOf(Claim.Unavailable.class);
     flaky.loseClaimReplies.set(false);
     assertThat(db.pending(id).state()).as("the refused click's claim landed").isEqualTo(PendingState.CONFIRMED);
 
     down.set(false);
     assertThat(s.staleClaims(now.get().plusSeconds(600))).as("a refused click is no dead trade").isEmpty();
-    ConfirmationStore.Claim again = s.claim(id, ALICE.userId(), "ix-2", "token", LEASE, rebuilder);
+    Claim again = s.claim(id, ALICE.userId(), "ix-2", "token", LEASE, rebuilder);
     assertThat(again).as("nothing was sent for the first click: the second one confirms")
-        .isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+        .isInstanceOf(Claim.Claimed.class);
     assertThat(db.pending(id).claimInteraction()).isEqualTo("ix-2");
   }
 
@@ -362,7 +362,7 @@ class ConfirmationStoreTest {
     assertThat(db.pending(id).state()).isEqualTo(PendingState.PENDING);
     assertThat(db.pending(id).claimInteraction()).isNull();
     assertThat(another().claim(id, ALICE.userId(), "ix-3", "token", LEASE, rebuilder))
-        .as("another replica can confirm it too").isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+        .as("another replica can confirm it too").isInstanceOf(Claim.Claimed.class);
   }
 
   @Test
@@ -374,24 +374,24 @@ class ConfirmationStoreTest {
     String id = s.put(ALICE, new NoopAction(), recipe(), () -> { }).id();
     flaky.loseClaimReplies.set(true);
     down.set(true);
-    assertThat(s.claim(id, ALICE.userId(), "ix-1", "token", LEASE, rebuilder)).isInstanceOf(ConfirmationStore.Claim.Unavailable.class);
+    assertThat(s.claim(id, ALICE.userId(), "ix-1", "token", LEASE, rebuilder)).isInstanceOf(Claim.Unavailable.class);
     flaky.loseClaimReplies.set(false);
-    ConfirmationStore.Claim second = s.claim(id, ALICE.userId(), "ix-2", "token", LEASE, rebuilder);
-    assertThat(second).isInstanceOf(ConfirmationStore.Claim.Unavailable.class);
-    assertThat(((ConfirmationStore.Claim.Unavailable) second).claimMayHaveLanded()).as("ix-2 never tried to claim")
+    Claim second = s.claim(id, ALICE.userId(), "ix-2", "token", LEASE, rebuilder);
+    assertThat(second).isInstanceOf(Claim.Unavailable.class);
+    assertThat(((Claim.Unavailable) second).claimMayHaveLanded()).as("ix-2 never tried to claim")
         .isFalse();
 
     down.set(false);
     assertThat(s.claim(id, ALICE.userId(), "ix-3", "token", LEASE, rebuilder))
-        .as("ix-1's claim is undone, so the third click confirms").isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+        .as("ix-1's claim is undone, so the third click confirms").isInstanceOf(Claim.Claimed.class);
   }
 
   @Test
   void aClaimRefusedAfterwards_readsRefused_neverAlreadyConfirmed() {
     String id = put(ALICE, () -> { });
-    assertThat(claim(store, id, ALICE)).isInstanceOf(ConfirmationStore.Claim.Claimed.class);
+    assertThat(claim(store, id, ALICE)).isInstanceOf(Claim.Claimed.class);
     store.refuseClaimed(id); // e.g. halted at the click: nothing was sent
-    assertThat(claim(another(), id, ALICE)).isEqualTo(new ConfirmationStore.Claim.Gone(ConfirmationStore.State.DENIED));
+    assertThat(claim(another(), id, ALICE)).isEqualTo(new Claim.Gone(ConfirmationState.DENIED));
     assertThat(another().staleClaims(now.get().plusSeconds(600))).isEmpty();
   }
 

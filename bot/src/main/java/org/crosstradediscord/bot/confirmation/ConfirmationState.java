@@ -1,0 +1,15 @@
+package org.crosstradediscord.bot.confirmation;
+
+/** Why an id is not pending. */
+public enum ConfirmationState {
+  /** Never recorded (or pruned, a day after it ended). */
+  UNKNOWN,
+  /** The confirmation timeout passed. */
+  EXPIRED,
+  /** Already confirmed (executed or executing). */
+  CONFIRMED,
+  /** Cancelled by its invoker. */
+  CANCELLED,
+  /** Refused at the click: the invoker's roles or accounts no longer allowed it. */
+  DENIED
+}
