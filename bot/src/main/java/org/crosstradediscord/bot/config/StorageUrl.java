@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.config;
 
+import org.crosstradediscord.bot.store.JdbcStore;
 import org.crosstradediscord.bot.text.SafeText;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -83,18 +84,7 @@ final class StorageUrl {
    * @return it without query, parameters or user info, on one line (safe to log)
    */
   static String display(String url) {
-    String u = url;
-    int q = u.indexOf('?');
-    if (q >= 0) {
-      u = u.substring(0, q);
-    }
-    if (u.startsWith(POSTGRESQL)) {
-      String rest = u.substring(POSTGRESQL.length());
-      int slash = rest.indexOf('/');
-      String authority = slash < 0 ? rest : rest.substring(0, slash);
-      u = POSTGRESQL + authority.substring(authority.lastIndexOf('@') + 1) + (slash < 0 ? "" : rest.substring(slash));
-    }
-    return SafeText.oneLine(u);
+    return JdbcStore.display(url);
   }
 
   private static String sqlite(String path, String shown, Path baseDir) {

@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * if its result is never recorded ({@link #finish}), the process died while sending, and {@link #staleClaims} finds it
  * for the "outcome unknown" report.
  *
- * <p>Store calls from the interaction path wait at most {@code storeWait} (they run on JDA's gateway thread); a store
- * that fails or does not answer refuses the card or the click (nothing is sent), never guesses.
+ * <p>Store calls wait at most {@code storeWait} (on the interaction steps pool, never JDA's gateway thread); a store
+ * that fails or does not answer refuses the card or the click (nothing is sent), never guesses. A Confirm refused
+ * because its claim's write failed is remembered and its claim undone ({@link #undoRefusedClaims}).
  */
 public final class ConfirmationStore {
   private static final Logger log = LoggerFactory.getLogger(ConfirmationStore.class);
@@ -251,26 +252,16 @@ public final class ConfirmationStore {
    * @throws StoreException the store cannot be read
    */
   public List<PendingRow> staleClaims(Instant claimedBefore) {
-    return stored.staleClaims(claimedBefore).stream()
-        .filter(r -> !live.contains(r.id()) && !refused.watches(r.id()))
+    return stored.staleClaims(claimedBefore).stream().filter(r -> !live.contains(r.id()) && !refused.watches(r.id()))
         .toList();
   }
 
-  /**
-   * @param id a stale claim's id
-   * @return true when this call moved it from {@code CONFIRMED} to {@code UNKNOWN} (and must report it)
-   * @throws StoreException the store cannot be written
-   */
+  /** @return true when this call moved stale claim {@code id} CONFIRMED → UNKNOWN (and must report it) */
   public boolean markUnknown(String id) {
     return stored.markUnknown(id);
   }
 
-  /**
-   * Deletes rows that ended (or expired) more than a day ago.
-   *
-   * @return how many
-   * @throws StoreException the store cannot be written
-   */
+  /** @return how many rows that ended (or expired) more than a day ago were deleted; a store failure throws */
   public int prune() {
     return stored.prune();
   }

@@ -18,17 +18,12 @@ import org.crosstradediscord.bot.text.SafeText;
 import org.flywaydb.core.Flyway;
 
 /**
- * {@link Store} over JDBC: an embedded SQLite file ({@code jdbc:sqlite:PATH}) or PostgreSQL
- * ({@code jdbc:postgresql://HOST[:PORT]/DB}, user and password from the environment variables
- * {@value #USER_ENV} and {@value #PASSWORD_ENV}). The schema is created and upgraded by the Flyway migrations in
- * {@code db/migration} when the store opens ({@link #open}; {@link #openReadOnly} never migrates nor writes). An SQLite
- * file is in WAL journal mode.
- *
- * <p>Connections come from a pool ({@link StorePool}: one connection to an SQLite file, its single writer; a few to
- * PostgreSQL), and a call waits at most {@value StorePool#WAIT_MS} ms for one, then fails with a
- * {@link StoreException}. The pool holds connections, never rows: every call reads or writes the database, so a halt
- * written by another replica is read at the halt switch's next poll or fresh check. The SQL itself is in
- * {@link AuditSql}, {@link PendingSql} and {@link ControlSql}, run through {@link Sql}.
+ * {@link Store} over JDBC: an SQLite file ({@code jdbc:sqlite:PATH}, WAL journal) or PostgreSQL
+ * ({@code jdbc:postgresql://HOST[:PORT]/DB}, credentials from {@value #USER_ENV} / {@value #PASSWORD_ENV}); schema by
+ * the Flyway migrations in {@code db/migration} at {@link #open} ({@link #openReadOnly} never migrates nor writes).
+ * Connections come from {@link StorePool} (SQLite: its one writer; PostgreSQL: a few), waited for at most
+ * {@value StorePool#WAIT_MS} ms; nothing is cached. The SQL is in {@link AuditSql}, {@link PendingSql} and
+ * {@link ControlSql}, run through {@link Sql}.
  */
 public final class JdbcStore implements Store {
   /** Environment variable holding the PostgreSQL user. */
