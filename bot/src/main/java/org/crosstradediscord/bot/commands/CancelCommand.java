@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.commands;
 
+import org.crosstradediscord.bot.rendering.ViewButtons;
 import org.crosstradediscord.bot.rendering.Review;
 import org.crosstradediscord.bot.rendering.Outcome;
 import java.util.ArrayList;
@@ -30,6 +31,12 @@ public final class CancelCommand extends SlashCommandBase {
   /** Creates the command. */
   public CancelCommand() {
     super("cancel", Permission.CANCEL);
+  }
+
+  @Override
+  public List<ButtonRoute> buttons() {
+    return List.of(ButtonRoute.of(ViewButtons.CANCEL, "orders button", id -> ViewButtons.parse(id)
+        .filter(t -> t.kind().equals(ViewButtons.CANCEL)).map(t -> Map.of("account", t.account(), "order_id", t.target()))));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.commands;
 
+import org.crosstradediscord.bot.rendering.ViewButtons;
 import org.crosstradediscord.bot.rendering.Review;
 import org.crosstradediscord.bot.rendering.Outcome;
 import org.crosstradediscord.bot.text.Prices;
@@ -36,6 +37,12 @@ public final class CloseCommand extends SlashCommandBase {
   /** Creates the command. */
   public CloseCommand() {
     super("close", Permission.CLOSE);
+  }
+
+  @Override
+  public List<ButtonRoute> buttons() {
+    return List.of(ButtonRoute.of(ViewButtons.CLOSE, "positions button", id -> ViewButtons.parse(id)
+        .filter(t -> t.kind().equals(ViewButtons.CLOSE)).map(t -> Map.of("account", t.account(), "instrument", t.target()))));
   }
 
   @Override

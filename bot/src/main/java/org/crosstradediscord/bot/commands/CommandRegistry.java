@@ -43,8 +43,39 @@ public final class CommandRegistry {
   }
 
   /**
-   * @param name slash command name
-   * @return the command
+   * @param customId a clicked button's custom_id
+   * @return the command a button stands for (the route with the longest matching prefix), or empty when no command
+   *     declares it
+   */
+  public Optional<ButtonCall> button(String customId) {
+    ButtonRoute best = null;
+    SlashCommand owner = null;
+    for (SlashCommand c : byName.values()) {
+      for (ButtonRoute r : c.buttons()) {
+        if (customId.startsWith(r.prefix()) && (best == null || r.prefix().length() > best.prefix().length())) {
+          best = r;
+          owner = c;
+        }
+      }
+    }
+    if (best == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new ButtonCall(owner, best.options(customId), best.via()));
+  }
+
+  /**
+   * A click on a button that stands for a command.
+   *
+   * @param command the command it runs
+   * @param options its options as if typed, or empty when the button is not valid any more
+   * @param via where the click came from, for the audit line
+   */
+  public record ButtonCall(SlashCommand command, Optional<Map<String, Object>> options, String via) {}
+
+  /**
+   * @param name a slash command's name
+   * @return the command, or empty when the bot has none of that name
    */
   public Optional<SlashCommand> find(String name) {
     return Optional.ofNullable(byName.get(name));

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.commands;
 
+import org.crosstradediscord.bot.rendering.BoardCard;
 import org.crosstradediscord.bot.rendering.Review;
 import org.crosstradediscord.bot.rendering.Outcome;
 import java.util.ArrayList;
@@ -36,6 +37,12 @@ public final class FlattenCommand extends SlashCommandBase {
   /** Creates the command. */
   public FlattenCommand() {
     super("flatten", Permission.FLATTEN);
+  }
+
+  @Override
+  public List<ButtonRoute> buttons() {
+    return List.of(ButtonRoute.of(BoardCard.FLATTEN, "board button", id -> BoardCard.flattenAccount(id)
+        .map(account -> Map.of("account", account))));
   }
 
   @Override

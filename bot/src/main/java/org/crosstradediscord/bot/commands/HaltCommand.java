@@ -1,5 +1,8 @@
 package org.crosstradediscord.bot.commands;
 
+import java.util.Optional;
+import java.util.List;
+import org.crosstradediscord.bot.rendering.BoardCard;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -26,6 +29,12 @@ public final class HaltCommand extends SlashCommandBase {
   public HaltCommand(HaltSwitch halt) {
     super("halt", Permission.HALT);
     this.halt = halt;
+  }
+
+  @Override
+  public List<ButtonRoute> buttons() {
+    return List.of(ButtonRoute.of(BoardCard.HALT, "board button", id -> id.equals(BoardCard.HALT)
+        ? Optional.of(Map.of("reason", "Halt button on the desk board")) : Optional.empty()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.commands;
 
+import java.util.List;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.access.Permission;
@@ -15,6 +16,11 @@ import org.crosstradediscord.bot.access.RolePolicy;
 public interface SlashCommand {
   /** @return the slash command name, lower case, e.g. {@code flatten} */
   String name();
+
+  /** @return the buttons that stand for this command (table rows, the board), none by default */
+  default List<ButtonRoute> buttons() {
+    return List.of();
+  }
 
   /** @return the permission a member's role needs to run it at all */
   Permission permission();

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -24,10 +23,8 @@ import org.crosstradediscord.bot.commands.ReadAction;
 import org.crosstradediscord.bot.commands.SlashCommand;
 import org.crosstradediscord.bot.config.TradingMode;
 import org.crosstradediscord.bot.halt.HaltSwitch;
-import org.crosstradediscord.bot.rendering.BoardCard;
 import org.crosstradediscord.bot.rendering.Cards;
 import org.crosstradediscord.bot.rendering.Tables;
-import org.crosstradediscord.bot.rendering.ViewButtons;
 import org.crosstradediscord.bot.risk.LimitGuard;
 import org.crosstradediscord.bot.risk.OrderIntent;
 import org.crosstradediscord.client.CrossTradeClient;
@@ -185,67 +182,26 @@ final class CommandFlow {
   }
 
   /**
-   * A Close button of {@code /positions} or a Cancel button of {@code /orders}: runs {@code /close} or {@code /cancel}
-   * for that row as if the clicker had typed it — role and account checks with the click's roles, then a new
-   * ephemeral review card with Confirm. Nothing is sent by the click itself.
+   * A button that stands for a slash command ({@link CommandRegistry#button}): the command runs as if the clicker had
+   * typed it — role and account checks with the click's roles, then its answer (e.g. a new review card). Nothing is
+   * sent by the click itself.
    */
-  void onViewButton(ButtonInteractionEvent event) {
+  void fromButton(ButtonInteractionEvent event, CommandRegistry.ButtonCall call) {
     Member member = event.getMember();
     if (member == null) {
       event.replyEmbeds(Cards.notice("Server only", "This button works only inside the trading server.")).setEphemeral(true).queue();
       return;
     }
-    Invoker clicker = Members.invoker(member);
-    ViewButtons.Target target = ViewButtons.parse(event.getComponentId()).orElse(null);
-    boolean close = target != null && target.kind().equals(ViewButtons.CLOSE);
-    SlashCommand command = target == null ? null : registry.find(close ? "close" : "cancel").orElse(null);
-    if (command == null) {
+    if (call.options().isEmpty()) {
       event.replyEmbeds(Cards.notice("Unknown button", "This button is not valid any more. Run the command again."))
           .setEphemeral(true).queue();
       return;
     }
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put("account", target.account());
-    values.put(close ? "instrument" : "order_id", target.target());
-    runFromButton(event, command, clicker, values, close ? "positions button" : "orders button");
-  }
-
-  /** A button that stands for a slash command: {@link #run} with the options as typed and where it came from. */
-  private void runFromButton(IReplyCallback event, SlashCommand command, Invoker clicker, Map<String, Object> values,
-      String via) {
+    Map<String, Object> values = new LinkedHashMap<>(call.options().get());
     Map<String, String> args = new LinkedHashMap<>();
     values.forEach((k, v) -> args.put(k, String.valueOf(v)));
-    args.put("via", via);
-    run(event, command, clicker, values, args);
-  }
-
-  /**
-   * A button of the desk board: "Flatten &lt;account&gt;" runs {@code /flatten account:…} and "Halt new risk" runs
-   * {@code /halt} for the clicker, as if typed — the same role and account checks, and for the flatten the same
-   * ephemeral review card with Confirm. Nothing is sent by the click itself.
-   */
-  void onBoardButton(ButtonInteractionEvent event) {
-    Member member = event.getMember();
-    if (member == null) {
-      event.replyEmbeds(Cards.notice("Server only", "This button works only inside the trading server.")).setEphemeral(true).queue();
-      return;
-    }
-    String customId = event.getComponentId();
-    boolean haltButton = customId.equals(BoardCard.HALT);
-    Optional<String> account = BoardCard.flattenAccount(customId);
-    SlashCommand command = haltButton ? registry.find("halt").orElse(null)
-        : account.isPresent() ? registry.find("flatten").orElse(null) : null;
-    if (command == null) {
-      event.replyEmbeds(Cards.notice("Unknown button", "This button is not valid any more.")).setEphemeral(true).queue();
-      return;
-    }
-    Map<String, Object> values = new LinkedHashMap<>();
-    if (haltButton) {
-      values.put("reason", "Halt button on the desk board");
-    } else {
-      values.put("account", account.get());
-    }
-    runFromButton(event, command, Members.invoker(member), values, "board button");
+    args.put("via", call.via());
+    run(event, call.command(), Members.invoker(member), values, args);
   }
 
   private Recipe recipe(SlashCommand command, Map<String, Object> values) {

@@ -3,6 +3,7 @@ package org.crosstradediscord.bot.discord;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -18,9 +19,7 @@ import org.crosstradediscord.bot.commands.SlashCommand;
 import org.crosstradediscord.bot.config.TradingMode;
 import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.bot.halt.HaltSwitch;
-import org.crosstradediscord.bot.rendering.BoardCard;
 import org.crosstradediscord.bot.rendering.Cards;
-import org.crosstradediscord.bot.rendering.ViewButtons;
 import org.crosstradediscord.bot.risk.LimitGuard;
 import org.crosstradediscord.client.CrossTradeClient;
 
@@ -110,12 +109,9 @@ public final class InteractionRouter extends ListenerAdapter {
     long ageMs = Math.max(0, Math.min(3_000, System.currentTimeMillis() - event.getTimeCreated().toInstant().toEpochMilli()));
     long clickedAt = System.nanoTime() - ageMs * 1_000_000;
     String customId = event.getComponentId();
-    if (customId.startsWith(ViewButtons.PREFIX)) {
-      commands.onViewButton(event);
-      return;
-    }
-    if (customId.startsWith(BoardCard.PREFIX)) {
-      commands.onBoardButton(event);
+    Optional<CommandRegistry.ButtonCall> standsFor = registry.button(customId);
+    if (standsFor.isPresent()) { // a table row's or the board's button: the command it stands for
+      commands.fromButton(event, standsFor.get());
       return;
     }
     boolean confirm = customId.startsWith(Cards.CONFIRM);
