@@ -13,6 +13,23 @@ class CommandRegistryTest {
   private final List<SlashCommandData> defs = CommandRegistry.standard().definitions();
 
   @Test
+  void eachButtonThatIssuedAnId_isFoundWithItsCommandAndOptions_andNothingElseIs() {
+    CommandRegistry registry = CommandRegistry.standard();
+    String close = org.crosstradediscord.bot.rendering.ViewButtons.closeId("Sim101", "MES 12-25").orElseThrow();
+    assertThat(registry.button(close)).get().satisfies(c -> {
+      assertThat(c.command().name()).isEqualTo("close");
+      assertThat(c.options()).contains(java.util.Map.of("account", "Sim101", "instrument", "MES 12-25"));
+      assertThat(c.via()).isEqualTo("positions button");
+    });
+    String cancel = org.crosstradediscord.bot.rendering.ViewButtons.cancelId("Sim102", "abc123").orElseThrow();
+    assertThat(registry.button(cancel)).get().satisfies(c -> assertThat(c.command().name()).isEqualTo("cancel"));
+    assertThat(registry.button(org.crosstradediscord.bot.rendering.ViewButtons.CLOSE + "not-base64!")).get()
+        .satisfies(c -> assertThat(c.options()).as("a button that is not valid any more").isEmpty());
+    assertThat(registry.button("ct:confirm:abc")).as("Confirm is not a command's button").isEmpty();
+    assertThat(registry.button("someone-elses-button")).isEmpty();
+  }
+
+  @Test
   void registersTheConfirmedAndTheReadOnlyCommands_guildOnly() {
     assertThat(defs).extracting(SlashCommandData::getName)
         .containsExactly("cancel", "close", "flatplace", "flatten", "orders", "positions", "reverse");
