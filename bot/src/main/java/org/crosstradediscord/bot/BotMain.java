@@ -1,20 +1,30 @@
 package org.crosstradediscord.bot;
 
-import org.crosstradediscord.bot.config.TradingMode;
-import org.crosstradediscord.bot.ops.LogSetup;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.crosstradediscord.bot.audit.AuditEvent;
 import org.crosstradediscord.bot.config.BotConfig;
 import org.crosstradediscord.bot.config.ConfigException;
 import org.crosstradediscord.bot.config.ConfigLoader;
-import org.crosstradediscord.bot.text.SafeText;
 import org.crosstradediscord.bot.config.Secrets;
+import org.crosstradediscord.bot.config.TradingMode;
+import org.crosstradediscord.bot.discord.BotAssembly;
 import org.crosstradediscord.bot.discord.DiscordBot;
+import org.crosstradediscord.bot.ops.LogSetup;
 import org.crosstradediscord.bot.store.JdbcStore;
 import org.crosstradediscord.bot.store.Store;
 import org.crosstradediscord.bot.store.StoreException;
+import org.crosstradediscord.bot.text.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +92,7 @@ public final class BotMain {
    * @return 0 when started (or help/check done), else the exit code
    */
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-    List<String> tokens = java.util.Arrays.asList(env.get(Secrets.DISCORD_TOKEN), env.get(Secrets.CROSSTRADE_TOKEN),
+    List<String> tokens = Arrays.asList(env.get(Secrets.DISCORD_TOKEN), env.get(Secrets.CROSSTRADE_TOKEN),
         env.get(JdbcStore.PASSWORD_ENV));
     // A thread that dies (ours or a library's, e.g. JDA's rate limiter interrupted while it shuts down) is one scrubbed
     // log line, never a stack trace on stderr between the bot's own lines; the trace goes to the debug log.
@@ -127,7 +137,7 @@ public final class BotMain {
     Path file;
     try {
       file = Path.of(configPath);
-    } catch (java.nio.file.InvalidPathException e) {
+    } catch (InvalidPathException e) {
       return fail(err, 2, "config file path is not valid: " + SafeText.scrubbed(e.getReason(), tokens));
     }
     try {
@@ -157,8 +167,9 @@ public final class BotMain {
   }
 
   /**
-   * The normal start-up path after the config is loaded: secrets from the environment, then
-   * {@link DiscordBot#start}. Used by {@code main} and by the end-to-end tests and the sandbox.
+   * The normal start-up path after the config is loaded: secrets from the environment, the mode line, the store
+   * (before Discord), then {@link BotAssembly#start}. Used by {@code main} and by the end-to-end tests and the
+   * sandbox.
    *
    * @param config validated config
    * @param env the environment holding DISCORD_TOKEN and CROSSTRADE_TOKEN
@@ -175,7 +186,7 @@ public final class BotMain {
         ? "mode: PAPER — confirmed trades are NOT sent to CrossTrade (reads still are)"
         : "mode: LIVE — confirmed trades are sent to CrossTrade");
     Store store = JdbcStore.openForBot(config.storage().url(), env);
-    return DiscordBot.start(config, secrets, store);
+    return BotAssembly.start(config, secrets, store);
   }
 
   /**
@@ -185,23 +196,23 @@ public final class BotMain {
    */
   private static int exportAudit(BotConfig config, Map<String, String> env, String fromText, String toText,
       PrintStream out, PrintStream err, List<String> tokens) {
-    java.time.LocalDate from;
-    java.time.LocalDate to;
+    LocalDate from;
+    LocalDate to;
     try {
-      from = java.time.LocalDate.parse(fromText);
-      to = java.time.LocalDate.parse(toText);
-    } catch (java.time.format.DateTimeParseException e) {
+      from = LocalDate.parse(fromText);
+      to = LocalDate.parse(toText);
+    } catch (DateTimeParseException e) {
       return fail(err, 2, "--export-audit: FROM and TO must be ISO dates like 2026-01-31");
     }
     if (to.isBefore(from)) {
       return fail(err, 2, "--export-audit: TO is before FROM");
     }
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    ObjectMapper json = new ObjectMapper();
     try (Store store = JdbcStore.openReadOnly(config.storage().url(), env)) { // never migrates or writes
-      store.export(from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
-          to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), stored -> {
-            var e = stored.event();
-            Map<String, Object> line = new java.util.LinkedHashMap<>();
+      store.export(from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+          to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), stored -> {
+            AuditEvent e = stored.event();
+            Map<String, Object> line = new LinkedHashMap<>();
             line.put("at", stored.at().toString());
             line.put("kind", e.kind());
             line.put("user_id", e.userId());
@@ -213,7 +224,7 @@ public final class BotMain {
             line.put("latency_ms", e.latencyMs());
             try {
               out.println(json.writeValueAsString(line));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+            } catch (JsonProcessingException x) {
               throw new StoreException("cannot write an audit line: " + x.getOriginalMessage(), x);
             }
           });

@@ -43,22 +43,25 @@ public final class InteractionRouter extends ListenerAdapter {
   private final AutocompleteFlow autocomplete;
 
   /**
+   * @param desk the desk's services: pending confirmations, the SDK, the audit log, the halt switch, the trade calls
+   *     (bounded; refuses late and shutdown-time trades) and the read threads (answers and autocomplete, apart from
+   *     trades); all run off JDA's gateway thread
    * @param registry the slash commands
    * @param policy role and account policy
-   * @param store pending confirmations
-   * @param client the CrossTrade SDK
-   * @param audit audit log
-   * @param calls runs SDK calls off JDA's gateway thread (bounded; refuses late and shutdown-time trades)
-   * @param reads runs the read-only calls (answers and autocomplete) off the gateway thread, apart from trades
    * @param limits the per-role limits of the risk-increasing commands
    * @param mode paper (Confirm sends nothing) or live
-   * @param halt the halt switch: risk-increasing commands are refused while halted (typed, at the click, at the wire)
-   * @param claimLease how long a claimed trade may take before another start takes it for dead (the shutdown grace)
+   * @param claimLease how long a claimed trade may take before another start takes it for dead (the shutdown grace
+   *     plus the request timeout)
    */
-  InteractionRouter(CommandRegistry registry, RolePolicy policy, ConfirmationStore store, CrossTradeClient client,
-      AuditLog audit, TradeCalls calls, Workers reads, LimitGuard limits, TradingMode mode, HaltSwitch halt,
+  InteractionRouter(Desk desk, CommandRegistry registry, RolePolicy policy, LimitGuard limits, TradingMode mode,
       Duration claimLease) {
     this.registry = registry;
+    ConfirmationStore store = desk.confirmations();
+    CrossTradeClient client = desk.client();
+    AuditLog audit = desk.audit();
+    TradeCalls calls = desk.calls();
+    Workers reads = desk.reads();
+    HaltSwitch halt = desk.halt();
     Suggestions suggestions = new Suggestions(client, reads);
     this.reviews = new ReviewFlow(registry, policy, store, client, audit, reads, steps, limits, mode, halt);
     this.commands = new CommandFlow(registry, policy, client, audit, reads, limits, mode, halt, reviews);

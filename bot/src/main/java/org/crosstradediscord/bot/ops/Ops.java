@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * ({@link BotMetrics}, {@link Health}). Without {@code ops.listen}, {@link #OFF}: nothing is bound, nothing is
  * counted and Micrometer is never loaded.
  *
- * <p>Life cycle, driven by {@code DiscordBot}: {@link #start} binds before Discord is contacted (so a taken port
- * stops start-up at once, and {@code /healthz} answers 503 "starting" meanwhile); {@link #watch} hooks the audit
- * log, the confirmation store and the SDK's limiter; {@link #ready} once the commands are registered;
- * {@link #stopping} when shutdown begins (503 "stopping"); {@link #close} at the end.
+ * <p>Life cycle, driven by {@code BotAssembly} (start-up) and {@code DiscordBot} (shutdown): {@link #start} binds
+ * before Discord is contacted (so a taken port stops start-up at once, and {@code /healthz} answers 503 "starting"
+ * meanwhile); {@link #watch} hooks the audit log, the confirmation store and the SDK's limiter; {@link #ready} once
+ * the commands are registered; {@link #stopping} when shutdown begins (503 "stopping"); {@link #close} at the end.
  */
 public class Ops implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Ops.class);
