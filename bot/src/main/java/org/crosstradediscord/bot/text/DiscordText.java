@@ -32,7 +32,7 @@ package org.crosstradediscord.bot.text;
  *
  * <p>Second layer: every message the bot sends allows no mentions at all (allowed mentions, <a
  * href="https://discord.com/developers/docs/resources/message#allowed-mentions-object">discord.com/developers/docs/resources/message#allowed-mentions-object</a>),
- * set in {@code DiscordBot}; the zero-width spaces also keep a copy-pasted text from pinging.
+ * set in {@code DiscordSession}; the zero-width spaces also keep a copy-pasted text from pinging.
  *
  * <p>Shapes: {@code escape("[Verify](https://evil.example) @everyone ||x||")} is
  * {@code \[Verify\](https\://evil.example) @\u200Beveryone \|\|x\|\|}; {@code escape("# big\n- item")} is
