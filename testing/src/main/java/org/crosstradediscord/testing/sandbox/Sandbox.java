@@ -30,6 +30,24 @@ public final class Sandbox implements AutoCloseable {
   /** The CrossTrade token the simulator accepts (not a real token). */
   public static final String CROSSTRADE_TOKEN = "sandbox-crosstrade-token-not-real";
 
+  /** The sandbox's {@code limits.default} (the bot's own default without a {@code limits} section is max_quantity 10). */
+  public static final String DEFAULT_LIMITS = "{max_quantity: 100}";
+  /** The Junior role's {@code limits.by_role} entry. */
+  public static final String JUNIOR_LIMITS = "{max_quantity: 2, order_types: [MARKET, LIMIT], instruments: [MES, MNQ], max_position: 4}";
+  /** Which role holds each grant of the sandbox's role policy (grant → role name), as written into its config. */
+  public static final Map<String, String> GRANT_ROLES = grantRoles();
+
+  private static Map<String, String> grantRoles() {
+    Map<String, String> g = new java.util.LinkedHashMap<>();
+    for (String grant : List.of("flatplace", "reverse", "close", "flatten", "view", "cancel")) {
+      g.put(grant, "Trader");
+    }
+    for (String grant : List.of("flatten_everything", "audit", "halt")) {
+      g.put(grant, "Risk");
+    }
+    return java.util.Collections.unmodifiableMap(g);
+  }
+
   private final CrossTradeSimulator simulator;
   private final DiscordStandIn discord;
   private final StandInGuild guild;
@@ -191,20 +209,12 @@ public final class Sandbox implements AutoCloseable {
           mode: %s
           guild_ids: [%d]
           limits:
-            default: {max_quantity: 100}
+            default: %s
             by_role:
-              "%d": {max_quantity: 2, order_types: [MARKET, LIMIT], instruments: [MES, MNQ], max_position: 4}
+              "%d": %s
             %s
           roles:
-            flatplace: [%d]
-            reverse: [%d]
-            close: [%d]
-            flatten: [%d]
-            flatten_everything: [%d]
-            view: [%d]
-            cancel: [%d]
-            audit: [%d]
-            halt: [%d]
+            %s
           accounts:
             allowed: [Sim101, Sim102]
           audit_channel_id: %d
@@ -220,8 +230,10 @@ public final class Sandbox implements AutoCloseable {
           storage:
             url: "%s"
           %s
-          """.formatted(mode, guild.id(), junior.id(),
-          String.join("\n  ", limitsExtra.strip().lines().map(String::strip).toList()), trader.id(), trader.id(), trader.id(), trader.id(), risk.id(), trader.id(), trader.id(), risk.id(), risk.id(), audit.id(),
+          """.formatted(mode, guild.id(), DEFAULT_LIMITS, junior.id(), JUNIOR_LIMITS,
+          String.join("\n  ", limitsExtra.strip().lines().map(String::strip).toList()),
+          String.join("\n  ", GRANT_ROLES.entrySet().stream().map(e -> e.getKey() + ": [" + guild.role(e.getValue()).id() + "]").toList()),
+          audit.id(),
           confirmationTimeout.toSeconds(), crossTradeBaseUrl != null ? crossTradeBaseUrl : sim.baseUrl(),
           requestTimeout.toMillis(), transport, discord.restBaseUrl(),
           discord.gatewayUrl(), storageUrl != null ? storageUrl : "jdbc:sqlite:" + storageDir.resolve("crosstrade-bot.db"),

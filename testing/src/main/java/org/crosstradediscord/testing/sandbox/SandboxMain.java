@@ -14,10 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.crosstradediscord.testing.Poll;
 import org.crosstradediscord.testing.discord.StandInGuild;
 import org.crosstradediscord.testing.discord.StandInInteraction;
 import org.crosstradediscord.testing.discord.StandInMessage;
@@ -31,19 +29,28 @@ import org.crosstradediscord.testing.simulator.RecordedRequest;
  */
 public final class SandboxMain {
   static final Duration WAIT = Duration.ofSeconds(15);
-  private static final Pattern OPTION = Pattern.compile("([a-z_]+):(\"([^\"]*)\"|(\\S+))");
+  private static final Pattern TOKEN = Pattern.compile("\\G\\s*(?:([a-z_]+):(?:\"([^\"]*)\"|(\\S+))|(\\S+))");
+  private static final Pattern DISCORD_TIME = Pattern.compile("<t:(-?\\d{1,12})(?::[tTdDfFR])?>");
+  private static final java.time.format.DateTimeFormatter UTC_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+  /** How long a message must stay unchanged after a command or click before the next line runs. */
+  static final Duration SETTLE = Duration.ofMillis(300);
+  /** The grant each slash command needs in the sandbox (a /flatten without account needs flatten_everything too). */
+  private static final Map<String, String> COMMAND_GRANTS = Map.ofEntries(Map.entry("flatplace", "flatplace"),
+      Map.entry("reverse", "reverse"), Map.entry("close", "close"), Map.entry("flatten", "flatten"),
+      Map.entry("cancel", "cancel"), Map.entry("positions", "view"), Map.entry("orders", "view"),
+      Map.entry("halt", "halt"), Map.entry("resume", "halt"), Map.entry("audit", "audit"));
   private static final String HELP = """
-      Commands (you act as a Discord member of the guild "Trading Desk"):
+      Examples:
         /flatplace account:Sim101 instrument:"MES 12-25" action:BUY quantity:1 order_type:MARKET time_in_force:DAY
-        /reverse …same options…   /close account:Sim101 instrument:"MES 12-25" [quantity:N|percent:P]
-        /flatten [account:Sim101] [instrument:"MES 12-25"] [market_position:long|short]
-        /positions [account:Sim101]   /orders [account:Sim101]   (read-only, answered at once)
-        /cancel account:Sim101 order_id:<id>   (suggested: autocomplete /cancel order_id account:Sim101)
-        click <button label>          click a button on the newest message you see that has it (* = anything)
+        /close account:Sim101 instrument:"MES 12-25" percent:50      /halt reason:"lunch"      /audit count:5
+        (options are name:value; quote a value with spaces: instrument:"MES 12-25")
+      Sandbox commands:
+        click <button label>          click a button on your last card (the newest message with buttons shown to
+                                      you); click #<n> <label> clicks card #n; * in a label matches anything
         autocomplete /<command> <option> [typed] [other:value…]   the suggestions you get (account,
                                       instrument, order_id), e.g. autocomplete /close instrument mes
-        as <member>                   act as alice, bob (Trader), rita (Trader+Risk), june (Trader+Junior:
-                                      at most 2 per order, MARKET/LIMIT, MES/MNQ, position 4) or carol (no role)
+        as <member>                   act as another member (see above)
         mode paper|live               restart the bot in paper mode (Confirm sends nothing) or live mode
         roles <member> [+Role|-Role]  show or change a member's roles (Trader, Risk, Junior)
         members                       list members and their roles
@@ -54,14 +61,20 @@ public final class SandboxMain {
         fault disconnected|ratelimit|latency <ms>|servererror <status>|clear
         audit                         the audit channel's messages
         wait <ms>                     pause
-        expect <text>                 (scripts) fail unless the last output contains text
+        expect <text>                 (scripts) fail unless the output of the last command contains text
         help | quit
+      A reply the bot edits later (a review card's "What it affects", "Sending…", the result) is printed again,
+      marked (edited); Discord times (<t:…>) are shown in UTC.
       """;
 
   private final Sandbox sandbox;
   private final PrintStream out;
   private StandInGuild.Member me;
-  private String lastOutput = "";
+  private final StringBuilder lastOutput = new StringBuilder();
+  /** Sandbox-local card numbers (#n) of messages with buttons that were shown, by message id. */
+  private final Map<Long, Integer> cardNumbers = new LinkedHashMap<>();
+  /** Per member id: the newest message with buttons shown to that member (the target of a plain click). */
+  private final Map<Long, Long> lastCard = new java.util.HashMap<>();
 
   SandboxMain(Sandbox sandbox, PrintStream out) {
     this.sandbox = sandbox;
@@ -134,8 +147,11 @@ public final class SandboxMain {
     try {
       String[] words = line.split("\\s+", 2);
       String rest = words.length > 1 ? words[1] : "";
+      if (!words[0].equalsIgnoreCase("expect")) {
+        lastOutput.setLength(0); // expectations see everything the last command printed
+      }
       switch (words[0].toLowerCase(Locale.ROOT)) {
-        case "help" -> print(HELP);
+        case "help" -> print(help());
         case "as" -> {
           me = sandbox.guild().member(rest.strip());
           print("You are now " + me.name() + " " + roleNames(me));
@@ -165,6 +181,10 @@ public final class SandboxMain {
           String[] w = rest.strip().split("\\s+");
           if (w[0].equalsIgnoreCase("off")) {
             sandbox.simulator().priceWalk().stop();
+          } else if (!w[0].matches("\\d{1,9}") || w.length > 2 || (w.length == 2 && !w[1].matches("\\d*\\.?\\d+"))
+              || Long.parseLong(w[0]) == 0) {
+            print("usage: walk <ms> [tick] | walk off, e.g. walk 1000 (every second, tick 0.25) or walk 500 0.5");
+            return true;
           } else {
             sandbox.simulator().priceWalk().start(java.time.Duration.ofMillis(Long.parseLong(w[0])),
                 w.length > 1 ? Double.parseDouble(w[1]) : 0.25, 42);
@@ -192,7 +212,7 @@ public final class SandboxMain {
           print("waited " + rest.strip() + " ms");
         }
         case "expect" -> {
-          if (!lastOutput.contains(rest)) {
+          if (!lastOutput.toString().contains(rest)) {
             out.println("EXPECTATION FAILED: the last output does not contain \"" + rest + "\"");
             return false;
           }
@@ -216,37 +236,114 @@ public final class SandboxMain {
   private void slash(String line) {
     String[] parts = line.substring(1).split("\\s+", 2);
     String command = parts[0];
-    Map<String, Object> options = options(command, parts.length > 1 ? parts[1] : "");
-    StandInInteraction ix = sandbox.discord().slash(sandbox.guild(), me, command, options);
-    print(render(ix.original(WAIT))); // a deferred reply once the bot edited it
+    Parsed parsed = options(command, parts.length > 1 ? parts[1] : "");
+    if (!parsed.leftover().isEmpty()) {
+      throw new IllegalArgumentException(leftoverMessage(parsed));
+    }
+    StandInInteraction ix = sandbox.discord().slash(sandbox.guild(), me, command, parsed.options());
+    StandInMessage first = ix.original(WAIT); // a deferred reply once the bot edited it
+    show(first, false);
+    // A review card's "What it affects" is read after the card went out and edited in: watch for it.
+    follow(first.id(), first, ix, m -> m == null || !m.text().contains(": reading…"));
   }
 
-  private void click(String label) {
-    List<StandInMessage> visible = new ArrayList<>(sandbox.discord().messagesVisibleTo(me));
-    java.util.Collections.reverse(visible);
+  /**
+   * Clicks a button on the member's last card (the newest message with buttons shown to them), or on card #n
+   * ({@code click #n label}); never on an older card that happens to have the same button.
+   */
+  private void click(String spec) {
+    Matcher named = Pattern.compile("^#(\\d+)\\s+(.+)$").matcher(spec);
+    String label = named.matches() ? named.group(2).strip() : spec;
+    long cardId;
+    String which;
+    if (named.matches()) {
+      int n = Integer.parseInt(named.group(1));
+      cardId = cardNumbers.entrySet().stream().filter(e -> e.getValue() == n).map(Map.Entry::getKey).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no card #" + n + " was shown"));
+      which = "card #" + n;
+    } else {
+      Long last = lastCard.get(me.id());
+      if (last == null) {
+        throw new IllegalArgumentException("no card with buttons has been shown to " + me.name() + " yet");
+      }
+      cardId = last;
+      which = "your last card (#" + cardNumbers.get(last) + ")";
+    }
+    StandInMessage target = sandbox.discord().message(cardId);
+    if (target.ephemeral() && target.visibleTo() != me.id()) {
+      throw new IllegalArgumentException(which + " is not shown to " + me.name());
+    }
     // A `*` in the label matches anything (e.g. "click Cancel * ES 12-25" for an order's Cancel button).
     java.util.function.Predicate<String> matches = label.contains("*")
-        ? java.util.regex.Pattern.compile(java.util.Arrays.stream(label.split("\\*", -1))
-            .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining(".*")),
-            java.util.regex.Pattern.CASE_INSENSITIVE).asMatchPredicate()
+        ? Pattern.compile(java.util.Arrays.stream(label.split("\\*", -1)).map(Pattern::quote)
+            .collect(java.util.stream.Collectors.joining(".*")), Pattern.CASE_INSENSITIVE).asMatchPredicate()
         : l -> l.equalsIgnoreCase(label);
-    StandInMessage target = visible.stream().filter(m -> m.buttons().stream().anyMatch(b -> matches.test(b.label())))
-        .findFirst().orElseThrow(() -> new IllegalArgumentException("no message you can see has a button '" + label + "'"));
-    String actual = target.buttons().stream().map(StandInMessage.Button::label).filter(matches).findFirst().orElseThrow();
+    String actual = target.buttons().stream().map(StandInMessage.Button::label).filter(matches).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(which + " has no button '" + label + "' ("
+            + (target.buttons().isEmpty() ? "it has no buttons now"
+                : "its buttons: " + target.buttons().stream().map(b -> "[" + b.label() + "]").toList())
+            + "); to click another card: click #<n> " + label));
     StandInInteraction ix = sandbox.discord().click(sandbox.guild(), me, target, actual);
     JsonNode ack = ix.awaitCallback(WAIT);
     int type = ack.path("type").asInt();
     if (type == 4 || type == 5) { // a new message (a review card from a table or board button)
-      print(render(ix.original(WAIT)));
+      StandInMessage first = ix.original(WAIT);
+      show(first, false);
+      follow(first.id(), first, ix, m -> m == null || !m.text().contains(": reading…"));
       return;
     }
-    // A deferred update (6): the card changes when the bot is done with it, or the bot answers in a follow-up.
-    StandInMessage done = Poll.until(() -> ix.followUps().stream().findFirst().or(() -> Optional.of(sandbox.discord()
-            .message(target.id())).filter(m -> !m.buttons().equals(target.buttons())
-            && (m.buttons().isEmpty() || m.buttons().stream().noneMatch(StandInMessage.Button::disabled)))), WAIT,
-        () -> "the bot did not finish '" + label + "' within " + WAIT.toSeconds() + " s; the card still shows: "
-            + sandbox.discord().message(target.id()).text());
-    print(render(done));
+    // A deferred update (6) or an update (7): the card is edited ("Sending…", then the result) or the bot answers
+    // in a follow-up. Every version is shown once, until the card is done (its buttons changed, none disabled).
+    follow(target.id(), target, ix, m -> !ix.followUps().isEmpty() || (m != null && !m.buttons().equals(target.buttons())
+        && m.buttons().stream().noneMatch(StandInMessage.Button::disabled)));
+  }
+
+  /**
+   * Watches a message (and the interaction's follow-ups) and shows each new version once, marked (edited), until
+   * {@code done} holds and nothing changed for {@link #SETTLE}, or {@link #WAIT} passed.
+   *
+   * @param done tested on the message's newest version (null when it was deleted)
+   */
+  private void follow(long id, StandInMessage shown, StandInInteraction ix, java.util.function.Predicate<StandInMessage> done) {
+    String seen = shown.raw().toString();
+    java.util.Set<Long> followUpsShown = new java.util.HashSet<>();
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    long changed = System.nanoTime();
+    while (true) {
+      StandInMessage now;
+      try {
+        now = sandbox.discord().message(id);
+      } catch (IllegalArgumentException deleted) {
+        now = null;
+      }
+      if (now != null && !now.thinking() && !now.raw().toString().equals(seen)) {
+        show(now, true);
+        seen = now.raw().toString();
+        changed = System.nanoTime();
+      }
+      for (StandInMessage f : ix.followUps()) {
+        if (followUpsShown.add(f.id())) {
+          show(f, false);
+          changed = System.nanoTime();
+        }
+      }
+      boolean finished = done.test(now);
+      if (finished && System.nanoTime() - changed >= SETTLE.toNanos()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        if (!finished) {
+          print("(the bot did not finish within " + WAIT.toSeconds() + " s; shown above is what the member sees)");
+        }
+        return;
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private void autocomplete(String rest) {
@@ -254,9 +351,9 @@ public final class SandboxMain {
     String command = p[0].startsWith("/") ? p[0].substring(1) : p[0];
     String option = p.length > 1 ? p[1] : "account";
     String tail = p.length > 2 ? p[2] : "";
-    Map<String, Object> typedOptions = new LinkedHashMap<>(options(command, tail)); // other options: name:value
-    String typed = OPTION.matcher(tail).replaceAll("").strip();
-    typedOptions.put(option, typed);
+    Parsed parsed = options(command, tail); // other options: name:value; the rest is what is typed
+    Map<String, Object> typedOptions = new LinkedHashMap<>(parsed.options());
+    typedOptions.put(option, String.join(" ", parsed.leftover()));
     List<String> choices = sandbox.discord().autocomplete(sandbox.guild(), me, command, typedOptions, option, WAIT);
     print("suggestions for " + option + ": " + (choices.isEmpty() ? "(none)" : String.join(", ", choices)));
   }
@@ -300,7 +397,24 @@ public final class SandboxMain {
     print("faults: " + f.describe());
   }
 
-  private Map<String, Object> options(String command, String text) {
+  /**
+   * The options of a command line and the words that are no {@code name:value} option.
+   *
+   * @param options option name to value
+   * @param leftover words that are no option, in order
+   * @param lastOption the option just before the first leftover word (name:value as typed), or null
+   */
+  record Parsed(Map<String, Object> options, List<String> leftover, String lastOption) {}
+
+  static String leftoverMessage(Parsed p) {
+    String words = String.join(" ", p.leftover());
+    String hint = p.lastOption() == null ? "e.g. instrument:\"MES 12-25\""
+        : p.lastOption().substring(0, p.lastOption().indexOf(':') + 1) + "\""
+            + p.lastOption().substring(p.lastOption().indexOf(':') + 1).replace("\"", "") + " " + words + "\"";
+    return "\"" + words + "\" is not an option (name:value); quote values with spaces: " + hint;
+  }
+
+  private Parsed options(String command, String text) {
     JsonNode def = null;
     for (JsonNode c : sandbox.discord().registeredCommands(sandbox.guild().id())) {
       if (c.path("name").asText().equals(command)) {
@@ -308,22 +422,38 @@ public final class SandboxMain {
       }
     }
     if (def == null) {
-      throw new IllegalArgumentException("/" + command + " is not a registered command");
+      throw new IllegalArgumentException("/" + command + " is not a registered command (type help)");
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    Matcher m = OPTION.matcher(text);
-    while (m.find()) {
+    List<String> leftover = new ArrayList<>();
+    String previous = null;
+    String beforeLeftover = null;
+    Matcher m = TOKEN.matcher(text.strip());
+    while (m.find() && m.end() > m.start()) {
+      if (m.group(4) != null) {
+        if (leftover.isEmpty()) {
+          beforeLeftover = previous;
+        }
+        leftover.add(m.group(4));
+        continue;
+      }
       String name = m.group(1);
-      String value = m.group(3) != null ? m.group(3) : m.group(4);
+      String value = m.group(2) != null ? m.group(2) : m.group(3);
+      previous = m.group().strip();
       int type = 3;
       for (JsonNode o : def.path("options")) {
         if (o.path("name").asText().equals(name)) {
           type = o.path("type").asInt();
         }
       }
-      out.put(name, type == 4 ? (Object) Long.parseLong(value) : type == 10 ? (Object) Double.parseDouble(value) : value);
+      try {
+        out.put(name, type == 4 ? (Object) Long.parseLong(value) : type == 10 ? (Object) Double.parseDouble(value) : value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(name + " must be " + (type == 4 ? "a whole number" : "a number") + ", not \""
+            + value + "\"");
+      }
     }
-    return out;
+    return new Parsed(out, leftover, beforeLeftover);
   }
 
   private String roleNames(StandInGuild.Member m) {
@@ -334,9 +464,19 @@ public final class SandboxMain {
     return names.toString();
   }
 
-  private String render(StandInMessage m) {
+  /** Prints a message as the member sees it; one with buttons gets a card number and becomes the member's last card. */
+  private void show(StandInMessage m, boolean edited) {
+    if (!m.buttons().isEmpty()) {
+      cardNumbers.putIfAbsent(m.id(), cardNumbers.size() + 1);
+      lastCard.put(me.id(), m.id());
+    }
+    print(render(m, edited));
+  }
+
+  private String render(StandInMessage m, boolean edited) {
+    Integer card = cardNumbers.get(m.id());
     StringBuilder b = new StringBuilder("[bot → ").append(m.ephemeral() ? me.name() + ", only you can see this" : "channel")
-        .append("]\n");
+        .append("]").append(card != null ? " card #" + card : "").append(edited ? " (edited)" : "").append("\n");
     if (!m.content().isEmpty()) {
       b.append("  ").append(m.content()).append('\n');
     }
@@ -370,7 +510,55 @@ public final class SandboxMain {
   }
 
   private void print(String text) {
-    lastOutput = text;
-    out.println(text);
+    String shown = discordTimes(text);
+    lastOutput.append(shown).append('\n');
+    out.println(shown);
+  }
+
+  /** Discord timestamps ({@code <t:1796598287:f>}) as the UTC time they stand for: {@code 2026-12-06 23:44 UTC}. */
+  static String discordTimes(String text) {
+    return DISCORD_TIME.matcher(text).replaceAll(r -> UTC_TIME.format(java.time.Instant.ofEpochSecond(Long.parseLong(r.group(1)))));
+  }
+
+  /** The help: the bot's commands with who may run them now, the sandbox's limits, then the sandbox's commands. */
+  String help() {
+    StringBuilder b = new StringBuilder("You act as a member of the guild \"Trading Desk\". The bot's commands, and who may run them here now:\n");
+    for (JsonNode c : sandbox.discord().registeredCommands(sandbox.guild().id())) {
+      String name = c.path("name").asText();
+      StringBuilder usage = new StringBuilder("/").append(name);
+      for (JsonNode o : c.path("options")) {
+        usage.append(' ').append(o.path("required").asBoolean() ? o.path("name").asText() : "[" + o.path("name").asText() + "]");
+      }
+      String grant = COMMAND_GRANTS.get(name);
+      b.append("  ").append(usage).append('\n').append("      ");
+      if (grant == null) {
+        b.append("(see the bot's config for its grant)\n");
+        continue;
+      }
+      b.append(who(grant));
+      if (name.equals("flatten")) {
+        b.append("; without account (every account): ").append(who("flatten_everything"));
+      }
+      b.append('\n');
+    }
+    b.append("Limits here: every member max_quantity 100 per order (the sandbox sets 100; the bot's default without a")
+        .append(" limits section is 10);\n  Junior: at most 2 per order, MARKET or LIMIT, MES/MNQ only, max_position 4 (")
+        .append(membersWith("Junior")).append(").\n");
+    return b + HELP.stripTrailing();
+  }
+
+  private String who(String grant) {
+    String role = Sandbox.GRANT_ROLES.get(grant);
+    if (role == null) {
+      return "grant " + grant + ": nobody";
+    }
+    return "grant " + grant + " (" + role + "): " + membersWith(role);
+  }
+
+  private String membersWith(String roleName) {
+    long roleId = sandbox.guild().role(roleName).id();
+    List<String> names = sandbox.guild().members().values().stream().filter(m -> m.roleIds().contains(roleId))
+        .map(StandInGuild.Member::name).sorted().toList();
+    return names.isEmpty() ? "nobody" : String.join(", ", names);
   }
 }

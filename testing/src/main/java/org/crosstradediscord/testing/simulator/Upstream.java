@@ -161,8 +161,26 @@ public final class Upstream {
       String why = report.getMessages().isEmpty() ? "body must be a JSON object" : report.getMessages().get(0).getMessage();
       return new SimResponse(400, SimResponse.JSON.createObjectNode().put("error", "Invalid request").put("detail", why), -1);
     }
+    String instrument = body != null && body.path("instrument").isTextual() ? body.path("instrument").asText()
+        : params.get("instrument");
+    if (instrument != null && ROOT_ONLY.matcher(instrument.strip()).matches()) {
+      return new SimResponse(400, SimResponse.JSON.createObjectNode().put("error", "Invalid request").put("detail",
+          "instrument '" + instrument.strip() + "' has no contract month; use the full name, e.g. '" + instrument.strip()
+              + " 12-25'"), -1);
+    }
     return book.execute(operationId, params, body);
   }
+
+  /**
+   * A bare root symbol ({@code MES}): refused with 400, so an instrument whose contract month was dropped (e.g. by
+   * a sandbox command line) is visible instead of silently trading an instrument of its own. The error text for an
+   * unknown or incomplete instrument is not documented (shared/reference/crosstrade-api.md §1.4 lists none), so
+   * the documented generic 400 body {@code {"error": "Invalid request"}} is used with a {@code detail} naming it.
+   * Note: the reference (§1.3) says CrossTrade resolves a root symbol to the front month; NinjaTrader itself needs
+   * the contract month. The simulator takes the strict side; other forms (CME code {@code ESH26}, continuous
+   * {@code ES1!}) are not refused.
+   */
+  private static final java.util.regex.Pattern ROOT_ONLY = java.util.regex.Pattern.compile("\\p{Alpha}{1,6}");
 
   private static Map<String, String> queryOf(String operationId, Map<String, String> params) {
     Map<String, String> q = new java.util.LinkedHashMap<>();

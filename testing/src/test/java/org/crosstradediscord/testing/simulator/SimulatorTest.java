@@ -206,6 +206,23 @@ class SimulatorTest {
   }
 
   @Test
+  void anInstrumentWithoutContractMonth_isRefusedWith400_andNothingIsExecuted() {
+    RequestRejectedException placed = catchThrowableOfType(RequestRejectedException.class,
+        () -> client.flatPlaceOrder("Sim101", market(OrderAction.BUY, 1, "MES")));
+    assertThat(placed.status()).isEqualTo(400);
+    assertThat(placed.error()).hasValue("Invalid request");
+    assertThat(placed.detail()).hasValueSatisfying(d -> assertThat(d).contains("'MES' has no contract month"));
+    RequestRejectedException read = catchThrowableOfType(RequestRejectedException.class, () -> client.getPosition("Sim101", "ES"));
+    assertThat(read.status()).isEqualTo(400);
+    assertThat(SIM.book().position("Sim101", "MES")).isZero();
+    assertThat(SIM.book().snapshot().toString()).doesNotContain("\"MES\"");
+    assertThat(SIM.requests()).extracting(RecordedRequest::status).containsExactly(400, 400);
+    // the full name still trades
+    client.flatPlaceOrder("Sim101", market(OrderAction.BUY, 1, "MES 12-25"));
+    assertThat(SIM.book().position("Sim101", "MES 12-25")).isEqualTo(1);
+  }
+
+  @Test
   void wrongToken_is401_andExecutesNothing() {
     CrossTradeClient stranger = CrossTradeClient.builder().token("wrong").baseUrl(SIM.baseUrl()).build();
     catchThrowableOfType(UnauthorizedException.class, () -> stranger.flatPlaceOrder("Sim101", market(OrderAction.BUY, 1, "ES 12-25")));
