@@ -492,7 +492,9 @@ public final class SandboxMain {
         if (f.path("inline").asBoolean()) {
           inline.add(f.path("name").asText() + ": " + f.path("value").asText());
         } else {
-          b.append("  ┃ ").append(f.path("name").asText()).append(": ").append(f.path("value").asText()).append('\n');
+          // a value of several lines (e.g. "Now: Flat" / "After: Long 2") keeps the embed's bar on each line
+          b.append("  ┃ ").append(f.path("name").asText()).append(": ")
+              .append(f.path("value").asText().replace("\n", "\n  ┃ ")).append('\n');
         }
       }
       if (!inline.isEmpty()) {
