@@ -25,7 +25,8 @@ import org.crosstradediscord.testing.simulator.RecordedRequest;
  * The sandbox: the CrossTrade simulator, the Discord stand-in and the real bot on this machine, and a terminal
  * where a person acts as a Discord member. Type {@code help} for the commands. {@code --script FILE} runs the
  * same commands from a file (lines starting with {@code #} are comments; {@code expect TEXT} fails the run when
- * the last output lacks TEXT), and exits non-zero on the first failed expectation.
+ * the last command's output lacks TEXT), and exits non-zero on the first failed expectation. A reply the bot edits
+ * after it was shown is watched for {@link #SETTLE} and each new version printed once, marked {@code (edited)}.
  */
 public final class SandboxMain {
   static final Duration WAIT = Duration.ofSeconds(15);
@@ -50,7 +51,7 @@ public final class SandboxMain {
                                       you); click #<n> <label> clicks card #n; * in a label matches anything
         autocomplete /<command> <option> [typed] [other:value…]   the suggestions you get (account,
                                       instrument, order_id), e.g. autocomplete /close instrument mes
-        as <member>                   act as another member (see above)
+        as <member>                   act as alice, bob, rita, june or carol (see above for who may do what)
         mode paper|live               restart the bot in paper mode (Confirm sends nothing) or live mode
         roles <member> [+Role|-Role]  show or change a member's roles (Trader, Risk, Junior)
         members                       list members and their roles
@@ -62,6 +63,8 @@ public final class SandboxMain {
         audit                         the audit channel's messages
         wait <ms>                     pause
         expect <text>                 (scripts) fail unless the output of the last command contains text
+        await <text>                  (scripts) after audit, positions or requests: repeat it until the text shows
+                                      (at most 15 s), else fail
         help | quit
       A reply the bot edits later (a review card's "What it affects", "Sending…", the result) is printed again,
       marked (edited); Discord times (<t:…>) are shown in UTC.
@@ -71,6 +74,8 @@ public final class SandboxMain {
   private final PrintStream out;
   private StandInGuild.Member me;
   private final StringBuilder lastOutput = new StringBuilder();
+  private static final java.util.Set<String> READ_ONLY = java.util.Set.of("audit", "positions", "requests");
+  private String lastLook = "";
   /** Sandbox-local card numbers (#n) of messages with buttons that were shown, by message id. */
   private final Map<Long, Integer> cardNumbers = new LinkedHashMap<>();
   /** Per member id: the newest message with buttons shown to that member (the target of a plain click). */
@@ -147,8 +152,10 @@ public final class SandboxMain {
     try {
       String[] words = line.split("\\s+", 2);
       String rest = words.length > 1 ? words[1] : "";
-      if (!words[0].equalsIgnoreCase("expect")) {
+      String verb = words[0].toLowerCase(Locale.ROOT);
+      if (!verb.equals("expect") && !verb.equals("await")) {
         lastOutput.setLength(0); // expectations see everything the last command printed
+        lastLook = verb;
       }
       switch (words[0].toLowerCase(Locale.ROOT)) {
         case "help" -> print(help());
@@ -165,7 +172,7 @@ public final class SandboxMain {
         case "roles" -> roles(rest);
         case "click" -> click(rest.strip());
         case "autocomplete" -> autocomplete(rest);
-        case "positions" -> print(sandbox.simulator().book().snapshot().toPrettyString());
+        case "positions", "audit", "requests" -> print(look(verb));
         case "price" -> {
           java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*(\"([^\"]+)\"|(\\S+))\\s+([0-9.]+)\\s*$")
               .matcher(rest);
@@ -191,7 +198,6 @@ public final class SandboxMain {
           }
           print("price walk: " + sandbox.simulator().priceWalk().describe());
         }
-        case "requests" -> requests();
         case "mode" -> {
           String m = rest.strip().toLowerCase(Locale.ROOT);
           if (!m.equals("paper") && !m.equals("live")) {
@@ -200,11 +206,6 @@ public final class SandboxMain {
             sandbox.restartBot(m);
             print("The bot restarted in " + m + " mode" + (m.equals("paper") ? ": Confirm sends nothing to CrossTrade." : "."));
           }
-        }
-        case "audit" -> {
-          StringBuilder b = new StringBuilder();
-          sandbox.discord().channelMessages(sandbox.auditChannelId()).forEach(m -> b.append(m.content()).append('\n'));
-          print(b.length() == 0 ? "(no audit lines yet)" : b.toString().strip());
         }
         case "fault" -> fault(rest.strip().toLowerCase(Locale.ROOT));
         case "wait" -> {
@@ -216,6 +217,26 @@ public final class SandboxMain {
             out.println("EXPECTATION FAILED: the last output does not contain \"" + rest + "\"");
             return false;
           }
+        }
+        case "await" -> {
+          // repeats the last read-only look (audit, positions, requests) until its output has the text
+          if (!READ_ONLY.contains(lastLook)) {
+            print("usage: await <text> right after audit, positions or requests (it repeats that until the text shows)");
+            return true;
+          }
+          long deadline = System.nanoTime() + WAIT.toNanos();
+          while (!lastOutput.toString().contains(rest)) {
+            if (System.nanoTime() > deadline) {
+              out.println("EXPECTATION FAILED: after " + WAIT.toSeconds() + " s the output of " + lastLook
+                  + " still does not contain \"" + rest + "\"");
+              return false;
+            }
+            Thread.sleep(20);
+            String again = discordTimes(look(lastLook));
+            lastOutput.setLength(0);
+            lastOutput.append(again);
+          }
+          print("(" + lastLook + " now shows it)");
         }
         default -> {
           if (line.startsWith("/")) {
@@ -374,13 +395,25 @@ public final class SandboxMain {
     print(m.name() + " " + roleNames(m));
   }
 
-  private void requests() {
+  /** @return what {@code positions}, {@code audit} or {@code requests} shows now */
+  private String look(String what) {
     StringBuilder b = new StringBuilder();
-    for (RecordedRequest r : sandbox.simulator().requests()) {
-      b.append(r.status()).append(' ').append(r.operationId()).append(' ').append(r.path()).append(' ')
-          .append(r.body()).append('\n');
+    switch (what) {
+      case "positions" -> {
+        return sandbox.simulator().book().snapshot().toPrettyString();
+      }
+      case "audit" -> {
+        sandbox.discord().channelMessages(sandbox.auditChannelId()).forEach(m -> b.append(m.content()).append('\n'));
+        return b.length() == 0 ? "(no audit lines yet)" : b.toString().strip();
+      }
+      default -> {
+        for (RecordedRequest r : sandbox.simulator().requests()) {
+          b.append(r.status()).append(' ').append(r.operationId()).append(' ').append(r.path()).append(' ')
+              .append(r.body()).append('\n');
+        }
+        return b.length() == 0 ? "(the simulator received nothing)" : b.toString().strip();
+      }
     }
-    print(b.length() == 0 ? "(the simulator received nothing)" : b.toString().strip());
   }
 
   private void fault(String what) {

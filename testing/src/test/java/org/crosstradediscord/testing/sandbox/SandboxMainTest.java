@@ -97,6 +97,17 @@ class SandboxMainTest {
   }
 
   @Test
+  void await_repeatsTheLastLookUntilTheTextShows_andNeedsOne() {
+    assertThat(run("await anything")).startsWith("usage: await <text> right after audit, positions or requests");
+    run("as bob"); // no other test acts as bob: his audit lines are this test's
+    run("/flatplace account:Sim101 instrument:\"MES 12-25\" action:BUY quantity:1 order_type:MARKET time_in_force:DAY");
+    run("click Place order");
+    run("audit");
+    assertThat(run("await `result` /flatplace by bob")).contains("(audit now shows it)");
+    assertThat(repl.execute("expect `result` /flatplace by bob")).isTrue();
+  }
+
+  @Test
   void discordTimestamps_areShownAsUtc() {
     assertThat(SandboxMain.discordTimes("halted since <t:1796598287:f> (<t:1796598287:R>), <t:0>"))
         .isEqualTo("halted since 2026-12-06 23:04 UTC (2026-12-06 23:04 UTC), 1970-01-01 00:00 UTC");
@@ -111,6 +122,7 @@ class SandboxMainTest {
         .contains("grant halt (Risk): rita").contains("grant audit (Risk): rita")
         .contains("grant flatplace (Trader): alice, bob, june, rita")
         .contains("without account (every account): grant flatten_everything (Risk): rita")
-        .contains("max_quantity 100").contains("default without a limits section is 10").contains("Junior: at most 2");
+        .contains("max_quantity 100").contains("default without a limits section is 10").contains("Junior: at most 2")
+        .as("every registered command has its grant in the sandbox's help").doesNotContain("see the bot's config");
   }
 }
