@@ -151,6 +151,19 @@ public final class Book {
    * @param instrument instrument name
    * @return its market price (instrument points)
    */
+  /**
+   * @param root a root symbol, e.g. {@code MES}
+   * @return the contract of that root this book trades (its front month, e.g. {@code MES 12-25}), or empty
+   */
+  public synchronized java.util.Optional<String> frontMonth(String root) {
+    String prefix = root.toUpperCase(java.util.Locale.ROOT) + " ";
+    return prices.keySet().stream().filter(i -> i.toUpperCase(java.util.Locale.ROOT).startsWith(prefix)).findFirst();
+  }
+
+  /**
+   * @param instrument an instrument
+   * @return its current price in instrument points
+   */
   public synchronized double price(String instrument) {
     return prices.getOrDefault(key(instrument), DEFAULT_PRICE);
   }

@@ -164,21 +164,26 @@ public final class Upstream {
     String instrument = body != null && body.path("instrument").isTextual() ? body.path("instrument").asText()
         : params.get("instrument");
     if (instrument != null && ROOT_ONLY.matcher(instrument.strip()).matches()) {
-      return new SimResponse(400, SimResponse.JSON.createObjectNode().put("error", "Invalid request").put("detail",
-          "instrument '" + instrument.strip() + "' has no contract month; use the full name, e.g. '" + instrument.strip()
-              + " 12-25'"), -1);
+      java.util.Optional<String> front = book.frontMonth(instrument.strip());
+      if (front.isEmpty()) {
+        return new SimResponse(400, SimResponse.JSON.createObjectNode().put("error", "Invalid request").put("detail",
+            "instrument '" + instrument.strip() + "' is unknown: no contract of that root is traded here"), -1);
+      }
+      params = new java.util.LinkedHashMap<>(params);
+      params.put("instrument", front.get());
+      if (body instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.has("instrument")) {
+        o.put("instrument", front.get());
+      }
     }
     return book.execute(operationId, params, body);
   }
 
   /**
-   * A bare root symbol ({@code MES}): refused with 400, so an instrument whose contract month was dropped (e.g. by
-   * a sandbox command line) is visible instead of silently trading an instrument of its own. The error text for an
-   * unknown or incomplete instrument is not documented (shared/reference/crosstrade-api.md §1.4 lists none), so
-   * the documented generic 400 body {@code {"error": "Invalid request"}} is used with a {@code detail} naming it.
-   * Note: the reference (§1.3) says CrossTrade resolves a root symbol to the front month; NinjaTrader itself needs
-   * the contract month. The simulator takes the strict side; other forms (CME code {@code ESH26}, continuous
-   * {@code ES1!}) are not refused.
+   * A bare root symbol ({@code MES}) resolves to the front month the way CrossTrade does (reference §1.3: "root
+   * symbol. Resolves to the current front month"): the simulator's contract of that root ({@code MES 12-25}), so it
+   * never trades an instrument of its own invention. A root with no contract here is refused with the documented
+   * generic 400 body ({@code {"error": "Invalid request"}}, §1.4 lists no text for it) and a {@code detail} naming it.
+   * Other forms (CME code {@code ESH26}, continuous {@code ES1!}) pass unchanged.
    */
   private static final java.util.regex.Pattern ROOT_ONLY = java.util.regex.Pattern.compile("\\p{Alpha}{1,6}");
 

@@ -206,20 +206,17 @@ class SimulatorTest {
   }
 
   @Test
-  void anInstrumentWithoutContractMonth_isRefusedWith400_andNothingIsExecuted() {
-    RequestRejectedException placed = catchThrowableOfType(RequestRejectedException.class,
-        () -> client.flatPlaceOrder("Sim101", market(OrderAction.BUY, 1, "MES")));
-    assertThat(placed.status()).isEqualTo(400);
-    assertThat(placed.error()).hasValue("Invalid request");
-    assertThat(placed.detail()).hasValueSatisfying(d -> assertThat(d).contains("'MES' has no contract month"));
-    RequestRejectedException read = catchThrowableOfType(RequestRejectedException.class, () -> client.getPosition("Sim101", "ES"));
-    assertThat(read.status()).isEqualTo(400);
-    assertThat(SIM.book().position("Sim101", "MES")).isZero();
+  void aRootSymbol_tradesTheFrontMonth_asCrossTradeDoes_andAnUnknownRootIsRefused() {
+    client.flatPlaceOrder("Sim101", market(OrderAction.BUY, 1, "MES"));
+    assertThat(SIM.book().position("Sim101", "MES 12-25")).as("the front month, never an instrument called MES")
+        .isEqualTo(1);
     assertThat(SIM.book().snapshot().toString()).doesNotContain("\"MES\"");
-    assertThat(SIM.requests()).extracting(RecordedRequest::status).containsExactly(400, 400);
-    // the full name still trades
-    client.flatPlaceOrder("Sim101", market(OrderAction.BUY, 1, "MES 12-25"));
-    assertThat(SIM.book().position("Sim101", "MES 12-25")).isEqualTo(1);
+    RequestRejectedException unknown = catchThrowableOfType(RequestRejectedException.class,
+        () -> client.flatPlaceOrder("Sim101", market(OrderAction.BUY, 1, "XYZ")));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.error()).hasValue("Invalid request");
+    assertThat(unknown.detail()).hasValueSatisfying(d -> assertThat(d).contains("'XYZ' is unknown"));
+    assertThat(SIM.book().snapshot().toString()).doesNotContain("XYZ");
   }
 
   @Test
