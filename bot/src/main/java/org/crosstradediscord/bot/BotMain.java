@@ -17,6 +17,7 @@ import org.crosstradediscord.bot.config.BotConfig;
 import org.crosstradediscord.bot.config.ConfigException;
 import org.crosstradediscord.bot.config.ConfigLoader;
 import org.crosstradediscord.bot.config.Secrets;
+import org.crosstradediscord.bot.config.StartChecks;
 import org.crosstradediscord.bot.config.TradingMode;
 import org.crosstradediscord.bot.discord.BotAssembly;
 import org.crosstradediscord.bot.discord.DiscordBot;
@@ -29,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar crosstrade-bot-<version>-all.jar --config FILE}: starts the bot. Secrets come only from the environment
+ * {@code bin/crosstrade-bot --config FILE} (the archive's launcher) or {@code java -jar crosstrade-bot-<version>-all.jar
+ * --config FILE}: starts the bot. Secrets come only from the environment
  * ({@code DISCORD_TOKEN}, {@code CROSSTRADE_TOKEN}); everything else from the YAML config
  * ({@code --config FILE} or {@code CROSSTRADE_DISCORD_CONFIG}). SIGTERM shuts down cleanly.
  *
@@ -41,10 +43,15 @@ public final class BotMain {
   private static final Logger log = LoggerFactory.getLogger(BotMain.class);
 
   static final String USAGE = """
-      Usage: java -jar crosstrade-bot-all.jar [--config FILE] [--check-config | --export-audit FROM TO] [--help]
+      Usage: bin/crosstrade-bot [OPTIONS]                     (from the distribution archive)
+         or: java -jar crosstrade-bot-<version>-all.jar [OPTIONS]
+      Options: [--config FILE] [--check-config | --export-audit FROM TO] [--help]
 
-        --config FILE    YAML config (default: $CROSSTRADE_DISCORD_CONFIG); example: bot/config.example.yaml
-        --check-config   validate the config, print a summary and exit (needs no token)
+        --config FILE    YAML config (default: $CROSSTRADE_DISCORD_CONFIG); annotated example: config.example.yaml
+                         at the top of the distribution archive (bot/config.example.yaml in the source tree)
+        --check-config   validate the config, check that storage.url and the logging.file directory can be opened and
+                         written by the current user (run it as the service user), print a summary and exit; creates
+                         nothing, connects to neither Discord nor CrossTrade (needs no token)
         --export-audit FROM TO
                          write the stored audit trail from FROM to TO (ISO dates, UTC, both days included,
                          e.g. 2026-01-01 2026-01-31) as JSON lines on stdout and exit (needs no token;
@@ -52,7 +59,8 @@ public final class BotMain {
         --help           show this help
 
       Environment: DISCORD_TOKEN (bot token), CROSSTRADE_TOKEN (CrossTrade secret key); STORAGE_USER and
-      STORAGE_PASSWORD for a PostgreSQL storage.url. Never put them in the config.
+      STORAGE_PASSWORD for a PostgreSQL storage.url. Never put them in the config. JAVA_HOME and JAVA_OPTS are
+      read by bin/crosstrade-bot.
       """;
 
   private BotMain() {}
@@ -132,7 +140,7 @@ public final class BotMain {
     }
     if (configPath == null || configPath.isBlank()) {
       return fail(err, 2, "no config: pass --config FILE or set " + ConfigLoader.CONFIG_ENV
-          + " (annotated example: bot/config.example.yaml)");
+          + " (annotated example: config.example.yaml in the archive, bot/config.example.yaml in the source)");
     }
     Path file;
     try {
@@ -143,6 +151,7 @@ public final class BotMain {
     try {
       BotConfig config = ConfigLoader.load(file);
       if (checkOnly) {
+        StartChecks.check(config, env); // storage.url and logging.file writable by this user; creates nothing
         out.println("config OK: " + config.summary());
         return 0;
       }

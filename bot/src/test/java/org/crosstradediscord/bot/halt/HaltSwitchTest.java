@@ -2,6 +2,9 @@ package org.crosstradediscord.bot.halt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +28,7 @@ import org.crosstradediscord.bot.audit.StoredEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The halt switch over a real SQLite store, its fail-closed rule, and audit writes that never block. */
 class HaltSwitchTest {
@@ -316,14 +320,28 @@ class HaltSwitchTest {
     audit.setTrail(trail::append);
     // More than the queue holds, while the writer is stuck: the rest are dropped with a warning, not waited for. A
     // blocking record() would never return (the store hangs until released below); the bound is only a backstop.
-    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-      for (int i = 0; i < 20_000; i++) {
-        audit.record(new AuditEvent("command", 1, "alice", "flatplace", Map.of(), "received", null, -1));
-      }
-    });
-    assertThat(trail.flush(Duration.ofMillis(100))).as("the writer is stuck on the hanging store").isFalse();
-    release.countDown();
-    trail.close();
+    // The "audit" logger's 20,000 JSON lines and the drop warnings go to a list, not the build's output.
+    ch.qos.logback.classic.Logger auditLogger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("audit");
+    ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    captured.start();
+    boolean additive = auditLogger.isAdditive();
+    auditLogger.addAppender(captured);
+    auditLogger.setAdditive(false);
+    try {
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        for (int i = 0; i < 20_000; i++) {
+          audit.record(new AuditEvent("command", 1, "alice", "flatplace", Map.of(), "received", null, -1));
+        }
+      });
+      assertThat(trail.flush(Duration.ofMillis(100))).as("the writer is stuck on the hanging store").isFalse();
+      release.countDown();
+      trail.close();
+    } finally {
+      auditLogger.setAdditive(additive);
+      auditLogger.detachAppender(captured);
+    }
+    assertThat(List.copyOf(captured.list)).as("the dropped events are warned about")
+        .anyMatch(e -> e.getLevel() == Level.WARN && e.getFormattedMessage().startsWith("audit event not stored"));
   }
 
   /** A store whose database is gone. */

@@ -66,6 +66,72 @@ class DistributionEndToEndTest {
   }
 
   /**
+   * The unit as shipped passes {@code systemd-analyze verify} (with {@code /opt/crosstrade-bot} pointed at the unpacked
+   * archive, so {@code ExecStart} exists) without a warning, and lets the service write its state and log directories
+   * (everything else is read-only under {@code ProtectSystem=strict}). Skipped where systemd-analyze is absent.
+   */
+  @Test
+  void serviceUnit_passesSystemdAnalyzeVerify_andHasItsStateAndLogsDirectories(@TempDir Path dir) throws Exception {
+    Path analyze = Path.of("/usr/bin/systemd-analyze");
+    assumeTrue(Files.isExecutable(analyze), "systemd-analyze is not installed here");
+    Path home = unpack(archive(), dir);
+    String unit = Files.readString(home.resolve("crosstrade-bot.service"));
+    assertThat(unit).contains("ProtectSystem=strict").contains("StateDirectory=crosstrade-bot")
+        .contains("LogsDirectory=crosstrade-bot");
+    Path units = Files.createDirectory(dir.resolve("units"));
+    Path copy = Files.writeString(units.resolve("crosstrade-bot.service"),
+        unit.replace("/opt/crosstrade-bot", home.toString()));
+    Exec verify = exec(new ProcessBuilder(analyze.toString(), "verify", copy.toString()));
+    assertThat(verify.exit()).as(verify.out()).isZero();
+    assertThat(verify.out()).as("no warning about the unit").doesNotContain("crosstrade-bot.service");
+  }
+
+  /**
+   * The bug of issue 23: {@code --check-config} said OK and the start then failed with {@code SQLITE_CANTOPEN} as the
+   * service user. Run as an unprivileged user (uid 65534 through {@code setpriv}, so this needs root), the check fails
+   * in one line, exit 2, on a storage directory that user cannot write, creating nothing; once the directory is the
+   * user's, it passes. Skipped when not root or without setpriv.
+   */
+  @Test
+  void checkConfig_asAnUnprivilegedUser_refusesAStorageDirectoryItCannotWrite(@TempDir Path dir) throws Exception {
+    Path setpriv = Path.of("/usr/bin/setpriv");
+    assumeTrue(Files.isExecutable(setpriv) && "root".equals(System.getProperty("user.name")),
+        "needs root and setpriv to run the check as another user");
+    for (Path p = dir; p != null; p = p.getParent()) {
+      if (p.equals(dir)) {
+        Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
+      assumeTrue(Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE),
+          "the temporary directory's parents are not traversable by others: " + p);
+    }
+    Path home = unpack(archive(), dir);
+    Path state = Files.createDirectory(dir.resolve("state"));   // root's, 0755: not writable by uid 65534
+    Path config = Files.writeString(dir.resolve("config.yaml"), "mode: paper\nguild_ids: [1]\n"
+        + "accounts: {allowed: [Sim101]}\nstorage: {url: \"jdbc:sqlite:" + state.resolve("bot.db") + "\"}\n");
+    List<String> asNobody = List.of(setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups",
+        home.resolve("bin/crosstrade-bot").toString(), "--config", config.toString(), "--check-config");
+    ProcessBuilder pb = new ProcessBuilder(asNobody);
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Exec refused = exec(pb);
+    assertThat(refused.exit()).as(refused.out()).isEqualTo(2);
+    assertThat(refused.out()).hasLineCount(1)
+        .startsWith("crosstrade-discord: storage.url: directory " + state + " is not writable by user ");
+    try (var files = Files.list(state)) {
+      assertThat(files).as("the check creates nothing").isEmpty();
+    }
+
+    Files.setOwner(state, state.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("65534"));
+    pb = new ProcessBuilder(asNobody);
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Exec ok = exec(pb);
+    assertThat(ok.exit()).as(ok.out()).isZero();
+    assertThat(ok.out()).startsWith("config OK: ");
+    try (var files = Files.list(state)) {
+      assertThat(files).as("the check creates nothing").isEmpty();
+    }
+  }
+
+  /**
    * @param exit the exit code
    * @param out stdout and stderr
    */
