@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.crosstradediscord.bot.text.Prices;
 import org.crosstradediscord.client.CrossTradeException;
 import org.crosstradediscord.client.NinjaTraderNotConnectedException;
+import org.crosstradediscord.client.NotSentException;
 import org.crosstradediscord.client.OutcomeUnknownException;
 import org.crosstradediscord.client.RateLimitedException;
 import org.crosstradediscord.client.UnauthorizedException;
@@ -170,7 +171,8 @@ public final class Tables {
   /**
    * @param what what was being read, e.g. {@code Positions}
    * @param failure what the SDK threw
-   * @return the card for a failed read: plain advice, then the upstream's words in a code block
+   * @return the card for a failed read: plain advice, then what happened (the upstream's words in a code block only
+   *     when its answer carried some)
    */
   public static MessageEmbed readFailure(String what, CrossTradeException failure) {
     String advice;
@@ -182,15 +184,16 @@ public final class Tables {
       advice = "CrossTrade's rate limit was hit.";
     } else if (failure instanceof UnauthorizedException) {
       advice = "CrossTrade did not accept the bot's token. Ask the bot's operator to check CROSSTRADE_TOKEN.";
+    } else if (failure instanceof NotSentException) {
+      advice = "The bot did not send the read.";
     } else if (failure instanceof UnreachableException) {
       advice = "The CrossTrade API could not be reached.";
     } else {
       advice = "CrossTrade refused the read.";
     }
     return new EmbedBuilder().setTitle("Could not read: " + what).setColor(DANGER)
-        .setDescription(advice + " This was only a read: nothing was changed. Try again shortly.\n\nCrossTrade said"
-            + (failure.status() > 0 ? " (HTTP " + failure.status() + ")" : "") + ":\n```\n"
-            + DiscordText.inCode(failure.upstreamMessage() == null ? "" : failure.upstreamMessage(), 1500) + "\n```")
+        .setDescription(advice + " This was only a read: nothing was changed. Try again shortly.\n\n"
+            + FailureCard.happened(failure))
         .build();
   }
 
