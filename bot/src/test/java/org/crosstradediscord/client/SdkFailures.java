@@ -89,6 +89,7 @@ public final class SdkFailures {
     add(cases, l.apply("queued too long"), new RateLimitedException(op, 0, null, null,
         op + ": rate limiter queue full (RateLimitedException); nothing was sent", null));
     add(cases, l.apply("send gate"), new NotSentException(op, "trading is halted"));
+    add(cases, l.apply("send gate failed"), new NotSentException(op, "the send gate failed (IllegalStateException)"));
     add(cases, l.apply("ws refusal"), new RequestRejectedException(op, 0, "Account 'Sim999' not found", null,
         op + ": Account 'Sim999' not found"));
     return cases;

@@ -130,7 +130,7 @@ final class TradeExecution {
       long ms = elapsedMs(start);
       return new Result("ok", outcome.orderIds(), ms, () -> Cards.success(review, outcome, workingBefore(action), ms));
     } catch (NotSentException e) { // stopped at the wire: nothing left the machine
-      return new Result("not sent: " + e.reason(), null, elapsedMs(start), () -> Cards.notice("Not sent: " + review.title(),
+      return new Result(FailureWords.whatHappened(e), null, elapsedMs(start), () -> Cards.notice("Not sent: " + review.title(),
           checks.forMember(e) + "\nNothing was sent; run the command again."));
     } catch (CrossTradeException e) {
       return new Result(FailureWords.auditOutcome(e), FailureWords.technical(e), null, elapsedMs(start),

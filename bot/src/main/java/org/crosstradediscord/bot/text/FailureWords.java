@@ -24,6 +24,9 @@ public final class FailureWords {
   /** The SDK's timeout messages say {@code within 5000 ms}. */
   private static final Pattern WITHIN_MS = Pattern.compile("\\bwithin (\\d{1,9}) ms\\b");
 
+  /** A send gate's failure names its type in brackets, e.g. {@code the send gate failed (IllegalStateException)}. */
+  private static final Pattern TYPE_IN_BRACKETS = Pattern.compile("\\s*\\((?:[\\w$.]+)(?:Exception|Error)\\)");
+
   private FailureWords() {}
 
   /**
@@ -48,7 +51,7 @@ public final class FailureWords {
   public static String whatHappened(CrossTradeException e) {
     int status = e.status();
     if (e instanceof NotSentException n) {
-      return "not sent: " + n.reason();
+      return "not sent: " + TYPE_IN_BRACKETS.matcher(n.reason()).replaceAll("");
     }
     if (e instanceof OutcomeUnknownException o) {
       OutcomeUnknownException.Reason reason = o.reason();
