@@ -166,9 +166,9 @@ final class CommandFlow {
       rows = answer.rows();
       result = "ok";
     } catch (CrossTradeException e) {
-      result = FailureWords.auditOutcome(e);
+      result = FailureWords.auditOutcome(e, client.requestTimeout());
       detail = FailureWords.technical(e);
-      embed = Tables.readFailure(what, e);
+      embed = Tables.readFailure(what, e, client.requestTimeout());
     } catch (InvalidRequestException e) {
       result = "refused before sending: " + e.getMessage();
       embed = Cards.notice("Could not read: " + what, "The read broke a rule: " + Violation.describe(e.violations())

@@ -133,8 +133,8 @@ final class TradeExecution {
       return new Result(FailureWords.whatHappened(e), null, elapsedMs(start), () -> Cards.notice("Not sent: " + review.title(),
           checks.forMember(e) + "\nNothing was sent; run the command again."));
     } catch (CrossTradeException e) {
-      return new Result(FailureWords.auditOutcome(e), FailureWords.technical(e), null, elapsedMs(start),
-          () -> Cards.failure(review, e));
+      return new Result(FailureWords.auditOutcome(e, client.requestTimeout()), FailureWords.technical(e), null,
+          elapsedMs(start), () -> Cards.failure(review, e, client.requestTimeout()));
     } catch (InvalidRequestException e) {
       // The SDK's own request rules refused it before sending (the bot's validation should have caught it first).
       return new Result("refused before sending: " + e.getMessage(), null, elapsedMs(start),

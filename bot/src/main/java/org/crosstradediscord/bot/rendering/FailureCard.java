@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.rendering;
 
+import java.time.Duration;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.crosstradediscord.bot.text.DiscordText;
@@ -12,13 +13,14 @@ import org.crosstradediscord.client.OutcomeUnknownException;
 import org.crosstradediscord.client.RateLimitedException;
 import org.crosstradediscord.client.UnauthorizedException;
 import org.crosstradediscord.client.UnreachableException;
+import org.jspecify.annotations.Nullable;
 
 /** The failure card of a confirmed action: a title and what to do for each kind of failure, the upstream's words. */
 final class FailureCard {
   private FailureCard() {}
 
   /** {@link Cards#failure}. */
-  static MessageEmbed failure(Review review, CrossTradeException failure) {
+  static MessageEmbed failure(Review review, CrossTradeException failure, @Nullable Duration requestTimeout) {
     String advice;
     String title;
     if (failure instanceof OutcomeUnknownException) {
@@ -53,7 +55,7 @@ final class FailureCard {
       advice = "CrossTrade refused the request; nothing was executed.";
     }
     EmbedBuilder e = new EmbedBuilder().setTitle(title).setColor(CardParts.DANGER)
-        .setDescription(advice + "\n\n" + happened(failure));
+        .setDescription(advice + "\n\n" + happened(failure, requestTimeout));
     CardParts.addFields(e, review);
     return e.build();
   }
@@ -63,8 +65,8 @@ final class FailureCard {
    * the bot's plain account of it (a timeout, a lost connection…): never "CrossTrade said" for words it did not say,
    * never a class name or an operation id.
    */
-  static String happened(CrossTradeException failure) {
-    String what = DiscordText.escape(FailureWords.whatHappened(failure), 300);
+  static String happened(CrossTradeException failure, @Nullable Duration requestTimeout) {
+    String what = DiscordText.escape(FailureWords.whatHappened(failure, requestTimeout), 300);
     return FailureWords.upstreamWords(failure)
         .map(words -> "What happened: " + what + ".\nCrossTrade said" + (failure.status() > 0 ? " (HTTP "
             + failure.status() + ")" : "") + ":\n```\n" + DiscordText.inCode(words, 1500) + "\n```")

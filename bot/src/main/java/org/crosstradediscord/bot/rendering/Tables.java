@@ -3,6 +3,7 @@ package org.crosstradediscord.bot.rendering;
 import org.crosstradediscord.bot.text.DiscordText;
 import java.awt.Color;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import org.crosstradediscord.client.UnauthorizedException;
 import org.crosstradediscord.client.UnreachableException;
 import org.crosstradediscord.client.model.Order;
 import org.crosstradediscord.client.model.Position;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answers of the read-only commands: monospaced tables of positions and working orders, per-account P&amp;L,
@@ -175,6 +177,15 @@ public final class Tables {
    *     when its answer carried some)
    */
   public static MessageEmbed readFailure(String what, CrossTradeException failure) {
+    return readFailure(what, failure, null);
+  }
+
+  /**
+   * {@link #readFailure(String, CrossTradeException)}, saying how long a timeout waited.
+   *
+   * @param requestTimeout the client's request timeout, or null
+   */
+  public static MessageEmbed readFailure(String what, CrossTradeException failure, @Nullable Duration requestTimeout) {
     String advice;
     if (failure instanceof OutcomeUnknownException) {
       advice = "CrossTrade did not answer in time, or its answer could not be read.";
@@ -193,7 +204,7 @@ public final class Tables {
     }
     return new EmbedBuilder().setTitle("Could not read: " + what).setColor(DANGER)
         .setDescription(advice + " This was only a read: nothing was changed. Try again shortly.\n\n"
-            + FailureCard.happened(failure))
+            + FailureCard.happened(failure, requestTimeout))
         .build();
   }
 

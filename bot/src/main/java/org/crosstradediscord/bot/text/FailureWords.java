@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.text;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +13,7 @@ import org.crosstradediscord.client.RateLimitedException;
 import org.crosstradediscord.client.RequestRejectedException;
 import org.crosstradediscord.client.UnauthorizedException;
 import org.crosstradediscord.client.UnreachableException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a CrossTrade failure was, in a trader's words: never a Java class name or a spec operationId, and
@@ -49,6 +51,16 @@ public final class FailureWords {
    *     {@code refused by CrossTrade: NinjaTrader not connected (HTTP 408)}; no upstream words
    */
   public static String whatHappened(CrossTradeException e) {
+    return whatHappened(e, null);
+  }
+
+  /**
+   * @param e a failure
+   * @param requestTimeout the client's request timeout, to say how long a timeout waited when the SDK's message does
+   *     not ({@code no answer within 20 s}), or null
+   * @return {@link #whatHappened(CrossTradeException)}
+   */
+  public static String whatHappened(CrossTradeException e, @Nullable Duration requestTimeout) {
     int status = e.status();
     if (e instanceof NotSentException n) {
       return "not sent: " + TYPE_IN_BRACKETS.matcher(n.reason()).replaceAll("");
@@ -59,7 +71,7 @@ public final class FailureWords {
         return status > 0 ? "no clear answer from CrossTrade (HTTP " + status + ")" : "no clear answer from CrossTrade";
       }
       return switch (reason) {
-        case TIMEOUT -> "no answer within " + waited(e);
+        case TIMEOUT -> "no answer within " + waited(e, requestTimeout);
         case CONNECTION_LOST -> "the connection was lost before CrossTrade answered";
         case SERVER_ERROR -> "CrossTrade answered with a server error (HTTP " + status + ")";
         case UNREADABLE_RESPONSE -> "CrossTrade's answer could not be read" + (status > 0 ? " (HTTP " + status + ")" : "");
@@ -96,7 +108,12 @@ public final class FailureWords {
    *     {@code refused by CrossTrade: NinjaTrader not connected (HTTP 408) — CrossTrade said: NinjaTrader is offline}
    */
   public static String summary(CrossTradeException e) {
-    return whatHappened(e) + upstreamWords(e).map(w -> " — CrossTrade said: " + SafeText.oneLine(w)).orElse("");
+    return summary(e, null);
+  }
+
+  /** {@link #summary(CrossTradeException)}, saying how long a timeout waited ({@link #whatHappened(CrossTradeException, Duration)}). */
+  public static String summary(CrossTradeException e, @Nullable Duration requestTimeout) {
+    return whatHappened(e, requestTimeout) + upstreamWords(e).map(w -> " — CrossTrade said: " + SafeText.oneLine(w)).orElse("");
   }
 
   /**
@@ -106,7 +123,12 @@ public final class FailureWords {
    *     channel and {@code /audit} show it without the type ({@code audit.AuditLog#plain})
    */
   public static String auditOutcome(CrossTradeException e) {
-    return e.getClass().getSimpleName() + ": " + summary(e);
+    return auditOutcome(e, null);
+  }
+
+  /** {@link #auditOutcome(CrossTradeException)}, saying how long a timeout waited. */
+  public static String auditOutcome(CrossTradeException e, @Nullable Duration requestTimeout) {
+    return e.getClass().getSimpleName() + ": " + summary(e, requestTimeout);
   }
 
   /**
@@ -122,15 +144,20 @@ public final class FailureWords {
     return status > 0 ? " (HTTP " + status + ")" : "";
   }
 
-  /** @return {@code 5 s} (or {@code 250 ms}) when the SDK's message gives the wait, else {@code the request timeout} */
-  private static String waited(CrossTradeException e) {
+  /** @return {@code 5 s} (or {@code 250 ms}) from the SDK's message or the request timeout, else {@code the request timeout} */
+  private static String waited(CrossTradeException e, @Nullable Duration requestTimeout) {
     String message = e.getMessage();
     Matcher m = WITHIN_MS.matcher(message == null ? "" : message);
-    if (!m.find()) {
+    long ms;
+    if (m.find()) {
+      ms = Long.parseLong(m.group(1));
+    } else if (requestTimeout != null && !requestTimeout.isNegative() && !requestTimeout.isZero()) {
+      ms = requestTimeout.toMillis();
+    } else {
       return "the request timeout";
     }
-    long ms = Long.parseLong(m.group(1));
-    return ms >= 1000 && ms % 1000 == 0 ? ms / 1000 + " s" : ms >= 1000 ? String.format(java.util.Locale.ROOT, "%.1f s",
-        ms / 1000.0) : ms + " ms";
+    return ms >= 1000 && ms % 1000 == 0 ? ms / 1000 + " s"
+        : ms >= 1000 ? String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0) : ms + " ms";
   }
+
 }

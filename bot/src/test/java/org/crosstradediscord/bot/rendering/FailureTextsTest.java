@@ -131,6 +131,21 @@ class FailureTextsTest {
   }
 
   @Test
+  void restTimeout_saysTheRequestTimeout_whenTheBotKnowsIt() {
+    CrossTradeException e = SdkFailures.forOperation("flatPlaceOrder").stream()
+        .filter(c -> c.label().startsWith("flatPlaceOrder timeout")).findFirst().orElseThrow().failure();
+
+    assertThat(ResultCardsTest.text(Cards.failure(ORDER, e, java.time.Duration.ofSeconds(5))))
+        .contains("What happened: no answer within 5 s.");
+    assertThat(ResultCardsTest.text(Cards.failure(ORDER, e))).contains("What happened: no answer within the request"
+        + " timeout.");
+    assertThat(Tables.readFailure("Orders", e, java.time.Duration.ofMillis(2500)).getDescription())
+        .contains("no answer within 2.5 s");
+    assertThat(FailureWords.auditOutcome(e, java.time.Duration.ofSeconds(20)))
+        .isEqualTo("OutcomeUnknownException: no answer within 20 s");
+  }
+
+  @Test
   void notConnected_auditLine_isRefusedByCrossTrade_withItsWords() {
     CrossTradeException e = SdkFailures.forOperation("flatPlaceOrder").stream()
         .filter(c -> c.label().contains("408 words")).findFirst().orElseThrow().failure();
