@@ -176,7 +176,8 @@ public final class AuditLog {
    * An outcome as members read it (the audit channel, {@code /audit}): without the SDK failure type that leads a
    * stored outcome for operators and the metrics ({@code NinjaTraderNotConnectedException: refused by CrossTrade: …}
    * reads {@code refused by CrossTrade: …}), and without the operation id that leads older outcomes
-   * ({@code flatPlaceOrder: HTTP 408: …} reads {@code HTTP 408: …}).
+   * ({@code flatPlaceOrder: HTTP 408: …} reads {@code HTTP 408: …}); the bot's own {@code internal error
+   * IllegalStateException} reads {@code internal error (the bot's log has the details)}.
    *
    * @param outcome a stored outcome, or null
    * @return it without those technical prefixes (never null)
@@ -185,6 +186,9 @@ public final class AuditLog {
     if (outcome == null) {
       return "";
     }
+    if (INTERNAL_ERROR.matcher(outcome).matches()) {
+      return "internal error (the bot's log has the details)";
+    }
     String s = LEADING_TYPE.matcher(outcome).replaceFirst("");
     int colon = s.indexOf(": ");
     if (colon > 0 && Operations.find(s.substring(0, colon)).isPresent()) {
@@ -192,6 +196,10 @@ public final class AuditLog {
     }
     return s;
   }
+
+  /** The bot's own failure, audited as {@code internal error IllegalStateException}. */
+  private static final java.util.regex.Pattern INTERNAL_ERROR =
+      java.util.regex.Pattern.compile("internal error [\\w$.]+");
 
   private static final java.util.regex.Pattern LEADING_TYPE =
       java.util.regex.Pattern.compile("^(?:[A-Za-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error): ");

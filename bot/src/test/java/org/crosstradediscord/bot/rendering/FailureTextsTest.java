@@ -166,6 +166,30 @@ class FailureTextsTest {
     assertThat(AuditLog.plain("not sent: trading is halted")).isEqualTo("not sent: trading is halted");
     assertThat(AuditLog.plain("ok")).isEqualTo("ok");
     assertThat(AuditLog.plain(null)).isEmpty();
+    assertThat(AuditLog.plain("internal error IllegalStateException"))
+        .isEqualTo("internal error (the bot's log has the details)");
+  }
+
+  @Test
+  void theJsonLine_keepsTheTechnicalDetail_theTrailAndTheChannelDoNot() throws Exception {
+    CrossTradeException e = SdkFailures.forOperation("flatPlaceOrder").stream()
+        .filter(c -> c.label().contains("408 words")).findFirst().orElseThrow().failure();
+    AuditLog audit = new AuditLog();
+    List<String> channel = new java.util.ArrayList<>();
+    List<StoredEvent> trail = new java.util.ArrayList<>();
+    audit.setChannel(channel::add);
+    audit.setTrail(trail::add);
+
+    String json = audit.result(new org.crosstradediscord.bot.access.Invoker(7, "alice", java.util.Set.of()), "flatplace",
+        Map.of("account", "Sim101"), FailureWords.auditOutcome(e), FailureWords.technical(e), null, 40);
+
+    com.fasterxml.jackson.databind.JsonNode line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    assertThat(line.path("detail").asText()).startsWith("NinjaTraderNotConnectedException: flatPlaceOrder: HTTP 408");
+    assertThat(line.path("outcome").asText()).isEqualTo("NinjaTraderNotConnectedException: refused by CrossTrade:"
+        + " NinjaTrader not connected (HTTP 408) — CrossTrade said: NinjaTrader is not connected (not_connected)");
+    assertThat(trail).singleElement().satisfies(t -> assertThat(t.event().outcome()).doesNotContain("flatPlaceOrder"));
+    assertThat(channel).singleElement().satisfies(l -> assertThat(l).doesNotContainPattern(CLASS_NAME)
+        .doesNotContain("flatPlaceOrder").contains("refused by CrossTrade: NinjaTrader not connected (HTTP 408)"));
   }
 
   @Test
