@@ -89,7 +89,8 @@ class BotMainStartupFailureTest {
     Run r = run(ENV, "--config", file.toString());
     assertThat(r.code()).isEqualTo(1);
     assertOneCleanLine(r);
-    assertThat(r.stderr()).contains("cannot reach Discord at http://127.0.0.1:").contains("ConnectException");
+    assertThat(r.stderr()).contains("cannot reach Discord at http://127.0.0.1:")
+        .contains(": connection refused by 127.0.0.1 (check discord.rest_base_url").doesNotContain("Exception");
   }
 
   @Test

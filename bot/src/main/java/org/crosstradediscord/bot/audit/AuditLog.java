@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.crosstradediscord.bot.text.DiscordText;
+import org.crosstradediscord.bot.text.SafeText;
+import org.crosstradediscord.client.api.Operations;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,14 +92,37 @@ public final class AuditLog {
   }
 
   /**
+   * {@link #result}, with the technical detail of a failure for operators: it goes into the JSON line (field
+   * {@code detail}) only, never into the durable trail, the audit channel or {@code /audit}.
+   *
+   * @param outcome the result in plain words, possibly led by the SDK failure type (for the metrics)
+   * @param detail e.g. {@code NinjaTraderNotConnectedException: flatPlaceOrder: HTTP 408: …}, or null
+   * @return the JSON line written
+   */
+  public String result(Invoker who, String command, Map<String, String> args, String outcome, @Nullable String detail,
+      List<String> orderIds, long ms) {
+    return record(new AuditEvent("result", who.userId(), who.userName(), command, args, outcome, orderIds, ms), detail);
+  }
+
+  /**
    * @param event what happened
    * @return the JSON line written
    */
   public String record(AuditEvent event) {
+    return record(event, null);
+  }
+
+  private String record(AuditEvent event, @Nullable String detail) {
     String json;
     try {
-      json = JSON.writeValueAsString(event);
-    } catch (JsonProcessingException e) {
+      if (detail == null) {
+        json = JSON.writeValueAsString(event);
+      } else {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = JSON.valueToTree(event);
+        tree.put("detail", SafeText.oneLine(detail));
+        json = JSON.writeValueAsString(tree);
+      }
+    } catch (JsonProcessingException | IllegalArgumentException e) {
       json = event.toString();
     }
     AUDIT.info(json);
@@ -132,7 +158,7 @@ public final class AuditLog {
   public static String summary(AuditEvent e) {
     StringBuilder b = new StringBuilder().append('`').append(DiscordText.inCode(e.kind(), 20)).append("` /")
         .append(DiscordText.escape(e.command(), 32)).append(" by ").append(DiscordText.escape(e.userName(), 64))
-        .append(" (").append(e.userId()).append("): ").append(DiscordText.escape(e.outcome(), 600));
+        .append(" (").append(e.userId()).append("): ").append(DiscordText.escape(plain(e.outcome()), 600));
     e.args().forEach((k, v) -> b.append(' ').append(DiscordText.escape(k, 32)).append('=')
         .append(DiscordText.escape(v, 120)));
     if (!e.orderIds().isEmpty()) {
@@ -145,4 +171,36 @@ public final class AuditLog {
     }
     return DiscordText.cutEscaped(b.toString(), 1900);
   }
+
+  /**
+   * An outcome as members read it (the audit channel, {@code /audit}): without the SDK failure type that leads a
+   * stored outcome for operators and the metrics ({@code NinjaTraderNotConnectedException: refused by CrossTrade: …}
+   * reads {@code refused by CrossTrade: …}), and without the operation id that leads older outcomes
+   * ({@code flatPlaceOrder: HTTP 408: …} reads {@code HTTP 408: …}); the bot's own {@code internal error
+   * IllegalStateException} reads {@code internal error (the bot's log has the details)}.
+   *
+   * @param outcome a stored outcome, or null
+   * @return it without those technical prefixes (never null)
+   */
+  public static String plain(@Nullable String outcome) {
+    if (outcome == null) {
+      return "";
+    }
+    if (INTERNAL_ERROR.matcher(outcome).matches()) {
+      return "internal error (the bot's log has the details)";
+    }
+    String s = LEADING_TYPE.matcher(outcome).replaceFirst("");
+    int colon = s.indexOf(": ");
+    if (colon > 0 && Operations.find(s.substring(0, colon)).isPresent()) {
+      s = s.substring(colon + 2);
+    }
+    return s;
+  }
+
+  /** The bot's own failure, audited as {@code internal error IllegalStateException}. */
+  private static final java.util.regex.Pattern INTERNAL_ERROR =
+      java.util.regex.Pattern.compile("internal error [\\w$.]+");
+
+  private static final java.util.regex.Pattern LEADING_TYPE =
+      java.util.regex.Pattern.compile("^(?:[A-Za-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error): ");
 }

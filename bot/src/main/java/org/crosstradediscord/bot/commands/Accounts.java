@@ -22,9 +22,18 @@ final class Accounts {
   }
 
   static String denial(String typed, Invoker invoker, RolePolicy policy) {
+    return denial(typed, invoker, policy, "trade");
+  }
+
+  /** The denial of a read ({@code /positions}, {@code /orders}): the account is not one the member may view. */
+  static String readDenial(String typed, Invoker invoker, RolePolicy policy) {
+    return denial(typed, invoker, policy, "view");
+  }
+
+  private static String denial(String typed, Invoker invoker, RolePolicy policy, String verb) {
     List<String> mine = policy.accountsFor(invoker.roleIds());
-    return "`account` '" + DiscordText.escape(typed, 100) + "' is not an account you may trade. "
-        + (mine.isEmpty() ? "You may trade no account."
+    return "`account` '" + DiscordText.escape(typed, 100) + "' is not an account you may " + verb + ". "
+        + (mine.isEmpty() ? "You may " + verb + " no account."
             : "Yours: " + String.join(", ", mine.stream().map(a -> DiscordText.escape(a, 100)).toList()) + ".");
   }
 }

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.commands;
 
+import org.crosstradediscord.bot.text.FailureWords;
 import org.crosstradediscord.bot.rendering.Answer;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +104,7 @@ public final class OrdersCommand extends ReadOnlyCommand {
           orders.addAll(openOrders(client, account));
         } catch (CrossTradeException e) {
           first = first == null ? e : first;
-          problems.add(account + ": " + (e.upstreamMessage() == null ? e.getClass().getSimpleName() : e.upstreamMessage()));
+          problems.add(account + ": " + FailureWords.summary(e));
         }
       }
       if (first != null && problems.size() == accounts.size()) {

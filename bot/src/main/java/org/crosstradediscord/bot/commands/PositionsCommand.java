@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.commands;
 
+import org.crosstradediscord.bot.text.FailureWords;
 import org.crosstradediscord.bot.rendering.Answer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,7 +87,7 @@ public final class PositionsCommand extends ReadOnlyCommand {
               : new Tables.AccountSummary(account, a.getItem().getRealizedProfitLoss(), a.getItem().getUnrealizedProfitLoss(), null));
         } catch (CrossTradeException e) {
           summaries.add(new Tables.AccountSummary(account, null, null,
-              e.upstreamMessage() == null ? e.getClass().getSimpleName() : e.upstreamMessage()));
+              FailureWords.summary(e)));
         }
       }
       return Tables.positions(open, summaries, closeButtons);

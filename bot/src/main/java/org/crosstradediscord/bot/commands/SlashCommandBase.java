@@ -68,7 +68,7 @@ public abstract class SlashCommandBase implements SlashCommand {
     Optional<String> typed = options.string(OrderOptions.ACCOUNT);
     if (typed.isPresent()) {
       return policy.resolveAccount(typed.get(), invoker.roleIds()).<Object>map(List::of)
-          .orElseGet(() -> new Prepared.Denied(Accounts.denial(typed.get(), invoker, policy)));
+          .orElseGet(() -> new Prepared.Denied(Accounts.readDenial(typed.get(), invoker, policy)));
     }
     List<String> mine = policy.accountsFor(invoker.roleIds());
     return mine.isEmpty() ? new Prepared.Denied("None of your roles may use any account.") : mine;

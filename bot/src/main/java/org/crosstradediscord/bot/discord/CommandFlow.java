@@ -25,6 +25,7 @@ import org.crosstradediscord.bot.config.TradingMode;
 import org.crosstradediscord.bot.halt.HaltSwitch;
 import org.crosstradediscord.bot.rendering.Cards;
 import org.crosstradediscord.bot.rendering.Tables;
+import org.crosstradediscord.bot.text.FailureWords;
 import org.crosstradediscord.bot.risk.LimitGuard;
 import org.crosstradediscord.bot.risk.OrderIntent;
 import org.crosstradediscord.client.CrossTradeClient;
@@ -155,6 +156,7 @@ final class CommandFlow {
   private void read(InteractionHook hook, Invoker invoker, ReadAction action) {
     long start = System.nanoTime();
     String result;
+    String detail = null;
     MessageEmbed embed;
     List<net.dv8tion.jda.api.components.actionrow.ActionRow> rows = List.of();
     String what = action.command().substring(0, 1).toUpperCase(Locale.ROOT) + action.command().substring(1);
@@ -164,8 +166,9 @@ final class CommandFlow {
       rows = answer.rows();
       result = "ok";
     } catch (CrossTradeException e) {
-      result = e.getClass().getSimpleName() + ": " + e.getMessage();
-      embed = Tables.readFailure(what, e);
+      result = FailureWords.auditOutcome(e, client.requestTimeout());
+      detail = FailureWords.technical(e);
+      embed = Tables.readFailure(what, e, client.requestTimeout());
     } catch (InvalidRequestException e) {
       result = "refused before sending: " + e.getMessage();
       embed = Cards.notice("Could not read: " + what, "The read broke a rule: " + Violation.describe(e.violations())
@@ -176,7 +179,7 @@ final class CommandFlow {
       embed = Cards.notice("Could not read: " + what, "The bot failed while reading. Nothing was changed; try again.");
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
-    audit.result(invoker, action.command(), action.auditArgs(), result, null, ms);
+    audit.result(invoker, action.command(), action.auditArgs(), result, detail, null, ms);
     hook.editOriginalEmbeds(embed).setComponents(rows).queue(ok -> { },
         err -> log.warn("could not answer /{}: {}", action.command(), err.toString()));
   }

@@ -104,8 +104,46 @@ final class DiscordSession {
       throw new StartupException("cannot start JDA: " + SafeText.scrubbed(e.getMessage(), tokens));
     } catch (RuntimeException e) {
       throw new StartupException("cannot reach Discord at " + BotConfig.display(config.restBaseUrl()) + ": "
-          + DiscordBot.describe(e, tokens));
+          + unreachable(e, config.restBaseUrl(), tokens));
     }
+  }
+
+  /**
+   * Why Discord could not be reached, in an admin's words with the setting to check, e.g.
+   * {@code unknown host discord.example (check discord.rest_base_url and DNS)}: JDA reports it as
+   * {@code ErrorResponseException: -1: java.net.UnknownHostException}, which names classes, not the fault. An
+   * unrecognised failure keeps its type and message ({@link DiscordBot#describe}), scrubbed of the tokens.
+   */
+  static String unreachable(Throwable e, java.net.URI restBase, List<String> tokens) {
+    String host = restBase.getHost() == null ? String.valueOf(restBase) : restBase.getHost();
+    String all = SafeText.oneLine(DiscordBot.describe(e, tokens));
+    Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable c = e; c != null && seen.add(c); c = c.getCause()) {
+      if (c instanceof java.net.UnknownHostException u) {
+        String named = u.getMessage() == null || u.getMessage().isBlank() ? host : u.getMessage().split(":", 2)[0].strip();
+        return "unknown host " + SafeText.scrubbed(SafeText.oneLine(named), tokens)
+            + " (check discord.rest_base_url and DNS)";
+      }
+      if (c instanceof java.net.ConnectException || c instanceof java.net.NoRouteToHostException) {
+        return "connection refused by " + host + " (check discord.rest_base_url, and that this machine may connect"
+            + " out to it)";
+      }
+      if (c instanceof java.net.SocketTimeoutException || c instanceof java.net.http.HttpConnectTimeoutException) {
+        return "no connection to " + host + " in time (check discord.rest_base_url, the network or a proxy/firewall)";
+      }
+      if (c instanceof javax.net.ssl.SSLException) {
+        return "the TLS handshake with " + host + " failed (check discord.rest_base_url and the machine's clock and"
+            + " CA certificates)";
+      }
+    }
+    if (all.contains("UnknownHostException")) { // only named in a message, without the cause attached
+      return "unknown host " + host + " (check discord.rest_base_url and DNS)";
+    }
+    if (all.contains("ConnectException")) {
+      return "connection refused by " + host + " (check discord.rest_base_url, and that this machine may connect"
+          + " out to it)";
+    }
+    return all;
   }
 
   /** @return the JDA instance */

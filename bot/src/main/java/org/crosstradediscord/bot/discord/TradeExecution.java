@@ -18,6 +18,8 @@ import org.crosstradediscord.bot.halt.HaltSwitch;
 import org.crosstradediscord.bot.preview.Preview;
 import org.crosstradediscord.bot.rendering.Cards;
 import org.crosstradediscord.bot.text.DiscordText;
+import org.crosstradediscord.bot.text.FailureWords;
+import org.jspecify.annotations.Nullable;
 import org.crosstradediscord.bot.risk.LimitGuard;
 import org.crosstradediscord.bot.risk.OrderIntent;
 import org.crosstradediscord.client.CrossTradeClient;
@@ -98,7 +100,12 @@ final class TradeExecution {
   }
 
   /** What one SDK call came to: the audit text, the order ids, the time taken and how to draw its card. */
-  private record Result(String result, List<String> orderIds, long ms, Supplier<MessageEmbed> card) {
+  private record Result(String result, @Nullable String detail, List<String> orderIds, long ms,
+      Supplier<MessageEmbed> card) {
+    Result(String result, List<String> orderIds, long ms, Supplier<MessageEmbed> card) {
+      this(result, null, orderIds, ms, card);
+    }
+
     static Result notSent(Review review, String auditText, String forMember) {
       return new Result("not sent: " + auditText, null, 0, () -> Cards.notice("Not sent: " + review.title(),
           forMember + "\nNothing was sent; run the command again."));
@@ -123,11 +130,11 @@ final class TradeExecution {
       long ms = elapsedMs(start);
       return new Result("ok", outcome.orderIds(), ms, () -> Cards.success(review, outcome, workingBefore(action), ms));
     } catch (NotSentException e) { // stopped at the wire: nothing left the machine
-      return new Result("not sent: " + e.reason(), null, elapsedMs(start), () -> Cards.notice("Not sent: " + review.title(),
+      return new Result(FailureWords.whatHappened(e), null, elapsedMs(start), () -> Cards.notice("Not sent: " + review.title(),
           checks.forMember(e) + "\nNothing was sent; run the command again."));
     } catch (CrossTradeException e) {
-      return new Result(e.getClass().getSimpleName() + ": " + e.getMessage(), null, elapsedMs(start),
-          () -> Cards.failure(review, e));
+      return new Result(FailureWords.auditOutcome(e, client.requestTimeout()), FailureWords.technical(e), null,
+          elapsedMs(start), () -> Cards.failure(review, e, client.requestTimeout()));
     } catch (InvalidRequestException e) {
       // The SDK's own request rules refused it before sending (the bot's validation should have caught it first).
       return new Result("refused before sending: " + e.getMessage(), null, elapsedMs(start),
@@ -214,8 +221,8 @@ final class TradeExecution {
         suggestions.forget(action.tradedAccount()); // autocomplete must not offer what the trade just changed
       }
       boolean late = !ended.compareAndSet(false, true);
-      report(r.result() + (late ? " (answer arrived after shutdown reported outcome unknown)" : ""), r.orderIds(),
-          r.ms(), r.card());
+      report(r.result() + (late ? " (answer arrived after shutdown reported outcome unknown)" : ""), r.detail(),
+          r.orderIds(), r.ms(), r.card());
     }
 
     @Override
@@ -249,8 +256,14 @@ final class TradeExecution {
 
     /** The {@code result} audit line, then the card; neither can throw past here. */
     private void report(String result, List<String> orderIds, long ms, Supplier<MessageEmbed> card) {
+      report(result, null, orderIds, ms, card);
+    }
+
+    /** The {@code result} audit line (with the failure's technical detail for the JSON log), then the card. */
+    private void report(String result, @Nullable String detail, List<String> orderIds, long ms,
+        Supplier<MessageEmbed> card) {
       try {
-        audit.result(clicker, action.command(), action.auditArgs(), result, orderIds, ms);
+        audit.result(clicker, action.command(), action.auditArgs(), result, detail, orderIds, ms);
       } catch (RuntimeException e) {
         log.error("the result of /{} could not be audited: {}", action.command(), e.toString());
       }

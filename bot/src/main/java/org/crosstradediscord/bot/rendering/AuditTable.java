@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.crosstradediscord.bot.audit.AuditEvent;
+import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.audit.StoredEvent;
 
 /**
@@ -67,7 +68,7 @@ public final class AuditTable {
         .collect(Collectors.joining(" "));
     String orders = a.orderIds().isEmpty() ? "" : " orders=" + a.orderIds().stream().limit(5)
         .map(id -> DiscordText.inCode(id, 36)).collect(Collectors.joining(",")) + (a.orderIds().size() > 5 ? ",…" : "");
-    String detail = DiscordText.inCode(a.outcome(), 40) + (args.isEmpty() ? "" : " · " + args) + orders;
+    String detail = DiscordText.inCode(AuditLog.plain(a.outcome()), 40) + (args.isEmpty() ? "" : " · " + args) + orders;
     return String.format(Locale.ROOT, ROW, TIME.format(s.at()), DiscordText.inCode(a.userName(), 12),
         "/" + DiscordText.inCode(a.command(), 9), DiscordText.inCode(a.kind(), 9), DiscordText.oneLine(detail, 110));
   }

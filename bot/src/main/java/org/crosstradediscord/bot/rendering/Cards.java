@@ -7,6 +7,7 @@ import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.crosstradediscord.bot.text.DiscordText;
 import org.crosstradediscord.client.CrossTradeException;
+import org.jspecify.annotations.Nullable;
 import org.crosstradediscord.client.model.Order;
 import org.crosstradediscord.client.model.Position;
 
@@ -101,10 +102,20 @@ public final class Cards {
   /**
    * @param review the reviewed action
    * @param failure what the SDK threw
-   * @return the failure card: the upstream's words verbatim plus what to do
+   * @return the failure card: what to do, then what happened (CrossTrade's words verbatim only when its answer carried
+   *     some; never a class name or an operation id)
    */
   public static MessageEmbed failure(Review review, CrossTradeException failure) {
-    return FailureCard.failure(review, failure);
+    return FailureCard.failure(review, failure, null);
+  }
+
+  /**
+   * {@link #failure(Review, CrossTradeException)}, saying how long a timeout waited.
+   *
+   * @param requestTimeout the client's request timeout, or null
+   */
+  public static MessageEmbed failure(Review review, CrossTradeException failure, @Nullable Duration requestTimeout) {
+    return FailureCard.failure(review, failure, requestTimeout);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.crosstradediscord.bot.rendering;
 import org.crosstradediscord.bot.text.DiscordText;
 import java.awt.Color;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,12 +15,14 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.crosstradediscord.bot.text.Prices;
 import org.crosstradediscord.client.CrossTradeException;
 import org.crosstradediscord.client.NinjaTraderNotConnectedException;
+import org.crosstradediscord.client.NotSentException;
 import org.crosstradediscord.client.OutcomeUnknownException;
 import org.crosstradediscord.client.RateLimitedException;
 import org.crosstradediscord.client.UnauthorizedException;
 import org.crosstradediscord.client.UnreachableException;
 import org.crosstradediscord.client.model.Order;
 import org.crosstradediscord.client.model.Position;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answers of the read-only commands: monospaced tables of positions and working orders, per-account P&amp;L,
@@ -170,9 +173,19 @@ public final class Tables {
   /**
    * @param what what was being read, e.g. {@code Positions}
    * @param failure what the SDK threw
-   * @return the card for a failed read: plain advice, then the upstream's words in a code block
+   * @return the card for a failed read: plain advice, then what happened (the upstream's words in a code block only
+   *     when its answer carried some)
    */
   public static MessageEmbed readFailure(String what, CrossTradeException failure) {
+    return readFailure(what, failure, null);
+  }
+
+  /**
+   * {@link #readFailure(String, CrossTradeException)}, saying how long a timeout waited.
+   *
+   * @param requestTimeout the client's request timeout, or null
+   */
+  public static MessageEmbed readFailure(String what, CrossTradeException failure, @Nullable Duration requestTimeout) {
     String advice;
     if (failure instanceof OutcomeUnknownException) {
       advice = "CrossTrade did not answer in time, or its answer could not be read.";
@@ -182,15 +195,16 @@ public final class Tables {
       advice = "CrossTrade's rate limit was hit.";
     } else if (failure instanceof UnauthorizedException) {
       advice = "CrossTrade did not accept the bot's token. Ask the bot's operator to check CROSSTRADE_TOKEN.";
+    } else if (failure instanceof NotSentException) {
+      advice = "The bot did not send the read.";
     } else if (failure instanceof UnreachableException) {
       advice = "The CrossTrade API could not be reached.";
     } else {
       advice = "CrossTrade refused the read.";
     }
     return new EmbedBuilder().setTitle("Could not read: " + what).setColor(DANGER)
-        .setDescription(advice + " This was only a read: nothing was changed. Try again shortly.\n\nCrossTrade said"
-            + (failure.status() > 0 ? " (HTTP " + failure.status() + ")" : "") + ":\n```\n"
-            + DiscordText.inCode(failure.upstreamMessage() == null ? "" : failure.upstreamMessage(), 1500) + "\n```")
+        .setDescription(advice + " This was only a read: nothing was changed. Try again shortly.\n\n"
+            + FailureCard.happened(failure, requestTimeout))
         .build();
   }
 

@@ -24,6 +24,27 @@ class StartupMessageTest {
   }
 
   @Test
+  void unreachableDiscord_unknownHost_isOneLineInAnAdminsWords() {
+    java.net.URI rest = java.net.URI.create("https://discord.example/api/v10/");
+    // JDA's form: ErrorResponseException "-1: java.net.UnknownHostException" with the lookup failure as its cause
+    RuntimeException jda = new RuntimeException("-1: java.net.UnknownHostException",
+        new java.net.UnknownHostException("discord.example: Name or service not known"));
+
+    assertThat(DiscordSession.unreachable(jda, rest, List.of(TOKEN)))
+        .isEqualTo("unknown host discord.example (check discord.rest_base_url and DNS)");
+    assertThat(DiscordSession.unreachable(new RuntimeException("-1: java.net.UnknownHostException"), rest, List.of()))
+        .as("named only in the message").isEqualTo("unknown host discord.example (check discord.rest_base_url and DNS)");
+    assertThat(DiscordSession.unreachable(new RuntimeException("x", new ConnectException("Connection refused")), rest,
+        List.of())).isEqualTo("connection refused by discord.example (check discord.rest_base_url, and that this machine"
+            + " may connect out to it)");
+    assertThat(DiscordSession.unreachable(new RuntimeException("x",
+        new javax.net.ssl.SSLHandshakeException("PKIX path building failed")), rest, List.of()))
+        .startsWith("the TLS handshake with discord.example failed (check discord.rest_base_url");
+    assertThat(DiscordSession.unreachable(new IllegalStateException("odd " + TOKEN), rest, List.of(TOKEN)))
+        .as("anything else keeps its type, scrubbed").isEqualTo("IllegalStateException: odd [redacted]");
+  }
+
+  @Test
   void describe_survivesACauseCycle() {
     RuntimeException a = new RuntimeException("a");
     RuntimeException b = new RuntimeException("b", a);

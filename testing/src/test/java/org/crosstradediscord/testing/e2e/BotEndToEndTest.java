@@ -479,7 +479,8 @@ class BotEndToEndTest {
 
     StandInMessage result = confirm("alice", "flatplace", marketOrder("Sim101", "ES 12-25", "BUY", 1), "Place order");
 
-    assertThat(result.text()).contains("NinjaTrader 8 or the CrossTrade add-on is not connected").contains("HTTP 408");
+    assertThat(result.text()).contains("NinjaTrader 8 or the CrossTrade add-on is not connected").contains("HTTP 408")
+        .contains("nothing was executed").doesNotContain("flatPlaceOrder").doesNotContainPattern("\\w+Exception");
     assertThat(sandbox.simulator().book().position("Sim101", "ES 12-25")).isZero();
   }
 
@@ -509,7 +510,9 @@ class BotEndToEndTest {
 
     StandInMessage result = confirm("alice", "flatplace", marketOrder("Sim101", "ES 12-25", "BUY", 1), "Place order");
 
-    assertThat(result.text()).contains("OUTCOME UNKNOWN").contains("check NinjaTrader before retrying");
+    assertThat(result.text()).contains("OUTCOME UNKNOWN").contains("check NinjaTrader before retrying")
+        .contains("What happened: no answer within ").doesNotContain("CrossTrade said").doesNotContain("flatPlaceOrder")
+        .doesNotContainPattern("\\w+Exception");
     assertThat(trades()).hasSize(1);
     assertThat(sandbox.simulator().book().position("Sim101", "ES 12-25")).as("it did execute upstream").isEqualTo(1);
   }
