@@ -76,6 +76,9 @@ final class SendChecks implements SendGate {
    */
   String forMember(NotSentException e) {
     String h = haltedText;
+    if (h == null && e.getCause() != null) { // the checks themselves failed: the log has the exception
+      return "Not sent: the bot failed while checking the order just before sending it.";
+    }
     return h == null ? "Not sent: " + e.reason() + "."
         : e.reason().startsWith("trading was halted") ? "Halted while waiting to send. " + h : h;
   }

@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.preview;
 
+import org.crosstradediscord.bot.text.FailureWords;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -43,9 +44,8 @@ final class ReadFailures {
       return "no clear answer from CrossTrade";
     }
     if (t instanceof CrossTradeException c) {
-      String said = c.upstreamMessage() == null ? "" : ": " + c.upstreamMessage();
-      return "CrossTrade answered" + (c.status() > 0 ? " HTTP " + c.status() : "") + said;
+      return FailureWords.summary(c); // plain words: no operation id, no class name
     }
-    return "the bot failed to read it (" + t.getClass().getSimpleName() + ")";
+    return "the bot failed to read it";
   }
 }
