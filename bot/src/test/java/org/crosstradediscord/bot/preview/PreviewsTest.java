@@ -176,6 +176,6 @@ class PreviewsTest {
     assertThat(Previews.reason(new Reads.Skipped("skipped to keep CrossTrade's rate limit for orders"), Duration.ZERO))
         .contains("rate limit");
     assertThat(Previews.reason(new IllegalStateException("boom"), Duration.ZERO))
-        .isEqualTo("the bot failed to read it (IllegalStateException)");
+        .as("no class name for the trader: the log has it").isEqualTo("the bot failed to read it");
   }
 }
