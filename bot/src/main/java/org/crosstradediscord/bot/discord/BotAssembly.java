@@ -129,7 +129,7 @@ public final class BotAssembly {
     } catch (RuntimeException e) {
       new DiscordBot(desk, ops, grace, discord, router, feed, presence).close();
       throw e instanceof StartupException s ? s
-          : new StartupException("start-up failed: " + DiscordBot.describe(e, tokens));
+          : new StartupException("start-up failed: " + DiscordSession.unreachable(e, config.discord().restBaseUrl(), tokens));
     }
     ops.ready(discord.jda(), trail.store(), calls::stopping);
     presence.start();

@@ -143,6 +143,10 @@ final class DiscordSession {
       return "connection refused by " + host + " (check discord.rest_base_url, and that this machine may connect"
           + " out to it)";
     }
+    if (e instanceof net.dv8tion.jda.api.exceptions.ErrorResponseException r && r.getErrorCode() > 0) {
+      return "Discord refused it: " + SafeText.scrubbed(SafeText.oneLine(r.getMeaning()), tokens) + " (code "
+          + r.getErrorCode() + "; check the bot's permissions in the guild and the ids in the config)";
+    }
     return all;
   }
 
