@@ -61,7 +61,7 @@ final class DeskFeed implements AutoCloseable {
     }
     DeskBoard board = null;
     if (config.board() != null) {
-      board = new DeskBoard(config.board(), jda, desk.trail().store(), desk.halt()::current, interval);
+      board = new DeskBoard(config.board(), jda, desk.trail().store(), desk.halt()::known, interval);
       try {
         board.start();
       } catch (IllegalStateException e) {

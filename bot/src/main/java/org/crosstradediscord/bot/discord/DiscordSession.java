@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.discord;
 
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -143,7 +144,7 @@ final class DiscordSession {
       return "connection refused by " + host + " (check discord.rest_base_url, and that this machine may connect"
           + " out to it)";
     }
-    if (e instanceof net.dv8tion.jda.api.exceptions.ErrorResponseException r && r.getErrorCode() > 0) {
+    if (e instanceof ErrorResponseException r && r.getErrorCode() > 0) {
       return "Discord refused it: " + SafeText.scrubbed(SafeText.oneLine(r.getMeaning()), tokens) + " (code "
           + r.getErrorCode() + "; check the bot's permissions in the guild and the ids in the config)";
     }

@@ -63,7 +63,7 @@ final class Presence implements AutoCloseable {
 
   private void refresh() {
     try {
-      show(halt.current());
+      show(halt.known()); // the halt switch keeps it current (its own poll reads the store): no second read here
     } catch (RuntimeException e) {
       log.debug("presence not refreshed: {}", SafeText.oneLine(String.valueOf(e.getMessage())));
     }

@@ -134,7 +134,7 @@ final class ReviewFlow {
     hook.editOriginalEmbeds(Cards.review(review, store.timeout(), plan.map(p -> List.of(p.subject() + ": reading…"))
             .orElse(List.of()))).setComponents(Cards.buttons(pending.id(), review.confirmLabel(), false))
         .queue(ok -> plan.ifPresent(p -> showPreview(hook, pending.id(), action, p)), err -> {
-          store.discard(pending.id());
+          steps.submit(() -> store.discard(pending.id())); // a store write: not on JDA's callback thread
           log.warn("review card for /{} could not be sent: {}", action.command(), err.toString());
         });
   }

@@ -38,11 +38,26 @@ final class SendChecks implements SendGate {
   }
 
   /**
-   * @param operationId the SDK operation about to be sent ({@code "-"} before the SDK is asked)
+   * At the wire: the checks, then the order counts as on its way (a halt from now on says so).
+   *
+   * @param operationId the SDK operation about to be written
    * @throws NotSentException one of the checks failed; its {@link NotSentException#reason()} is the audit text
    */
   @Override
   public void beforeSend(String operationId) {
+    check(operationId);
+    if (HaltSwitch.RISK_INCREASING.contains(command) && departed == null) {
+      departed = halt.departing();
+    }
+  }
+
+  /**
+   * The checks alone, in order (also run on the call thread before the SDK is asked).
+   *
+   * @param operationId the operation, or the command's name before the SDK is asked
+   * @throws NotSentException one of the checks failed
+   */
+  void check(String operationId) {
     if (stopping.getAsBoolean()) {
       throw new NotSentException(operationId, "the bot was shutting down before it was sent");
     }
@@ -56,9 +71,6 @@ final class SendChecks implements SendGate {
     if (ageMs > maxAge.toMillis()) {
       throw new NotSentException(operationId, "it was " + ageMs + " ms after the click when it could be sent, longer"
           + " than the request timeout (" + maxAge.toMillis() + " ms); an order is never sent late");
-    }
-    if (!"-".equals(operationId) && HaltSwitch.RISK_INCREASING.contains(command) && departed == null) {
-      departed = halt.departing(); // on its way: a halt from now on says so instead of promising to stop it
     }
   }
 

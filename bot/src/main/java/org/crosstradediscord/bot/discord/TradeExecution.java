@@ -116,7 +116,7 @@ final class TradeExecution {
   private Result send(TradeAction action, Review review, long clickedAt) {
     SendChecks checks = new SendChecks(action.command(), clickedAt, calls.maxQueueWait(), halt, calls::stopping);
     try {
-      checks.beforeSend("-"); // the same checks as at the wire, before the SDK is asked at all
+      checks.check(action.command()); // the same checks as at the wire, before the SDK is asked at all
     } catch (NotSentException e) {
       return Result.notSent(review, e.reason(), checks.forMember(e));
     }
