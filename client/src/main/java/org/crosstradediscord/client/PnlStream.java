@@ -1,6 +1,5 @@
 package org.crosstradediscord.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,10 +7,10 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -58,16 +57,17 @@ public final class PnlStream implements AutoCloseable {
   private final Duration connectTimeout;
   private final long maxMessageBytes;
   private final ObjectMapper mapper;
-  private final Consumer<PnlUpdate> listener;
   private final HttpClient http;
   private final ScheduledExecutorService timer;
-  private final ThreadPoolExecutor delivery;
-  private final AtomicReference<PnlUpdate> waiting = new AtomicReference<>();
+  /** The listener's own thread (only the newest waiting frame is kept). */
+  private final PnlDelivery delivery;
+  /** What each connection's events do to the stream's state. */
+  private final PnlSession.Owner events = new Events();
   private final AtomicReference<State> state = new AtomicReference<>(State.CONNECTING);
   private volatile Instant lastFrameAt;
   private volatile long lastFrameNanos = System.nanoTime();
   private volatile String lastProblem;
-  private volatile Session session;
+  private volatile PnlSession session;
   private volatile long backoffMs = MIN_BACKOFF_MS;
 
   PnlStream(URI uri, String token, String userAgent, Duration interval, Duration connectTimeout, long maxMessageBytes,
@@ -79,11 +79,9 @@ public final class PnlStream implements AutoCloseable {
     this.connectTimeout = connectTimeout;
     this.maxMessageBytes = maxMessageBytes;
     this.mapper = mapper;
-    this.listener = listener;
     this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "crosstrade-pnl-stream"));
-    this.delivery = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
-        r -> daemon(r, "crosstrade-pnl-listener"));
+    this.delivery = new PnlDelivery(listener, r -> daemon(r, "crosstrade-pnl-listener"));
   }
 
   /** Opens the first connection (off the caller's thread) and starts the silence watchdog. */
@@ -125,7 +123,7 @@ public final class PnlStream implements AutoCloseable {
     if (state.getAndSet(State.CLOSED) == State.CLOSED) {
       return;
     }
-    Session s = session;
+    PnlSession s = session;
     if (s != null) {
       s.end(true);
     }
@@ -137,7 +135,7 @@ public final class PnlStream implements AutoCloseable {
     if (state.get() == State.CLOSED) {
       return;
     }
-    Session s = new Session();
+    PnlSession s = new PnlSession(maxMessageBytes, mapper, events);
     session = s;
     lastFrameNanos = System.nanoTime();
     CompletableFuture<WebSocket> opening = http.newWebSocketBuilder().connectTimeout(connectTimeout)
@@ -166,13 +164,13 @@ public final class PnlStream implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
       opening.cancel(true);
-      s.lost("could not connect: " + describe(e));
+      s.lost("could not connect: " + PnlSession.describe(e));
     }
   }
 
   /** Replaces a connection that has been silent for longer than {@link #staleAfter()}. */
   private void watch() {
-    Session s = session;
+    PnlSession s = session;
     if (s == null || s.ended || state.get() == State.CLOSED) {
       return;
     }
@@ -181,169 +179,52 @@ public final class PnlStream implements AutoCloseable {
     }
   }
 
-  private void deliver(PnlUpdate update) {
-    if (waiting.getAndSet(update) == null) {
-      try {
-        delivery.execute(() -> {
-          PnlUpdate next = waiting.getAndSet(null);
-          if (next == null) {
-            return;
-          }
-          try {
-            listener.accept(next);
-          } catch (RuntimeException | Error e) { // a listener failure never stops the stream
-            log.warn("P&L listener failed: {}", e.toString());
-          }
-        });
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        waiting.set(null); // closed
-      }
-    }
-  }
-
-  private static String describe(Throwable e) {
-    Throwable root = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
-    String m = root.getMessage();
-    return WebSocketTransport.oneLine(root.getClass().getSimpleName() + (m == null ? "" : ": " + m));
-  }
-
   private static Thread daemon(Runnable r, String name) {
     Thread t = new Thread(r, name);
     t.setDaemon(true);
     return t;
   }
 
-  /** One connection. */
-  private final class Session implements WebSocket.Listener {
-    final StringBuilder partial = new StringBuilder();
-    volatile WebSocket socket;
-    volatile boolean ended;
-    long firstFrameNanos;
-
+  /** The stream's side of each connection's events: the reconnect state machine and the hand-off of frames. */
+  private final class Events implements PnlSession.Owner {
     @Override
-    public void onOpen(WebSocket webSocket) {
-      webSocket.request(1);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      if (partial.length() + (long) data.length() > maxMessageBytes) {
-        partial.setLength(0);
-        partial.trimToSize();
-        lost("a message larger than " + maxMessageBytes + " bytes");
-        return null;
-      }
-      partial.append(data);
-      if (last) {
-        String text = partial.toString();
-        partial.setLength(0);
-        frame(text);
-      }
-      webSocket.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
-      webSocket.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      lost("closed by the server (" + statusCode + ")");
-      return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-      lost(describe(error));
-    }
-
-    private void frame(String text) {
-      JsonNode node;
-      try {
-        node = mapper.readTree(text);
-      } catch (Exception e) {
-        log.debug("ignoring a P&L stream frame that is not JSON ({} chars)", text.length());
-        return;
-      }
-      String type = node.path("type").asText();
-      if (!"pnlUpdate".equals(type)) {
-        if ("error".equals(type) || node.has("error")) { // e.g. the subscription refused: say so (bounded, one line)
-          lastProblem = "the server said: " + WebSocketTransport.oneLine(node.path("error").asText(
-              node.path("message").asText("error")));
-          log.warn("CrossTrade P&L stream: {}", lastProblem);
-        }
-        return; // status, pong, marketData, … are not ours
-      }
-      PnlUpdate update;
-      try {
-        update = mapper.treeToValue(node, PnlUpdate.class);
-      } catch (Exception e) {
-        log.debug("ignoring an unreadable pnlUpdate frame: {}", describe(e));
-        return;
-      }
+    public void received(PnlSession s, PnlUpdate update) {
       long nowNanos = System.nanoTime();
       lastFrameNanos = nowNanos;
       lastFrameAt = Instant.now();
-      if (firstFrameNanos == 0) {
-        firstFrameNanos = nowNanos;
-      } else if (nowNanos - firstFrameNanos > staleAfter().toNanos()) {
+      if (s.firstFrameNanos == 0) {
+        s.firstFrameNanos = nowNanos;
+      } else if (nowNanos - s.firstFrameNanos > staleAfter().toNanos()) {
         backoffMs = MIN_BACKOFF_MS; // reset only once a connection proved healthy for a while
       }
-      if (state.get() == State.CLOSED || ended) {
+      if (state.get() == State.CLOSED || s.ended) {
         return;
       }
       state.compareAndSet(State.CONNECTING, State.STREAMING);
       state.compareAndSet(State.RECONNECTING, State.STREAMING);
-      deliver(update);
+      delivery.deliver(update);
     }
 
-    /** The connection is gone or unusable: abort it and schedule the next one (once per connection). */
-    synchronized void lost(String why) {
-      if (ended) {
-        return;
-      }
-      ended = true;
-      WebSocket ws = socket;
-      if (ws != null) {
-        ws.abort();
-      }
+    @Override
+    public void problem(String problem) {
+      lastProblem = problem;
+      log.warn("CrossTrade P&L stream: {}", problem);
+    }
+
+    @Override
+    public void lost(String why) {
       lastProblem = why;
       if (!state.compareAndSet(State.STREAMING, State.RECONNECTING) && !state.compareAndSet(State.CONNECTING,
           State.RECONNECTING) && state.get() != State.RECONNECTING) {
         return; // closed
       }
-      long wait = backoffMs + java.util.concurrent.ThreadLocalRandom.current().nextLong(backoffMs / 4 + 1); // jitter
+      long wait = backoffMs + ThreadLocalRandom.current().nextLong(backoffMs / 4 + 1); // jitter
       backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
       log.warn("CrossTrade P&L stream lost ({}); reconnecting in {} ms", why, wait);
       try {
         timer.schedule(PnlStream.this::connect, wait, TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.RejectedExecutionException e) {
+      } catch (RejectedExecutionException e) {
         // closed meanwhile
-      }
-    }
-
-    /** Ends the subscription politely (close), then hard. */
-    synchronized void end(boolean unsubscribe) {
-      ended = true;
-      WebSocket ws = socket;
-      if (ws == null) {
-        return;
-      }
-      try {
-        if (unsubscribe) {
-          ws.sendText("{\"action\":\"streamPnl\",\"enabled\":false}", true).get(500, TimeUnit.MILLISECONDS);
-        }
-        CompletableFuture<WebSocket> closing = ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
-        closing.get(500, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (Exception e) {
-        log.debug("P&L stream did not close politely: {}", describe(e));
-      } finally {
-        ws.abort();
       }
     }
   }
