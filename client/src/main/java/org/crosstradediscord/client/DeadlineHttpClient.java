@@ -4,33 +4,31 @@ import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
 import java.net.ProxySelector;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Flow;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSession;
 
 /**
  * The JDK HttpClient with ONE deadline for the whole exchange (connect, send, headers and body) and a bound on the
  * body's size. The JDK's own request timeout stops at the headers, so a server that sends headers and then stalls
  * or drips the body held a call far past its timeout; here {@link #send} reads the whole body, at most
  * {@code maxBytes}, before the deadline (the request timeout is set to what is left of it, and a watchdog ends the
- * body at it), then hands the buffered bytes to the caller's body handler. Past the deadline it throws
- * {@link HttpTimeoutException} and the exchange is cancelled; a larger body throws {@link ResponseTooLargeException}. Used by the generated API through {@link RestTransport}.
+ * body at it), then hands the buffered bytes to the caller's body handler ({@link BufferedResponses}). Past the
+ * deadline it throws {@link HttpTimeoutException} and the exchange is cancelled; a larger body throws
+ * {@link ResponseTooLargeException} ({@link BoundedBodySubscriber} reads it). Used by the generated API through
+ * {@link RestTransport}.
  */
 final class DeadlineHttpClient extends HttpClient {
   private final HttpClient delegate;
@@ -95,17 +93,16 @@ final class DeadlineHttpClient extends HttpClient {
   }
 
   /** Bodies still being received, each with its deadline (System.nanoTime()). */
-  private static final java.util.Map<Bounded, Long> IN_FLIGHT = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<BoundedBodySubscriber, Long> IN_FLIGHT = new ConcurrentHashMap<>();
   /** How often the watchdog looks for bodies past their deadline: the deadline's precision. */
   static final long WATCHDOG_PERIOD_MS = 25;
 
   static {
-    java.util.concurrent.ScheduledExecutorService watchdog =
-        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "crosstrade-deadline");
-          t.setDaemon(true);
-          return t;
-        });
+    ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "crosstrade-deadline");
+      t.setDaemon(true);
+      return t;
+    });
     // One shared sweep instead of a timer per call: scheduling and cancelling a timer on every call woke a thread
     // each time and cost latency on a fast upstream.
     watchdog.scheduleWithFixedDelay(() -> {
@@ -142,7 +139,7 @@ final class DeadlineHttpClient extends HttpClient {
       long remaining = Math.max(1, end - System.nanoTime());
       timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofNanos(remaining)).build();
     }
-    Bounded body = new Bounded(maxBytes);
+    BoundedBodySubscriber body = new BoundedBodySubscriber(maxBytes);
     IN_FLIGHT.put(body, end);
     HttpResponse<byte[]> buffered;
     try {
@@ -162,134 +159,7 @@ final class DeadlineHttpClient extends HttpClient {
     } finally {
       IN_FLIGHT.remove(body);
     }
-    return adapt(buffered, handler);
-  }
-
-  private static <T> HttpResponse<T> adapt(HttpResponse<byte[]> r, HttpResponse.BodyHandler<T> handler) throws IOException {
-    HttpResponse.BodySubscriber<T> sub = handler.apply(new HttpResponse.ResponseInfo() {
-      @Override public int statusCode() { return r.statusCode(); }
-      @Override public HttpHeaders headers() { return r.headers(); }
-      @Override public Version version() { return r.version(); }
-    });
-    byte[] bytes = r.body();
-    sub.onSubscribe(new Flow.Subscription() {
-      private boolean done;
-
-      @Override
-      public synchronized void request(long n) {
-        if (!done && n > 0) {
-          done = true;
-          if (bytes.length > 0) {
-            sub.onNext(List.of(ByteBuffer.wrap(bytes)));
-          }
-          sub.onComplete();
-        }
-      }
-
-      @Override
-      public synchronized void cancel() {
-        done = true;
-      }
-    });
-    T value;
-    try {
-      value = sub.getBody().toCompletableFuture().get(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IOException("response body could not be handed over", e);
-    }
-    return new HttpResponse<>() {
-      @Override public int statusCode() { return r.statusCode(); }
-      @Override public HttpRequest request() { return r.request(); }
-      @Override public Optional<HttpResponse<T>> previousResponse() { return Optional.empty(); }
-      @Override public HttpHeaders headers() { return r.headers(); }
-      @Override public T body() { return value; }
-      @Override public Optional<SSLSession> sslSession() { return r.sslSession(); }
-      @Override public URI uri() { return r.uri(); }
-      @Override public Version version() { return r.version(); }
-    };
-  }
-
-  /** Collects the body up to a size limit; cancels the exchange past it. */
-  private static final class Bounded implements HttpResponse.BodySubscriber<byte[]> {
-    private final long max;
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    private volatile Flow.Subscription subscription;
-    private volatile boolean cancelled;
-
-    Bounded(long max) {
-      this.max = max;
-    }
-
-    private final java.util.concurrent.atomic.AtomicReference<IOException> failure =
-        new java.util.concurrent.atomic.AtomicReference<>();
-
-    void fail(IOException e) {
-      // recorded BEFORE the body completes: the caller reads it as soon as send() throws
-      if (!result.isDone() && failure.compareAndSet(null, e)) {
-        result.completeExceptionally(e);
-      }
-      cancel();
-    }
-
-    /** @return what this subscriber failed the body with first (deadline, size, encoding), or null */
-    IOException failure() {
-      return failure.get();
-    }
-
-    void cancel() {
-      cancelled = true;
-      Flow.Subscription s = subscription;
-      if (s != null) {
-        s.cancel();
-      }
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      if (cancelled || result.isDone()) {
-        s.cancel();
-      } else {
-        s.request(1);
-      }
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-      synchronized (out) {
-        for (ByteBuffer b : items) {
-          if (out.size() + (long) b.remaining() > max) {
-            fail(new ResponseTooLargeException(max));
-            return;
-          }
-          byte[] chunk = new byte[b.remaining()];
-          b.get(chunk);
-          out.writeBytes(chunk);
-        }
-      }
-      subscription.request(1);
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      result.completeExceptionally(t);
-    }
-
-    @Override
-    public void onComplete() {
-      synchronized (out) {
-        result.complete(out.toByteArray());
-      }
-    }
-
-    @Override
-    public java.util.concurrent.CompletionStage<byte[]> getBody() {
-      return result;
-    }
+    return BufferedResponses.adapt(buffered, handler);
   }
 
   @Override
