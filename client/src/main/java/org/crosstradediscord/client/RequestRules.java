@@ -2,12 +2,14 @@ package org.crosstradediscord.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.crosstradediscord.client.model.ClosePositionRequest;
 import org.crosstradediscord.client.model.FlattenRequest;
 import org.crosstradediscord.client.model.MarketPositionFilter;
 import org.crosstradediscord.client.model.OrderAction;
 import org.crosstradediscord.client.model.OrderRequest;
 import org.crosstradediscord.client.model.OrderType;
+import org.crosstradediscord.client.model.PlaceOrderRequest;
 import org.crosstradediscord.client.model.TimeInForce;
 
 /**
@@ -18,9 +20,13 @@ import org.crosstradediscord.client.model.TimeInForce;
  * <p>Rules: required fields present and non-blank; {@code quantity >= 1}; prices {@code > 0} (instrument
  * points); LIMIT and STOPLIMIT need {@code limitPrice}; STOPMARKET and STOPLIMIT need {@code stopPrice};
  * close takes at most one of {@code quantity} and {@code percent}, with percent a fraction in (0, 1]; a
- * filtered flatten names at least one filter.
+ * filtered flatten names at least one filter; a place order's {@code orderId} is 1–64 letters, digits, {@code -}
+ * or {@code _}, its {@code requireMarketPosition} one to three of {@code flat}, {@code long}, {@code short} separated
+ * by commas, its {@code maxPositions} at least 1.
  */
 public final class RequestRules {
+  private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Pattern MARKET_POSITIONS = Pattern.compile("(flat|long|short)(,(flat|long|short)){0,2}");
 
   private RequestRules() {}
 
@@ -88,6 +94,35 @@ public final class RequestRules {
     checkPrice(out, "stopPrice", request.getStopPrice(), needsStop, type);
     optionalText(out, "ocoId", request.getOcoId());
     optionalText(out, "strategy", request.getStrategy());
+    return out;
+  }
+
+  /**
+   * Rules of {@code PlaceOrderRequest} (place order): the order rules of {@link #check(OrderRequest)}, then its own
+   * fields ({@code orderId}, {@code requireMarketPosition}, {@code maxPositions}; openapi.yaml, reference §4.3).
+   *
+   * @param request the order, may be null
+   * @return violations in field order, empty when valid
+   */
+  public static List<Violation> check(PlaceOrderRequest request) {
+    if (request == null) {
+      return check((OrderRequest) null);
+    }
+    List<Violation> out = check(new OrderRequest().instrument(request.getInstrument()).action(request.getAction())
+        .quantity(request.getQuantity()).orderType(request.getOrderType()).timeInForce(request.getTimeInForce())
+        .limitPrice(request.getLimitPrice()).stopPrice(request.getStopPrice()).ocoId(request.getOcoId())
+        .strategy(request.getStrategy()));
+    if (request.getOrderId() != null && !ORDER_ID.matcher(request.getOrderId()).matches()) {
+      out.add(new Violation("orderId", "must be 1 to 64 letters, digits, '-' or '_'"));
+    }
+    if (request.getRequireMarketPosition() != null
+        && !MARKET_POSITIONS.matcher(request.getRequireMarketPosition()).matches()) {
+      out.add(new Violation("requireMarketPosition", "must be flat, long or short, or several of them separated by"
+          + " commas (e.g. flat,long)"));
+    }
+    if (request.getMaxPositions() != null && request.getMaxPositions() < 1) {
+      out.add(new Violation("maxPositions", "must be a whole number of at least 1"));
+    }
     return out;
   }
 

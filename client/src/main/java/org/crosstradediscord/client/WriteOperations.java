@@ -7,6 +7,7 @@ import org.crosstradediscord.client.model.FlattenRequest;
 import org.crosstradediscord.client.model.FlattenResponse;
 import org.crosstradediscord.client.model.OrderIdResponse;
 import org.crosstradediscord.client.model.OrderRequest;
+import org.crosstradediscord.client.model.PlaceOrderRequest;
 
 /**
  * The write operations of {@link CrossTradeClient} (the public methods are its own): each validates its input with
@@ -16,6 +17,26 @@ import org.crosstradediscord.client.model.OrderRequest;
 abstract class WriteOperations extends ReadOperations {
   WriteOperations(ClientView view) {
     super(view);
+  }
+
+  /**
+   * Place order: a new order; a position the account holds in the instrument is kept (a BUY while long adds to it)
+   * ({@code POST /v1/api/accounts/{account}/orders/place}, operationId {@code placeOrder}). Give an {@code orderId}
+   * to find the order later by {@link #getOrder} even when this call ends in {@link OutcomeUnknownException}.
+   *
+   * @param account NT8 account name, e.g. {@code Sim101}; percent-encoded by the SDK
+   * @param order the order; prices in instrument points
+   * @return the response with the order's {@code orderId} (never blank)
+   * @throws InvalidRequestException a rule of {@link RequestRules} is broken; nothing was sent
+   * @throws NotSentException a gate of {@link CrossTradeClient#withSendGate} refused (or failed) just before sending; nothing was sent
+   * @throws RequestRejectedException refused upstream (400), e.g. {@code requireMarketPosition} or
+   *     {@code maxPositions} not met; nothing was placed
+   * @throws CrossTradeException any other upstream or transport failure (see its subtypes)
+   */
+  public OrderIdResponse placeOrder(String account, PlaceOrderRequest order) {
+    require(RequestRules.checkAccount(account), RequestRules.check(order));
+    return send(Call.of("placeOrder", OrderIdResponse.class, api -> api.orders().placeOrderWithHttpInfo(account,
+        order), ResponseChecks::orderId).parameter("account", account).body(order));
   }
 
   /**

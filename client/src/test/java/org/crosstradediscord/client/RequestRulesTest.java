@@ -8,6 +8,7 @@ import org.crosstradediscord.client.model.MarketPositionFilter;
 import org.crosstradediscord.client.model.OrderAction;
 import org.crosstradediscord.client.model.OrderRequest;
 import org.crosstradediscord.client.model.OrderType;
+import org.crosstradediscord.client.model.PlaceOrderRequest;
 import org.crosstradediscord.client.model.TimeInForce;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +91,40 @@ class RequestRulesTest {
   void blankAccount_isRejected() {
     assertThat(RequestRules.checkAccount("  ")).hasSize(1);
     assertThat(RequestRules.checkAccount("Sim101")).isEmpty();
+  }
+  private static PlaceOrderRequest place() {
+    return new PlaceOrderRequest().instrument("MES 12-25").action(OrderAction.BUY).quantity(1)
+        .orderType(OrderType.MARKET).timeInForce(TimeInForce.DAY);
+  }
+
+  @Test
+  void placeOrder_followsTheOrderRules_andChecksItsOwnFields() {
+    assertThat(RequestRules.check(place())).isEmpty();
+    assertThat(RequestRules.check(place().orderId("xt-7f3a9c2e_41").requireMarketPosition("flat,long").maxPositions(1)))
+        .isEmpty();
+    assertThat(RequestRules.check(place().orderType(OrderType.LIMIT).quantity(0))).extracting(Violation::field)
+        .containsExactly("quantity", "limitPrice");
+    assertThat(RequestRules.check((PlaceOrderRequest) null)).extracting(Violation::field).containsExactly("body");
+  }
+
+  @Test
+  void placeOrder_orderId_isOneTo64UrlSafeCharacters() {
+    assertThat(RequestRules.check(place().orderId("a".repeat(64)))).isEmpty();
+    for (String bad : new String[] {"", "a".repeat(65), "has space", "a/b", "a%2Fb", "é", "id;drop"}) {
+      assertThat(RequestRules.check(place().orderId(bad))).as(bad).extracting(Violation::field)
+          .containsExactly("orderId");
+    }
+  }
+
+  @Test
+  void placeOrder_requireMarketPosition_andMaxPositions() {
+    for (String ok : new String[] {"flat", "long", "short", "flat,long", "long,short,flat"}) {
+      assertThat(RequestRules.check(place().requireMarketPosition(ok))).as(ok).isEmpty();
+    }
+    for (String bad : new String[] {"", "Flat", "flat,", "flat long", "up", "flat,long,short,flat"}) {
+      assertThat(RequestRules.check(place().requireMarketPosition(bad))).as(bad).extracting(Violation::field)
+          .containsExactly("requireMarketPosition");
+    }
+    assertThat(RequestRules.check(place().maxPositions(0))).extracting(Violation::field).containsExactly("maxPositions");
   }
 }

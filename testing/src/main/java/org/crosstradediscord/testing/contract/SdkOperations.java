@@ -10,6 +10,7 @@ import org.crosstradediscord.client.invoker.ApiClient;
 import org.crosstradediscord.client.model.ClosePositionRequest;
 import org.crosstradediscord.client.model.FlattenRequest;
 import org.crosstradediscord.client.model.OrderRequest;
+import org.crosstradediscord.client.model.PlaceOrderRequest;
 import org.crosstradediscord.testing.spec.Spec;
 
 /**
@@ -69,6 +70,7 @@ public final class SdkOperations {
       case "getPosition" -> client.getPosition(account, (String) p.get("instrument"));
       case "listOrders" -> client.listOrders(account);
       case "getOrder" -> client.getOrder(account, (String) p.get("orderId"));
+      case "placeOrder" -> client.placeOrder(account, read(bodyJson, PlaceOrderRequest.class));
       case "flatPlaceOrder" -> client.flatPlaceOrder(account, read(bodyJson, OrderRequest.class));
       case "reversePosition" -> client.reversePosition(account, read(bodyJson, OrderRequest.class));
       case "closePosition" -> client.closePosition(account, read(bodyJson, ClosePositionRequest.class));

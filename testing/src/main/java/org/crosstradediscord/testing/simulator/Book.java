@@ -103,6 +103,8 @@ public final class Book {
     final Map<String, Pos> positions = new LinkedHashMap<>();
     /** Every order of the session by id (working and terminal), in placement order. */
     final Map<String, Ord> orders = new LinkedHashMap<>();
+    /** Ids given by callers at placement ({@code placeOrder}'s {@code orderId}) → the order's own id. */
+    final Map<String, String> customIds = new LinkedHashMap<>();
     /** Instruments once held and now flat (for includeFlat), by key. */
     final Map<String, String> flat = new LinkedHashMap<>();
     double realized;
@@ -334,6 +336,7 @@ public final class Book {
     accounts.values().forEach(a -> {
       a.positions.clear();
       a.orders.clear();
+      a.customIds.clear();
       a.flat.clear();
       a.realized = 0;
       a.pnlHigh = null;
@@ -355,6 +358,7 @@ public final class Book {
     String account = params.get("account");
     observe();
     SimResponse answer = switch (operationId) {
+      case "placeOrder" -> placeNew(account, body);
       case "flatPlaceOrder" -> place(account, body, false);
       case "reversePosition" -> place(account, body, true);
       case "closePosition" -> close(account, body);
@@ -406,11 +410,49 @@ public final class Book {
       fill(a, existing.instrument, -existing.qty, price(key(instrument)));
     }
     cancelOrders(a, instrument);
+    return SimResponse.ok(SimResponse.JSON.createObjectNode().put("orderId", open(a, instrument, body)));
+  }
+
+  /**
+   * Place order: a new order beside the position (nothing closed first), with the caller's {@code orderId} as an
+   * alias, and the documented refusals of {@code requireMarketPosition} and {@code maxPositions} (their texts are
+   * not documented upstream; these are the simulator's). A custom id already used in the account is refused too
+   * (upstream behaviour undocumented).
+   */
+  private SimResponse placeNew(String accountName, JsonNode body) {
+    Account a = accounts.get(accountName.toLowerCase(Locale.ROOT));
+    if (a == null) {
+      return unknownAccount(accountName);
+    }
+    String instrument = body.get("instrument").asText();
+    instrumentNames.putIfAbsent(key(instrument), instrument.strip());
+    Pos existing = a.positions.get(key(instrument));
+    String position = existing == null ? "flat" : existing.qty > 0 ? "long" : "short";
+    String required = text(body, "requireMarketPosition");
+    if (required != null && !List.of(required.split(",")).contains(position)) {
+      return SimResponse.error(400, "Order rejected: market position in '" + instrument + "' is " + position
+          + ", required " + required);
+    }
+    if (existing == null && body.hasNonNull("maxPositions") && a.positions.size() >= body.get("maxPositions").asInt()) {
+      return SimResponse.error(400, "Order rejected: account '" + a.name + "' already has " + a.positions.size()
+          + " open positions (maxPositions " + body.get("maxPositions").asInt() + ")");
+    }
+    String custom = text(body, "orderId");
+    if (custom != null && a.customIds.containsKey(custom)) {
+      return SimResponse.error(400, "Order id '" + custom + "' is already in use");
+    }
+    String id = open(a, instrument, body);
+    if (custom != null) {
+      a.customIds.put(custom, id);
+    }
+    return SimResponse.ok(SimResponse.JSON.createObjectNode().put("orderId", id));
+  }
+
+  /** Records the body's order as working in the account, fills it when it is a market order, returns its id. */
+  private String open(Account a, String instrument, JsonNode body) {
     String id = newId();
-    String action = body.get("action").asText();
-    int qty = body.get("quantity").asInt();
     String type = body.get("orderType").asText();
-    Ord o = new Ord(id, instrument, action, qty, type,
+    Ord o = new Ord(id, instrument, body.get("action").asText(), body.get("quantity").asInt(), type,
         body.hasNonNull("limitPrice") ? body.get("limitPrice").asDouble() : null,
         body.hasNonNull("stopPrice") ? body.get("stopPrice").asDouble() : null,
         body.path("timeInForce").asText("DAY"));
@@ -420,8 +462,7 @@ public final class Book {
     } else {
       matchOrders(key(instrument));
     }
-    ObjectNode out = SimResponse.JSON.createObjectNode().put("orderId", id);
-    return SimResponse.ok(out);
+    return id;
   }
 
   private SimResponse close(String accountName, JsonNode body) {
@@ -500,7 +541,7 @@ public final class Book {
     if (a == null) {
       return unknownAccount(accountName);
     }
-    Ord o = a.orders.get(orderId);
+    Ord o = a.orders.get(a.customIds.getOrDefault(orderId, orderId));
     if (o == null || !o.working()) {
       return SimResponse.error(400, "Order linked to '" + orderId + "' not found or already terminal.");
     }
@@ -603,7 +644,7 @@ public final class Book {
     if (a == null) {
       return unknownAccount(accountName);
     }
-    Ord o = a.orders.get(orderId);
+    Ord o = a.orders.get(a.customIds.getOrDefault(orderId, orderId));
     return o == null ? SimResponse.error(400, "Order linked to '" + orderId + "' not found.")
         : SimResponse.ok(orderJson(a, o));
   }
