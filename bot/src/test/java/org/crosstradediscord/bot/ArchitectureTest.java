@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * bottom, and no two packages depend on each other.
  *
  * <pre>
- * app (BotMain) → discord → ops → confirmation → commands → rendering → board, halt, preview → config
+ * app (BotMain) → discord → ops → confirmation → commands → rendering → alerts, board, halt, preview → config
  *   → risk, access, store, audit → text
  * </pre>
  */
@@ -32,7 +32,7 @@ class ArchitectureTest {
         .layer("confirmation").definedBy(BOT + ".confirmation..")
         .layer("commands").definedBy(BOT + ".commands..")
         .layer("rendering").definedBy(BOT + ".rendering..")
-        .layer("domain").definedBy(BOT + ".board..", BOT + ".halt..", BOT + ".preview..")
+        .layer("domain").definedBy(BOT + ".alerts..", BOT + ".board..", BOT + ".halt..", BOT + ".preview..")
         .layer("config").definedBy(BOT + ".config..")
         .layer("base").definedBy(BOT + ".risk..", BOT + ".access..", BOT + ".store..", BOT + ".audit..")
         .layer("text").definedBy(BOT + ".text..")
