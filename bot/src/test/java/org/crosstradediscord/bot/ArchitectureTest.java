@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * bottom, and no two packages depend on each other.
  *
  * <pre>
- * app (BotMain) → discord → ops → confirmation → commands → rendering → alerts, board, halt, preview → config
+ * app (BotMain) → discord → ops, intake → confirmation → commands → rendering → alerts, board, halt, preview → config
  *   → risk, access, store, audit → text
  * </pre>
  */
@@ -28,7 +28,7 @@ class ArchitectureTest {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("app").definedBy(BOT)
         .layer("discord").definedBy(BOT + ".discord..")
-        .layer("ops").definedBy(BOT + ".ops..")
+        .layer("ops").definedBy(BOT + ".ops..", BOT + ".intake..")
         .layer("confirmation").definedBy(BOT + ".confirmation..")
         .layer("commands").definedBy(BOT + ".commands..")
         .layer("rendering").definedBy(BOT + ".rendering..")

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Chosen over the JDK's {@code sun.net.httpserver.maxReqTime}/{@code maxRspTime} system properties, which are
  * JVM-wide and read once, when the first {@code HttpServer} of the process is created.
  */
-final class DeadlineExecutor implements Executor, AutoCloseable {
+public final class DeadlineExecutor implements Executor, AutoCloseable {
   private final ThreadPoolExecutor workers;
   private final ScheduledThreadPoolExecutor alarms;
   private final long deadlineMs;
@@ -33,7 +33,7 @@ final class DeadlineExecutor implements Executor, AutoCloseable {
    * @param queue how many tasks may wait (at least 1)
    * @param deadline the longest a task may run, counted from when it starts (positive)
    */
-  DeadlineExecutor(String name, int threads, int queue, Duration deadline) {
+  public DeadlineExecutor(String name, int threads, int queue, Duration deadline) {
     this.deadlineMs = deadline.toMillis();
     this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
         new ArrayBlockingQueue<>(queue), r -> daemon(r, name), new ThreadPoolExecutor.AbortPolicy());
