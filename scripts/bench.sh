@@ -5,6 +5,7 @@
 #                                            JDA bot with the same JVM options that only acknowledges), measured in
 #                                            alternating blocks; prints both side by side with their ratio, and ends
 #                                            with one line: bench: ack_p50_ms=… ack_p99_ms=… … rss_mib=…
+#                                            BENCH_STARTS=n: cold launches of each, alternating (default 3, median)
 #   scripts/bench.sh board [seconds=60]      the desk board: 5 accounts x 10 moving positions, edits/min, CPU, RSS
 #   scripts/bench.sh dist [interactions=200] [clicks=20]   the bot started by bin/crosstrade-bot from the unpacked
 #                                            distribution archive (its default JVM options; BOT_JAVA_OPTS go to
