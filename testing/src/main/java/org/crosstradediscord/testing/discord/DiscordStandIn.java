@@ -63,6 +63,10 @@ public final class DiscordStandIn implements AutoCloseable {
   private final AtomicLong clockOffsetMs = new AtomicLong();
   /** Every identified gateway connection: like Discord with two sessions on one shard, each gets every dispatch. */
   private final java.util.Set<GatewaySession> sessions = new java.util.concurrent.CopyOnWriteArraySet<>();
+  /** Gateway sessions numbered 1, 2, … in the order they identified; the bench tells two bot processes apart by it. */
+  private final java.util.concurrent.atomic.AtomicInteger sessionNumbers = new java.util.concurrent.atomic.AtomicInteger();
+  /** The one session dispatches go to, by number; 0: every identified session. */
+  private volatile int dispatchOnlyTo;
 
   /** A message the stand-in holds, with who may see it. */
   static final class StoredMessage {
@@ -171,6 +175,21 @@ public final class DiscordStandIn implements AutoCloseable {
    */
   public CapturedCall awaitCall(Predicate<CapturedCall> match, Duration timeout) {
     return Poll.until(() -> calls.stream().filter(match).findFirst(), timeout, () -> "no matching REST call; saw " + calls);
+  }
+
+  /** @return the number of the gateway session that identified last (1, 2, … in identify order), 0 when none did */
+  public int lastSession() {
+    return sessionNumbers.get();
+  }
+
+  /**
+   * Sends every following dispatch to one gateway session only (a benchmark running two bot processes against one
+   * stand-in); {@code 0} restores the default, every identified session.
+   *
+   * @param session a number from {@link #lastSession()}, or 0
+   */
+  public void dispatchOnlyTo(int session) {
+    dispatchOnlyTo = session;
   }
 
   /** Moves the stand-in's clock forward (e.g. past the 15-minute token lifetime). */
@@ -301,6 +320,7 @@ public final class DiscordStandIn implements AutoCloseable {
   }
 
   void identified(GatewaySession session) {
+    session.number = sessionNumbers.incrementAndGet();
     sessions.add(session);
     identified.countDown();
   }
@@ -463,8 +483,11 @@ public final class DiscordStandIn implements AutoCloseable {
 
   private StandInInteraction dispatch(StandInGuild guild, StandInGuild.Member member, int type, ObjectNode data,
       ObjectNode message) {
-    if (sessions.isEmpty()) {
-      throw new IllegalStateException("no bot connected to the gateway");
+    int only = dispatchOnlyTo;
+    List<GatewaySession> to = sessions.stream().filter(g -> only == 0 || g.number == only).toList();
+    if (to.isEmpty()) {
+      throw new IllegalStateException(only == 0 ? "no bot connected to the gateway" : "gateway session " + only
+          + " is not connected");
     }
     long id = Snowflakes.next();
     String token = "ix-" + UUID.randomUUID();
@@ -500,7 +523,7 @@ public final class DiscordStandIn implements AutoCloseable {
       d.set("message", message);
     }
     ix.markDispatched();
-    for (GatewaySession session : sessions) { // two bot replicas both see the interaction; one may answer it
+    for (GatewaySession session : to) { // two bot replicas both see the interaction; one may answer it
       session.dispatch("INTERACTION_CREATE", d);
     }
     return ix;

@@ -13,6 +13,8 @@ import org.crosstradediscord.testing.ws.JsonSocket;
 final class GatewaySession extends JsonSocket {
   private final DiscordStandIn d;
   private final AtomicInteger sequence = new AtomicInteger();
+  /** Set once IDENTIFY succeeded: 1, 2, … in identify order ({@link DiscordStandIn#lastSession()}). */
+  volatile int number;
 
   GatewaySession(DiscordStandIn d) {
     this.d = d;
