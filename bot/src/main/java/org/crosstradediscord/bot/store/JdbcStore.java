@@ -22,8 +22,8 @@ import org.flywaydb.core.Flyway;
  * ({@code jdbc:postgresql://HOST[:PORT]/DB}, credentials from {@value #USER_ENV} / {@value #PASSWORD_ENV}); schema by
  * the Flyway migrations in {@code db/migration} at {@link #open} ({@link #openReadOnly} never migrates nor writes).
  * Connections come from {@link StorePool} (SQLite: its one writer; PostgreSQL: a few), waited for at most
- * {@value StorePool#WAIT_MS} ms; nothing is cached. The SQL is in {@link AuditSql}, {@link PendingSql} and
- * {@link ControlSql}, run through {@link Sql}.
+ * {@value StorePool#WAIT_MS} ms; nothing is cached. The SQL is in {@link AuditSql}, {@link PendingSql},
+ * {@link ControlSql} and {@link AlertSql}, run through {@link Sql}.
  */
 public final class JdbcStore implements Store {
   /** Environment variable holding the PostgreSQL user. */
@@ -43,6 +43,7 @@ public final class JdbcStore implements Store {
   private final AuditSql audit;
   private final PendingSql pending;
   private final ControlSql controls;
+  private final AlertSql alerts;
   private volatile FileLock lock;
 
   private JdbcStore(String url, HikariDataSource pool, List<String> secrets) {
@@ -52,6 +53,7 @@ public final class JdbcStore implements Store {
     this.audit = new AuditSql(sql);
     this.pending = new PendingSql(sql);
     this.controls = new ControlSql(sql);
+    this.alerts = new AlertSql(sql);
   }
 
   /**
@@ -256,6 +258,11 @@ public final class JdbcStore implements Store {
   @Override
   public void untripDailyLoss(String mode, String account, String sessionDay) {
     controls.untripDailyLoss(mode, account, sessionDay);
+  }
+
+  @Override
+  public AlertStore alerts() {
+    return alerts;
   }
 
   @Override

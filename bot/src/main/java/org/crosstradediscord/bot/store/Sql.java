@@ -76,6 +76,58 @@ final class Sql {
     }
   }
 
+  /** Work done on one connection inside one transaction ({@link #inTransaction}). */
+  @FunctionalInterface
+  interface Work<T> {
+    /**
+     * @param c the connection, auto-commit off
+     * @return the result
+     * @throws SQLException the transaction is rolled back
+     */
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+   *
+   * @param <T> the result's type
+   * @param what what it does, for the message
+   * @param work the statements
+   * @return what {@code work} returned
+   * @throws StoreException as {@link #update}
+   */
+  <T> T inTransaction(String what, Work<T> work) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false); // the pool rolls back and restores auto-commit if this ends early
+      try {
+        T out = work.run(c);
+        c.commit();
+        return out;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  /**
+   * As {@link #update} on a connection of {@link #inTransaction}.
+   *
+   * @param c the transaction's connection
+   * @param sql the statement
+   * @param params one per placeholder
+   * @return the row count
+   * @throws SQLException the statement failed
+   */
+  static int update(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, params);
+      return s.executeUpdate();
+    }
+  }
+
   /**
    * Runs a query and reads its first row.
    *

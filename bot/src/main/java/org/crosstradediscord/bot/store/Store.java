@@ -192,6 +192,9 @@ public interface Store extends AutoCloseable {
   /** @return true when other bot replicas may share this store (PostgreSQL); false for an embedded SQLite file */
   boolean shared();
 
+  /** @return the alert desk's rows (the same database and pool) */
+  AlertStore alerts();
+
   /** @return where the store is, for logs: the JDBC URL without query or credentials */
   String describe();
 

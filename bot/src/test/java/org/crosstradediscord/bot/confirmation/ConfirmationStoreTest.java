@@ -449,6 +449,7 @@ class ConfirmationStoreTest {
     public boolean leadBoard(long c, String o, Instant n, Instant l) { return check(() -> real.leadBoard(c, o, n, l)); }
     public void releaseBoard(long c, String o) { check(() -> { real.releaseBoard(c, o); return null; }); }
     public boolean shared() { return real.shared(); }
+    public org.crosstradediscord.bot.store.AlertStore alerts() { return real.alerts(); }
     public String describe() { return "down-when"; }
     public void close() { }
   }

@@ -454,6 +454,11 @@ class HaltSwitchTest {
     }
 
     @Override
+    public org.crosstradediscord.bot.store.AlertStore alerts() {
+      throw new StoreException("down", null);
+    }
+
+    @Override
     public String describe() {
       return "broken";
     }

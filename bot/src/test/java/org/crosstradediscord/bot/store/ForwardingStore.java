@@ -43,6 +43,7 @@ public class ForwardingStore implements Store {
   @Override public void untripDailyLoss(String mode, String account, String sessionDay) {
     real.untripDailyLoss(mode, account, sessionDay); }
   @Override public boolean shared() { return real.shared(); }
+  @Override public AlertStore alerts() { return real.alerts(); }
   @Override public String describe() { return real.describe(); }
   @Override public void close() { real.close(); }
 }

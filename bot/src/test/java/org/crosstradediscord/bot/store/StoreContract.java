@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -204,5 +205,107 @@ abstract class StoreContract {
     assertThat(s.prunePending(click)).as("nothing ended before the click").isZero();
     assertThat(s.prunePending(t0.plus(1, ChronoUnit.DAYS))).isEqualTo(2);
     assertThat(replica.pending("p1")).isNull();
+  }
+  private static final String ID = "a".repeat(64);
+
+  @Test
+  void anAlert_isRecordedOncePerDedupeWindow_acrossReplicas() {
+    Store s = store();
+    Store replica = reopen();
+    Instant t0 = Instant.parse("2026-03-02T14:30:00Z");
+    Duration window = Duration.ofSeconds(30);
+
+    AlertStore.Received first = s.alerts().receive("tv-mes", ID, "{\"qty\":\"1\"}", t0, window, t0.plusSeconds(60),
+        AlertState.OPEN, null);
+    AlertStore.Received again = replica.alerts().receive("tv-mes", ID, "{}", t0.plusSeconds(29), window,
+        t0.plusSeconds(89), AlertState.OPEN, null);
+    AlertStore.Received otherSource = replica.alerts().receive("tv-es", ID, "{}", t0.plusSeconds(1), window,
+        t0.plusSeconds(61), AlertState.OPEN, null);
+    AlertStore.Received later = replica.alerts().receive("tv-mes", ID, "{}", t0.plusSeconds(30), window,
+        t0.plusSeconds(90), AlertState.OPEN, null);
+
+    assertThat(first.accepted()).isTrue();
+    assertThat(first.alertId()).matches("[0-9A-HJKMNP-TV-Z]{12}");
+    assertThat(again).isEqualTo(new AlertStore.Received(false, first.alertId()));
+    assertThat(otherSource.accepted()).isTrue();
+    assertThat(later.accepted()).isTrue();
+    assertThat(later.alertId()).isNotEqualTo(first.alertId());
+    AlertRow row = replica.alerts().get(first.alertId());
+    assertThat(row).isEqualTo(new AlertRow(first.alertId(), "tv-mes", ID, "{\"qty\":\"1\"}", t0, t0.plusSeconds(60),
+        AlertState.OPEN, null, null, null, null, null));
+  }
+
+  @Test
+  void anAlert_isClaimedOnce_beforeItExpires_andEndsOnce() {
+    Store s = store();
+    Store replica = reopen();
+    Instant t0 = Instant.parse("2026-03-02T14:30:00Z");
+    String id = s.alerts().receive("tv-mes", ID, "{}", t0, Duration.ofSeconds(30), t0.plusSeconds(60), AlertState.OPEN,
+        null).alertId();
+    s.alerts().posted(id, 11L, 22L);
+
+    assertThat(s.alerts().claim(id, 7L, t0.plusSeconds(60), t0.plusSeconds(90))).as("expired").isFalse();
+    assertThat(s.alerts().claim(id, 7L, t0.plusSeconds(5), t0.plusSeconds(35))).isTrue();
+    assertThat(replica.alerts().claim(id, 8L, t0.plusSeconds(6), t0.plusSeconds(36))).isFalse();
+    assertThat(replica.alerts().end(id, AlertState.OPEN, AlertState.REJECTED, 8L, "Rejected by bob", t0.plusSeconds(6)))
+        .isFalse();
+    assertThat(s.alerts().end(id, AlertState.APPROVING, AlertState.SENT, null, "placed: order x", t0.plusSeconds(7)))
+        .isTrue();
+    assertThat(replica.alerts().end(id, AlertState.APPROVING, AlertState.UNKNOWN, null, "lost", t0.plusSeconds(8)))
+        .isFalse();
+    AlertRow row = replica.alerts().get(id);
+    assertThat(row.state()).isEqualTo(AlertState.SENT);
+    assertThat(row.decidedBy()).isEqualTo(7L);
+    assertThat(row.channelId()).isEqualTo(11L);
+    assertThat(row.messageId()).isEqualTo(22L);
+    assertThat(row.outcome()).isEqualTo("placed: order x");
+    assertThat(row.leaseUntil()).isNull();
+  }
+
+  @Test
+  void dueAlerts_areTheExpiredOpenOnes_andClaimsPastTheirLease() {
+    Store s = store();
+    Instant t0 = Instant.parse("2026-03-02T14:30:00Z");
+    String open = s.alerts().receive("tv-mes", "b".repeat(64), "{}", t0, Duration.ofSeconds(30), t0.plusSeconds(60),
+        AlertState.OPEN, null).alertId();
+    String claimed = s.alerts().receive("tv-mes", "c".repeat(64), "{}", t0.plusSeconds(1), Duration.ofSeconds(30),
+        t0.plusSeconds(61), AlertState.OPEN, null).alertId();
+    s.alerts().claim(claimed, 7L, t0.plusSeconds(2), t0.plusSeconds(20));
+    String refused = s.alerts().receive("tv-mes", "d".repeat(64), "{}", t0, Duration.ofSeconds(30), t0.plusSeconds(1),
+        AlertState.REFUSED, "trading is halted").alertId();
+
+    assertThat(s.alerts().due(t0.plusSeconds(10))).isEmpty();
+    assertThat(s.alerts().due(t0.plusSeconds(21))).extracting(AlertRow::alertId).containsExactly(claimed);
+    assertThat(s.alerts().due(t0.plusSeconds(60))).extracting(AlertRow::alertId).containsExactly(open, claimed);
+    assertThat(s.alerts().get(refused).outcome()).isEqualTo("trading is halted");
+  }
+
+  @Test
+  void theSameAlert_atTheSameMoment_onTwoReplicas_isAcceptedOnce() throws Exception {
+    Store a = store();
+    Store b = reopen();
+    Instant t0 = Instant.parse("2026-03-02T14:30:00Z");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<AlertStore.Received>> all = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        Store s = i % 2 == 0 ? a : b;
+        all.add(pool.submit(() -> {
+          go.await();
+          return s.alerts().receive("tv-mes", "e".repeat(64), "{}", t0, Duration.ofSeconds(30), t0.plusSeconds(60),
+              AlertState.OPEN, null);
+        }));
+      }
+      go.countDown();
+      List<AlertStore.Received> got = new java.util.ArrayList<>();
+      for (var f : all) {
+        got.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      assertThat(got).filteredOn(AlertStore.Received::accepted).hasSize(1);
+      assertThat(got).extracting(AlertStore.Received::alertId).containsOnly(got.get(0).alertId());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
