@@ -22,6 +22,7 @@ import org.crosstradediscord.bot.config.TradingMode;
 import org.crosstradediscord.bot.discord.BotAssembly;
 import org.crosstradediscord.bot.discord.DiscordBot;
 import org.crosstradediscord.bot.ops.LogSetup;
+import org.crosstradediscord.bot.ops.StartSplit;
 import org.crosstradediscord.bot.store.JdbcStore;
 import org.crosstradediscord.bot.store.Store;
 import org.crosstradediscord.bot.store.StoreException;
@@ -40,6 +41,8 @@ import org.slf4j.LoggerFactory;
  * {@code crosstrade-discord: cannot start: ...}). Never a stack trace on stderr, never a token.
  */
 public final class BotMain {
+  /** When this class was initialised (before Logback starts, below): the end of the start-up split's {@code jvm}. */
+  private static final long LOADED_AT = System.currentTimeMillis();
   private static final Logger log = LoggerFactory.getLogger(BotMain.class);
 
   static final String USAGE = """
@@ -69,7 +72,7 @@ public final class BotMain {
    * @param args command line
    */
   public static void main(String[] args) {
-    int code = run(args, System.getenv());
+    int code = run(args, System.getenv(), System.out, System.err, StartSplit.fromMain(LOADED_AT));
     if (code != 0) {
       System.exit(code);
     }
@@ -100,6 +103,10 @@ public final class BotMain {
    * @return 0 when started (or help/check done), else the exit code
    */
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    return run(args, env, out, err, StartSplit.inProcess());
+  }
+
+  private static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, StartSplit split) {
     List<String> tokens = Arrays.asList(env.get(Secrets.DISCORD_TOKEN), env.get(Secrets.CROSSTRADE_TOKEN),
         env.get(JdbcStore.PASSWORD_ENV));
     // A thread that dies (ours or a library's, e.g. JDA's rate limiter interrupted while it shuts down) is one scrubbed
@@ -159,7 +166,8 @@ public final class BotMain {
         return exportAudit(config, env, exportFrom, exportTo, out, err, tokens);
       }
       LogSetup.apply(config.logging());
-      DiscordBot bot = start(config, env);
+      split.sinceMain("config");
+      DiscordBot bot = start(config, env, split);
       Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "shutdown"));
       return 0;
     } catch (ConfigException e) {
@@ -176,8 +184,9 @@ public final class BotMain {
   }
 
   /**
-   * The normal start-up path after the config is loaded: secrets from the environment, the mode line, the store
-   * (before Discord), then {@link BotAssembly#start}. Used by {@code main} and by the end-to-end tests and the
+   * The normal start-up path after the config is loaded: secrets from the environment, the mode line, then
+   * {@link BotAssembly#start}, which opens the store on a thread of its own while the SDK is built and Discord logs
+   * in (no interaction is handled before the store is open; a store failure is reported first, as before). Used by {@code main} and by the end-to-end tests and the
    * sandbox.
    *
    * @param config validated config
@@ -189,13 +198,17 @@ public final class BotMain {
    * @throws DiscordBot.StartupException start-up failed
    */
   public static DiscordBot start(BotConfig config, Map<String, String> env) {
+    return start(config, env, StartSplit.inProcess());
+  }
+
+  private static DiscordBot start(BotConfig config, Map<String, String> env, StartSplit split) {
     Secrets secrets = Secrets.fromEnvironment(env);
     log.info("starting with {}", config.summary());
     log.info(config.mode() == TradingMode.PAPER
         ? "mode: PAPER — confirmed trades are NOT sent to CrossTrade (reads still are)"
         : "mode: LIVE — confirmed trades are sent to CrossTrade");
-    Store store = JdbcStore.openForBot(config.storage().url(), env);
-    return BotAssembly.start(config, secrets, store);
+    String url = config.storage().url();
+    return BotAssembly.start(config, secrets, () -> JdbcStore.openForBot(url, env), split);
   }
 
   /**

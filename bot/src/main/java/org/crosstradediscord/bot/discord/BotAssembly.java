@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.commands.CommandRegistry;
@@ -14,6 +15,7 @@ import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.bot.discord.DiscordBot.StartupException;
 import org.crosstradediscord.bot.halt.HaltSwitch;
 import org.crosstradediscord.bot.ops.Ops;
+import org.crosstradediscord.bot.ops.StartSplit;
 import org.crosstradediscord.bot.risk.LimitGuard;
 import org.crosstradediscord.bot.store.AuditTrail;
 import org.crosstradediscord.bot.store.Store;
@@ -31,11 +33,13 @@ import org.slf4j.LoggerFactory;
  * The composition root: builds every part of the bot once, in dependency order, each given what it needs through its
  * constructor, and hands them to the running bot's handle ({@link DiscordBot}), which closes them.
  *
- * <p>In order: the audit trail on the opened store; the ops endpoint (bound before Discord: a taken port fails fast);
- * the CrossTrade SDK and, with {@code crosstrade.check_at_start}, one read of the accounts (before Discord); the desk's
- * services ({@link Desk}); the command registry; the {@link InteractionRouter}; JDA ({@link DiscordSession}); then,
- * once READY, the slash commands, the audit channel, the {@link DeskFeed} (board, P&amp;L stream, daily loss limits);
- * {@code /healthz} ready; the {@link Presence} and the claim recovery.
+ * <p>In order: the store starts opening on its own thread ({@link StoreStart}); the ops endpoint (bound before
+ * Discord: a taken port fails fast); the CrossTrade SDK and, with {@code crosstrade.check_at_start}, one read of the
+ * accounts (before Discord); JDA logs in ({@link DiscordSession}) behind a {@link StartGate}; then, once the store is
+ * open, the audit trail on it, the desk's services ({@link Desk}, the halt state read), the command registry and the
+ * {@link InteractionRouter}, which the gate then lets through; once READY, the slash commands, the audit channel, the
+ * {@link DeskFeed} (board, P&amp;L stream, daily loss limits); {@code /healthz} ready; the {@link Presence} and the
+ * claim recovery; one line with the start-up split ({@link StartSplit}).
  */
 public final class BotAssembly {
   private static final Logger log = LoggerFactory.getLogger(DiscordBot.class); // the bot's log lines keep one logger
@@ -53,12 +57,19 @@ public final class BotAssembly {
   private BotAssembly() {}
 
   /**
-   * Starts the bot and returns once it is connected and its commands are registered.
+   * Starts the bot and returns once it is connected and its commands are registered. The store opens on a thread of
+   * its own ({@link StoreStart}) while the ops endpoint is bound, the SDK is built (and, with
+   * {@code crosstrade.check_at_start}, reads once) and JDA logs in; JDA's events pass a {@link StartGate} that holds
+   * interactions until the router exists, after the store is open and the halt state read.
    *
    * @param config validated config
    * @param secrets the two tokens
-   * @param durable the opened store (halt state, audit trail); the bot closes it when it stops or fails to start
+   * @param openStore opens the store (halt state, audit trail; e.g. {@code JdbcStore.openForBot}); the bot closes it
+   *     when it stops or fails to start
+   * @param split where the start-up time goes; its line is logged once the commands are registered
    * @return the running bot; {@link DiscordBot#close()} stops it
+   * @throws org.crosstradediscord.bot.store.StoreException the store cannot be opened (reported before any other
+   *     failure, as when it opened first)
    * @throws StartupException the SDK builder refused a setting, CrossTrade refused the token or could not be reached
    *     (with {@code crosstrade.check_at_start}), Discord rejected the token, Discord could not be reached, READY did
    *     not come within 60 s, the bot is not in a configured guild, the audit channel is unknown or the bot may not
@@ -66,61 +77,105 @@ public final class BotAssembly {
    *     message says which, is one line, and never holds a token (text from exceptions is scrubbed of both tokens
    *     and its control characters replaced). Whatever was started is stopped again.
    */
-  public static DiscordBot start(BotConfig config, Secrets secrets, Store durable) {
-    AuditTrail trail = new AuditTrail(durable);
+  public static DiscordBot start(BotConfig config, Secrets secrets, Supplier<Store> openStore, StartSplit split) {
+    Instant startedAt = Instant.now();
+    StoreStart store = StoreStart.begin(openStore, split);
     Ops ops;
     try {
       ops = Ops.start(config.ops().listen()); // bound before Discord: a taken port fails fast
     } catch (IllegalStateException e) {
-      trail.close();
-      throw new StartupException(e.getMessage());
+      throw store.first(new StartupException(e.getMessage()));
     }
     try {
-      return start(config, secrets, trail, ops);
+      return start(config, secrets, store, ops, split, startedAt);
     } catch (RuntimeException e) {
       ops.close();
-      trail.close();
       throw e;
     }
   }
 
-  private static DiscordBot start(BotConfig config, Secrets secrets, AuditTrail trail, Ops ops) {
-    Instant startedAt = Instant.now();
+  private static DiscordBot start(BotConfig config, Secrets secrets, StoreStart store, Ops ops, StartSplit split,
+      Instant startedAt) {
     List<String> tokens = List.of(secrets.discordToken(), secrets.crossTradeToken());
-    CrossTradeClient client = crossTrade(config.crosstrade(), secrets.crossTradeToken(), tokens);
-    if (config.crosstrade().checkAtStart()) {
-      checkCrossTrade(client, config.crosstrade(), tokens);
-    }
-    ConfirmationStore confirmations = ConfirmationStore.create(config.confirmationTimeout(), trail.store(), STORE_WAIT);
-    AuditLog audit = new AuditLog();
-    audit.setTrail(trail::append);
-    HaltSwitch halt = new HaltSwitch(trail.store(), audit);
-    // 4 calls at once, 16 waiting at most; a confirmed trade older than the request timeout is never sent late.
-    TradeCalls calls = new TradeCalls(CALL_THREADS, CALL_QUEUE, config.crosstrade().requestTimeout());
-    CommandRegistry registry = CommandRegistry.standard(trail, halt);
-    Set<String> names = registry.definitions().stream().map(d -> d.getName()).collect(Collectors.toSet());
-    ops.watch(audit, confirmations, client, names);
-    // Reads (/positions, /orders, autocomplete) on threads of their own: 4 at once, 32 waiting at most.
-    Workers reads = new Workers("crosstrade-read", READ_THREADS, READ_QUEUE);
-    Desk desk = new Desk(trail, confirmations, client, audit, halt, calls, reads);
-    Duration grace = shutdownGrace(config.crosstrade());
-    InteractionRouter router = new InteractionRouter(desk, registry, config.policy(), new LimitGuard(config.limits()),
-        config.mode(), grace.plus(config.crosstrade().requestTimeout()));
-    DiscordSession discord;
+    long t0 = StartSplit.now();
+    CrossTradeClient client;
     try {
-      discord = DiscordSession.connect(config.discord(), secrets.discordToken(), router, tokens);
+      client = crossTrade(config.crosstrade(), secrets.crossTradeToken(), tokens);
+      if (config.crosstrade().checkAtStart()) {
+        checkCrossTrade(client, config.crosstrade(), tokens); // before Discord is contacted
+      }
     } catch (StartupException e) {
+      throw store.first(e);
+    }
+    split.took("sdk", t0, "");
+    StartGate gate = new StartGate();
+    TradeCalls calls = new TradeCalls(CALL_THREADS, CALL_QUEUE, config.crosstrade().requestTimeout());
+    DiscordSession discord;
+    t0 = StartSplit.now();
+    try {
+      discord = DiscordSession.connect(config.discord(), secrets.discordToken(), gate, tokens);
+    } catch (StartupException e) {
+      calls.close(Duration.ZERO);
+      client.close();
+      throw store.first(e);
+    }
+    split.took("discord login", t0, "");
+    long loggedIn = StartSplit.now();
+    AuditTrail trail;
+    try {
+      trail = new AuditTrail(store.join());
+    } catch (RuntimeException e) {
+      gate.fail();
+      discord.disconnect();
       calls.close(Duration.ZERO);
       client.close();
       throw e;
     }
-    Presence presence = new Presence(discord.jda(), halt,
-        new ClaimRecovery(confirmations, discord.jda(), audit, trail.store().shared(), startedAt));
+    split.also("store", "waited " + (StartSplit.now() - loggedIn) / 1_000_000);
+    return assemble(config, tokens, trail, ops, client, calls, discord, gate, split, startedAt, loggedIn);
+  }
+
+  /** The parts that need the store, then READY, the commands and the rest; the gate opens once the router exists. */
+  private static DiscordBot assemble(BotConfig config, List<String> tokens, AuditTrail trail, Ops ops,
+      CrossTradeClient client, TradeCalls calls, DiscordSession discord, StartGate gate, StartSplit split,
+      Instant startedAt, long loggedIn) {
+    Desk desk;
+    CommandRegistry registry;
+    InteractionRouter router;
+    Duration grace = shutdownGrace(config.crosstrade());
+    try {
+      ConfirmationStore confirmations = ConfirmationStore.create(config.confirmationTimeout(), trail.store(), STORE_WAIT);
+      AuditLog audit = new AuditLog();
+      audit.setTrail(trail::append);
+      HaltSwitch halt = new HaltSwitch(trail.store(), audit); // the halt state is read here, before the gate opens
+      registry = CommandRegistry.standard(trail, halt);
+      Set<String> names = registry.definitions().stream().map(d -> d.getName()).collect(Collectors.toSet());
+      ops.watch(audit, confirmations, client, names);
+      // Reads (/positions, /orders, autocomplete) on threads of their own: 4 at once, 32 waiting at most.
+      Workers reads = new Workers("crosstrade-read", READ_THREADS, READ_QUEUE);
+      desk = new Desk(trail, confirmations, client, audit, halt, calls, reads);
+      router = new InteractionRouter(desk, registry, config.policy(), new LimitGuard(config.limits()),
+          config.mode(), grace.plus(config.crosstrade().requestTimeout()));
+    } catch (RuntimeException e) {
+      gate.fail();
+      discord.disconnect();
+      calls.close(Duration.ZERO);
+      client.close();
+      trail.close();
+      throw e;
+    }
+    gate.open(router);
+    Presence presence = new Presence(discord.jda(), desk.halt(),
+        new ClaimRecovery(desk.confirmations(), discord.jda(), desk.audit(), trail.store().shared(), startedAt));
     DeskFeed feed = DeskFeed.NONE;
     try {
       discord.awaitReady(config.discord());
+      split.between("ready", loggedIn, discord.readyAtNanos(), "");
+      long t0 = StartSplit.now();
       discord.registerCommands(registry.definitions(), config.guildIds());
-      discord.openAuditChannel(config.auditChannelId(), audit);
+      split.took("commands", t0, "");
+      split.registered();
+      discord.openAuditChannel(config.auditChannelId(), desk.audit());
       feed = DeskFeed.start(config, discord.jda(), desk);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -133,9 +188,10 @@ public final class BotAssembly {
     }
     ops.ready(discord.jda(), trail.store(), calls::stopping);
     presence.start();
-    log.info("storage {} — trading {}", trail.store().describe(), haltedAtStart(halt) ? "HALTED (use /resume)" : "open");
+    log.info("storage {} — trading {}", trail.store().describe(), haltedAtStart(desk.halt()) ? "HALTED (use /resume)" : "open");
     log.info("ready as {} — CrossTrade at {} over {}", discord.jda().getSelfUser().getName(),
         BotConfig.display(config.crosstrade().baseUrl()), config.crosstrade().transport());
+    log.info("{}", split.line());
     return new DiscordBot(desk, ops, grace, discord, router, feed, presence);
   }
 

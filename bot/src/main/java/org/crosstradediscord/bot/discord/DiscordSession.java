@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
@@ -21,6 +22,7 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -53,12 +55,15 @@ final class DiscordSession {
 
   private final JDA jda;
   private final CountDownLatch ready;
+  /** {@link System#nanoTime()} when READY came (0 before). */
+  private final AtomicLong readyAt;
   /** Audit channel posts not yet answered by Discord; awaited (bounded) at shutdown. */
   private final Set<CompletableFuture<?>> auditPosts = ConcurrentHashMap.newKeySet();
 
-  private DiscordSession(JDA jda, CountDownLatch ready) {
+  private DiscordSession(JDA jda, CountDownLatch ready, AtomicLong readyAt) {
     this.jda = jda;
     this.ready = ready;
+    this.readyAt = readyAt;
   }
 
   /**
@@ -66,14 +71,15 @@ final class DiscordSession {
    *
    * @param config the Discord URLs
    * @param token {@code DISCORD_TOKEN}
-   * @param router receives the interactions
+   * @param events receives JDA's events after READY's own listener (the {@link StartGate} in front of the router)
    * @param tokens the secrets to scrub from messages
    * @return the session, connecting
    * @throws StartupException Discord rejected the token, JDA refused a setting, or Discord could not be reached
    *     (one line, scrubbed of the tokens)
    */
-  static DiscordSession connect(DiscordConfig config, String token, InteractionRouter router, List<String> tokens) {
+  static DiscordSession connect(DiscordConfig config, String token, EventListener events, List<String> tokens) {
     CountDownLatch ready = new CountDownLatch(1);
+    AtomicLong readyAt = new AtomicLong();
     String gateway = config.gatewayUrl().toString();
     // Second layer behind DiscordText: no message of the bot may ping anyone (allowed mentions "parse": [],
     // https://discord.com/developers/docs/resources/message#allowed-mentions-object). JDA applies this default to
@@ -91,14 +97,15 @@ final class DiscordSession {
           })
           .setCompression(Compression.NONE)
           .setEnableShutdownHook(false)
-          .addEventListeners(router, new ListenerAdapter() {
+          .addEventListeners(new ListenerAdapter() {
             @Override
             public void onReady(ReadyEvent event) {
+              readyAt.set(System.nanoTime());
               ready.countDown();
             }
-          })
+          }, events)
           .build();
-      return new DiscordSession(jda, ready);
+      return new DiscordSession(jda, ready, readyAt);
     } catch (InvalidTokenException e) {
       throw new StartupException("Discord rejected DISCORD_TOKEN (check the bot token)");
     } catch (IllegalArgumentException e) {
@@ -156,6 +163,12 @@ final class DiscordSession {
     return jda;
   }
 
+  /** @return {@link System#nanoTime()} when READY came, or now when it has not come yet */
+  long readyAtNanos() {
+    long at = readyAt.get();
+    return at == 0 ? System.nanoTime() : at;
+  }
+
   /**
    * @param config the Discord URLs (the gateway's, for the message)
    * @throws StartupException READY did not come within {@value #READY_TIMEOUT_SECONDS} s
@@ -169,7 +182,9 @@ final class DiscordSession {
   }
 
   /**
-   * Registers the slash commands in each guild, in one batch per guild (replacing the guild's commands).
+   * Registers the slash commands in each guild, in one batch per guild (replacing the guild's commands), unless the
+   * guild's registered commands already are exactly these ({@link CommandSet}: one GET; on any doubt or failure of
+   * it, they are registered).
    *
    * @param definitions the commands
    * @param guildIds the configured guilds
@@ -180,6 +195,11 @@ final class DiscordSession {
       Guild guild = jda.getGuildById(guildId);
       if (guild == null) {
         throw new StartupException("guild_ids: the bot is not a member of guild " + guildId);
+      }
+      if (CommandSet.registered(guild, definitions)) {
+        log.info("slash commands in guild {} ({}) unchanged: {} registered", guild.getName(), guildId,
+            definitions.size());
+        continue;
       }
       guild.updateCommands().addCommands(definitions).complete();
       log.info("registered {} slash commands in guild {} ({})", definitions.size(), guild.getName(), guildId);

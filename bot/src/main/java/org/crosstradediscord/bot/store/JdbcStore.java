@@ -2,7 +2,6 @@ package org.crosstradediscord.bot.store;
 
 import org.crosstradediscord.bot.audit.StoredEvent;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.crosstradediscord.bot.text.SafeText;
-import org.flywaydb.core.Flyway;
 
 /**
  * {@link Store} over JDBC: an SQLite file ({@code jdbc:sqlite:PATH}, WAL journal) or PostgreSQL
@@ -35,8 +33,6 @@ public final class JdbcStore implements Store {
   /** URL prefix of PostgreSQL. */
   public static final String POSTGRESQL = "jdbc:postgresql://";
 
-  private static final String MIGRATIONS = "classpath:db/migration";
-
   private final String url;
   private final HikariDataSource pool;
   private final Sql sql;
@@ -45,6 +41,7 @@ public final class JdbcStore implements Store {
   private final ControlSql controls;
   private final AlertSql alerts;
   private volatile FileLock lock;
+  private volatile String schemaTime = "";
 
   private JdbcStore(String url, HikariDataSource pool, List<String> secrets) {
     this.url = url;
@@ -57,7 +54,8 @@ public final class JdbcStore implements Store {
   }
 
   /**
-   * Opens the store, creates or upgrades its schema, and checks that it can write. An SQLite file is switched to
+   * Opens the store, creates or upgrades its schema ({@link Migrations}: Flyway unless the schema is exactly current),
+   * and checks that it can write. An SQLite file is switched to
    * WAL journal mode (kept in the file), so a long read such as {@code --export-audit} never holds off a write.
    *
    * @param url a {@code jdbc:sqlite:} or {@code jdbc:postgresql://} URL (the config's {@code storage.url}, with a
@@ -73,7 +71,9 @@ public final class JdbcStore implements Store {
       if (url.startsWith(SQLITE)) {
         StorePool.useWal(store.sql);
       }
-      Flyway.configure().dataSource(store.pool).locations(MIGRATIONS).connectRetries(0).load().migrate();
+      long t0 = System.nanoTime();
+      boolean flyway = Migrations.migrate(store.pool); // Flyway only when the schema is not exactly current
+      store.schemaTime = (flyway ? "migrations " : "schema current ") + (System.nanoTime() - t0) / 1_000_000;
       if (store.sql.update("write", "UPDATE halt_state SET halted = halted WHERE id = 1") != 1) {
         throw new SQLException("halt_state has no row 1");
       }
@@ -100,8 +100,7 @@ public final class JdbcStore implements Store {
     JdbcStore store = start(url, env, true);
     String problem;
     try {
-      problem = SchemaCheck.problem(Flyway.configure().dataSource(store.pool).locations(MIGRATIONS)
-          .connectRetries(0).load().info());
+      problem = SchemaCheck.problem(store.pool);
     } catch (RuntimeException e) {
       store.close();
       throw new StoreException("storage.url: cannot open " + store.describe() + ": " + store.sql.reason(e), e);
@@ -142,18 +141,11 @@ public final class JdbcStore implements Store {
   public static JdbcStore openForBot(String url, Map<String, String> env) {
     JdbcStore store = open(url, env);
     if (url.startsWith(SQLITE)) {
-      Path lockFile = Path.of(url.substring(SQLITE.length()) + ".lock");
       try {
-        store.lock = SqliteLock.tryTake(lockFile);
-      } catch (IOException e) {
+        store.lock = SqliteLock.forBot(Path.of(url.substring(SQLITE.length()) + ".lock"), store.sql, store.describe());
+      } catch (StoreException e) {
         store.close();
-        throw new StoreException("storage.url: cannot lock " + SafeText.oneLine(lockFile.toString()) + ": "
-            + store.sql.reason(e), e);
-      }
-      if (store.lock == null) {
-        store.close();
-        throw new StoreException("storage.url: another bot process is already using " + store.describe()
-            + " (one bot per SQLite file; two replicas need PostgreSQL)", null);
+        throw e;
       }
     }
     return store;
@@ -258,6 +250,12 @@ public final class JdbcStore implements Store {
   @Override
   public void untripDailyLoss(String mode, String account, String sessionDay) {
     controls.untripDailyLoss(mode, account, sessionDay);
+  }
+
+  /** @return how {@link #open} found the schema, for the start-up line: {@code migrations 210} or {@code schema current
+   *     9} (ms); empty for a read-only store */
+  public String schemaTime() {
+    return schemaTime;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package org.crosstradediscord.bot.store;
 
 import java.util.Arrays;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
@@ -13,6 +15,15 @@ import org.flywaydb.core.api.MigrationVersion;
  */
 final class SchemaCheck {
   private SchemaCheck() {}
+
+  /**
+   * @param pool the store's connections (read-only)
+   * @return as {@link #problem(MigrationInfoService)}, from Flyway's read-only {@code info()}
+   * @throws RuntimeException the database cannot be read
+   */
+  static String problem(DataSource pool) {
+    return problem(Flyway.configure().dataSource(pool).locations(Migrations.LOCATION).connectRetries(0).load().info());
+  }
 
   /**
    * @param info Flyway's view of the database

@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.crosstradediscord.bot.text.SafeText;
 
 /** The bot process's exclusive lock beside its SQLite file ({@code <file>.lock}); see {@link JdbcStore#openForBot}. */
 final class SqliteLock {
@@ -30,6 +31,30 @@ final class SqliteLock {
     }
     if (lock == null) {
       ch.close();
+    }
+    return lock;
+  }
+
+  /**
+   * The bot's lock on {@code lockFile}, as {@link JdbcStore#openForBot} needs it.
+   *
+   * @param lockFile the lock file beside the SQLite file
+   * @param sql for the reason of a failure
+   * @param where the store, as shown in messages
+   * @return the lock
+   * @throws StoreException the file cannot be locked, or another bot process holds it (one line each)
+   */
+  static FileLock forBot(Path lockFile, Sql sql, String where) {
+    FileLock lock;
+    try {
+      lock = tryTake(lockFile);
+    } catch (IOException e) {
+      throw new StoreException("storage.url: cannot lock " + SafeText.oneLine(lockFile.toString()) + ": "
+          + sql.reason(e), e);
+    }
+    if (lock == null) {
+      throw new StoreException("storage.url: another bot process is already using " + where
+          + " (one bot per SQLite file; two replicas need PostgreSQL)", null);
     }
     return lock;
   }

@@ -56,6 +56,7 @@ public final class DiscordStandIn implements AutoCloseable {
   private final Server server;
   private final List<CapturedCall> calls = new CopyOnWriteArrayList<>();
   private final Map<Long, ArrayNode> commandsByGuild = new ConcurrentHashMap<>();
+  private volatile boolean commandReads;
   private final Map<Long, StoredMessage> messages = new ConcurrentHashMap<>();
   private final Map<Long, StandInInteraction> interactionsById = new ConcurrentHashMap<>();
   private final Map<String, StandInInteraction> interactionsByToken = new ConcurrentHashMap<>();
@@ -160,6 +161,33 @@ public final class DiscordStandIn implements AutoCloseable {
   public ArrayNode registeredCommands(long guildId) {
     ArrayNode a = commandsByGuild.get(guildId);
     return a == null ? JSON.createArrayNode() : a.deepCopy();
+  }
+
+  /**
+   * Whether {@code GET /applications/{id}/guilds/{id}/commands} is answered (200, the stored commands as
+   * {@link #registeredCommands} gives them, {@code []} when none), as Discord does. Off by default (404, the route
+   * unknown), because tests and the benchmark take the first 200 on {@code …/commands} for the registration: with it
+   * off, the bot's read at start-up fails and it registers its commands as it always did.
+   *
+   * @param on answer the read from now on
+   */
+  public void answerCommandReads(boolean on) {
+    commandReads = on;
+  }
+
+  boolean answersCommandReads() {
+    return commandReads;
+  }
+
+  /**
+   * For tests: replaces what the guild's commands are stored as (what a later {@code GET} of them answers), e.g. to
+   * stand for commands an older bot version registered.
+   *
+   * @param guildId a guild
+   * @param commands the stored commands, as Discord would answer them
+   */
+  public void setRegisteredCommands(long guildId, ArrayNode commands) {
+    commandsByGuild.put(guildId, commands.deepCopy());
   }
 
   /** @return every REST call so far, in arrival order */

@@ -87,6 +87,9 @@ final class StandInRest extends HttpServlet {
     if ((m = GUILD_COMMANDS.matcher(route)).matches() && method.equals("PUT")) {
       return registerCommands(Long.parseLong(m.group(2)), body);
     }
+    if ((m = GUILD_COMMANDS.matcher(route)).matches() && method.equals("GET") && d.answersCommandReads()) {
+      return new Answer(200, d.registeredCommands(Long.parseLong(m.group(2))));
+    }
     if ((m = GLOBAL_COMMANDS.matcher(route)).matches() && method.equals("PUT")) {
       return registerCommands(0, body);
     }

@@ -245,6 +245,9 @@ public final class Sandbox implements AutoCloseable {
       BotConfig config = ConfigLoader.load(file);
       Map<String, String> env = new java.util.HashMap<>(secrets());
       env.putAll(storageEnv);
+      // As Discord does, the stand-in answers a read of the registered commands for a bot started here (which returns
+      // once they are registered); not for a bot process, whose tests wait for the first 200 on …/commands.
+      discord.answerCommandReads(inProcessBot);
       DiscordBot bot = inProcessBot ? BotMain.start(config, env) : null;
       Sandbox sandbox = new Sandbox(sim, discord, guild, bot, config, file);
       sandbox.env = Map.copyOf(env);

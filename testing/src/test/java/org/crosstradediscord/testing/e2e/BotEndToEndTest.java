@@ -148,7 +148,7 @@ class BotEndToEndTest {
     assertThat(commands).extracting(c -> c.path("name").asText())
         .containsExactlyInAnyOrder("flatplace", "reverse", "close", "flatten", "cancel", "positions", "orders", "audit",
             "halt", "resume");
-    assertThat(sandbox.discord().calls()).filteredOn(c -> c.route().endsWith("/commands"))
+    assertThat(sandbox.discord().calls()).filteredOn(c -> c.route().endsWith("/commands") && c.method().equals("PUT"))
         .singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(200));
   }
 
