@@ -1,6 +1,6 @@
 package org.crosstradediscord.bot.config;
 
-import org.crosstradediscord.bot.store.JdbcStore;
+import org.crosstradediscord.bot.store.StoreUrls;
 import org.crosstradediscord.bot.text.SafeText;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +84,7 @@ final class StorageUrl {
    * @return it without query, parameters or user info, on one line (safe to log)
    */
   static String display(String url) {
-    return JdbcStore.display(url);
+    return StoreUrls.display(url);
   }
 
   private static String sqlite(String path, String shown, Path baseDir) {

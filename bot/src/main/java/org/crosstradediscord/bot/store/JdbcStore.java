@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.function.Consumer;
-import org.crosstradediscord.bot.text.SafeText;
 
 /**
  * {@link Store} over JDBC: an SQLite file ({@code jdbc:sqlite:PATH}, WAL journal) or PostgreSQL
@@ -46,7 +45,7 @@ public final class JdbcStore implements Store {
   private JdbcStore(String url, HikariDataSource pool, List<String> secrets) {
     this.url = url;
     this.pool = pool;
-    this.sql = new Sql(pool, display(url), secrets);
+    this.sql = new Sql(pool, StoreUrls.display(url), secrets);
     this.audit = new AuditSql(sql);
     this.pending = new PendingSql(sql);
     this.controls = new ControlSql(sql);
@@ -117,13 +116,13 @@ public final class JdbcStore implements Store {
     List<String> secrets = new ArrayList<>();
     Properties properties = StorePool.properties(url, env, readOnly, secrets);
     if (readOnly && url.startsWith(SQLITE) && !Files.isRegularFile(Path.of(url.substring(SQLITE.length())))) {
-      throw new StoreException("storage.url: no SQLite file at " + display(url)
+      throw new StoreException("storage.url: no SQLite file at " + StoreUrls.display(url)
           + " (nothing to export: check storage.url)", null);
     }
     try {
       return new JdbcStore(url, StorePool.start(url, properties, readOnly), secrets);
     } catch (RuntimeException e) {
-      throw new StoreException("storage.url: cannot open " + display(url) + ": " + Sql.reason(e, secrets), e);
+      throw new StoreException("storage.url: cannot open " + StoreUrls.display(url) + ": " + Sql.reason(e, secrets), e);
     }
   }
 
@@ -270,26 +269,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public String describe() {
-    return display(url);
-  }
-
-  /**
-   * @param url a JDBC URL
-   * @return it without query, parameters or user info, on one line (safe to log)
-   */
-  public static String display(String url) {
-    String u = url;
-    int q = u.indexOf('?');
-    if (q >= 0) {
-      u = u.substring(0, q);
-    }
-    if (u.startsWith(POSTGRESQL)) {
-      String rest = u.substring(POSTGRESQL.length());
-      int slash = rest.indexOf('/');
-      String authority = slash < 0 ? rest : rest.substring(0, slash);
-      u = POSTGRESQL + authority.substring(authority.lastIndexOf('@') + 1) + (slash < 0 ? "" : rest.substring(slash));
-    }
-    return SafeText.oneLine(u);
+    return StoreUrls.display(url);
   }
 
   /**

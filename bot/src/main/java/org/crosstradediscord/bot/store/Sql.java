@@ -49,7 +49,7 @@ final class Sql {
 
   /**
    * @param pool where connections are borrowed
-   * @param where the store as shown in messages ({@link JdbcStore#display})
+   * @param where the store as shown in messages ({@link StoreUrls#display})
    * @param secrets text never to show (the password)
    */
   Sql(DataSource pool, String where, List<String> secrets) {
