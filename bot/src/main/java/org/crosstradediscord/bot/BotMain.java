@@ -21,6 +21,7 @@ import org.crosstradediscord.bot.config.StartChecks;
 import org.crosstradediscord.bot.config.TradingMode;
 import org.crosstradediscord.bot.discord.BotAssembly;
 import org.crosstradediscord.bot.discord.DiscordBot;
+import org.crosstradediscord.bot.ops.CdsArchive;
 import org.crosstradediscord.bot.ops.LogSetup;
 import org.crosstradediscord.bot.ops.StartSplit;
 import org.crosstradediscord.bot.store.JdbcStore;
@@ -169,6 +170,7 @@ public final class BotMain {
       split.sinceMain("config");
       DiscordBot bot = start(config, env, split);
       Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "shutdown"));
+      CdsArchive.started(); // the launcher's class-data archive: made at exit, or checked that it was used
       return 0;
     } catch (ConfigException e) {
       return fail(err, 2, SafeText.scrubbed(e.getMessage(), tokens));

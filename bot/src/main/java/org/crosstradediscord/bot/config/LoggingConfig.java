@@ -26,7 +26,7 @@ public record LoggingConfig(Format format, Optional<Path> file) {
 
   /** Log line format. */
   public enum Format {
-    /** Human-readable, one line per event (the pattern in {@code logback.xml}). */
+    /** Human-readable, one line per event ({@code ops.LogConfigurator.PATTERN}). */
     TEXT,
     /** One JSON object per line. */
     JSON

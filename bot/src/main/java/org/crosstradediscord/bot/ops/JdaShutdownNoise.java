@@ -10,7 +10,7 @@ import org.slf4j.Marker;
  * Drops one known, harmless JDA log event: when JDA shuts its REST pool down (e.g. after Discord refused the token at
  * start-up), a rate-limit worker still finishing a request is interrupted and JDA logs "Unable to acquire lock while
  * thread is interrupted!" at ERROR with a stack trace. Nothing is lost (the request had already been answered), and
- * the line would sit between the bot's own one-line start-up failure and the exit. Registered in logback.xml.
+ * the line would sit between the bot's own one-line start-up failure and the exit. Registered by {@link LogConfigurator}.
  */
 public final class JdaShutdownNoise extends TurboFilter {
   static final String MESSAGE = "Unable to acquire lock while thread is interrupted!";

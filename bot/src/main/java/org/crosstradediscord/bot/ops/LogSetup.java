@@ -17,13 +17,13 @@ import org.crosstradediscord.bot.config.LoggingConfig;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the {@code logging} section to Logback after the config is loaded. {@code logback.xml} (human-readable,
- * one line per event on stdout) stays as it is for {@link LoggingConfig#DEFAULT}. {@code format: json} swaps the
+ * Applies the {@code logging} section to Logback after the config is loaded. {@link LogConfigurator}'s set-up
+ * (human-readable, one line per event on stdout) stays as it is for {@link LoggingConfig#DEFAULT}. {@code format: json} swaps the
  * console encoder for logstash-logback-encoder's (one JSON object per line: {@code @timestamp}, {@code level},
  * {@code logger_name}, {@code thread_name}, {@code message}, {@code stack_trace}); the {@code audit} logger's
  * message, already a JSON line, is carried unchanged in {@code message}. {@code file} adds a rolling file in the
  * same format: daily and at {@value #MAX_FILE_MB} MiB, {@value #DAYS_KEPT} days and {@value #TOTAL_MB} MiB kept,
- * old files gzipped. Logger names and levels are those of {@code logback.xml}.
+ * old files gzipped. Logger names and levels are those of {@link LogConfigurator}.
  */
 public final class LogSetup {
   /** Size at which the log file rolls, MiB. */
@@ -32,7 +32,7 @@ public final class LogSetup {
   public static final int DAYS_KEPT = 14;
   /** Cap on all rolled files together, MiB. */
   public static final int TOTAL_MB = 200;
-  private static final String CONSOLE = "STDOUT";
+  private static final String CONSOLE = LogConfigurator.CONSOLE;
 
   private LogSetup() {}
 
@@ -102,7 +102,7 @@ public final class LogSetup {
     return text;
   }
 
-  /** The console pattern of {@code logback.xml}, so the text file is written exactly like the console. */
+  /** The console's pattern (that of an operator's own XML, if any), so the text file is written exactly like it. */
   private static String textPattern(Logger root) {
     Appender<ILoggingEvent> console = root.getAppender(CONSOLE);
     if (console instanceof ConsoleAppender<ILoggingEvent> c && c.getEncoder() instanceof PatternLayoutEncoder p) {
@@ -112,6 +112,6 @@ public final class LogSetup {
         && w.getLayout() instanceof ch.qos.logback.classic.PatternLayout l) {
       return l.getPattern();
     }
-    return "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{30} - %replace(%msg){'[\\p{Cntrl}]', ' '}%nopex%n";
+    return LogConfigurator.PATTERN;
   }
 }

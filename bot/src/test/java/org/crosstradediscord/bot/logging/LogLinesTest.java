@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.crosstradediscord.bot.ops.LogConfigurator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The bot's logback.xml (the shipped one) writes every event as exactly one line. */
+/** The bot's Logback set-up (the shipped {@link LogConfigurator}) writes every event as exactly one line. */
 class LogLinesTest {
   private Encoder<ILoggingEvent> encoder;
   private Logger logger;
@@ -23,10 +27,13 @@ class LogLinesTest {
   @SuppressWarnings("unchecked")
   void configure() throws Exception {
     LoggerContext context = new LoggerContext();
-    JoranConfigurator joran = new JoranConfigurator();
-    joran.setContext(context);
-    joran.doConfigure(LogLinesTest.class.getResource("/logback.xml"));
+    assertThat(new LogConfigurator().configure(context)).isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
     assertThat(context.getStatusManager().getCopyOfStatusList()).noneMatch(s -> s.getLevel() >= 2);
+    assertThat(context.getLogger("audit").getLevel()).isEqualTo(Level.INFO);
+    assertThat(context.getLogger("net.dv8tion").getLevel()).isEqualTo(Level.INFO);
+    assertThat(context.getLogger("org.crosstradediscord").getLevel()).isEqualTo(Level.INFO);
+    assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.WARN);
+    assertThat(context.getTurboFilterList()).hasSize(1);
     OutputStreamAppender<ILoggingEvent> stdout =
         (OutputStreamAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
     encoder = stdout.getEncoder();
@@ -34,9 +41,24 @@ class LogLinesTest {
   }
 
   private String line(String message, Throwable t) {
+    return line(message, t, "main");
+  }
+
+  private String line(String message, Throwable t, String thread) {
     LoggingEvent e = new LoggingEvent(Logger.class.getName(), logger, Level.WARN, message, t, null);
-    e.setThreadName("main");
+    e.setThreadName(thread);
+    e.setTimeStamp(1_765_000_000_123L);
     return new String(encoder.encode(e), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aLine_isTimeLevelThreadShortLoggerAndMessage() {
+    String time = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneId.systemDefault())
+        .format(Instant.ofEpochMilli(1_765_000_000_123L));
+
+    assertThat(line("ready as bot \u2014 tab\there", null, "JDA\nMain"))
+        .isEqualTo(time + " WARN  [JDA?Main] o.c.bot.discord.DiscordBot - ready as bot \u2014 tab\there"
+            + System.lineSeparator());
   }
 
   @Test

@@ -187,6 +187,7 @@ class DistributionEndToEndTest {
       Map<String, String> env = new java.util.HashMap<>(Sandbox.secrets());
       env.put("JAVA_HOME", System.getProperty("java.home"));
       env.put("JAVA_OPTS", "-Dcrosstrade.test=dist");
+      env.put("CROSSTRADE_BOT_CDS", "off"); // no class-data archive in the user's cache (DistributionClassArchiveEndToEndTest)
       try (BotProcess bot = BotProcess.launch(List.of(home.resolve("bin/crosstrade-bot").toString(), "--config",
           config.toString()), env, Path.of("target", "bot-dist-e2e.log"))) {
         world.discord().awaitCall(c -> c.route().endsWith("/commands") && c.status() == 200, WAIT);
