@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
  * The bot's half of the launcher's class-data archive ({@code bin/crosstrade-bot}, AppCDS; docs/setup.md), called
  * once the bot has started (commands registered):
  * <ul>
- *   <li>on a start that makes the archive (the launcher passed {@code -XX:ArchiveClassesAtExit=STEM.PID.dump} and
- *       {@code -D}{@value #TRAINED}{@code =STEM.PID.ok}), it creates that empty {@code .ok} file: the archive the JVM
- *       writes at exit then holds the classes of a whole start, and the next launch renames it to
- *       {@code STEM.SIZE.jsa}. A start that fails never creates it, so its partial archive is dropped;</li>
+ *   <li>on a start without an archive, it creates the empty file named by {@code -D}{@value #TRAINED}: the launcher's
+ *       sign that this configuration starts. After a start that left {@code STEM.ready}, the next one makes the
+ *       archive ({@code -XX:ArchiveClassesAtExit=STEM.PID.dump}, and {@value #TRAINED} names {@code STEM.PID.ok}): the
+ *       archive the JVM writes at exit then holds the classes of a whole start, and the next launch renames it to
+ *       {@code STEM.SIZE.jsa}. A start that fails never creates the file, so its partial archive is dropped;</li>
  *   <li>on a start that was given an archive ({@code -XX:SharedArchiveFile=FILE} and {@code -D}{@value #MAPPED}
  *       {@code =FILE}), it checks in {@code /proc/self/maps} that the JVM mapped it. One the JVM refused without a word
  *       (a jar or JDK changed in a way the archive's name does not show) is deleted, so the next start makes a new one
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 public final class CdsArchive {
-  /** System property naming the file to create after a successful start; absent when no archive is being made. */
+  /** System property naming the file to create after a successful start; absent when the launcher has an archive. */
   public static final String TRAINED = "crosstrade.cds.trained";
   /** System property naming the archive the launcher asked the JVM to map; absent when none. */
   public static final String MAPPED = "crosstrade.cds.archive";

@@ -22,15 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's class-data archive with the real JVM and bot ({@code bin/crosstrade-bot} of the unpacked archive,
- * against the stand-ins): the first start writes it when stopped, the second maps it, and one the JVM refuses (the jar
- * changed within the same minute, so the archive's name did not change) costs one start without it and is then
- * removed. No start prints a word about it. The rules one by one: {@link LauncherClassArchiveTest}.
+ * against the stand-ins): the first start only tells the launcher it succeeded, the second writes the archive when
+ * stopped, the third maps it, and one the JVM refuses (the jar changed within the same minute, so the archive's name
+ * did not change) costs one start without it and is then removed. No start prints a word about it. The rules one by one: {@link LauncherClassArchiveTest}.
  */
 class DistributionClassArchiveEndToEndTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   @Test
-  void firstStartWritesTheArchive_secondMapsIt_oneTheJvmRefusesIsRemoved_allQuietly(@TempDir Path dir) throws Exception {
+  void secondStartWritesTheArchive_thirdMapsIt_oneTheJvmRefusesIsRemoved_allQuietly(@TempDir Path dir) throws Exception {
     Path home = DistributionEndToEndTest.unpack(DistributionEndToEndTest.archive(),
         Files.createDirectory(dir.resolve("dist")));
     Path cache = dir.resolve("cache");
@@ -42,15 +42,22 @@ class DistributionClassArchiveEndToEndTest {
           world.configFile().toString());
 
       try (BotProcess first = started(world, command, env, "first")) {
+        Poll.until(() -> files(cache).stream().filter(f -> f.endsWith(".ready")).findFirst(), WAIT,
+            () -> "no .ready marker after a successful start: " + files(cache));
+        assertThat(first.terminate(60)).isEqualTo(143);
+        assertQuiet(first.output());
+      }
+      assertThat(files(cache)).as("no archive from the first start").hasSize(1);
+      try (BotProcess training = started(world, command, env, "training")) {
         Poll.until(() -> files(cache).stream().filter(f -> f.endsWith(".ok")).findFirst(), WAIT,
             () -> "no .ok marker after a successful start: " + files(cache));
-        assertThat(first.terminate(60)).as("SIGTERM, then the archive is written").isEqualTo(143);
-        assertQuiet(first.output());
+        assertThat(training.terminate(60)).as("SIGTERM, then the archive is written").isEqualTo(143);
+        assertQuiet(training.output());
       }
       assertThat(files(cache)).hasSize(2).anyMatch(f -> f.endsWith(".dump")).anyMatch(f -> f.endsWith(".ok"));
 
       Path archive;
-      try (BotProcess second = started(world, command, env, "second")) {
+      try (BotProcess second = started(world, command, env, "mapped")) {
         assertThat(files(cache)).hasSize(1).allMatch(f -> f.matches("crosstrade-bot-\\d+-\\d+\\.\\d+\\.jsa"));
         archive = cache.resolve(files(cache).get(0)).toRealPath();
         assertThat(Files.readString(Path.of("/proc", String.valueOf(second.process().pid()), "maps")))
@@ -66,7 +73,7 @@ class DistributionClassArchiveEndToEndTest {
       Instant was = Files.getLastModifiedTime(jar).toInstant();
       Instant sameMinute = was.truncatedTo(ChronoUnit.MINUTES).plusSeconds((was.getEpochSecond() % 60 + 1) % 60);
       Files.setLastModifiedTime(jar, FileTime.from(sameMinute));
-      try (BotProcess third = started(world, command, env, "third")) {
+      try (BotProcess third = started(world, command, env, "refused")) {
         awaitLine(third, "class-data archive " + cache);
         assertThat(third.output()).contains("was not used by this JVM");
         assertThat(third.terminate(60)).isEqualTo(143);
