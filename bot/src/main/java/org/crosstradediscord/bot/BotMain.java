@@ -73,7 +73,9 @@ public final class BotMain {
    * @param args command line
    */
   public static void main(String[] args) {
-    int code = run(args, System.getenv(), System.out, System.err, StartSplit.fromMain(LOADED_AT));
+    // the launcher's class-data archive: the sign that this start succeeded, as soon as the commands are registered
+    StartSplit split = StartSplit.fromMain(LOADED_AT).whenRegistered(CdsArchive::registered);
+    int code = run(args, System.getenv(), System.out, System.err, split);
     if (code != 0) {
       System.exit(code);
     }
@@ -170,7 +172,7 @@ public final class BotMain {
       split.sinceMain("config");
       DiscordBot bot = start(config, env, split);
       Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "shutdown"));
-      CdsArchive.started(); // the launcher's class-data archive: made at exit, or checked that it was used
+      CdsArchive.started(); // the launcher's class-data archive: checked that the JVM used it
       return 0;
     } catch (ConfigException e) {
       return fail(err, 2, SafeText.scrubbed(e.getMessage(), tokens));

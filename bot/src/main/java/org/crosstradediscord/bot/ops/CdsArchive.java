@@ -11,15 +11,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's half of the launcher's class-data archive ({@code bin/crosstrade-bot}, AppCDS; docs/setup.md), called
- * once the bot has started (commands registered):
+ * The bot's half of the launcher's class-data archive ({@code bin/crosstrade-bot}, AppCDS; docs/setup.md):
  * <ul>
- *   <li>on a start without an archive, it creates the empty file named by {@code -D}{@value #TRAINED}: the launcher's
+ *   <li>{@link #registered()}, as soon as the commands are registered: on a start without an archive, it creates the
+ *       empty file named by {@code -D}{@value #TRAINED}: the launcher's
  *       sign that this configuration starts. After a start that left {@code STEM.ready}, the next one makes the
  *       archive ({@code -XX:ArchiveClassesAtExit=STEM.PID.dump}, and {@value #TRAINED} names {@code STEM.PID.ok}): the
  *       archive the JVM writes at exit then holds the classes of a whole start, and the next launch renames it to
  *       {@code STEM.SIZE.jsa}. A start that fails never creates the file, so its partial archive is dropped;</li>
- *   <li>on a start that was given an archive ({@code -XX:SharedArchiveFile=FILE} and {@code -D}{@value #MAPPED}
+ *   <li>{@link #started()}, once started: on a start that was given an archive ({@code -XX:SharedArchiveFile=FILE} and
+ *       {@code -D}{@value #MAPPED}
  *       {@code =FILE}), it checks in {@code /proc/self/maps} that the JVM mapped it. One the JVM refused without a word
  *       (a jar or JDK changed in a way the archive's name does not show) is deleted, so the next start makes a new one
  *       instead of starting without one for ever. Where {@code /proc/self/maps} cannot be read, nothing is checked.</li>
@@ -34,9 +35,13 @@ public final class CdsArchive {
 
   private CdsArchive() {}
 
-  /** Does what the launcher's properties ask for, if anything (see the class comment). Never throws. */
-  public static void started() {
+  /** Creates the file {@value #TRAINED} names, if set (see the class comment). Never throws. */
+  public static void registered() {
     marked(System.getProperty(TRAINED));
+  }
+
+  /** Checks that the archive {@value #MAPPED} names, if set, was mapped (see the class comment). Never throws. */
+  public static void started() {
     checked(System.getProperty(MAPPED), Path.of("/proc/self/maps"));
   }
 

@@ -31,6 +31,7 @@ public final class StartSplit {
   private final boolean fromMain;
   private final Map<String, String> parts = new ConcurrentHashMap<>();
   private volatile long registeredMillis;
+  private volatile Runnable onRegistered = () -> {};
 
   private StartSplit(long originMillis, boolean fromMain) {
     this.originMillis = originMillis;
@@ -89,9 +90,19 @@ public final class StartSplit {
     parts.put(part, String.valueOf(System.currentTimeMillis() - originMillis));
   }
 
-  /** Marks the slash commands registered: the end of the total. */
+  /** Marks the slash commands registered: the end of the total; then runs what {@link #whenRegistered} gave. */
   public void registered() {
     registeredMillis = System.currentTimeMillis();
+    onRegistered.run();
+  }
+
+  /**
+   * @param action run once by {@link #registered()}, on its thread, right after the time is taken; must not throw
+   * @return this split
+   */
+  public StartSplit whenRegistered(Runnable action) {
+    onRegistered = action;
+    return this;
   }
 
   /** @return the line, e.g. {@code started in 1234 ms: jvm 300, config 40, …}; parts not measured are left out */

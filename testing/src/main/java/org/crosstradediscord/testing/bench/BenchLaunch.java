@@ -106,7 +106,7 @@ final class BenchLaunch {
     return BotProcess.launch(command, floorEnv, log);
   }
 
-  /** Where {@link FloorBot}'s class file is (testing/target/classes): after the bot's jar, so its logback.xml wins. */
+  /** Where {@link FloorBot}'s class file is (testing/target/classes); the bot's Logback set-up (its jar's LogConfigurator service) applies to it. */
   private static String ownClasses() {
     try {
       return Path.of(FloorBot.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();

@@ -62,7 +62,6 @@ class DistributionClassArchiveEndToEndTest {
         archive = cache.resolve(files(cache).get(0)).toRealPath();
         assertThat(Files.readString(Path.of("/proc", String.valueOf(second.process().pid()), "maps")))
             .as("the JVM mapped the archive").contains(" " + archive + "\n");
-        awaitLine(second, "started in ");
         assertThat(second.terminate(60)).isEqualTo(143);
         assertQuiet(second.output());
       }
@@ -83,7 +82,10 @@ class DistributionClassArchiveEndToEndTest {
     }
   }
 
-  /** Launches the bot and waits until the stand-in answered its command registration (PUT, or the read). */
+  /**
+   * Launches the bot and waits until the stand-in answered its command registration (PUT, or the read) and the bot
+   * logged its start-up line.
+   */
   private static BotProcess started(Sandbox world, List<String> command, Map<String, String> env, String name)
       throws Exception {
     int seen = world.discord().calls().size();
@@ -95,6 +97,7 @@ class DistributionClassArchiveEndToEndTest {
         return calls.subList(Math.min(seen, calls.size()), calls.size()).stream()
             .filter(c -> c.route().endsWith("/commands") && c.status() == 200).findFirst();
       }, WAIT, () -> name + " start registered no commands");
+      awaitLine(bot, " started in "); // started (its shutdown hook follows at once), so SIGTERM stops it cleanly
       return bot;
     } catch (RuntimeException | Error e) {
       bot.close();
