@@ -189,8 +189,10 @@ final class ClickFlow {
             refusal));
         return;
       }
-      ticket = calls.reserve(execution.trade(pending.id(), c.hook(), clicker, action, c.clickedAt(), sendingShown),
-          c.clickedAt(), () -> audit(clicker, "confirmed", action.command(), action.auditArgs(), "confirmed"));
+      // "confirmed" is written once the order is on its way, and always before the trade's result line (Once).
+      Once confirmed = new Once(() -> audit(clicker, "confirmed", action.command(), action.auditArgs(), "confirmed"));
+      ticket = calls.reserve(execution.trade(pending.id(), c.hook(), clicker, action, c.clickedAt(), sendingShown,
+          confirmed), c.clickedAt());
       if (ticket == null) { // shutdown began after the first check: refused, never "confirmed"
         store.refuseClaimed(pending.id());
         audit(clicker, "refused", action.command(), action.auditArgs(), "the bot is shutting down");
@@ -203,6 +205,7 @@ final class ClickFlow {
       calls.submit(ticket);
       submitted = true;
       showSending(c, pending.id(), action, sendingShown);
+      confirmed.run();
     } catch (RuntimeException e) { // every claim ends: reported, row finished, never left "confirmed" and silent
       log.error("the Confirm click on a pending /{} failed after it was claimed", action.command(), e);
       sendingShown.complete(null);

@@ -75,11 +75,12 @@ final class TradeExecution {
    * @param clickedAt {@link System#nanoTime()} of the click (its age counts against the request timeout)
    * @param cardBefore completes when the card's earlier edit ("Sending…") was answered or failed: the result edit
    *     is sent only then, so it is never overwritten (the order itself does not wait for it)
+   * @param auditBefore the click's "confirmed" audit line (a {@link Once}): run before the result line is written
    * @return the trade to hand to {@link TradeCalls#reserve}
    */
   TradeCalls.Trade trade(String pendingId, InteractionHook hook, Invoker clicker, TradeAction action, long clickedAt,
-      CompletableFuture<?> cardBefore) {
-    return new ConfirmedTrade(pendingId, hook, clicker, action, clickedAt, cardBefore);
+      CompletableFuture<?> cardBefore, Runnable auditBefore) {
+    return new ConfirmedTrade(pendingId, hook, clicker, action, clickedAt, cardBefore, auditBefore);
   }
 
   /**
@@ -97,12 +98,6 @@ final class TradeExecution {
       throw new IllegalStateException("the position has no quantity");
     }
     return p.getMarketPosition() == MarketPosition.SHORT ? -(long) p.getQuantity() : p.getQuantity();
-  }
-
-  /** Ends an order's "on its way" count when its SDK call returned, however it ended. */
-  private interface Departure extends AutoCloseable {
-    @Override
-    void close();
   }
 
   /** What one SDK call came to: the audit text, the order ids, the time taken and how to draw its card. */
@@ -131,7 +126,7 @@ final class TradeExecution {
       return new Result("paper: not sent", null, 0, () -> PaperTrade.card(request));
     }
     long start = System.nanoTime();
-    try (Departure ignored = checks::done) {
+    try {
       Outcome outcome = action.execute(client.withSendGate(checks));
       long ms = elapsedMs(start);
       return new Result("ok", outcome.orderIds(), ms, () -> Cards.success(review, outcome, workingBefore(action), ms));
@@ -150,6 +145,8 @@ final class TradeExecution {
       log.error("unexpected failure executing /{}", action.command(), e);
       return new Result("internal error " + e.getClass().getSimpleName(), null, elapsedMs(start),
           () -> unknownAfterInternalError(review));
+    } finally {
+      checks.done(); // the order's "on its way" count ends when its SDK call returned, however it ended
     }
   }
 
@@ -201,17 +198,19 @@ final class TradeExecution {
     private final Review review;
     private final long clickedAt;
     private final CompletableFuture<?> cardBefore;
+    private final Runnable auditBefore;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile CompletableFuture<?> lastEdit = CompletableFuture.completedFuture(null);
 
     ConfirmedTrade(String pendingId, InteractionHook hook, Invoker clicker, TradeAction action, long clickedAt,
-        CompletableFuture<?> cardBefore) {
+        CompletableFuture<?> cardBefore, Runnable auditBefore) {
       this.pendingId = pendingId;
       this.hook = hook;
       this.clicker = clicker;
       this.action = action;
       this.review = action.review();
       this.clickedAt = clickedAt;
+      this.auditBefore = auditBefore;
       // A net: should the earlier edit never be answered, the result still shows (JDA answers every edit it queued).
       this.cardBefore = cardBefore.handle((ok, err) -> null).completeOnTimeout(null, CARD_BEFORE_WAIT_S, TimeUnit.SECONDS);
     }
@@ -267,6 +266,7 @@ final class TradeExecution {
     private void report(String result, @Nullable String detail, List<String> orderIds, long ms,
         Supplier<MessageEmbed> card) {
       try {
+        auditBefore.run(); // the "confirmed" line, if the click's thread has not written it yet
         audit.result(clicker, action.command(), action.auditArgs(), result, detail, orderIds, ms);
       } catch (RuntimeException e) {
         log.error("the result of /{} could not be audited: {}", action.command(), e.toString());
