@@ -314,8 +314,7 @@ class SendGateTest {
   void webSocketGateOutlastingTheRequestTimeout_sendsNothingLate_andKeepsTheConnection() {
     UP.websocket(WsMode.ok());
     CrossTradeClient client = CrossTradeClient.builder().token(TOKEN).baseUrl(UP.baseUrl())
-        .transport(TransportType.WEBSOCKET).rateLimiter(RateLimiter.disabled())
-        .requestTimeout(Duration.ofMillis(1_000)) // room for the connect and the reply on a loaded machine
+        .transport(TransportType.WEBSOCKET).rateLimiter(RateLimiter.disabled()).requestTimeout(Duration.ofMillis(1_000))
         .build();
     clients.add(client);
     assertThat(client.flatPlaceOrder("Sim101", market(OrderAction.BUY, 1)).getOrderId()).isNotBlank();

@@ -245,9 +245,9 @@ class WebSocketTransportTest {
 
   @Test
   void replySlowerThanTheTimeout_isOutcomeUnknown() {
-    CrossTradeClient c = client(TransportType.WEBSOCKET, RateLimiter.disabled(), Duration.ofMillis(300));
-    c.flatten(new FlattenRequest().account("Sim101")); // connect first
-    SIM.faults().delayNextReply(Duration.ofMillis(1_500));
+    CrossTradeClient c = client(TransportType.WEBSOCKET, RateLimiter.disabled(), Duration.ofMillis(1_000));
+    c.flatten(new FlattenRequest().account("Sim101")); // connect first (within 1 s even on a loaded machine)
+    SIM.faults().delayNextReply(Duration.ofMillis(2_500));
 
     OutcomeUnknownException e = catchThrowableOfType(OutcomeUnknownException.class,
         () -> c.flatPlaceOrder("Sim101", market("ES 12-25", OrderAction.BUY, 1)));
