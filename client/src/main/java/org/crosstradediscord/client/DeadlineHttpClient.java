@@ -9,10 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -92,8 +93,11 @@ final class DeadlineHttpClient extends HttpClient {
     }
   }
 
-  /** Bodies still being received, each with its deadline (System.nanoTime()). */
-  private static final Map<BoundedBodySubscriber, Long> IN_FLIGHT = new ConcurrentHashMap<>();
+  /**
+   * Bodies of exchanges in progress. A call adds its body (one lock-free append) and detaches it when the exchange
+   * is over; the watchdog drops detached bodies on its next sweep, so nothing is removed on the caller's path.
+   */
+  private static final Queue<BoundedBodySubscriber> IN_FLIGHT = new ConcurrentLinkedQueue<>();
   /** How often the watchdog looks for bodies past their deadline: the deadline's precision. */
   static final long WATCHDOG_PERIOD_MS = 25;
 
@@ -107,11 +111,14 @@ final class DeadlineHttpClient extends HttpClient {
     // each time and cost latency on a fast upstream.
     watchdog.scheduleWithFixedDelay(() -> {
       long now = System.nanoTime();
-      IN_FLIGHT.forEach((body, end) -> {
-        if (now - end >= 0) {
+      for (Iterator<BoundedBodySubscriber> it = IN_FLIGHT.iterator(); it.hasNext(); ) {
+        BoundedBodySubscriber body = it.next();
+        if (body.isDetached()) {
+          it.remove();
+        } else if (now - body.endNanos() >= 0) {
           body.fail(new HttpTimeoutException("no complete response within the request timeout"));
         }
-      });
+      }
     }, WATCHDOG_PERIOD_MS, WATCHDOG_PERIOD_MS, TimeUnit.MILLISECONDS);
   }
 
@@ -139,8 +146,8 @@ final class DeadlineHttpClient extends HttpClient {
       long remaining = Math.max(1, end - System.nanoTime());
       timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofNanos(remaining)).build();
     }
-    BoundedBodySubscriber body = new BoundedBodySubscriber(maxBytes);
-    IN_FLIGHT.put(body, end);
+    BoundedBodySubscriber body = new BoundedBodySubscriber(maxBytes, end);
+    IN_FLIGHT.add(body);
     HttpResponse<byte[]> buffered;
     try {
       buffered = delegate.send(timed, info -> {
@@ -157,7 +164,7 @@ final class DeadlineHttpClient extends HttpClient {
       IOException own = body.failure();
       throw own != null ? own : e; // ours (deadline, size, encoding) keep their type; the JDK re-wraps them
     } finally {
-      IN_FLIGHT.remove(body);
+      body.detach();
     }
     return BufferedResponses.adapt(buffered, handler);
   }
