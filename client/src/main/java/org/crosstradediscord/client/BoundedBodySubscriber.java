@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Collects a response body up to a size limit; cancels the exchange past it (failing with
  * {@link DeadlineHttpClient.ResponseTooLargeException}), or when {@link #fail} is called (deadline, encoding). Used
- * by {@link DeadlineHttpClient}, whose watchdog fails it once {@link #endNanos()} has passed while it is still
- * {@linkplain #detach() attached}. The buffers the JDK hands over are kept (the JDK does not reuse them; its own
+ * by {@link DeadlineHttpClient}, whose watchdog fails it once {@link #endNanos()} has passed while the exchange is
+ * still in progress. The buffers the JDK hands over are kept (the JDK does not reuse them; its own
  * {@code BodySubscribers.ofByteArray()} keeps them too) and copied once, into the exact-size array of the body.
  */
 final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
@@ -25,7 +25,6 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
   private long size;
   private volatile Flow.Subscription subscription;
   private volatile boolean cancelled;
-  private volatile boolean detached;
   private final AtomicReference<IOException> failure = new AtomicReference<>();
 
   /**
@@ -40,16 +39,6 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
   /** @return the deadline of the body ({@link System#nanoTime()}) */
   long endNanos() {
     return endNanos;
-  }
-
-  /** The exchange is over (answered or failed): the watchdog may forget this body. */
-  void detach() {
-    detached = true;
-  }
-
-  /** @return whether {@link #detach()} was called */
-  boolean isDetached() {
-    return detached;
   }
 
   /**
