@@ -60,7 +60,8 @@ final class AlertRules {
           + " (nobody may, otherwise)");
     }
     long ttl = ConfigRules.whole(s.ttlSeconds(), key + ".ttl_seconds", 60, 10, 3600);
-    long perMinute = ConfigRules.whole(s.maxPerMinute(), key + ".max_per_minute", 30, 1, 600);
+    // Discord lets a bot post about 5 messages per 5 s in one channel: more cards than that would only queue up
+    long perMinute = ConfigRules.whole(s.maxPerMinute(), key + ".max_per_minute", 30, 1, 60);
     long dedupe = ConfigRules.whole(s.dedupeSeconds(), key + ".dedupe_seconds", 30, 1, 3600);
     return new AlertsConfig.Source(name, s.secretEnv(), s.channelId().value(), accounts, approvers,
         Duration.ofSeconds(ttl), (int) perMinute, Duration.ofSeconds(dedupe));

@@ -27,7 +27,7 @@ public record AlertsConfig(InetSocketAddress listen, int maxBodyBytes, List<Sour
    * @param accounts the accounts its alerts may trade (each in {@code accounts.allowed})
    * @param approvers the roles whose members may approve or reject its cards (at least one)
    * @param ttl how long a card may wait for approval ({@code ttl_seconds}, 10..3600, default 60 s)
-   * @param maxPerMinute authenticated alerts accepted per 60 s ({@code max_per_minute}, 1..600, default 30)
+   * @param maxPerMinute authenticated alerts accepted per 60 s ({@code max_per_minute}, 1..60, default 30)
    * @param dedupe the same alert again within this is a duplicate ({@code dedupe_seconds}, 1..3600, default 30 s)
    */
   public record Source(String name, String secretEnv, long channelId, List<String> accounts, List<Long> approvers,

@@ -3,13 +3,13 @@ package org.crosstradediscord.bot.discord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.crosstradediscord.bot.access.Invoker;
+import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
 import org.crosstradediscord.bot.alerts.Alert;
 import org.crosstradediscord.bot.alerts.AlertRefused;
@@ -26,12 +26,7 @@ import org.crosstradediscord.bot.store.AlertState;
 import org.crosstradediscord.bot.store.AlertStore;
 import org.crosstradediscord.bot.store.StoreException;
 import org.crosstradediscord.bot.text.DiscordText;
-import org.crosstradediscord.bot.text.FailureWords;
 import org.crosstradediscord.client.CrossTradeClient;
-import org.crosstradediscord.client.CrossTradeException;
-import org.crosstradediscord.client.InvalidRequestException;
-import org.crosstradediscord.client.NotSentException;
-import org.crosstradediscord.client.OutcomeUnknownException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +34,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Approve and Reject on an alert card. JDA's thread only acknowledges the click (a deferred update); the rest runs on
  * the interaction steps pool: the clicker must hold one of the source's approver roles (deny by default); Reject ends
- * the alert once; Approve also needs the approver's own account access and limits, then claims the alert once across
- * replicas ({@link AlertStore#claim}, refused once it expired), runs the send-time checks (halt read fresh, paper
- * mode, shutdown, lateness at the wire through {@link SendChecks}) and makes the one call ({@link AlertCalls}),
- * never retried. The card is edited with the result and who decided; answers that are not the card's new state are
- * ephemeral follow-ups.
+ * the alert once; Approve also needs the grant of the command the alert amounts to ({@link #permission}), the
+ * approver's own account access and limits, then claims the alert once across
+ * replicas ({@link AlertStore#claim}, refused once it expired) and hands it to {@link TradeCalls} as an
+ * {@link AlertTrade} (the send-time checks and the one call, never retried; waited for at shutdown like a trade).
+ * The card is edited with the result and who decided; answers that are not the card's new state are ephemeral
+ * follow-ups.
  */
 final class AlertApprovals {
   private static final Logger log = LoggerFactory.getLogger(AlertApprovals.class);
@@ -52,14 +48,13 @@ final class AlertApprovals {
   private final AlertStore store;
   private final RolePolicy policy;
   private final LimitGuard limits;
-  private final HaltSwitch halt;
   private final CrossTradeClient client;
-  private final TradingMode mode;
   private final AuditLog audit;
   private final Workers steps;
   private final TradeCalls calls;
   private final Clock clock;
   private final Duration lease;
+  private final AlertTrade.Deps trades;
 
   AlertApprovals(AlertDesk desk, AlertStore store, RolePolicy policy, LimitGuard limits, HaltSwitch halt,
       CrossTradeClient client, TradingMode mode, AuditLog audit, Workers steps, TradeCalls calls, Clock clock,
@@ -68,14 +63,13 @@ final class AlertApprovals {
     this.store = store;
     this.policy = policy;
     this.limits = limits;
-    this.halt = halt;
     this.client = client;
-    this.mode = mode;
     this.audit = audit;
     this.steps = steps;
     this.calls = calls;
     this.clock = clock;
     this.lease = lease;
+    this.trades = new AlertTrade.Deps(store, client, halt, calls, audit, mode == TradingMode.PAPER, clock);
   }
 
   /**
@@ -94,6 +88,7 @@ final class AlertApprovals {
   }
 
   private void decide(InteractionHook hook, Invoker clicker, boolean approve, String alertId, long clickedAt) {
+    boolean claimed = false;
     try {
       AlertRow row = store.get(alertId);
       AlertsConfig.@Nullable Source source = row == null ? null : desk.source(row.source());
@@ -125,17 +120,31 @@ final class AlertApprovals {
         followUp(hook, "Not allowed", refusal + "\nNothing was sent; another approver may still approve it.");
         return;
       }
+      if (calls.stopping()) {
+        followUp(hook, "Shutting down", "The bot is shutting down, so nothing was sent; the alert stays open for"
+            + " another replica or after the restart.");
+        return;
+      }
       Instant now = clock.instant();
       if (!store.claim(alertId, clicker.userId(), now, now.plus(lease))) {
         followUp(hook, "Already handled", "This alert was approved or rejected by someone else, or it expired."
             + " Nothing was sent by this click.");
         return;
       }
+      claimed = true;
       audit.step("approved", clicker, "alert", args, "approved");
-      send(hook, clicker, row, alert, args, clickedAt);
+      AlertTrade trade = new AlertTrade(row, alert, clicker, args, hook, clickedAt, trades);
+      TradeCalls.Ticket ticket = calls.reserve(trade, clickedAt);
+      if (ticket == null) {
+        trade.notSent("the bot was shutting down");
+      } else {
+        calls.submit(ticket); // busy, late or shutting down: reported by the ticket, once
+      }
     } catch (StoreException e) {
       log.warn("alert {}: storage unavailable: {}", alertId, DiscordText.oneLine(e.getMessage()));
-      followUp(hook, "Storage unavailable", "The bot could not reach its storage, so nothing was sent. Try again.");
+      followUp(hook, "Storage unavailable", claimed ? "The bot could not reach its storage after the approval was"
+          + " taken; check the card and the audit channel for what happened." : "The bot could not reach its"
+          + " storage, so nothing was sent. Try again.");
     } catch (AlertRefused e) {
       followUp(hook, "Cannot be approved", "The stored alert no longer reads (" + e.problem().line() + "). Nothing"
           + " was sent.");
@@ -154,6 +163,10 @@ final class AlertApprovals {
 
   /** @return why this approver may not send the alert (account access, limits), or null */
   private @Nullable String approverRefusal(Invoker clicker, Alert alert) {
+    Permission needed = permission(alert);
+    if (!policy.allows(needed, clicker.roleIds())) {
+      return "None of your roles may run /" + needed.key() + ", which this alert amounts to.";
+    }
     if (policy.resolveAccount(alert.account(), clicker.roleIds()).isEmpty()) {
       return "None of your roles may trade account " + alert.account() + ".";
     }
@@ -166,62 +179,15 @@ final class AlertApprovals {
         (account, instrument) -> TradeExecution.signedPosition(client, account, instrument)).orElse(null);
   }
 
-  /** After the claim: the send-time checks and the one call; the alert always ends in a final state. */
-  private void send(InteractionHook hook, Invoker clicker, AlertRow row, Alert alert, Map<String, String> args,
-      long clickedAt) {
-    String command = AlertTexts.haltCommand(alert);
-    AlertState end;
-    String outcome;
-    String title;
-    long ms = 0;
-    String halted = halt.refusalFresh(command);
-    if (halted != null) {
-      end = AlertState.NOT_SENT;
-      outcome = halted + " Nothing was sent.";
-      title = "Not sent — trading is halted";
-    } else if (mode == TradingMode.PAPER) {
-      end = AlertState.NOT_SENT;
-      outcome = "Paper mode: approved by " + clicker.userName() + "; nothing was sent to CrossTrade.";
-      title = "PAPER — not sent";
-    } else {
-      SendChecks checks = new SendChecks(command, clickedAt, calls.maxQueueWait(), halt, calls::stopping);
-      long start = System.nanoTime();
-      try {
-        checks.check(command);
-        outcome = AlertCalls.send(client.withSendGate(checks), row.alertId(), alert);
-        end = AlertState.SENT;
-        title = "Sent — approved by " + clicker.userName();
-      } catch (NotSentException e) {
-        end = AlertState.NOT_SENT;
-        outcome = checks.forMember(e);
-        title = "Not sent";
-      } catch (OutcomeUnknownException e) {
-        end = AlertState.UNKNOWN;
-        outcome = "Outcome unknown: " + FailureWords.whatHappened(e, client.requestTimeout()) + ". It may have been"
-            + " executed: check NinjaTrader before doing anything else. It is never sent again.";
-        title = "OUTCOME UNKNOWN — approved by " + clicker.userName();
-      } catch (CrossTradeException e) {
-        end = AlertState.NOT_SENT;
-        outcome = FailureWords.summary(e, client.requestTimeout()) + ". Nothing was executed.";
-        title = "Refused by CrossTrade — approved by " + clicker.userName();
-      } catch (InvalidRequestException e) {
-        end = AlertState.NOT_SENT;
-        outcome = "The order broke a rule before it was sent: " + e.getMessage() + ". Nothing was sent.";
-        title = "Not sent";
-      } finally {
-        checks.done();
-      }
-      ms = (System.nanoTime() - start) / 1_000_000;
-      log.info("alert {} approved by {}: {} in {} ms", row.alertId(), clicker.userId(), end, ms);
-    }
-    boolean ended = store.end(row.alertId(), AlertState.APPROVING, end, null, outcome, clock.instant());
-    if (!ended) {
-      log.error("alert {}: its claim was taken for dead before the result was recorded; the card shows the result",
-          row.alertId());
-    }
-    audit.result(clicker, "alert", args, end.name().toLowerCase(Locale.ROOT) + ": " + outcome, null, List.of(), ms);
-    edit(hook, row, alert, title, outcome, end == AlertState.SENT ? AlertCards.Ending.SENT
-        : end == AlertState.UNKNOWN ? AlertCards.Ending.UNKNOWN : AlertCards.Ending.NOT_SENT);
+  /** @return the grant a member needs to send the alert: the slash command it amounts to */
+  static Permission permission(Alert alert) {
+    return switch (alert.command()) {
+      case PLACE, FLATPLACE -> Permission.FLATPLACE;
+      case REVERSEPOSITION -> Permission.REVERSE;
+      case CLOSEPOSITION -> Permission.CLOSE;
+      case FLATTEN -> Permission.FLATTEN;
+      case CANCEL -> Permission.CANCEL;
+    };
   }
 
   private static void edit(InteractionHook hook, AlertRow row, Alert alert, String title, String outcome,

@@ -113,11 +113,21 @@ final class AlertDesk implements AlertInbox {
           source.channelId(), source.name());
       return;
     }
-    var message = channel.sendMessageEmbeds(AlertCards.open(alertId, source.name(), AlertTexts.what(alert),
-        alert.fields(), now, expires, refusal));
-    if (refusal == null) {
-      message = message.setComponents(AlertCards.buttons(alertId));
+    try {
+      var message = channel.sendMessageEmbeds(AlertCards.open(alertId, source.name(), AlertTexts.what(alert),
+          alert.fields(), now, expires, refusal));
+      if (refusal == null) {
+        message = message.setComponents(AlertCards.buttons(alertId));
+      }
+      queue(message, channel, alertId, source);
+    } catch (RuntimeException e) { // e.g. no permission to send in the channel: the alert stays recorded (it expires)
+      log.error("alert {}: card not posted in channel {}: {}", alertId, source.channelId(),
+          DiscordText.oneLine(e.toString()));
     }
+  }
+
+  private void queue(net.dv8tion.jda.api.requests.restaction.MessageCreateAction message, TextChannel channel,
+      String alertId, AlertsConfig.Source source) {
     message.queue(m -> {
       try {
         store.posted(alertId, channel.getIdLong(), m.getIdLong());

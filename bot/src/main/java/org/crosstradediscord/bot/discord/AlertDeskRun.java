@@ -87,6 +87,7 @@ final class AlertDeskRun implements AutoCloseable {
   @Override
   public void close() {
     AlertListener l = listener;
+    listener = null;
     if (l != null) {
       l.close();
     }

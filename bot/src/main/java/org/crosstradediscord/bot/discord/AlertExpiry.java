@@ -22,11 +22,14 @@ import org.slf4j.LoggerFactory;
  * Ends what nobody will end any more, every {@value #EVERY_S} s and once at start: an open alert past its
  * {@code ttl_seconds} becomes EXPIRED ("Expired — not sent"), and a claim past its lease (the process died while
  * sending) becomes UNKNOWN ("check NinjaTrader"); each once across replicas (a compare-and-set), and the replica that
- * ended it edits the card (also for cards posted before a restart: the channel and message are stored).
+ * ended it edits the card (also for cards posted before a restart: the channel and message are stored). Ended alerts
+ * older than {@link #KEEP} are deleted.
  */
 final class AlertExpiry implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AlertExpiry.class);
   static final int EVERY_S = 5;
+  /** Ended alerts are kept this long (their audit lines stay in the audit trail). */
+  static final java.time.Duration KEEP = java.time.Duration.ofDays(30);
 
   private final AlertStore store;
   private final AuditLog audit;
@@ -50,10 +53,15 @@ final class AlertExpiry implements AutoCloseable {
     timer.scheduleWithFixedDelay(this::sweep, 0, EVERY_S, TimeUnit.SECONDS);
   }
 
-  /** One sweep; never throws (a failed sweep is logged and the next one tries again). */
+  private int sweeps;
+
+  /** One sweep; never throws (a failed sweep is logged and the next one tries again). Prunes once an hour. */
   void sweep() {
     try {
       Instant now = clock.instant();
+      if (sweeps++ % (3600 / EVERY_S) == 0) {
+        store.prune(now.minus(KEEP));
+      }
       for (AlertRow row : store.due(now)) {
         boolean expired = row.state() == AlertState.OPEN;
         String title = expired ? "Expired — not sent" : "OUTCOME UNKNOWN — check NinjaTrader";

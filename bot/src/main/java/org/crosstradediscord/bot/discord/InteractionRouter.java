@@ -79,6 +79,13 @@ public final class InteractionRouter extends ListenerAdapter {
         limits, halt, client, mode, audit, steps, calls, Clock.systemUTC(), claimLease);
   }
 
+  /** Stops the alert desk's listener and expiry sweeps (idempotent); approvals in flight finish as trades. */
+  void closeAlerts() {
+    if (alerts != null) {
+      alerts.close();
+    }
+  }
+
   /** Starts the alert desk's listener and expiry sweeps, when configured. */
   void startAlerts() {
     if (alerts != null) {
@@ -88,9 +95,7 @@ public final class InteractionRouter extends ListenerAdapter {
 
   /** Stops taking interaction steps (those running end at their store deadline). */
   void close() {
-    if (alerts != null) {
-      alerts.close(); // no new alert while the rest stops
-    }
+    closeAlerts();
     steps.close();
   }
 

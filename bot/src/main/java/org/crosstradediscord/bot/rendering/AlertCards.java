@@ -41,7 +41,8 @@ public final class AlertCards {
     if (refusal == null) {
       e.addField("Expires", "<t:" + expiresAt.getEpochSecond() + ":R> — not sent unless approved", false);
     } else {
-      e.addField("Refused on arrival — nothing can be sent", DiscordText.escape(refusal, 900), false);
+      e.addField("Refused on arrival — nothing can be sent", DiscordText.cutEscaped(DiscordText.escape(refusal, 900),
+          1000), false);
     }
     return e.build();
   }
@@ -75,7 +76,8 @@ public final class AlertCards {
           case NOT_SENT -> CardParts.NEUTRAL;
           case UNKNOWN -> CardParts.DANGER;
         })
-        .addField(DiscordText.oneLine(title, 200), DiscordText.escape(outcome, 900), false)
+        .addField(DiscordText.cutEscaped(DiscordText.escape(DiscordText.oneLine(title, 200), 200), 250),
+            DiscordText.cutEscaped(DiscordText.escape(outcome, 900), 1000), false)
         .build();
   }
 
@@ -95,7 +97,8 @@ public final class AlertCards {
     fields.forEach((k, v) -> list.append('`').append(DiscordText.inCode(k, 40)).append("` ")
         .append(DiscordText.escape(v, 120)).append('\n'));
     return new EmbedBuilder()
-        .setTitle("Alert " + alertId + " from " + DiscordText.escape(source, 64) + ": " + DiscordText.escape(what, 160))
+        .setTitle(DiscordText.cutEscaped("Alert " + alertId + " from " + DiscordText.escape(source, 64) + ": "
+            + DiscordText.escape(what, 160), 250))
         .setDescription(list.length() > 3500 ? list.substring(0, 3500) + "…" : list.toString())
         .addField("Received", "<t:" + receivedAt.getEpochSecond() + ":T> (<t:" + receivedAt.getEpochSecond()
             + ":R>)", true)

@@ -100,6 +100,10 @@ class AlertDeskEndToEndTest {
 
     StandInInteraction alice = sandbox.discord().click(guild, guild.member("alice"), card, "Approve");
     assertThat(alice.awaitFollowUp(m -> m.text().contains("Not allowed"), WAIT).ephemeral()).isTrue();
+    // an approver role alone is not enough: the approver also needs the grant of the command (here flatplace)
+    StandInGuild.Member pat = guild.addMember("pat", guild.role("Risk"));
+    StandInInteraction noGrant = sandbox.discord().click(guild, pat, card, "Approve");
+    assertThat(noGrant.awaitFollowUp(m -> m.text().contains("may run /flatplace"), WAIT).ephemeral()).isTrue();
     assertThat(orders()).isEmpty();
 
     sandbox.discord().click(guild, guild.member("rita"), card, "Approve");
