@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 /**
  * One in-process loopback HTTP server (the JDK's) that answers every POST like the flat-place operation
  * ({@code 200 {"success":true,"orderId":"…"}}), the same for the SDK and for the hand-written call, so the benchmark
- * compares only what each client adds. Run with {@code -Dsun.net.httpserver.nodelay=true} (TCP_NODELAY).
+ * compares only what each client adds. Sets {@code -Dsun.net.httpserver.nodelay=true} (TCP_NODELAY) unless given.
  */
 final class LoopbackServer implements AutoCloseable {
   static final String FLATPLACE = "/v1/api/accounts/Sim101/orders/flatplace";
@@ -30,6 +30,12 @@ final class LoopbackServer implements AutoCloseable {
   }
 
   static LoopbackServer start() throws IOException {
+    // TCP_NODELAY: without it every answer waits for the client's delayed ACK (tens of ms on Linux loopback) once
+    // the headers and body go out in two writes. The JMH forks pass it on the command line; the interleaved
+    // comparison runs in the launching JVM, so it is set here too (read once, when the JDK server first starts).
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.createContext("/", exchange -> {
       try (InputStream in = exchange.getRequestBody()) {

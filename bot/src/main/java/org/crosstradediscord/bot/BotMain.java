@@ -206,7 +206,7 @@ public final class BotMain {
   }
 
   private static DiscordBot start(BotConfig config, Map<String, String> env, StartSplit split) {
-    Secrets secrets = Secrets.fromEnvironment(env);
+    Secrets secrets = Secrets.fromEnvironment(env, config.alerts());
     log.info("starting with {}", config.summary());
     log.info(config.mode() == TradingMode.PAPER
         ? "mode: PAPER — confirmed trades are NOT sent to CrossTrade (reads still are)"

@@ -1,9 +1,9 @@
 package org.crosstradediscord.client;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -13,24 +13,45 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Collects a response body up to a size limit; cancels the exchange past it (failing with
  * {@link DeadlineHttpClient.ResponseTooLargeException}), or when {@link #fail} is called (deadline, encoding). Used
- * by {@link DeadlineHttpClient}.
+ * by {@link DeadlineHttpClient}, whose watchdog fails it once {@link #endNanos()} has passed while the exchange is
+ * still in progress. The buffers the JDK hands over are kept (the JDK does not reuse them; its own
+ * {@code BodySubscribers.ofByteArray()} keeps them too) and copied once, into the exact-size array of the body.
  */
 final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
   private final long max;
+  private final long endNanos;
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final List<ByteBuffer> received = new ArrayList<>(2);
+  private long size;
   private volatile Flow.Subscription subscription;
   private volatile boolean cancelled;
-
-  BoundedBodySubscriber(long max) {
-    this.max = max;
-  }
-
   private final AtomicReference<IOException> failure = new AtomicReference<>();
 
+  /**
+   * @param max the largest body accepted, in bytes
+   * @param endNanos the deadline ({@link System#nanoTime()}) the watchdog holds the body to
+   */
+  BoundedBodySubscriber(long max, long endNanos) {
+    this.max = max;
+    this.endNanos = endNanos;
+  }
+
+  /** @return the deadline of the body ({@link System#nanoTime()}) */
+  long endNanos() {
+    return endNanos;
+  }
+
+  /**
+   * Fails the body (unless it is already complete) and cancels the exchange.
+   *
+   * @param e why: deadline, size or encoding
+   */
   void fail(IOException e) {
+    if (result.isDone()) {
+      return; // answered, or failed already: nothing left to stop
+    }
     // recorded BEFORE the body completes: the caller reads it as soon as send() throws
-    if (!result.isDone() && failure.compareAndSet(null, e)) {
+    if (failure.compareAndSet(null, e)) {
       result.completeExceptionally(e);
     }
     cancel();
@@ -41,7 +62,7 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
     return failure.get();
   }
 
-  void cancel() {
+  private void cancel() {
     cancelled = true;
     Flow.Subscription s = subscription;
     if (s != null) {
@@ -55,24 +76,26 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
     if (cancelled || result.isDone()) {
       s.cancel();
     } else {
-      s.request(1);
+      s.request(Long.MAX_VALUE); // as the JDK's byte-array subscriber: the size limit below is the bound
     }
   }
 
   @Override
   public void onNext(List<ByteBuffer> items) {
-    synchronized (out) {
+    synchronized (received) {
+      if (result.isDone()) {
+        return; // failed (size, deadline, encoding) and cancelled: the rest is not wanted
+      }
       for (ByteBuffer b : items) {
-        if (out.size() + (long) b.remaining() > max) {
+        if (size + b.remaining() > max) {
+          received.clear();
           fail(new DeadlineHttpClient.ResponseTooLargeException(max));
           return;
         }
-        byte[] chunk = new byte[b.remaining()];
-        b.get(chunk);
-        out.writeBytes(chunk);
+        size += b.remaining();
+        received.add(b);
       }
     }
-    subscription.request(1);
   }
 
   @Override
@@ -82,9 +105,18 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
 
   @Override
   public void onComplete() {
-    synchronized (out) {
-      result.complete(out.toByteArray());
+    byte[] body;
+    synchronized (received) {
+      body = new byte[(int) size]; // size <= max <= 64 MiB (ClientSettings)
+      int at = 0;
+      for (ByteBuffer b : received) {
+        int n = b.remaining();
+        b.get(body, at, n);
+        at += n;
+      }
+      received.clear();
     }
+    result.complete(body);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package org.crosstradediscord.client;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient.Version;
 import java.net.http.HttpHeaders;
@@ -17,9 +19,14 @@ import javax.net.ssl.SSLSession;
 
 /**
  * Hands a response whose body {@link DeadlineHttpClient} has already read whole (within the deadline and the size
- * limit) to the caller's body handler, as if the body had just arrived.
+ * limit) to the caller's body handler, as if the body had just arrived. The generated API asks for
+ * {@link HttpResponse.BodyHandlers#ofInputStream()}: that handler (the JDK returns one shared instance) gets a
+ * {@link ByteArrayInputStream} over the buffered bytes directly, without the JDK's queue-backed stream in between;
+ * any other handler is fed the bytes through its subscriber.
  */
 final class BufferedResponses {
+  private static final HttpResponse.BodyHandler<InputStream> STREAM = HttpResponse.BodyHandlers.ofInputStream();
+
   private BufferedResponses() {}
 
   /**
@@ -28,8 +35,12 @@ final class BufferedResponses {
    * @return the response with the body as {@code handler} turned the buffered bytes into
    * @throws IOException the handler failed, or did not finish within a second
    */
+  @SuppressWarnings("unchecked") // handler == STREAM: T is InputStream
   static <T> HttpResponse<T> adapt(HttpResponse<byte[]> r, HttpResponse.BodyHandler<T> handler)
       throws IOException {
+    if (handler == STREAM) {
+      return (HttpResponse<T>) new Handed<InputStream>(r, new ByteArrayInputStream(r.body()));
+    }
     HttpResponse.BodySubscriber<T> sub = handler.apply(new HttpResponse.ResponseInfo() {
       @Override public int statusCode() { return r.statusCode(); }
       @Override public HttpHeaders headers() { return r.headers(); }
@@ -64,15 +75,26 @@ final class BufferedResponses {
     } catch (ExecutionException | TimeoutException e) {
       throw new IOException("response body could not be handed over", e);
     }
-    return new HttpResponse<>() {
-      @Override public int statusCode() { return r.statusCode(); }
-      @Override public HttpRequest request() { return r.request(); }
-      @Override public Optional<HttpResponse<T>> previousResponse() { return Optional.empty(); }
-      @Override public HttpHeaders headers() { return r.headers(); }
-      @Override public T body() { return value; }
-      @Override public Optional<SSLSession> sslSession() { return r.sslSession(); }
-      @Override public URI uri() { return r.uri(); }
-      @Override public Version version() { return r.version(); }
-    };
+    return new Handed<>(r, value);
+  }
+
+  /** The buffered response with the body the handler made of it. */
+  private static final class Handed<T> implements HttpResponse<T> {
+    private final HttpResponse<byte[]> r;
+    private final T value;
+
+    Handed(HttpResponse<byte[]> r, T value) {
+      this.r = r;
+      this.value = value;
+    }
+
+    @Override public int statusCode() { return r.statusCode(); }
+    @Override public HttpRequest request() { return r.request(); }
+    @Override public Optional<HttpResponse<T>> previousResponse() { return Optional.empty(); }
+    @Override public HttpHeaders headers() { return r.headers(); }
+    @Override public T body() { return value; }
+    @Override public Optional<SSLSession> sslSession() { return r.sslSession(); }
+    @Override public URI uri() { return r.uri(); }
+    @Override public Version version() { return r.version(); }
   }
 }

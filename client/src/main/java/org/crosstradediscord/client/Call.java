@@ -35,7 +35,8 @@ final class Call<T> {
   private final Operation operation;
   private final Class<T> responseType;
   private final Rest<T> rest;
-  private final Map<String, Object> parameters = new LinkedHashMap<>();
+  /** Made on the first parameter (most calls have one or two; WebSocket reads them, REST does not). */
+  private Map<String, Object> parameters = Map.of();
   private Object body;
   private boolean withoutFilters;
   private ResponseChecks.Check<T> check;
@@ -70,6 +71,9 @@ final class Call<T> {
       throw new IllegalArgumentException(operation.operationId() + " has no parameter " + name + " in openapi.yaml");
     }
     if (value != null) {
+      if (parameters.isEmpty()) {
+        parameters = new LinkedHashMap<>(4);
+      }
       parameters.put(name, value);
     }
     return this;

@@ -1,6 +1,7 @@
 package org.crosstradediscord.client;
 
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.net.Authenticator;
 import java.net.CookieHandler;
 import java.net.ProxySelector;
@@ -9,10 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -92,10 +94,30 @@ final class DeadlineHttpClient extends HttpClient {
     }
   }
 
-  /** Bodies still being received, each with its deadline (System.nanoTime()). */
-  private static final Map<BoundedBodySubscriber, Long> IN_FLIGHT = new ConcurrentHashMap<>();
+  /**
+   * What one calling thread is receiving now: made and registered once per thread, then reused, so a call costs the
+   * watchdog nothing but two writes of {@link #body} (no shared structure is changed per call).
+   */
+  private static final class Slot {
+    final WeakReference<Thread> owner = new WeakReference<>(Thread.currentThread());
+    /** The body of the exchange in progress on the owner thread, or null. */
+    volatile BoundedBodySubscriber body;
+  }
+
+  /** Every thread's slot; the watchdog drops those of threads that have ended. */
+  private static final Queue<Slot> SLOTS = new ConcurrentLinkedQueue<>();
+  private static final ThreadLocal<Slot> SLOT = ThreadLocal.withInitial(() -> {
+    Slot slot = new Slot();
+    SLOTS.add(slot);
+    return slot;
+  });
   /** How often the watchdog looks for bodies past their deadline: the deadline's precision. */
   static final long WATCHDOG_PERIOD_MS = 25;
+  /**
+   * A request whose own timeout exceeds what is left of the deadline by at most this (the time the generated code
+   * took to build it) is sent as it is, not copied with the exact rest: far below the watchdog's precision.
+   */
+  private static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
   static {
     ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -107,17 +129,24 @@ final class DeadlineHttpClient extends HttpClient {
     // each time and cost latency on a fast upstream.
     watchdog.scheduleWithFixedDelay(() -> {
       long now = System.nanoTime();
-      IN_FLIGHT.forEach((body, end) -> {
-        if (now - end >= 0) {
+      for (Iterator<Slot> it = SLOTS.iterator(); it.hasNext(); ) {
+        Slot slot = it.next();
+        BoundedBodySubscriber body = slot.body;
+        if (body != null && now - body.endNanos() >= 0) {
           body.fail(new HttpTimeoutException("no complete response within the request timeout"));
         }
-      });
+        Thread owner = slot.owner.get();
+        if (owner == null || !owner.isAlive()) {
+          it.remove();
+        }
+      }
     }, WATCHDOG_PERIOD_MS, WATCHDOG_PERIOD_MS, TimeUnit.MILLISECONDS);
   }
 
   /**
    * The JDK's synchronous {@code send} (its async API costs about 3x the latency on loopback) with the deadline
-   * enforced in two parts: the request timeout — set to what is left of the deadline — covers connect and the
+   * enforced in two parts: the request timeout — what is left of the deadline (the request is copied with it unless
+   * its own timeout is within 1 ms of that, as the generated code's first attempt is) — covers connect and the
    * response headers, and a shared watchdog (every 25 ms) fails the bounded body subscriber past the deadline, which
    * ends {@code send}.
    */
@@ -132,15 +161,17 @@ final class DeadlineHttpClient extends HttpClient {
         end = call.endNanos;
       }
     }
+    long remaining = Math.max(1, end - System.nanoTime());
+    Duration own = request.timeout().orElse(null);
     HttpRequest timed;
-    if (call == null && request.timeout().filter(deadline::equals).isPresent()) {
-      timed = request; // one attempt, already timed to the whole deadline by the generated code: no copy per call
+    if (own != null && own.toNanos() - remaining <= SLACK_NANOS) {
+      timed = request; // timed to (about) what is left by the generated code already: no copy per call
     } else {
-      long remaining = Math.max(1, end - System.nanoTime());
       timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofNanos(remaining)).build();
     }
-    BoundedBodySubscriber body = new BoundedBodySubscriber(maxBytes);
-    IN_FLIGHT.put(body, end);
+    BoundedBodySubscriber body = new BoundedBodySubscriber(maxBytes, end);
+    Slot slot = SLOT.get();
+    slot.body = body;
     HttpResponse<byte[]> buffered;
     try {
       buffered = delegate.send(timed, info -> {
@@ -154,10 +185,10 @@ final class DeadlineHttpClient extends HttpClient {
         return body;
       });
     } catch (IOException e) {
-      IOException own = body.failure();
-      throw own != null ? own : e; // ours (deadline, size, encoding) keep their type; the JDK re-wraps them
+      IOException ours = body.failure();
+      throw ours != null ? ours : e; // ours (deadline, size, encoding) keep their type; the JDK re-wraps them
     } finally {
-      IN_FLIGHT.remove(body);
+      slot.body = null;
     }
     return BufferedResponses.adapt(buffered, handler);
   }

@@ -178,12 +178,14 @@ abstract class ReadOperations {
   /** Throws {@link InvalidRequestException} with every violation of the groups, if any: nothing is sent then. */
   @SafeVarargs
   static void require(List<Violation>... groups) {
-    List<Violation> all = new ArrayList<>();
     for (List<Violation> g : groups) {
-      all.addAll(g);
-    }
-    if (!all.isEmpty()) {
-      throw new InvalidRequestException(all);
+      if (!g.isEmpty()) {
+        List<Violation> all = new ArrayList<>();
+        for (List<Violation> each : groups) {
+          all.addAll(each);
+        }
+        throw new InvalidRequestException(all);
+      }
     }
   }
 }

@@ -29,6 +29,7 @@ import org.crosstradediscord.bot.risk.Limits;
  * @param storage the durable store ({@code storage})
  * @param logging log format and optional file ({@code logging}; {@link LoggingConfig#DEFAULT} when absent)
  * @param ops the ops endpoint ({@code ops}; {@link OpsConfig#OFF} when absent)
+ * @param alerts the alert desk ({@code alerts}), or null when off
  */
 public record BotConfig(
     TradingMode mode,
@@ -43,9 +44,10 @@ public record BotConfig(
     BoardConfig board,
     StorageConfig storage,
     LoggingConfig logging,
-    OpsConfig ops) {
+    OpsConfig ops,
+    AlertsConfig alerts) {
 
-  /** Checks for null (the board may be null: off) and copies the guild list. */
+  /** Checks for null (the board and the alert desk may be null: off) and copies the guild list. */
   public BotConfig {
     Objects.requireNonNull(mode, "mode");
     guildIds = List.copyOf(guildIds);
@@ -67,7 +69,7 @@ public record BotConfig(
    */
   public BotConfig withCrossTrade(CrossTradeConfig crossTrade) {
     return new BotConfig(mode, guildIds, policy, auditChannelId, confirmationTimeout, crossTrade, discord, limits,
-        dailyLoss, board, storage, logging, ops);
+        dailyLoss, board, storage, logging, ops, alerts);
   }
 
   /**
@@ -76,7 +78,7 @@ public record BotConfig(
    */
   public BotConfig withStorage(StorageConfig other) {
     return new BotConfig(mode, guildIds, policy, auditChannelId, confirmationTimeout, crosstrade, discord, limits,
-        dailyLoss, board, other, logging, ops);
+        dailyLoss, board, other, logging, ops, alerts);
   }
 
   /** @return a one-line summary for the start-up log and {@code --check-config} (no secret, no URL user info) */
@@ -94,7 +96,8 @@ public record BotConfig(
         + " storage=" + storage.display()
         + " board=" + (board == null ? "off" : board.summary())
         + " logging=" + logging.summary()
-        + " ops=" + ops.summary();
+        + " ops=" + ops.summary()
+        + " alerts=" + (alerts == null ? "off" : alerts.summary());
   }
 
   /**

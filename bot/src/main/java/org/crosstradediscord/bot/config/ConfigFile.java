@@ -40,7 +40,8 @@ final class ConfigFile {
       Storage storage,
       Board board,
       Logging logging,
-      Ops ops) {}
+      Ops ops,
+      Alerts alerts) {}
 
   /**
    * {@code accounts}.
@@ -126,4 +127,27 @@ final class ConfigFile {
 
   /** @param listen {@code ops.listen}: {@code HOST:PORT} of {@code /healthz} and {@code /metrics} */
   record Ops(String listen) {}
+
+  /**
+   * {@code alerts}: the alert desk; absent = off.
+   *
+   * @param listen {@code HOST:PORT} of the alert listener (required)
+   * @param maxBodyBytes the largest alert body read, bytes
+   * @param sources source name to its settings
+   */
+  record Alerts(String listen, Long maxBodyBytes, @JsonSetter(contentNulls = Nulls.FAIL) Map<String, AlertSource> sources) {}
+
+  /**
+   * One {@code alerts.sources} entry.
+   *
+   * @param secretEnv environment variable holding its alert key (required)
+   * @param channelId where its cards go (required)
+   * @param accounts accounts its alerts may trade (required)
+   * @param approvers roles that may approve its cards (required)
+   * @param ttlSeconds seconds a card waits for approval
+   * @param maxPerMinute alerts per 60 s
+   * @param dedupeSeconds window in which the same alert is a duplicate
+   */
+  record AlertSource(String secretEnv, DiscordId channelId, List<String> accounts, List<DiscordId> approvers,
+      Long ttlSeconds, Long maxPerMinute, Long dedupeSeconds) {}
 }

@@ -73,7 +73,7 @@ final class ConfigRules {
     return new BotConfig(mode, guilds, policy, f.auditChannelId() == null ? OptionalLong.empty()
         : OptionalLong.of(f.auditChannelId().value()), Duration.ofSeconds(timeout), crossTrade, discord, limits,
         dailyLoss, board, SectionRules.storage(f.storage(), baseDir), SectionRules.logging(f.logging(), baseDir),
-        SectionRules.ops(f.ops()));
+        SectionRules.ops(f.ops()), AlertRules.alerts(f.alerts(), allowed));
   }
 
   private static Map<Permission, List<Long>> grants(Map<String, List<DiscordId>> roles) {

@@ -9,8 +9,9 @@ import java.util.Map;
  *
  * @param discordToken the Discord bot token
  * @param crossTradeToken the CrossTrade bearer token
+ * @param alertKeys the alert desk's keys, source name → key ({@code alerts.sources.*.secret_env}; empty when off)
  */
-public record Secrets(String discordToken, String crossTradeToken) {
+public record Secrets(String discordToken, String crossTradeToken, Map<String, String> alertKeys) {
   /** Environment variable holding the Discord bot token. */
   public static final String DISCORD_TOKEN = "DISCORD_TOKEN";
   /** Environment variable holding the CrossTrade token. */
@@ -22,7 +23,24 @@ public record Secrets(String discordToken, String crossTradeToken) {
    * @throws ConfigException a variable is unset, blank or contains whitespace (the message names the variable)
    */
   public static Secrets fromEnvironment(Map<String, String> env) {
-    return new Secrets(require(env, DISCORD_TOKEN), require(env, CROSSTRADE_TOKEN));
+    return fromEnvironment(env, null);
+  }
+
+  /**
+   * @param env the process environment
+   * @param alerts the alert desk, or null when off
+   * @return both tokens and every source's alert key
+   * @throws ConfigException a variable is unset or unusable (the message names the variable, never a value)
+   */
+  public static Secrets fromEnvironment(Map<String, String> env, AlertsConfig alerts) {
+    String discord = require(env, DISCORD_TOKEN);
+    String crossTrade = require(env, CROSSTRADE_TOKEN);
+    return new Secrets(discord, crossTrade, alerts == null ? Map.of() : alerts.keys(env));
+  }
+
+  /** Copies the keys. */
+  public Secrets {
+    alertKeys = Map.copyOf(alertKeys);
   }
 
   private static String require(Map<String, String> env, String name) {
@@ -39,6 +57,7 @@ public record Secrets(String discordToken, String crossTradeToken) {
 
   @Override
   public String toString() {
-    return "Secrets[DISCORD_TOKEN=[redacted], CROSSTRADE_TOKEN=[redacted]]";
+    return "Secrets[DISCORD_TOKEN=[redacted], CROSSTRADE_TOKEN=[redacted], alert keys=" + alertKeys.size()
+        + " [redacted]]";
   }
 }

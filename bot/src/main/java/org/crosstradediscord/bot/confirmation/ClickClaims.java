@@ -66,9 +66,15 @@ final class ClickClaims {
   }
 
   /** See {@link ConfirmationStore#claim}; no bookkeeping of live or refused claims. */
-  Claim claim(String id, long userId, String interactionId, String token, Duration lease, Rebuilder rebuilder) {
-    return take(id, userId, interactionId, rebuilder, (now) -> rows.claimPending(id, userId, interactionId, token, now,
-        now.plus(lease)));
+  Claim claim(String id, long userId, String interactionId, String token, Duration lease, Rebuilder rebuilder,
+      Runnable thenInTheSameCall) {
+    return take(id, userId, interactionId, rebuilder, (now) -> {
+      boolean claimed = rows.claimPending(id, userId, interactionId, token, now, now.plus(lease));
+      if (claimed) {
+        thenInTheSameCall.run();
+      }
+      return claimed;
+    });
   }
 
   /** See {@link ConfirmationStore#cancel}. */

@@ -130,9 +130,15 @@ public final class ConfirmationStore {
     return clicks.peek(id, rebuilder);
   }
 
+  /** {@link #claim(String, long, String, String, Duration, Rebuilder, Runnable)} with no second step. */
+  public Claim claim(String id, long userId, String interactionId, String token, Duration lease, Rebuilder rebuilder) {
+    return claim(id, userId, interactionId, token, lease, rebuilder, () -> { });
+  }
+
   /**
    * Claims a pending action for execution: succeeds once across every process on the store, for its invoker only,
-   * before it expires.
+   * before it expires; then, only when this call claimed it, one more step in the same store call (the store's thread,
+   * the same wait), e.g. the halt switch's fresh read: one hand-off to the store instead of two before the order.
    *
    * @param id the id from the button's custom_id
    * @param userId the clicking member's user id
@@ -141,10 +147,13 @@ public final class ConfirmationStore {
    *     dies while sending
    * @param lease how long the claim may take before it is taken for dead
    * @param rebuilder builds a stored action again
+   * @param thenInTheSameCall runs right after a successful claim; must not throw, may wait only on the store (when
+   *     the wait runs out it may not have run)
    * @return claimed, not the invoker, gone (with why), refused, handled elsewhere, or unavailable
    */
-  public Claim claim(String id, long userId, String interactionId, String token, Duration lease, Rebuilder rebuilder) {
-    Claim c = clicks.claim(id, userId, interactionId, token, lease, rebuilder);
+  public Claim claim(String id, long userId, String interactionId, String token, Duration lease, Rebuilder rebuilder,
+      Runnable thenInTheSameCall) {
+    Claim c = clicks.claim(id, userId, interactionId, token, lease, rebuilder, thenInTheSameCall);
     if (c instanceof Claim.Claimed) {
       live.add(id); // this process is handling it: its own recovery never reports it
       refused.forget(id); // the row left PENDING: a late claim can't land now
@@ -213,11 +222,7 @@ public final class ConfirmationStore {
     }
   }
 
-  /**
-   * Records that a claimed action's result was reported (sent or not): the claim ends and its token is dropped.
-   *
-   * @param id the id
-   */
+  /** @param id a claimed action whose result was reported (sent or not): the claim ends, its token is dropped */
   public void finish(String id) {
     if (stored.endClaim(id, PendingState.DONE, "the end of a claim")) {
       live.remove(id);
@@ -226,18 +231,12 @@ public final class ConfirmationStore {
     // start reports it "outcome unknown", which errs towards "check NinjaTrader".
   }
 
-  /**
-   * @param id the id from the button's custom_id
-   * @return the pending action this process holds in memory (it made the card), or null
-   */
+  /** @return the pending action {@code id} (a custom_id's) this process holds in memory (it made the card), or null */
   public PendingAction local(String id) {
     return id == null ? null : cards.get(id);
   }
 
-  /**
-   * @param id a card's id
-   * @return true when the store says it is still waiting for a click; false when it is not, or the store cannot say
-   */
+  /** @return true when the store says card {@code id} still waits for a click; false when not, or it cannot say */
   public boolean stillPending(String id) {
     return stored.stillPending(id);
   }

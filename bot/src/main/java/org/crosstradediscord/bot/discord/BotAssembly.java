@@ -3,6 +3,7 @@ package org.crosstradediscord.bot.discord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -96,7 +97,8 @@ public final class BotAssembly {
 
   private static DiscordBot start(BotConfig config, Secrets secrets, StoreStart store, Ops ops, StartSplit split,
       Instant startedAt) {
-    List<String> tokens = List.of(secrets.discordToken(), secrets.crossTradeToken());
+    List<String> tokens = new java.util.ArrayList<>(List.of(secrets.discordToken(), secrets.crossTradeToken()));
+    tokens.addAll(secrets.alertKeys().values());
     long t0 = StartSplit.now();
     CrossTradeClient client;
     try {
@@ -132,11 +134,13 @@ public final class BotAssembly {
       throw e;
     }
     split.also("store", "waited " + (StartSplit.now() - loggedIn) / 1_000_000);
-    return assemble(config, tokens, trail, ops, client, calls, discord, gate, split, startedAt, loggedIn);
+    return assemble(config, secrets.alertKeys(), tokens, trail, ops, client, calls, discord, gate, split, startedAt,
+        loggedIn);
   }
 
   /** The parts that need the store, then READY, the commands and the rest; the gate opens once the router exists. */
-  private static DiscordBot assemble(BotConfig config, List<String> tokens, AuditTrail trail, Ops ops,
+  private static DiscordBot assemble(BotConfig config, Map<String, String> alertKeys, List<String> tokens,
+      AuditTrail trail, Ops ops,
       CrossTradeClient client, TradeCalls calls, DiscordSession discord, StartGate gate, StartSplit split,
       Instant startedAt, long loggedIn) {
     Desk desk;
@@ -154,8 +158,9 @@ public final class BotAssembly {
       // Reads (/positions, /orders, autocomplete) on threads of their own: 4 at once, 32 waiting at most.
       Workers reads = new Workers("crosstrade-read", READ_THREADS, READ_QUEUE);
       desk = new Desk(trail, confirmations, client, audit, halt, calls, reads);
+      AlertDeskRun alerts = AlertDeskRun.create(config, alertKeys, trail.store(), halt, audit, discord.jda());
       router = new InteractionRouter(desk, registry, config.policy(), new LimitGuard(config.limits()),
-          config.mode(), grace.plus(config.crosstrade().requestTimeout()));
+          config.mode(), grace.plus(config.crosstrade().requestTimeout()), alerts);
     } catch (RuntimeException e) {
       gate.fail();
       discord.disconnect();
@@ -177,6 +182,7 @@ public final class BotAssembly {
       split.registered();
       discord.openAuditChannel(config.auditChannelId(), desk.audit());
       feed = DeskFeed.start(config, discord.jda(), desk);
+      router.startAlerts(); // after READY: its cards need the channels
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       new DiscordBot(desk, ops, grace, discord, router, feed, presence).close(); // what was built, in the one order

@@ -5,6 +5,7 @@ import org.crosstradediscord.bot.confirmation.Rebuilder;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -17,6 +18,7 @@ import org.crosstradediscord.bot.commands.TradeAction;
 import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.bot.confirmation.Claim;
 import org.crosstradediscord.bot.confirmation.PendingAction;
+import org.crosstradediscord.bot.halt.FreshCheck;
 import org.crosstradediscord.bot.halt.HaltSwitch;
 import org.crosstradediscord.bot.rendering.Cards;
 import org.crosstradediscord.bot.text.DiscordText;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A Confirm or Cancel click on a review card. JDA's gateway thread only acknowledges it (a deferred update: the card
  * stays as it is) and hands it to the interaction steps pool; everything that waits on the store runs there: the
- * role re-check, the row-level claim, the halt check with a fresh store read, the hand-off to {@link TradeCalls}.
+ * role re-check, the row-level claim and the halt check with a fresh store read (one store call), the hand-off to
+ * {@link TradeCalls} — at once, while the card is edited to "Sending…" (the result edit waits for that edit).
  * Only the replica whose acknowledgement Discord accepted handles a click. Answers that are not the card's new state
  * ("not yours", "nothing to confirm", "busy") are ephemeral follow-ups, so they never overwrite a result.
  */
@@ -121,15 +124,18 @@ final class ClickFlow {
       }
     }
     PendingAction mine = store.local(c.pendingId()); // the card this process made: close its review read if lost
+    // The fresh halt read (a card made before another replica's /halt) shares the claim's store call.
+    FreshCheck haltNow = peeked != null ? halt.freshCheck(peeked.action().command()) : null;
     Claim claim = c.confirm()
-        ? store.claim(c.pendingId(), clicker.userId(), c.interactionId(), c.token(), claimLease, rebuilder)
+        ? store.claim(c.pendingId(), clicker.userId(), c.interactionId(), c.token(), claimLease, rebuilder,
+            haltNow != null ? haltNow::read : () -> { })
         : store.cancel(c.pendingId(), clicker.userId(), c.interactionId(), rebuilder);
     if (mine != null && !(claim instanceof Claim.Claimed) && !(claim instanceof Claim.NotInvoker)
         && !(claim instanceof Claim.Unavailable)) {
       closeReview(mine.action()); // claimed or ended elsewhere: this process's late review read must not edit the card
     }
     if (claim instanceof Claim.Claimed claimed) {
-      afterClaim(c, claimed.pending());
+      afterClaim(c, claimed.pending(), haltNow);
     } else if (claim instanceof Claim.HandledElsewhere) {
       log.debug("a click is handled by another replica");
     } else if (claim instanceof Claim.Unavailable down) {
@@ -152,7 +158,7 @@ final class ClickFlow {
   }
 
   /** The rest of a click once its pending action was claimed (Confirm) or cancelled (Cancel). */
-  private void afterClaim(Click c, PendingAction pending) {
+  private void afterClaim(Click c, PendingAction pending, FreshCheck haltNow) {
     TradeAction action = pending.action();
     Invoker clicker = c.clicker();
     closeReview(action);
@@ -163,12 +169,15 @@ final class ClickFlow {
       return;
     }
     TradeCalls.Ticket ticket = null;
+    boolean submitted = false;
+    CompletableFuture<Void> sendingShown = new CompletableFuture<>();
     try {
       String refusal = stillAllowed(action, clicker);
       String kind = "denied";
       if (refusal != null) {
         refusal = refusal + "\nNothing was sent.";
-      } else if ((refusal = halt.refusalFresh(action.command())) != null) { // a card made before a /halt
+      } else if ((refusal = haltNow != null && haltNow.done() ? haltNow.refusal()
+          : halt.refusalFresh(action.command())) != null) { // a card made before a /halt
         kind = "refused";
         refusal = refusal + "\nNothing was sent.";
       }
@@ -180,8 +189,10 @@ final class ClickFlow {
             refusal));
         return;
       }
-      ticket = calls.reserve(execution.trade(pending.id(), c.hook(), clicker, action, c.clickedAt()), c.clickedAt(),
-          () -> audit(clicker, "confirmed", action.command(), action.auditArgs(), "confirmed"));
+      // "confirmed" is written once the order is on its way, and always before the trade's result line (Once).
+      Once confirmed = new Once(() -> audit(clicker, "confirmed", action.command(), action.auditArgs(), "confirmed"));
+      ticket = calls.reserve(execution.trade(pending.id(), c.hook(), clicker, action, c.clickedAt(), sendingShown,
+          confirmed), c.clickedAt());
       if (ticket == null) { // shutdown began after the first check: refused, never "confirmed"
         store.refuseClaimed(pending.id());
         audit(clicker, "refused", action.command(), action.auditArgs(), "the bot is shutting down");
@@ -189,21 +200,18 @@ final class ClickFlow {
             + " run the command again once it is back."));
         return;
       }
-      TradeCalls.Ticket reserved = ticket;
-      // The card says "Sending…" with its buttons disabled, then the trade goes to a call thread (the result edit
-      // follows this one). The click itself was acknowledged before the claim.
-      c.hook().editOriginalEmbeds(Cards.executing(review))
-          .setComponents(Cards.buttons(pending.id(), review.confirmLabel(), true))
-          .queue(ok -> calls.submit(reserved), err -> {
-            log.warn("the card of /{} could not show 'Sending…' ({}); sending anyway", action.command(),
-                DiscordText.oneLine(err.toString()));
-            calls.submit(reserved); // the member confirmed and the click was acknowledged: the result edit follows
-            followUp(c.hook(), "Sending: " + review.title(), "Your order is being sent; its result replaces the card."
-                + " Do not confirm it again.");
-          });
+      // The trade goes to a call thread at once (the click was acknowledged before the claim); the card says
+      // "Sending…" with its buttons disabled meanwhile, and the trade's result edit waits for that edit to end.
+      calls.submit(ticket);
+      submitted = true;
+      showSending(c, pending.id(), action, sendingShown);
+      confirmed.run();
     } catch (RuntimeException e) { // every claim ends: reported, row finished, never left "confirmed" and silent
       log.error("the Confirm click on a pending /{} failed after it was claimed", action.command(), e);
-      if (ticket != null) {
+      sendingShown.complete(null);
+      if (submitted) {
+        return; // the trade is on its way or reported: it ends in its own result card
+      } else if (ticket != null) {
         calls.release(ticket, "the bot failed while handling the click");
       } else {
         store.refuseClaimed(pending.id());
@@ -211,6 +219,27 @@ final class ClickFlow {
             + e.getClass().getSimpleName());
         followUp(c.hook(), "Not sent", "The bot failed while handling the click. Nothing was sent; run the command again.");
       }
+    }
+  }
+
+  /**
+   * The card says "Sending…" with its buttons disabled; {@code shown} completes when Discord answered that edit (or it
+   * failed), so the result edit never lands before it. Never throws.
+   */
+  private static void showSending(Click c, String pendingId, TradeAction action, CompletableFuture<Void> shown) {
+    Review review = action.review();
+    try {
+      c.hook().editOriginalEmbeds(Cards.executing(review)).setComponents(Cards.buttons(pendingId, review.confirmLabel(),
+          true)).queue(ok -> shown.complete(null), err -> {
+            shown.complete(null);
+            log.warn("the card of /{} could not show 'Sending…' ({}); sending anyway", action.command(),
+                DiscordText.oneLine(err.toString()));
+            followUp(c.hook(), "Sending: " + review.title(), "Your order is being sent; its result replaces the card."
+                + " Do not confirm it again.");
+          });
+    } catch (RuntimeException e) { // e.g. JDA already shut down: the result edit must not wait for it
+      shown.complete(null);
+      log.warn("the card of /{} could not show 'Sending…': {}", action.command(), DiscordText.oneLine(e.toString()));
     }
   }
 

@@ -68,24 +68,28 @@ final class CommandFlow {
   }
 
   /**
-   * One command for one member, typed or from a table button: audit, role check, option checks, then an ephemeral
-   * review card (trades: Confirm/Cancel, what it affects read afterwards) or a deferred answer (reads). Nothing is
-   * sent to CrossTrade here except a read-only command's GETs.
+   * One command for one member, typed or from a table button: role check, option checks, then an ephemeral review
+   * card (trades: Confirm/Cancel, what it affects read afterwards) or a deferred answer (reads). Nothing is sent to
+   * CrossTrade here except a read-only command's GETs. Audited: "received" as soon as the first reply is queued, then
+   * what became of it.
    */
   void run(IReplyCallback event, SlashCommand command, Invoker invoker, Map<String, Object> values,
       Map<String, String> args) {
-    audit.step("command", invoker, command.name(), args, "received");
-
+    // The "received" line is the interaction's first; it is written once the first reply is queued (not on the way
+    // to Discord's first callback), and before any other line of this interaction (Once).
+    Once received = new Once(() -> audit.step("command", invoker, command.name(), args, "received"));
     if (!policy.allows(command.permission(), invoker.roleIds())) {
-      audit.denied(invoker, command.name(), args, "no role grants " + command.permission().key());
       event.replyEmbeds(Cards.notice("Not allowed", "None of your roles may run `/" + command.name()
           + "`. Ask a server admin if you should.")).setEphemeral(true).queue();
+      received.run();
+      audit.denied(invoker, command.name(), args, "no role grants " + command.permission().key());
       return;
     }
     String halted = halt.refusal(command.name()); // halt: refused before any check that could call upstream
     if (halted != null) {
-      audit.refused(invoker, command.name(), args, "trading is halted");
       event.replyEmbeds(Cards.notice("Trading is halted", halted + "\nNothing was sent.")).setEphemeral(true).queue();
+      received.run();
+      audit.refused(invoker, command.name(), args, "trading is halted");
       return;
     }
     Prepared prepared;
@@ -93,30 +97,35 @@ final class CommandFlow {
       prepared = command.prepare(new CommandOptions(values), invoker, policy);
     } catch (RuntimeException e) {
       log.error("/{} failed while checking its options", command.name(), e);
-      audit.step("invalid", invoker, command.name(), args, "internal error " + e.getClass().getSimpleName());
       event.replyEmbeds(Cards.notice("Something went wrong", "The bot failed while checking your options. Nothing was sent."))
           .setEphemeral(true).queue();
+      received.run();
+      audit.step("invalid", invoker, command.name(), args, "internal error " + e.getClass().getSimpleName());
       return;
     }
     if (prepared instanceof Prepared.Invalid invalid) {
-      audit.step("invalid", invoker, command.name(), args, String.join("; ", invalid.problems()));
       event.replyEmbeds(Cards.notice("Check your options", "Nothing was sent.\n- "
           + String.join("\n- ", invalid.problems()))).setEphemeral(true).queue();
+      received.run();
+      audit.step("invalid", invoker, command.name(), args, String.join("; ", invalid.problems()));
     } else if (prepared instanceof Prepared.Denied denied) {
-      audit.denied(invoker, command.name(), args, denied.reason());
       event.replyEmbeds(Cards.notice("Not allowed", denied.reason() + "\nNothing was sent.")).setEphemeral(true).queue();
+      received.run();
+      audit.denied(invoker, command.name(), args, denied.reason());
     } else if (prepared instanceof Prepared.Ready ready) {
       OrderIntent order = ready.action().riskOrder().orElse(null);
       String broken = order == null ? null : limits.check(invoker.roleIds(), order).orElse(null);
       if (broken != null) {
-        reviews.limitDenied(event.getHook(), invoker, ready.action(), broken, false);
         event.replyEmbeds(Cards.notice("Not allowed", broken + "\nNothing was sent.")).setEphemeral(true).queue();
+        received.run();
+        reviews.limitDenied(event.getHook(), invoker, ready.action(), broken, false);
       } else {
-        reviews.prepareReview(event, invoker, ready.action(), order, recipe(command, values));
+        reviews.prepareReview(event, invoker, ready.action(), order, recipe(command, values), received);
       }
     } else if (prepared instanceof Prepared.Read read) {
-      answer(event, invoker, read.action());
+      answer(event, invoker, read.action(), received);
     } else if (prepared instanceof Prepared.Control control) {
+      received.run(); // a /halt is audited when applied, before its reply: "received" comes first
       control(event, invoker, control.action());
     }
   }
@@ -143,14 +152,16 @@ final class CommandFlow {
    * A read-only command: defer the (ephemeral) reply at once — Discord's 3 s rule — then read off the gateway thread
    * (each SDK call bounded by the request timeout) and edit the reply with the answer or a failure card.
    */
-  private void answer(IReplyCallback event, Invoker invoker, ReadAction action) {
+  private void answer(IReplyCallback event, Invoker invoker, ReadAction action, Once received) {
     event.deferReply(true).queue(hook -> {
+      received.run(); // normally written already, right after the deferral was queued
       if (!reads.submit(() -> read(hook, invoker, action))) {
         audit.step("result", invoker, action.command(), action.auditArgs(), "not read: the bot is busy or stopping");
         hook.editOriginalEmbeds(Cards.notice("Busy", "The bot is busy or shutting down; nothing was read. Try again shortly."))
             .queue(ok -> { }, err -> log.warn("could not answer /{}: {}", action.command(), err.toString()));
       }
     }, err -> log.warn("could not defer /{}: {}", action.command(), err.toString()));
+    received.run();
   }
 
   private void read(InteractionHook hook, Invoker invoker, ReadAction action) {

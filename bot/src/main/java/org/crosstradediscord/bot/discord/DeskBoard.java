@@ -50,6 +50,8 @@ public final class DeskBoard implements AutoCloseable {
     return t;
   });
   private final AtomicLong edits = new AtomicLong();
+  /** The board's buttons: the same for every edit. */
+  private final List<ActionRow> buttons;
   /** This process, as the board lease's owner. */
   private final String owner = java.util.UUID.randomUUID().toString();
   private volatile boolean leading;
@@ -74,6 +76,7 @@ public final class DeskBoard implements AutoCloseable {
     this.store = store;
     this.halt = halt;
     this.staleAfter = streamInterval.multipliedBy(3);
+    this.buttons = BoardCard.buttons(config.accounts());
   }
 
   /**
@@ -143,8 +146,8 @@ public final class DeskBoard implements AutoCloseable {
       String key;
       MessageEmbed embed;
       try {
-        key = BoardCard.contentKey(s);
-        embed = BoardCard.embed(s);
+        embed = BoardCard.embed(s); // drawn once: its key is read from it
+        key = BoardCard.contentKey(embed, s);
       } catch (RuntimeException e) { // e.g. a value JDA refuses: never leave old numbers up as live
         log.warn("desk board cannot be drawn: {}", DiscordText.oneLine(e.toString(), 300));
         key = "unavailable";
@@ -153,9 +156,8 @@ public final class DeskBoard implements AutoCloseable {
       if (key.equals(lastKey) && Duration.between(lastEditAt, now).compareTo(KEEPALIVE) < 0) {
         return;
       }
-      List<ActionRow> rows = BoardCard.buttons(config.accounts());
       try {
-        channel().editMessageEmbedsById(messageId, embed).setComponents(rows).complete();
+        channel().editMessageEmbedsById(messageId, embed).setComponents(buttons).complete();
       } catch (ErrorResponseException e) {
         if (e.getErrorResponse() != ErrorResponse.UNKNOWN_MESSAGE) {
           throw e;

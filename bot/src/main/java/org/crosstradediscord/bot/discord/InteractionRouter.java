@@ -1,9 +1,11 @@
 package org.crosstradediscord.bot.discord;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -19,6 +21,7 @@ import org.crosstradediscord.bot.commands.SlashCommand;
 import org.crosstradediscord.bot.config.TradingMode;
 import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.bot.halt.HaltSwitch;
+import org.crosstradediscord.bot.rendering.AlertCards;
 import org.crosstradediscord.bot.rendering.Cards;
 import org.crosstradediscord.bot.risk.LimitGuard;
 import org.crosstradediscord.client.CrossTradeClient;
@@ -41,6 +44,8 @@ public final class InteractionRouter extends ListenerAdapter {
   private final ReviewFlow reviews;
   private final ClickFlow clicks;
   private final AutocompleteFlow autocomplete;
+  private final @Nullable AlertDeskRun alerts;
+  private final @Nullable AlertApprovals approvals;
 
   /**
    * @param desk the desk's services: pending confirmations, the SDK, the audit log, the halt switch, the trade calls
@@ -52,9 +57,10 @@ public final class InteractionRouter extends ListenerAdapter {
    * @param mode paper (Confirm sends nothing) or live
    * @param claimLease how long a claimed trade may take before another start takes it for dead (the shutdown grace
    *     plus the request timeout)
+   * @param alerts the alert desk, or null when {@code alerts} is off (its Approve/Reject clicks are routed here)
    */
   InteractionRouter(Desk desk, CommandRegistry registry, RolePolicy policy, LimitGuard limits, TradingMode mode,
-      Duration claimLease) {
+      Duration claimLease, @Nullable AlertDeskRun alerts) {
     this.registry = registry;
     ConfirmationStore store = desk.confirmations();
     CrossTradeClient client = desk.client();
@@ -68,10 +74,28 @@ public final class InteractionRouter extends ListenerAdapter {
     TradeExecution execution = new TradeExecution(client, audit, store, calls, limits, mode, halt, suggestions);
     this.clicks = new ClickFlow(store, audit, calls, halt, policy, limits, claimLease, reviews::rebuild, execution, steps);
     this.autocomplete = new AutocompleteFlow(registry, policy, suggestions);
+    this.alerts = alerts;
+    this.approvals = alerts == null ? null : new AlertApprovals(alerts.desk(), desk.trail().store().alerts(), policy,
+        limits, halt, client, mode, audit, steps, calls, Clock.systemUTC(), claimLease);
+  }
+
+  /** Stops the alert desk's listener and expiry sweeps (idempotent); approvals in flight finish as trades. */
+  void closeAlerts() {
+    if (alerts != null) {
+      alerts.close();
+    }
+  }
+
+  /** Starts the alert desk's listener and expiry sweeps, when configured. */
+  void startAlerts() {
+    if (alerts != null) {
+      alerts.start();
+    }
   }
 
   /** Stops taking interaction steps (those running end at their store deadline). */
   void close() {
+    closeAlerts();
     steps.close();
   }
 
@@ -115,6 +139,15 @@ public final class InteractionRouter extends ListenerAdapter {
     Optional<CommandRegistry.ButtonCall> standsFor = registry.button(customId);
     if (standsFor.isPresent()) { // a table row's or the board's button: the command it stands for
       commands.fromButton(event, standsFor.get());
+      return;
+    }
+    if (approvals != null && (customId.startsWith(AlertCards.APPROVE) || customId.startsWith(AlertCards.REJECT))) {
+      Member member = event.getMember();
+      if (member != null) {
+        boolean approve = customId.startsWith(AlertCards.APPROVE);
+        approvals.onClick(event, Members.invoker(member), approve, customId.substring(approve
+            ? AlertCards.APPROVE.length() : AlertCards.REJECT.length()), clickedAt);
+      }
       return;
     }
     boolean confirm = customId.startsWith(Cards.CONFIRM);

@@ -72,11 +72,14 @@ final class ReviewFlow {
    * A confirmed command's review card: the reply is deferred at once (Discord's 3 s rule), then, off JDA's threads,
    * the halt is checked again with a fresh store read (another replica's halt), {@code max_position} is checked when
    * a limit needs it (the position read on the read threads, bounded by the request timeout; a position that cannot
-   * be read refuses the order), the pending confirmation is stored, and the reply becomes the card.
+   * be read refuses the order), the pending confirmation is stored, and the reply becomes the card. {@code received}
+   * (the interaction's first audit line, a {@link Once}) runs right after the deferral was queued, and before any
+   * other step of this interaction audits anything.
    */
   void prepareReview(IReplyCallback event, Invoker invoker, TradeAction ready, OrderIntent order,
-      Recipe recipe) {
+      Recipe recipe, Runnable received) {
     event.deferReply(true).queue(hook -> {
+      received.run(); // normally written already, right after the deferral was queued
       boolean queued = steps.submit(() -> {
         try {
           reviewSteps(hook, invoker, ready, order, recipe);
@@ -93,6 +96,7 @@ final class ReviewFlow {
             + " shortly.")).queue(ok -> { }, err -> log.warn("could not answer /{}: {}", ready.command(), err.toString()));
       }
     }, err -> log.warn("could not defer /{}: {}", ready.command(), err.toString()));
+    received.run();
   }
 
   /** The review card's steps off JDA's thread: the fresh halt check, {@code max_position} if needed, the card. */

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs confirmed trades off JDA's gateway thread, bounded in every direction:
  * <ul>
- *   <li>a click first takes a {@link Ticket} ({@link #reserve}); only then is it audited "confirmed" — under the
- *       same lock that {@link #close} takes, so no click is confirmed once shutdown began;</li>
+ *   <li>a click first takes a {@link Ticket} ({@link #reserve}), atomically with respect to {@link #close}: none is
+ *       granted once shutdown began, so no click is confirmed then;</li>
  *   <li>a fixed number of threads and a bounded queue: when both are full a ticket is refused at once ("busy;
  *       nothing was sent") instead of waiting an unknown time;</li>
  *   <li>a trade whose click is older than the request timeout when a thread picks it up is never sent late: it is
@@ -151,17 +151,15 @@ final class TradeCalls {
    *
    * @param trade the trade
    * @param clickedAtNanos {@link System#nanoTime()} of the Confirm click (the age that counts against the timeout)
-   * @param onConfirmed runs under the lock when the ticket is granted (the "confirmed" audit line)
-   * @return the ticket, or null when shutdown began (then nothing ran and nothing may be audited "confirmed")
+   * @return the ticket, or null when shutdown began (then nothing may be audited "confirmed")
    */
-  Ticket reserve(Trade trade, long clickedAtNanos, Runnable onConfirmed) {
+  Ticket reserve(Trade trade, long clickedAtNanos) {
     synchronized (lock) {
       if (stopping) {
         return null;
       }
       Ticket t = new Ticket(trade, clickedAtNanos);
       reserved.add(t);
-      onConfirmed.run();
       return t;
     }
   }

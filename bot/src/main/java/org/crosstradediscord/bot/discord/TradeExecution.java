@@ -3,6 +3,7 @@ package org.crosstradediscord.bot.discord;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -42,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 final class TradeExecution {
   private static final Logger log = LoggerFactory.getLogger(TradeExecution.class);
+  /** The longest a result edit waits for the card's earlier edit to be answered. */
+  private static final long CARD_BEFORE_WAIT_S = 30;
 
   private final CrossTradeClient client;
   private final AuditLog audit;
@@ -70,10 +73,14 @@ final class TradeExecution {
    * @param clicker the member who confirmed
    * @param action what to send
    * @param clickedAt {@link System#nanoTime()} of the click (its age counts against the request timeout)
+   * @param cardBefore completes when the card's earlier edit ("Sending…") was answered or failed: the result edit
+   *     is sent only then, so it is never overwritten (the order itself does not wait for it)
+   * @param auditBefore the click's "confirmed" audit line (a {@link Once}): run before the result line is written
    * @return the trade to hand to {@link TradeCalls#reserve}
    */
-  TradeCalls.Trade trade(String pendingId, InteractionHook hook, Invoker clicker, TradeAction action, long clickedAt) {
-    return new ConfirmedTrade(pendingId, hook, clicker, action, clickedAt);
+  TradeCalls.Trade trade(String pendingId, InteractionHook hook, Invoker clicker, TradeAction action, long clickedAt,
+      CompletableFuture<?> cardBefore, Runnable auditBefore) {
+    return new ConfirmedTrade(pendingId, hook, clicker, action, clickedAt, cardBefore, auditBefore);
   }
 
   /**
@@ -91,12 +98,6 @@ final class TradeExecution {
       throw new IllegalStateException("the position has no quantity");
     }
     return p.getMarketPosition() == MarketPosition.SHORT ? -(long) p.getQuantity() : p.getQuantity();
-  }
-
-  /** Ends an order's "on its way" count when its SDK call returned, however it ended. */
-  private interface Departure extends AutoCloseable {
-    @Override
-    void close();
   }
 
   /** What one SDK call came to: the audit text, the order ids, the time taken and how to draw its card. */
@@ -125,7 +126,7 @@ final class TradeExecution {
       return new Result("paper: not sent", null, 0, () -> PaperTrade.card(request));
     }
     long start = System.nanoTime();
-    try (Departure ignored = checks::done) {
+    try {
       Outcome outcome = action.execute(client.withSendGate(checks));
       long ms = elapsedMs(start);
       return new Result("ok", outcome.orderIds(), ms, () -> Cards.success(review, outcome, workingBefore(action), ms));
@@ -144,6 +145,8 @@ final class TradeExecution {
       log.error("unexpected failure executing /{}", action.command(), e);
       return new Result("internal error " + e.getClass().getSimpleName(), null, elapsedMs(start),
           () -> unknownAfterInternalError(review));
+    } finally {
+      checks.done(); // the order's "on its way" count ends when its SDK call returned, however it ended
     }
   }
 
@@ -183,12 +186,6 @@ final class TradeExecution {
     return p == null ? null : p.workingOrders();
   }
 
-  private static void logEditFailure(Object ok, Throwable err) {
-    if (err != null) {
-      log.warn("could not update a trade's card: {}", err.toString());
-    }
-  }
-
   /**
    * A confirmed trade on its way through {@link TradeCalls}: each way it can end edits the card and is audited, once
    * ({@link #ended}); an answer that arrives after the shutdown reported "outcome unknown" is added as a follow-up.
@@ -200,16 +197,22 @@ final class TradeExecution {
     private final TradeAction action;
     private final Review review;
     private final long clickedAt;
+    private final CompletableFuture<?> cardBefore;
+    private final Runnable auditBefore;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile CompletableFuture<?> lastEdit = CompletableFuture.completedFuture(null);
 
-    ConfirmedTrade(String pendingId, InteractionHook hook, Invoker clicker, TradeAction action, long clickedAt) {
+    ConfirmedTrade(String pendingId, InteractionHook hook, Invoker clicker, TradeAction action, long clickedAt,
+        CompletableFuture<?> cardBefore, Runnable auditBefore) {
       this.pendingId = pendingId;
       this.hook = hook;
       this.clicker = clicker;
       this.action = action;
       this.review = action.review();
       this.clickedAt = clickedAt;
+      this.auditBefore = auditBefore;
+      // A net: should the earlier edit never be answered, the result still shows (JDA answers every edit it queued).
+      this.cardBefore = cardBefore.handle((ok, err) -> null).completeOnTimeout(null, CARD_BEFORE_WAIT_S, TimeUnit.SECONDS);
     }
 
     @Override
@@ -263,6 +266,7 @@ final class TradeExecution {
     private void report(String result, @Nullable String detail, List<String> orderIds, long ms,
         Supplier<MessageEmbed> card) {
       try {
+        auditBefore.run(); // the "confirmed" line, if the click's thread has not written it yet
         audit.result(clicker, action.command(), action.auditArgs(), result, detail, orderIds, ms);
       } catch (RuntimeException e) {
         log.error("the result of /{} could not be audited: {}", action.command(), e.toString());
@@ -284,11 +288,13 @@ final class TradeExecution {
         embed = Cards.notice("Answered: " + review.title(), "CrossTrade answered (" + DiscordText.escape(result, 300)
             + ") but the answer could not be shown. **Check NinjaTrader** for what was executed.");
       }
-      try {
-        lastEdit = hook.editOriginalEmbeds(embed).setComponents().submit().whenComplete(TradeExecution::logEditFailure);
-      } catch (RuntimeException e) {
-        log.error("the result card of /{} could not be sent: {}", action.command(), e.toString());
-      }
+      MessageEmbed shown = embed;
+      lastEdit = cardBefore.thenCompose(ok -> hook.editOriginalEmbeds(shown).setComponents().submit())
+          .whenComplete((ok, err) -> { // e.g. Discord refused it, or JDA shut down
+            if (err != null) {
+              log.warn("could not update a trade's card: {}", err.toString());
+            }
+          });
     }
   }
 }

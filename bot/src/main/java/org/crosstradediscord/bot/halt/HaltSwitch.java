@@ -149,6 +149,18 @@ public final class HaltSwitch implements AutoCloseable {
   }
 
   /**
+   * {@link #refusalFresh} in two steps, so that its store read can share a store call made anyway (a click's claim):
+   * {@link FreshCheck#read} on a thread whose wait on the store is bounded by its caller, then
+   * {@link FreshCheck#refusal}.
+   *
+   * @param command a slash command name
+   * @return the check; it reads the store only for the risk-increasing commands
+   */
+  public FreshCheck freshCheck(String command) {
+    return new FreshCheck(command, RISK_INCREASING.contains(command) ? sync::readHere : null, this::refusal);
+  }
+
+  /**
    * The send gate passed a risk-increasing order (it is being written to CrossTrade now); close the returned handle
    * when the SDK call returned. A halt made meanwhile says how many were on their way.
    *

@@ -173,7 +173,21 @@ final class HaltSync implements AutoCloseable {
    */
   void read() {
     HaltMemory.Read begun = memory.readBegun();
-    HaltState read = reader.call(store::halt);
+    adopt(begun, reader.call(store::halt));
+  }
+
+  /**
+   * {@link #read} on the caller's thread, for a caller that already bounds its wait on the store (a click's claim
+   * and this read share one store call).
+   *
+   * @throws StoreException the store cannot be read
+   */
+  void readHere() {
+    HaltMemory.Read begun = memory.readBegun();
+    adopt(begun, store.halt());
+  }
+
+  private void adopt(HaltMemory.Read begun, HaltState read) {
     if (memory.adoptRead(begun, read)) {
       news.changed(read); // another replica's halt or resume
     }

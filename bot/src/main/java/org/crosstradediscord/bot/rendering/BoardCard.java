@@ -143,13 +143,26 @@ public final class BoardCard {
    * @return everything the embed says except the "as of" time, to skip edits that change nothing
    */
   public static String contentKey(Snapshot s) {
-    MessageEmbed e = embed(s);
+    return contentKey(embed(s), s);
+  }
+
+  /**
+   * {@link #contentKey(Snapshot)} of an embed already drawn from {@code s} (the board draws each frame once).
+   *
+   * @param e {@link #embed}{@code (s)}
+   * @param s what it shows
+   * @return everything the embed says except the "as of" time
+   */
+  public static String contentKey(MessageEmbed e, Snapshot s) {
     StringBuilder k = new StringBuilder(String.valueOf(e.getTitle())).append('|').append(e.getColorRaw())
         .append('|').append(s.freshness());
-    k.append('|').append(String.valueOf(e.getDescription()).replaceAll("<t:-?\\d+:[TR]>", ""));
+    k.append('|').append(TIMES.matcher(String.valueOf(e.getDescription())).replaceAll(""));
     e.getFields().forEach(f -> k.append('|').append(f.getName()).append('=').append(f.getValue()));
     return k.toString();
   }
+
+  /** Discord timestamps ({@code <t:…:T>}, {@code <t:…:R>}): left out of {@link #contentKey}. */
+  private static final java.util.regex.Pattern TIMES = java.util.regex.Pattern.compile("<t:-?\\d+:[TR]>");
 
   /**
    * @param accounts the configured accounts

@@ -97,6 +97,13 @@ final class AlertSql implements AlertStore {
         AlertState.OPEN.name(), at, AlertState.APPROVING.name(), at);
   }
 
+  @Override
+  public int prune(Instant before) {
+    sql.update("prune the alert dedupe rows", "DELETE FROM alert_seen WHERE seen_micros < ?", Sql.micros(before));
+    return sql.update("prune old alerts", "DELETE FROM alert WHERE state NOT IN (?, ?) AND updated_micros < ?",
+        AlertState.OPEN.name(), AlertState.APPROVING.name(), Sql.micros(before));
+  }
+
   private static AlertRow row(ResultSet r) throws SQLException {
     try {
       return new AlertRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4), Sql.instant(r.getLong(5)),

@@ -78,4 +78,12 @@ public interface AlertStore {
    *     first, at most 100
    */
   List<AlertRow> due(Instant now);
+
+  /**
+   * Deletes ended alerts last changed before {@code before}, and dedupe rows last taken before it.
+   *
+   * @param before the cut-off (the desk keeps 30 days)
+   * @return how many alert rows were deleted
+   */
+  int prune(Instant before);
 }

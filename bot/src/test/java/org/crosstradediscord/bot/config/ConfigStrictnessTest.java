@@ -158,7 +158,7 @@ class ConfigStrictnessTest {
         ct.transport(), ct.maxResponseBytes(), false, ct.checkAtStart()));
     built = new BotConfig(built.mode(), built.guildIds(), built.policy(), built.auditChannelId(),
         built.confirmationTimeout(), built.crosstrade(), new DiscordConfig(leaky, leaky), built.limits(),
-        built.dailyLoss(), built.board(), built.storage(), built.logging(), built.ops());
+        built.dailyLoss(), built.board(), built.storage(), built.logging(), built.ops(), built.alerts());
     assertThat(built.summary()).contains("crosstrade=https://app.crosstrade.io:8443/base")
         .doesNotContain("hunter2").doesNotContain("alice").doesNotContain("s3cr3t").doesNotContain("frag");
     assertThat(BotConfig.origin(leaky)).isEqualTo("https://app.crosstrade.io:8443");
@@ -186,7 +186,7 @@ class ConfigStrictnessTest {
     refused(MINIMAL + "crosstrade: {check_at_start: off}", "crosstrade.check_at_start: must be true or false (got 'off')");
     refused(MINIMAL + "confirmation_timeout_seconds: {a: 1}", "confirmation_timeout_seconds: must be a whole number");
     refused(MINIMAL + "storage: x", "storage: must be a mapping");
-    refused(MINIMAL + "<<: {a: 1}", "<<: unknown key (known: accounts, audit_channel_id, board,");
+    refused(MINIMAL + "<<: {a: 1}", "<<: unknown key (known: accounts, alerts, audit_channel_id, board,");
     refused("~", "config.yaml must be a YAML mapping");
     refused(MINIMAL + "x: " + "[".repeat(30) + "]".repeat(30), "config.yaml is not valid YAML: nested more than 20 levels");
     // null is absent where a default exists; an empty role list grants nobody

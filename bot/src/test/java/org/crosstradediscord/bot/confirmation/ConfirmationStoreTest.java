@@ -116,6 +116,21 @@ class ConfirmationStoreTest {
   }
 
   @Test
+  void theStepInTheClaimsStoreCall_runsOnlyWhenThisClickClaimedIt() {
+    String id = put(ALICE, () -> { });
+    java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
+    assertThat(store.claim(id, BOB.userId(), "ix-bob", "t", LEASE, rebuilder, steps::incrementAndGet))
+        .isInstanceOf(Claim.NotInvoker.class);
+    assertThat(steps).as("not claimed: the step did not run").hasValue(0);
+    assertThat(store.claim(id, ALICE.userId(), "ix-1", "t", LEASE, rebuilder, steps::incrementAndGet))
+        .isInstanceOf(Claim.Claimed.class);
+    assertThat(steps).hasValue(1);
+    assertThat(another().claim(id, ALICE.userId(), "ix-2", "t", LEASE, rebuilder, steps::incrementAndGet))
+        .isEqualTo(new Claim.Gone(ConfirmationState.CONFIRMED));
+    assertThat(steps).as("a second click claims nothing: no second step").hasValue(1);
+  }
+
+  @Test
   void onlyTheInvoker_canClaim_andAWrongClickDoesNotConsumeIt() {
     String id = put(ALICE, () -> { });
     assertThat(claim(store, id, BOB)).isInstanceOf(Claim.NotInvoker.class);

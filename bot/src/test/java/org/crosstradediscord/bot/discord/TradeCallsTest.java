@@ -73,7 +73,7 @@ class TradeCallsTest {
 
   /** Reserve and submit, as a click whose acknowledgement Discord accepted. */
   private static boolean submit(TradeCalls calls, TradeCalls.Trade trade, long clickedAt) {
-    TradeCalls.Ticket t = calls.reserve(trade, clickedAt, () -> { });
+    TradeCalls.Ticket t = calls.reserve(trade, clickedAt);
     if (t == null) {
       return false;
     }
@@ -121,16 +121,16 @@ class TradeCallsTest {
     inFlight.started.await(5, TimeUnit.SECONDS);
     submit(calls, new Recorded("queued", false), System.nanoTime());
     Recorded acking = new Recorded("acking", false); // clicked, acknowledgement still on its way
-    TradeCalls.Ticket ticket = calls.reserve(acking, System.nanoTime(), () -> reports.add("acking:confirmed"));
+    TradeCalls.Ticket ticket = calls.reserve(acking, System.nanoTime());
 
     calls.close(Duration.ofMillis(200));
 
     assertThat(calls.stopping()).isTrue();
-    assertThat(calls.reserve(new Recorded("late", false), System.nanoTime(), () -> reports.add("late:confirmed")))
+    assertThat(calls.reserve(new Recorded("late", false), System.nanoTime()))
         .as("no click is confirmed after shutdown began").isNull();
     calls.submit(ticket); // its acknowledgement arrives after shutdown: already reported, never sent
     assertThat(reports).containsExactlyInAnyOrder("queued:not sent: the bot was shutting down before it was sent",
-        "acking:confirmed", "acking:not sent: the bot was shutting down before it was sent", "inflight:outcome unknown");
+        "acking:not sent: the bot was shutting down before it was sent", "inflight:outcome unknown");
     release.countDown(); // the call was not interrupted: its answer, should it come, is still reported
     await(() -> reports.contains("inflight:sent"));
     assertThat(reports).doesNotContain("inflight:interrupted");
@@ -170,7 +170,7 @@ class TradeCallsTest {
   @Test
   void aReleasedTicket_isReportedNotSent_once() {
     TradeCalls calls = new TradeCalls(1, 4, Duration.ofSeconds(30));
-    TradeCalls.Ticket t = calls.reserve(new Recorded("x", false), System.nanoTime(), () -> { });
+    TradeCalls.Ticket t = calls.reserve(new Recorded("x", false), System.nanoTime());
     calls.release(t, "Discord did not accept the click's acknowledgement");
     calls.submit(t);
     calls.close(Duration.ofSeconds(1));

@@ -65,6 +65,42 @@ class HaltSwitchTest {
   }
 
   @Test
+  void aFreshCheck_readsTheStoreWhereItRuns_seesAnotherReplicasHalt_andRefusesWhenTheStoreCannotBeRead(
+      @TempDir Path dir) {
+    String url = JdbcStore.SQLITE + dir.resolve("bot.db");
+    Store store = JdbcStore.open(url, Map.of());
+    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    HaltSwitch here = new HaltSwitch(new ForwardingStore(store) {
+      @Override
+      public HaltState halt() {
+        reads.incrementAndGet();
+        return super.halt();
+      }
+    }, new AuditLog(), Duration.ZERO);
+    HaltSwitch replica = new HaltSwitch(JdbcStore.open(url, Map.of()), new AuditLog(), Duration.ZERO);
+    replica.halt(RITA, "elsewhere");
+    assertThat(here.refusal("flatplace")).as("not polled: this process has not seen it yet").isNull();
+
+    FreshCheck check = here.freshCheck("flatplace");
+    assertThat(check.done()).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(check::refusal).isInstanceOf(IllegalStateException.class);
+    int before = reads.get();
+    check.read();
+    assertThat(reads.get()).isEqualTo(before + 1);
+    assertThat(check.refusal()).contains("halted").contains("rita");
+    assertThat(here.refusal("flatplace")).as("the read was adopted").isNotNull();
+
+    FreshCheck close = here.freshCheck("close");
+    close.read();
+    assertThat(reads.get()).as("a risk-reducing command reads nothing").isEqualTo(before + 1);
+    assertThat(close.refusal()).isNull();
+
+    FreshCheck broken = new HaltSwitch(new BrokenStore(), new AuditLog(), Duration.ZERO).freshCheck("reverse");
+    broken.read(); // never throws
+    assertThat(broken.refusal()).contains("cannot be read");
+  }
+
+  @Test
   void anUnreadableHaltState_refusesRiskIncreasingCommands_andLetsTheOthersThrough() {
     HaltSwitch halt = new HaltSwitch(new BrokenStore(), new AuditLog());
     assertThat(halt.refusal("flatplace")).contains("cannot be read");

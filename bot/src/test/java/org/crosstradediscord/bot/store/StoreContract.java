@@ -278,6 +278,12 @@ abstract class StoreContract {
     assertThat(s.alerts().due(t0.plusSeconds(21))).extracting(AlertRow::alertId).containsExactly(claimed);
     assertThat(s.alerts().due(t0.plusSeconds(60))).extracting(AlertRow::alertId).containsExactly(open, claimed);
     assertThat(s.alerts().get(refused).outcome()).isEqualTo("trading is halted");
+
+    assertThat(s.alerts().prune(t0.plusSeconds(30))).as("only ended rows").isEqualTo(1);
+    assertThat(s.alerts().get(refused)).isNull();
+    assertThat(s.alerts().get(open)).isNotNull();
+    assertThat(s.alerts().receive("tv-mes", "d".repeat(64), "{}", t0.plusSeconds(2), Duration.ofSeconds(30),
+        t0.plusSeconds(62), AlertState.OPEN, null).accepted()).as("its dedupe row went too").isTrue();
   }
 
   @Test

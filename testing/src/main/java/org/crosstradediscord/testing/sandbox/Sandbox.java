@@ -189,6 +189,26 @@ public final class Sandbox implements AutoCloseable {
   private static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot,
       java.net.URI crossTradeBaseUrl, String mode, String storageUrl, Map<String, String> storageEnv, Duration boardRefresh,
       String limitsExtra) {
+    return start(confirmationTimeout, requestTimeout, transport, inProcessBot, crossTradeBaseUrl, mode, storageUrl,
+        storageEnv, boardRefresh, limitsExtra, "");
+  }
+
+  /**
+   * A sandbox with the alert desk on: {@code alertsYaml} is the config's {@code alerts} section, where
+   * {@code {trading}} stands for the #trading channel's id and {@code {role:NAME}} for a role's id.
+   *
+   * @param alertsYaml the {@code alerts:} section (top-level key included)
+   * @param env the alert keys' environment variables
+   * @return the running sandbox with the bot in this JVM (live mode)
+   */
+  public static Sandbox startWithAlerts(String alertsYaml, Map<String, String> env) {
+    return start(Duration.ofSeconds(60), Duration.ofSeconds(2), "rest", true, null, "live", null, env, null, "",
+        alertsYaml);
+  }
+
+  private static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot,
+      java.net.URI crossTradeBaseUrl, String mode, String storageUrl, Map<String, String> storageEnv, Duration boardRefresh,
+      String limitsExtra, String extraYaml) {
     CrossTradeSimulator sim = CrossTradeSimulator.start(0, CROSSTRADE_TOKEN, List.of("Sim101", "Sim102", "Live-A"),
         Map.of("MES 12-25", 6000.25, "ES 12-25", 5800.5, "NQ 12-25", 21000.0));
     StandInGuild guild = new StandInGuild(org.crosstradediscord.testing.discord.Snowflakes.next(), "Trading Desk");
@@ -239,6 +259,11 @@ public final class Sandbox implements AutoCloseable {
           discord.gatewayUrl(), storageUrl != null ? storageUrl : "jdbc:sqlite:" + storageDir.resolve("crosstrade-bot.db"),
           boardRefresh == null ? "" : "board: {channel_id: " + trading.id() + ", accounts: [Sim101, Sim102], refresh_seconds: "
               + boardRefresh.toSeconds() + "}");
+      String extra = extraYaml.replace("{trading}", String.valueOf(trading.id()));
+      for (StandInGuild.Role r : List.of(trader, risk, junior)) {
+        extra = extra.replace("{role:" + r.name() + "}", String.valueOf(r.id()));
+      }
+      yaml = yaml + extra;
       Path file = storageDir.resolve("config.yaml");
       Files.writeString(file, yaml);
       file.toFile().deleteOnExit();

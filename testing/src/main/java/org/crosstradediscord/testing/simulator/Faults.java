@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link #disconnected(boolean)}: NinjaTrader/add-on not connected → 408;
  *   <li>{@link #rateLimit(boolean)}: the upstream's token bucket (3 requests/s, burst 20) → 429
  *       {@code {"error":"Rate limit exceeded"}};
+ *   <li>{@link #rateLimitExhausted()}: that 429 for every request, however slowly they come;
  *   <li>{@link #latency(Duration)}: added before every answer;
  *   <li>{@link #serverError(int, int)}: the next N requests answer with a 5xx (after executing nothing).
  * </ul>
@@ -47,6 +48,15 @@ public final class Faults {
   public void rateLimit(boolean on) {
     bucket = on ? Bucket.builder().addLimit(Bandwidth.builder().capacity(20).refillGreedy(3, Duration.ofSeconds(1)).build())
         .build() : null;
+  }
+
+  /**
+   * An upstream bucket already empty that refills one token a minute: every request answers 429 (with a
+   * {@code Retry-After}) until {@link #clear()}, so a test of the 429 path does not race the refill on a slow machine.
+   */
+  public void rateLimitExhausted() {
+    bucket = Bucket.builder().addLimit(Bandwidth.builder().capacity(20).refillGreedy(1, Duration.ofMinutes(1))
+        .initialTokens(0).build()).build();
   }
 
   /** @param latency delay added before every answer (zero for none) */

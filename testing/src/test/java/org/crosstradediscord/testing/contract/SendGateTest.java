@@ -314,12 +314,12 @@ class SendGateTest {
   void webSocketGateOutlastingTheRequestTimeout_sendsNothingLate_andKeepsTheConnection() {
     UP.websocket(WsMode.ok());
     CrossTradeClient client = CrossTradeClient.builder().token(TOKEN).baseUrl(UP.baseUrl())
-        .transport(TransportType.WEBSOCKET).rateLimiter(RateLimiter.disabled()).requestTimeout(Duration.ofMillis(400))
+        .transport(TransportType.WEBSOCKET).rateLimiter(RateLimiter.disabled()).requestTimeout(Duration.ofMillis(1_000))
         .build();
     clients.add(client);
     assertThat(client.flatPlaceOrder("Sim101", market(OrderAction.BUY, 1)).getOrderId()).isNotBlank();
     CrossTradeClient slow = client.withSendGate(op -> {
-      long until = System.nanoTime() + Duration.ofMillis(600).toNanos(); // the gate's own slowness is the scenario
+      long until = System.nanoTime() + Duration.ofMillis(1_200).toNanos(); // the gate's own slowness is the scenario
       while (System.nanoTime() < until) {
         Thread.onSpinWait();
       }

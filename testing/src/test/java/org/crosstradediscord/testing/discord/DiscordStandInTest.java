@@ -73,6 +73,15 @@ class DiscordStandInTest {
       return null;
     }
 
+    /** The INTERACTION_CREATE of interaction {@code id}, passing over those other tests left queued. */
+    JsonNode interaction(long id) throws InterruptedException {
+      JsonNode d = next("INTERACTION_CREATE");
+      while (d.path("id").asLong() != id) {
+        d = next("INTERACTION_CREATE");
+      }
+      return d;
+    }
+
     JsonNode next(String event) throws InterruptedException {
       while (true) {
         JsonNode f = frames.poll(5, TimeUnit.SECONDS);
@@ -152,7 +161,7 @@ class DiscordStandInTest {
   @Test
   void dispatchedSlashCommand_carriesTheMemberRolesAndTypedOptions() throws Exception {
     StandInInteraction ix = discord.slash(GUILD, ALICE, "ping", Map.of("n", 3L));
-    JsonNode d = bot.next("INTERACTION_CREATE");
+    JsonNode d = bot.interaction(ix.id());
     assertThat(d.path("id").asLong()).isEqualTo(ix.id());
     assertThat(d.path("member").path("roles").get(0).asLong()).isEqualTo(TRADER.id());
     assertThat(d.path("data").path("options").get(0).path("type").asInt()).isEqualTo(4);

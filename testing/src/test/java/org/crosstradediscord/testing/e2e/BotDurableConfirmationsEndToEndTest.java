@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.crosstradediscord.testing.Poll;
@@ -86,7 +85,7 @@ class BotDurableConfirmationsEndToEndTest {
       StandInGuild guild = world.guild();
       StandInGuild.Member alice = guild.member("alice");
       StandInMessage card;
-      try (BotProcess first = BotProcess.start(jar, List.of("-Xmx128m"), world.configFile(), Sandbox.secrets(),
+      try (BotProcess first = BotProcess.start(jar, BotJvm.options("-Xmx128m"), world.configFile(), Sandbox.secrets(),
           Path.of("target", "bot-killed-while-sending.log"))) {
         world.discord().awaitCall(c -> c.route().endsWith("/commands") && c.status() == 200, WAIT);
         StandInInteraction cmd = world.discord().slash(guild, alice, "flatplace", flatPlace("ES 12-25"));
@@ -104,7 +103,7 @@ class BotDurableConfirmationsEndToEndTest {
       world.simulator().faults().clear();
       assertThat(world.simulator().book().position("Sim101", "ES 12-25")).as("it WAS executed").isEqualTo(1);
 
-      try (BotProcess second = BotProcess.start(jar, List.of("-Xmx128m"), world.configFile(), Sandbox.secrets(),
+      try (BotProcess second = BotProcess.start(jar, BotJvm.options("-Xmx128m"), world.configFile(), Sandbox.secrets(),
           Path.of("target", "bot-after-kill.log"))) {
         StandInMessage reported = Poll.until(() -> Optional.of(world.discord().message(card.id()))
             .filter(m -> m.text().contains("OUTCOME UNKNOWN")), WAIT, () -> "the card after the restart");

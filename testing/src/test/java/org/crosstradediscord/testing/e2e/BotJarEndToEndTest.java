@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.crosstradediscord.testing.discord.StandInGuild;
 import org.crosstradediscord.testing.discord.StandInInteraction;
@@ -33,7 +32,7 @@ class BotJarEndToEndTest {
   void jar_startsRegistersTradesAndStopsCleanlyOnSigterm() throws Exception {
     Path jar = jar();
     try (Sandbox world = Sandbox.start(Duration.ofSeconds(60), Duration.ofSeconds(5), "rest", false);
-        BotProcess bot = BotProcess.start(jar, List.of("-Xmx128m"), world.configFile(), Sandbox.secrets(),
+        BotProcess bot = BotProcess.start(jar, BotJvm.options("-Xmx128m"), world.configFile(), Sandbox.secrets(),
             Path.of("target", "bot-jar-e2e.log"))) {
       world.discord().awaitCall(c -> c.route().endsWith("/commands") && c.status() == 200, WAIT);
       assertThat(world.discord().registeredCommands(world.guild().id())).hasSize(10);
@@ -61,7 +60,7 @@ class BotJarEndToEndTest {
     Path jar = jar();
     Path bad = Files.createTempFile("bad-config", ".yaml");
     Files.writeString(bad, "guild_ids: [1]\naccounts: {allowed: [Sim101]}\nconfirmation_timeout_seconds: 0\nmode: paper\n");
-    try (BotProcess bot = BotProcess.start(jar, List.of(), bad, Sandbox.secrets(), Path.of("target", "bot-jar-bad.log"))) {
+    try (BotProcess bot = BotProcess.start(jar, BotJvm.options(), bad, Sandbox.secrets(), Path.of("target", "bot-jar-bad.log"))) {
       assertThat(bot.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
       assertThat(bot.process().exitValue()).isEqualTo(2);
       assertThat(bot.output().strip()).isEqualTo(

@@ -32,7 +32,7 @@ class HaltMeansHaltJarEndToEndTest {
   void anOrderWaitingInTheRateLimiter_isNotSentAfterHalt() throws Exception {
     Path jar = BotJarEndToEndTest.jar();
     try (Sandbox world = Sandbox.start(Duration.ofSeconds(60), Duration.ofSeconds(5), "rest", false);
-        BotProcess bot = BotProcess.start(jar, List.of("-Xmx128m"), world.configFile(), Sandbox.secrets(),
+        BotProcess bot = BotProcess.start(jar, BotJvm.options("-Xmx128m"), world.configFile(), Sandbox.secrets(),
             Path.of("target", "halt-limiter-e2e.log"))) {
       world.discord().awaitCall(c -> c.route().endsWith("/commands") && c.status() == 200, WAIT);
       StandInGuild guild = world.guild();
@@ -70,7 +70,7 @@ class HaltMeansHaltJarEndToEndTest {
     Path jar = BotJarEndToEndTest.jar();
     try (HostileUpstream up = HostileUpstream.start();
         Sandbox world = Sandbox.startForProcessAgainst(Duration.ofSeconds(60), Duration.ofSeconds(5), up.baseUrl());
-        BotProcess bot = BotProcess.start(jar, List.of("-Xmx128m"), world.configFile(), Sandbox.secrets(),
+        BotProcess bot = BotProcess.start(jar, BotJvm.options("-Xmx128m"), world.configFile(), Sandbox.secrets(),
             Path.of("target", "halt-hanging-reads-e2e.log"))) {
       up.rest(RestMode.stallBeforeHeaders());
       world.discord().awaitCall(c -> c.route().endsWith("/commands") && c.status() == 200, WAIT);

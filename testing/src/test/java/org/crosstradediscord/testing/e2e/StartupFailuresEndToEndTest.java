@@ -38,7 +38,7 @@ class StartupFailuresEndToEndTest {
       StandInGuild.Channel audit = world.guild().channels().stream().filter(c -> c.name().equals("audit"))
           .findFirst().orElseThrow();
       world.guild().hideFromBot(audit);
-      try (BotProcess bot = BotProcess.start(jar, List.of(), world.configFile(), Sandbox.secrets(),
+      try (BotProcess bot = BotProcess.start(jar, BotJvm.options(), world.configFile(), Sandbox.secrets(),
           Path.of("target", "bot-audit-permission.log"))) {
         assertOneLineFailure(bot, "audit_channel_id: the bot lacks View Channels and Send Messages in #audit ("
             + audit.id() + "); fix: allow View Channel and Send Messages for the bot there");
@@ -53,7 +53,7 @@ class StartupFailuresEndToEndTest {
         ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Path config = world.configFile();
       Files.writeString(config, Files.readString(config) + "ops:\n  listen: \"127.0.0.1:" + taken.getLocalPort() + "\"\n");
-      try (BotProcess bot = BotProcess.start(jar, List.of(), config, Sandbox.secrets(), Path.of("target", "bot-ops-port.log"))) {
+      try (BotProcess bot = BotProcess.start(jar, BotJvm.options(), config, Sandbox.secrets(), Path.of("target", "bot-ops-port.log"))) {
         assertOneLineFailure(bot, "ops.listen: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": BindException");
         assertThat(bot.output()).contains("pick another port or remove ops.listen");
       }
@@ -76,7 +76,7 @@ class StartupFailuresEndToEndTest {
     try (Sandbox world = Sandbox.start(Duration.ofSeconds(60), Duration.ofSeconds(5), "rest", false)) {
       Path config = checkingConfig(world, null);
       String wrong = "wrong-crosstrade-token-4242";
-      try (BotProcess bot = BotProcess.start(jar, List.of(), config, java.util.Map.of("DISCORD_TOKEN", Sandbox.DISCORD_TOKEN,
+      try (BotProcess bot = BotProcess.start(jar, BotJvm.options(), config, java.util.Map.of("DISCORD_TOKEN", Sandbox.DISCORD_TOKEN,
           "CROSSTRADE_TOKEN", wrong), Path.of("target", "bot-crosstrade-401.log"))) {
         assertOneLineFailure(bot, "CrossTrade at " + world.simulator().baseUrl());
         assertThat(bot.output()).contains("refused CROSSTRADE_TOKEN (HTTP 401)").contains("Pro plan")
@@ -95,7 +95,7 @@ class StartupFailuresEndToEndTest {
     }
     try (Sandbox world = Sandbox.start(Duration.ofSeconds(60), Duration.ofSeconds(5), "rest", false)) {
       Path config = checkingConfig(world, "http://127.0.0.1:" + closed);
-      try (BotProcess bot = BotProcess.start(jar, List.of(), config, Sandbox.secrets(),
+      try (BotProcess bot = BotProcess.start(jar, BotJvm.options(), config, Sandbox.secrets(),
           Path.of("target", "bot-crosstrade-unreachable.log"))) {
         assertOneLineFailure(bot, "cannot reach CrossTrade at http://127.0.0.1:" + closed);
         assertThat(bot.output()).contains("check crosstrade.base_url and the network");
@@ -108,7 +108,7 @@ class StartupFailuresEndToEndTest {
     Path jar = BotJarEndToEndTest.jar();
     try (Sandbox world = Sandbox.start(Duration.ofSeconds(60), Duration.ofSeconds(5), "rest", false)) {
       Path config = checkingConfig(world, null);
-      try (BotProcess bot = BotProcess.start(jar, List.of(), config, Sandbox.secrets(),
+      try (BotProcess bot = BotProcess.start(jar, BotJvm.options(), config, Sandbox.secrets(),
           Path.of("target", "bot-crosstrade-ok.log"))) {
         world.discord().awaitCall(c -> c.route().endsWith("/commands") && c.status() == 200, Duration.ofSeconds(60));
         assertThat(world.simulator().requests()).extracting(r -> r.operationId()).containsExactly("listAccounts");

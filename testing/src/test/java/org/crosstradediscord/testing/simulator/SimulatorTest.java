@@ -285,7 +285,8 @@ class SimulatorTest {
         .rateLimiter(org.crosstradediscord.client.RateLimiter.disabled()).build();
     int ok = 0;
     RateLimitedException limited = null;
-    for (int i = 0; i < 25 && limited == null; i++) {
+    long start = System.nanoTime();
+    for (int i = 0; i < 200 && limited == null; i++) {
       try {
         client.flatten(new FlattenRequest().account("Sim101"));
         ok++;
@@ -293,7 +294,9 @@ class SimulatorTest {
         limited = e;
       }
     }
-    assertThat(ok).isBetween(20, 21);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    // a burst of 20, plus what the bucket refilled (3 per second) while the calls ran on a possibly busy machine
+    assertThat(ok).isBetween(20, 20 + (int) Math.ceil(seconds * 3) + 1);
     assertThat(limited).isNotNull();
     assertThat(limited.error()).contains("Rate limit exceeded");
     assertThat(limited.retryAfter()).isPresent();

@@ -245,15 +245,16 @@ class WebSocketTransportTest {
 
   @Test
   void replySlowerThanTheTimeout_isOutcomeUnknown() {
-    CrossTradeClient c = client(TransportType.WEBSOCKET, RateLimiter.disabled(), Duration.ofMillis(300));
+    ws().flatten(new FlattenRequest().account("Sim101")); // warm: a fork's first WebSocket call can take a second
+    CrossTradeClient c = client(TransportType.WEBSOCKET, RateLimiter.disabled(), Duration.ofMillis(1_000));
     c.flatten(new FlattenRequest().account("Sim101")); // connect first
-    SIM.faults().delayNextReply(Duration.ofMillis(1_500));
+    SIM.faults().delayNextReply(Duration.ofMillis(2_500));
 
     OutcomeUnknownException e = catchThrowableOfType(OutcomeUnknownException.class,
         () -> c.flatPlaceOrder("Sim101", market("ES 12-25", OrderAction.BUY, 1)));
 
     assertThat(e.reason()).isEqualTo(OutcomeUnknownException.Reason.TIMEOUT);
-    assertThat(SIM.requests()).hasSize(2);
+    assertThat(SIM.requests()).hasSize(3);
   }
 
   @Test
@@ -282,8 +283,9 @@ class WebSocketTransportTest {
         .rateLimiter(RateLimiter.disabled()).pingInterval(Duration.ofMillis(50)).build();
     clients.add(c);
     c.flatten(new FlattenRequest().account("Sim101")); // the simulator greets with an unsolicited {"type":"status"}
-    Thread.sleep(400);
-    assertThat(SIM.pings()).isGreaterThanOrEqualTo(3);
+    // pings every 50 ms: at least 3 arrive (awaited, not slept: a loaded machine may take longer than 150 ms)
+    org.crosstradediscord.testing.Poll.until(() -> SIM.pings() >= 3 ? java.util.Optional.of(true)
+        : java.util.Optional.empty(), Duration.ofSeconds(10), () -> "3 pings; got " + SIM.pings());
     assertThat(c.flatten(new FlattenRequest().account("Sim101")).getSuccess()).isTrue(); // pongs did not confuse it
   }
 
