@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class AlertDeskEndToEndTest {
   static final Duration WAIT = Duration.ofSeconds(20);
   static final String KEY = "tv-mes-key-0123456789abcdef";
+  static final String FAST_KEY = "tv-fast-key-0123456789abcdef";
   static final String PLACE = "command=PLACE;\naccount=Sim101;\ninstrument=MES 12-25;\naction=BUY;\norder_type=MARKET;"
       + "\ntif=DAY;\n";
   static Sandbox sandbox;
@@ -51,7 +52,13 @@ class AlertDeskEndToEndTest {
               accounts: [Sim101]
               approvers: ["{role:Risk}"]
               ttl_seconds: 60
-        """.formatted(port), Map.of("ALERT_KEY_TV_MES", KEY));
+            tv-fast:
+              secret_env: ALERT_KEY_TV_FAST
+              channel_id: "{trading}"
+              accounts: [Sim101]
+              approvers: ["{role:Risk}"]
+              ttl_seconds: 10
+        """.formatted(port), Map.of("ALERT_KEY_TV_MES", KEY, "ALERT_KEY_TV_FAST", FAST_KEY));
     guild = sandbox.guild();
   }
 
@@ -61,7 +68,11 @@ class AlertDeskEndToEndTest {
   }
 
   static HttpResponse<String> post(String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/alerts/tv-mes"))
+    return post("tv-mes", body);
+  }
+
+  static HttpResponse<String> post(String source, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/alerts/" + source))
         .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
@@ -148,6 +159,23 @@ class AlertDeskEndToEndTest {
       sandbox.discord().slash(guild, guild.member("rita"), "resume", Map.of()).awaitOriginal(
           m -> m.text().toLowerCase(java.util.Locale.ROOT).contains("resum"), WAIT);
     }
+    assertThat(orders()).hasSize(before);
+  }
+
+  @Test
+  void anAlertNotApprovedInTime_expires_andSendsNothing() throws Exception {
+    int before = orders().size();
+    HttpResponse<String> accepted = post("tv-fast", "key=" + FAST_KEY + ";\n" + PLACE + "qty=5;");
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    String id = accepted.body().strip().substring("accepted ".length());
+    StandInMessage card = awaitCard(id, "PLACE BUY 5");
+
+    StandInMessage expired = Poll.until(() -> cards(id).stream().filter(m -> m.text().contains("Expired — not sent"))
+        .findFirst(), Duration.ofSeconds(30), () -> "the card of " + id + " expired: " + cards(id).stream()
+        .map(StandInMessage::text).toList());
+    assertThat(expired.buttons()).isEmpty();
+    StandInInteraction late = sandbox.discord().click(guild, guild.member("rita"), card, "Approve"); // a stale client
+    assertThat(late.awaitFollowUp(m -> m.text().contains("Already handled"), WAIT).ephemeral()).isTrue();
     assertThat(orders()).hasSize(before);
   }
 }
