@@ -202,8 +202,43 @@ public final class Sandbox implements AutoCloseable {
    * @return the running sandbox with the bot in this JVM (live mode)
    */
   public static Sandbox startWithAlerts(String alertsYaml, Map<String, String> env) {
-    return start(Duration.ofSeconds(60), Duration.ofSeconds(2), "rest", true, null, "live", null, env, null, "",
-        alertsYaml);
+    return startWithAlerts(Duration.ofSeconds(60), Duration.ofSeconds(2), alertsYaml, env);
+  }
+
+  /**
+   * {@link #startWithAlerts(String, Map)} with other timeouts.
+   *
+   * @param confirmationTimeout how long a Confirm stays valid
+   * @param requestTimeout the SDK's request timeout
+   * @param alertsYaml the {@code alerts:} section
+   * @param env the alert keys' environment variables
+   * @return the running sandbox with the bot in this JVM (live mode)
+   */
+  public static Sandbox startWithAlerts(Duration confirmationTimeout, Duration requestTimeout, String alertsYaml,
+      Map<String, String> env) {
+    return start(confirmationTimeout, requestTimeout, "rest", true, null, "live", null, env, null, "", alertsYaml);
+  }
+
+  /** The sandbox's alert key for its source {@code tv-mes} (a sandbox value: never a real secret). */
+  public static final String ALERT_KEY = "sandbox-alert-key-0000000001";
+
+  /**
+   * @param port the listener's port
+   * @return the sandbox's {@code alerts} section: source {@code tv-mes} on #trading, Sim101 and Sim102, approved by
+   *     the Risk role (rita), 120 s to approve
+   */
+  public static String alertsYaml(int port) {
+    return """
+        alerts:
+          listen: "127.0.0.1:%d"
+          sources:
+            tv-mes:
+              secret_env: ALERT_KEY_TV_MES
+              channel_id: "{trading}"
+              accounts: [Sim101, Sim102]
+              approvers: ["{role:Risk}"]
+              ttl_seconds: 120
+        """.formatted(port);
   }
 
   private static Sandbox start(Duration confirmationTimeout, Duration requestTimeout, String transport, boolean inProcessBot,

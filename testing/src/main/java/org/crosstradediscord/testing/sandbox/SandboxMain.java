@@ -52,6 +52,10 @@ public final class SandboxMain {
         autocomplete /<command> <option> [typed] [other:value…]   the suggestions you get (account,
                                       instrument, order_id), e.g. autocomplete /close instrument mes
         as <member>                   act as alice, bob, rita, june or carol (see above for who may do what)
+        alert <source> <body>         POST a TradingView-style alert to the bot's alert desk, e.g. alert tv-mes
+                                      key=sandbox-alert-key-0000000001; command=PLACE; account=Sim101;
+                                      instrument=MES 12-25; action=BUY; qty=1; order_type=MARKET; tif=DAY;
+                                      its card appears in #trading; rita (Risk) may approve it: as rita, click #n Approve
         mode paper|live               restart the bot in paper mode (Confirm sends nothing) or live mode
         roles <member> [+Role|-Role]  show or change a member's roles (Trader, Risk, Junior)
         members                       list members and their roles
@@ -80,6 +84,8 @@ public final class SandboxMain {
   private final Map<Long, Integer> cardNumbers = new LinkedHashMap<>();
   /** Per member id: the newest message with buttons shown to that member (the target of a plain click). */
   private final Map<Long, Long> lastCard = new java.util.HashMap<>();
+  /** The alert desk's listener port (0: none). */
+  int alertPort;
 
   SandboxMain(Sandbox sandbox, PrintStream out) {
     this.sandbox = sandbox;
@@ -115,10 +121,16 @@ public final class SandboxMain {
   public static int run(Path script, PrintStream out) throws IOException {
     out.println("Starting the sandbox: CrossTrade simulator, Discord stand-in and the bot…");
     long start = System.nanoTime();
-    try (Sandbox sandbox = Sandbox.start(Duration.ofSeconds(60), Duration.ofSeconds(5))) {
+    int alertPort;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      alertPort = free.getLocalPort();
+    }
+    try (Sandbox sandbox = Sandbox.startWithAlerts(Duration.ofSeconds(60), Duration.ofSeconds(5),
+        Sandbox.alertsYaml(alertPort), Map.of("ALERT_KEY_TV_MES", Sandbox.ALERT_KEY))) {
       out.printf("Ready in %d ms. Simulator %s (positions: %s/_sim/positions). You are alice. Type help.%n",
           (System.nanoTime() - start) / 1_000_000, sandbox.simulator().baseUrl(), sandbox.simulator().baseUrl());
       SandboxMain repl = new SandboxMain(sandbox, out);
+      repl.alertPort = alertPort;
       if (script != null) {
         for (String line : Files.readAllLines(script, StandardCharsets.UTF_8)) {
           if (line.isBlank() || line.strip().startsWith("#")) {
@@ -208,6 +220,7 @@ public final class SandboxMain {
           }
         }
         case "fault" -> fault(rest.strip().toLowerCase(Locale.ROOT));
+        case "alert" -> alert(rest.strip());
         case "wait" -> {
           Thread.sleep(Long.parseLong(rest.strip()));
           print("waited " + rest.strip() + " ms");
@@ -495,6 +508,32 @@ public final class SandboxMain {
       sandbox.guild().roles().stream().filter(r -> r.id() == id).forEach(r -> names.add(r.name()));
     }
     return names.toString();
+  }
+
+  /** {@code alert <source> <body>}: POSTs the body to the alert listener, prints the answer and the card it made. */
+  private void alert(String spec) throws InterruptedException {
+    String[] p = spec.split("\\s+", 2);
+    if (p.length < 2 || alertPort == 0) {
+      throw new IllegalArgumentException("usage: alert <source> <body>, e.g. alert tv-mes key=…; command=PLACE; …");
+    }
+    java.net.http.HttpResponse<String> r;
+    try {
+      r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+          .newBuilder(java.net.URI.create("http://127.0.0.1:" + alertPort + "/alerts/" + p[0]))
+          .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString(p[1])).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("the alert listener did not answer: " + e.getMessage());
+    }
+    print("HTTP " + r.statusCode() + ": " + r.body().strip());
+    if (r.statusCode() == 202) {
+      String id = r.body().strip().substring("accepted ".length());
+      long trading = sandbox.guild().channels().stream().filter(c -> c.name().equals("trading")).findFirst()
+          .orElseThrow().id();
+      show(org.crosstradediscord.testing.Poll.until(() -> sandbox.discord().channelMessages(trading).stream()
+          .filter(m -> m.text().contains("Alert " + id)).findFirst(), Duration.ofSeconds(10),
+          () -> "the card of alert " + id), false);
+    }
   }
 
   /** Prints a message as the member sees it; one with buttons gets a card number and becomes the member's last card. */

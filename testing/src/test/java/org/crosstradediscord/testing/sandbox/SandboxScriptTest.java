@@ -21,6 +21,9 @@ class SandboxScriptTest {
     assertThat(code).as(output).isZero();
     assertThat(output).contains("script passed").contains("Done: Flat-place order").contains("Done: Reverse position")
         .contains("Closed positions").contains("Done: Flatten").contains("FLATTEN EVERYTHING")
-        .doesNotContain(Sandbox.DISCORD_TOKEN).doesNotContain(Sandbox.CROSSTRADE_TOKEN);
+        .contains("Sent — approved by rita")
+        .doesNotContain(Sandbox.DISCORD_TOKEN).doesNotContain(Sandbox.CROSSTRADE_TOKEN)
+        .doesNotContain("`key` sandbox-alert-key"); // the card never shows the alert's key
+
   }
 }
