@@ -4,9 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +15,8 @@ import org.crosstradediscord.bot.alerts.AlertIdentity;
 import org.crosstradediscord.bot.alerts.AlertReader;
 import org.crosstradediscord.bot.alerts.AlertRefused;
 import org.crosstradediscord.bot.alerts.AlertSyntax;
+import org.crosstradediscord.bot.ops.BoundedHttp;
 import org.crosstradediscord.bot.ops.DeadlineExecutor;
-import org.crosstradediscord.bot.text.SafeText;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,23 +70,9 @@ public final class AlertListener implements AutoCloseable {
   static AlertListener start(InetSocketAddress address, Map<String, IntakeSource> sources, AlertInbox inbox,
       PerMinute perMinute, Duration deadline) throws IOException {
     DeadlineExecutor workers = new DeadlineExecutor("alert-http", THREADS, QUEUE, deadline);
-    HttpServer server;
-    try {
-      server = HttpServer.create(address, 64);
-    } catch (IOException | RuntimeException e) {
-      workers.close();
-      throw e;
-    }
-    server.setExecutor(workers);
     Map<String, IntakeSource> bySource = Map.copyOf(sources);
-    server.createContext("/", exchange -> {
-      try (exchange) {
-        handle(exchange, bySource, inbox, perMinute);
-      } catch (IOException | RuntimeException e) {
-        log.debug("alert request failed: {}", SafeText.oneLine(e.toString()));
-      }
-    });
-    server.start();
+    HttpServer server = BoundedHttp.start(address, workers, exchange -> handle(exchange, bySource, inbox, perMinute),
+        log);
     return new AlertListener(server, workers);
   }
 
@@ -165,13 +149,7 @@ public final class AlertListener implements AutoCloseable {
   }
 
   private static void send(HttpExchange exchange, int code, String line) throws IOException {
-    byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", TEXT);
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(code, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    BoundedHttp.send(exchange, code, TEXT, line + "\n");
   }
 
   /** @return the bound address (the real port when 0 was asked) */

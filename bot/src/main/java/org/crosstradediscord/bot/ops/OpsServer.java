@@ -3,12 +3,9 @@ package org.crosstradediscord.bot.ops;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.crosstradediscord.bot.text.SafeText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,48 +66,26 @@ final class OpsServer implements AutoCloseable {
   static OpsServer start(InetSocketAddress address, Health health, Supplier<String> metrics, int threads, int queue,
       Duration deadline) throws IOException {
     DeadlineExecutor workers = new DeadlineExecutor("ops-http", threads, queue, deadline);
-    HttpServer server;
-    try {
-      server = HttpServer.create(address, 64);
-    } catch (IOException | RuntimeException e) {
-      workers.close();
-      throw e;
-    }
-    server.setExecutor(workers);
-    server.createContext("/", exchange -> {
-      try (exchange) {
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getPath();
-        if (!path.equals("/healthz") && !path.equals("/metrics")) {
-          send(exchange, 404, "text/plain; charset=utf-8", "not found: GET /healthz or /metrics\n");
-        } else if (!method.equals("GET") && !method.equals("HEAD")) {
-          exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-          send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n");
-        } else if (path.equals("/healthz")) {
-          Health.Status status = health.check();
-          send(exchange, status.healthy() ? 200 : 503, "text/plain; charset=utf-8", status.reason() + "\n");
-        } else {
-          send(exchange, 200, METRICS_TYPE, metrics.get());
-        }
-      } catch (IOException | RuntimeException e) {
-        log.debug("ops request failed: {}", SafeText.oneLine(e.toString()));
+    HttpServer server = BoundedHttp.start(address, workers, exchange -> {
+      String method = exchange.getRequestMethod();
+      String path = exchange.getRequestURI().getPath();
+      if (!path.equals("/healthz") && !path.equals("/metrics")) {
+        send(exchange, 404, "text/plain; charset=utf-8", "not found: GET /healthz or /metrics\n");
+      } else if (!method.equals("GET") && !method.equals("HEAD")) {
+        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n");
+      } else if (path.equals("/healthz")) {
+        Health.Status status = health.check();
+        send(exchange, status.healthy() ? 200 : 503, "text/plain; charset=utf-8", status.reason() + "\n");
+      } else {
+        send(exchange, 200, METRICS_TYPE, metrics.get());
       }
-    });
-    server.start();
+    }, log);
     return new OpsServer(server, workers);
   }
 
   private static void send(HttpExchange exchange, int code, String type, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    boolean head = exchange.getRequestMethod().equals("HEAD");
-    exchange.sendResponseHeaders(code, head ? -1 : bytes.length);
-    if (!head) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
+    BoundedHttp.send(exchange, code, type, body);
   }
 
   /** @return the bound address (the real port when 0 was asked) */
