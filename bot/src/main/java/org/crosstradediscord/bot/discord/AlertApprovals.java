@@ -84,7 +84,8 @@ final class AlertApprovals {
       if (!steps.submit(() -> decide(hook, clicker, approve, alertId, clickedAt))) {
         followUp(hook, "Busy", "The bot is busy or shutting down. Nothing was sent; try again shortly.");
       }
-    }, err -> log.warn("could not acknowledge a click on alert {}: {}", alertId, DiscordText.oneLine(err.toString())));
+    }, err -> log.info("a click on alert {} was not acknowledged here ({}); not handling it (another replica does)",
+        alertId, DiscordText.oneLine(err.toString())));
   }
 
   private void decide(InteractionHook hook, Invoker clicker, boolean approve, String alertId, long clickedAt) {

@@ -219,6 +219,19 @@ public final class Sandbox implements AutoCloseable {
     return start(confirmationTimeout, requestTimeout, "rest", true, null, "live", null, env, null, "", alertsYaml);
   }
 
+  /**
+   * A sandbox for bot processes with the alert desk on ({@link #configFile()} with {@link BotProcess}); a second
+   * replica takes a copy of the config with another {@code alerts.listen}.
+   *
+   * @param alertsYaml the {@code alerts:} section, as {@link #startWithAlerts(String, Map)}
+   * @param storageUrl the bot's {@code storage.url}, e.g. one PostgreSQL for two replicas
+   * @return the running sandbox without an in-process bot
+   */
+  public static Sandbox startForAlertProcesses(String alertsYaml, String storageUrl) {
+    return start(Duration.ofSeconds(60), Duration.ofSeconds(5), "rest", false, null, "live", storageUrl, Map.of(), null,
+        "", alertsYaml);
+  }
+
   /** The sandbox's alert key for its source {@code tv-mes} (a sandbox value: never a real secret). */
   public static final String ALERT_KEY = "sandbox-alert-key-0000000001";
 
