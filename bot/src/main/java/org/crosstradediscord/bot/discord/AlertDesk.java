@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +21,10 @@ import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.config.AlertsConfig;
 import org.crosstradediscord.bot.halt.HaltSwitch;
 import org.crosstradediscord.bot.intake.AlertInbox;
+import org.crosstradediscord.bot.preview.Preview;
+import org.crosstradediscord.bot.preview.PreviewPlan;
+import org.crosstradediscord.bot.preview.Previews;
+import org.crosstradediscord.bot.preview.Reads;
 import org.crosstradediscord.bot.rendering.AlertCards;
 import org.crosstradediscord.bot.risk.LimitGuard;
 import org.crosstradediscord.bot.risk.OrderIntent;
@@ -26,6 +32,8 @@ import org.crosstradediscord.bot.store.AlertRow;
 import org.crosstradediscord.bot.store.AlertState;
 import org.crosstradediscord.bot.store.AlertStore;
 import org.crosstradediscord.bot.text.DiscordText;
+import org.crosstradediscord.client.CrossTradeClient;
+import org.crosstradediscord.client.model.FlattenRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +56,11 @@ final class AlertDesk implements AlertInbox {
   private final AuditLog audit;
   private final JDA jda;
   private final Clock clock;
+  private final CrossTradeClient client;
+  private final Workers reads;
 
   AlertDesk(AlertsConfig config, AlertStore store, HaltSwitch halt, LimitGuard limits, AuditLog audit, JDA jda,
-      Clock clock) {
+      Clock clock, CrossTradeClient client, Workers reads) {
     config.sources().forEach(s -> sources.put(s.name(), s));
     this.store = store;
     this.halt = halt;
@@ -58,6 +68,8 @@ final class AlertDesk implements AlertInbox {
     this.audit = audit;
     this.jda = jda;
     this.clock = clock;
+    this.client = client;
+    this.reads = reads;
   }
 
   /** @return the source's settings, or null when the config has no such source (any more) */
@@ -87,7 +99,12 @@ final class AlertDesk implements AlertInbox {
     } else {
       audit.refused(who, "alert", args, refusal);
     }
-    post(source, r.alertId(), alert, now, expires, refusal);
+    // The card shows what the alert affects, read first (GET only, bounded by the request timeout) on the read
+    // threads; the listener answers at once.
+    if (!reads.submit(() -> post(source, r.alertId(), alert, now, expires, refusal, affects(alert)))) {
+      post(source, r.alertId(), alert, now, expires, refusal, new Preview(List.of("Not read: the bot is busy."),
+          List.of()));
+    }
     return Receipt.accepted(r.alertId());
   }
 
@@ -105,8 +122,30 @@ final class AlertDesk implements AlertInbox {
     return intent == null ? null : limits.check(Set.copyOf(source.approvers()), intent).orElse(null);
   }
 
+  /** @return the position now and after (or why it could not be read); nothing for CANCEL */
+  private Preview affects(Alert a) {
+    PreviewPlan plan = switch (a.command()) {
+      case PLACE -> Previews.place(a.account(), a.order().toOrderRequest(a.instrument()));
+      case FLATPLACE -> Previews.order(a.account(), a.order().toOrderRequest(a.instrument()), false);
+      case REVERSEPOSITION -> Previews.order(a.account(), a.order().toOrderRequest(a.instrument()), true);
+      case CLOSEPOSITION -> Previews.close(a.account(), a.instrument(), a.closeQuantity(), null);
+      case FLATTEN -> Previews.flatten(new FlattenRequest().account(a.account()).instrument(a.instrument()));
+      case CANCEL -> null;
+    };
+    if (plan == null) {
+      return new Preview(List.of(), List.of());
+    }
+    long start = System.nanoTime();
+    try {
+      return plan.read().apply(Reads.of(client, ReviewReads.RATE_RESERVE));
+    } catch (RuntimeException e) {
+      return new Preview(List.of("Not read: " + Previews.reason(e, Duration.ofNanos(System.nanoTime() - start))),
+          List.of());
+    }
+  }
+
   private void post(AlertsConfig.Source source, String alertId, Alert alert, Instant now, Instant expires,
-      @Nullable String refusal) {
+      @Nullable String refusal, Preview affects) {
     TextChannel channel = jda.getTextChannelById(source.channelId());
     if (channel == null) {
       log.error("alert {}: channel {} of source {} is not visible to the bot; no card posted", alertId,
@@ -115,7 +154,7 @@ final class AlertDesk implements AlertInbox {
     }
     try {
       var message = channel.sendMessageEmbeds(AlertCards.open(alertId, source.name(), AlertTexts.what(alert),
-          alert.fields(), now, expires, refusal));
+          alert.fields(), now, expires, refusal, Previews.POSITION, affects.lines()));
       if (refusal == null) {
         message = message.setComponents(AlertCards.buttons(alertId));
       }

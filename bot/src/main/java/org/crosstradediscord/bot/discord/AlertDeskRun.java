@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.dv8tion.jda.api.JDA;
-import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.config.AlertsConfig;
 import org.crosstradediscord.bot.config.BotConfig;
-import org.crosstradediscord.bot.halt.HaltSwitch;
 import org.crosstradediscord.bot.intake.AlertListener;
 import org.crosstradediscord.bot.intake.IntakeSource;
 import org.crosstradediscord.bot.risk.LimitGuard;
@@ -41,21 +39,20 @@ final class AlertDeskRun implements AutoCloseable {
   /**
    * @param config the bot's config
    * @param keys source name → alert key (from the environment)
-   * @param store the store
-   * @param halt the halt switch
-   * @param audit the audit log
+   * @param desk the desk's services (store, halt switch, audit log, SDK, read threads)
    * @param jda the logged-in JDA
    * @return the desk, not started; null when {@code alerts} is off
    */
-  static @Nullable AlertDeskRun create(BotConfig config, Map<String, String> keys, Store store, HaltSwitch halt,
-      AuditLog audit, JDA jda) {
+  static @Nullable AlertDeskRun create(BotConfig config, Map<String, String> keys, Desk desk, JDA jda) {
     AlertsConfig alerts = config.alerts();
     if (alerts == null) {
       return null;
     }
     Clock clock = Clock.systemUTC();
-    AlertDesk desk = new AlertDesk(alerts, store.alerts(), halt, new LimitGuard(config.limits()), audit, jda, clock);
-    return new AlertDeskRun(alerts, keys, desk, new AlertExpiry(store.alerts(), audit, jda, clock));
+    Store store = desk.trail().store();
+    AlertDesk inbox = new AlertDesk(alerts, store.alerts(), desk.halt(), new LimitGuard(config.limits()), desk.audit(),
+        jda, clock, desk.client(), desk.reads());
+    return new AlertDeskRun(alerts, keys, inbox, new AlertExpiry(store.alerts(), desk.audit(), jda, clock));
   }
 
   /** @return the inbox (also the sources' settings, for the approvals) */

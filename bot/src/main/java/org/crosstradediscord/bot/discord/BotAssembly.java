@@ -158,7 +158,7 @@ public final class BotAssembly {
       // Reads (/positions, /orders, autocomplete) on threads of their own: 4 at once, 32 waiting at most.
       Workers reads = new Workers("crosstrade-read", READ_THREADS, READ_QUEUE);
       desk = new Desk(trail, confirmations, client, audit, halt, calls, reads);
-      AlertDeskRun alerts = AlertDeskRun.create(config, alertKeys, trail.store(), halt, audit, discord.jda());
+      AlertDeskRun alerts = AlertDeskRun.create(config, alertKeys, desk, discord.jda());
       router = new InteractionRouter(desk, registry, config.policy(), new LimitGuard(config.limits()),
           config.mode(), grace.plus(config.crosstrade().requestTimeout()), alerts);
     } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import static org.crosstradediscord.bot.preview.PreviewText.side;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.crosstradediscord.client.model.MarketPosition;
 import org.crosstradediscord.client.model.OrderAction;
 import org.crosstradediscord.client.model.OrderRequest;
 import org.crosstradediscord.client.model.OrderType;
@@ -32,6 +33,20 @@ final class PositionPreviews {
       lines.add(market ? "After: " + target + " (" + closed + " first)"
           : "After: Flat (" + closed + "), then " + target + " if the " + type + " fills");
     }
+    return new Preview(lines, List.of());
+  }
+
+  /** {@link Previews#place(Position, OrderRequest)}: a new order beside the position (nothing closed first). */
+  static Preview place(Position now, OrderRequest order) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Now: " + describe(now));
+    long signed = isFlat(now) ? 0 : now.getMarketPosition() == MarketPosition.SHORT ? -now.getQuantity()
+        : now.getQuantity();
+    long after = signed + (order.getAction() == OrderAction.SELL ? -order.getQuantity() : order.getQuantity());
+    String target = after == 0 ? "Flat" : (after > 0 ? "Long " : "Short ") + Math.abs(after);
+    boolean market = order.getOrderType() == OrderType.MARKET;
+    String type = order.getOrderType() == null ? "order" : order.getOrderType().getValue() + " order";
+    lines.add(market ? "After: " + target : "After: " + target + " if the " + type + " fills");
     return new Preview(lines, List.of());
   }
 

@@ -44,6 +44,24 @@ public final class Previews {
   }
 
   /**
+   * @param account the order's account
+   * @param order the order, placed beside the position ({@code placeOrder}: nothing is closed first)
+   * @return reads the position in the order's instrument
+   */
+  public static PreviewPlan place(String account, OrderRequest order) {
+    return new PreviewPlan(POSITION, reads -> place(reads.position(account, order.getInstrument()), order));
+  }
+
+  /**
+   * @param now the position in the order's instrument
+   * @param order the order placed beside it
+   * @return "Now: …" and "After: …" (the position plus the order, if it fills)
+   */
+  public static Preview place(Position now, OrderRequest order) {
+    return PositionPreviews.place(now, order);
+  }
+
+  /**
    * @param account the position's account
    * @param instrument the instrument
    * @param quantity contracts to close, or null

@@ -1,6 +1,7 @@
 package org.crosstradediscord.bot.rendering;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -32,12 +33,18 @@ public final class AlertCards {
    * @param receivedAt arrival
    * @param expiresAt expiry
    * @param refusal why it cannot be approved (unescaped), or null when it can
+   * @param affectsTitle what was read for it, e.g. {@code Current position}
+   * @param affects the lines read ({@code Now: …}, {@code After: …}) or why they could not be (unescaped)
    * @return the embed
    */
   public static MessageEmbed open(String alertId, String source, String what, Map<String, String> fields,
-      Instant receivedAt, Instant expiresAt, @Nullable String refusal) {
+      Instant receivedAt, Instant expiresAt, @Nullable String refusal, String affectsTitle, List<String> affects) {
     EmbedBuilder e = base(alertId, source, what, fields, receivedAt)
         .setColor(refusal == null ? CardParts.REVIEW : CardParts.NEUTRAL);
+    if (!affects.isEmpty()) {
+      e.addField(DiscordText.escape(affectsTitle, 100), DiscordText.cutEscaped(DiscordText.escape(
+          String.join("\n", affects), 900), 1000), false);
+    }
     if (refusal == null) {
       e.addField("Expires", "<t:" + expiresAt.getEpochSecond() + ":R> — not sent unless approved", false);
     } else {

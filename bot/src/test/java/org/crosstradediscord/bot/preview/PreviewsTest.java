@@ -50,6 +50,18 @@ class PreviewsTest {
   }
 
   @Test
+  void place_addsToThePosition_orCrossesThroughFlat() {
+    assertThat(Previews.place(pos("Sim101", "MES 12-25", MarketPosition.LONG, 2, 5000.25, null),
+        order(OrderAction.BUY, 1, OrderType.MARKET)).lines()).containsExactly("Now: Long 2 @ 5000.25", "After: Long 3");
+    assertThat(Previews.place(pos("Sim101", "MES 12-25", MarketPosition.LONG, 2, 5000.25, null),
+        order(OrderAction.SELL, 3, OrderType.LIMIT)).lines().get(1)).isEqualTo("After: Short 1 if the LIMIT order fills");
+    assertThat(Previews.place(flat(), order(OrderAction.SELL, 2, OrderType.MARKET)).lines())
+        .containsExactly("Now: Flat", "After: Short 2");
+    assertThat(Previews.place(pos("Sim101", "MES 12-25", MarketPosition.SHORT, 2, 5000.25, null),
+        order(OrderAction.BUY, 2, OrderType.MARKET)).lines().get(1)).isEqualTo("After: Flat");
+  }
+
+  @Test
   void reverse_whenFlat_saysItIsRefused() {
     Preview p = Previews.order(flat(), order(OrderAction.SELL, 1, OrderType.MARKET), true);
 

@@ -104,7 +104,7 @@ class AlertDeskEndToEndTest {
     String id = accepted.body().strip().substring("accepted ".length());
     StandInMessage card = awaitCard(id, "PLACE BUY 1 MES 12-25");
     assertThat(card.buttons()).extracting(StandInMessage.Button::label).containsExactly("Approve", "Reject");
-    assertThat(card.text()).doesNotContain(KEY);
+    assertThat(card.text()).doesNotContain(KEY).contains("Now: Flat").contains("After: Long 1");
 
     assertThat(post(PLACE + "qty=1;\nkey=" + KEY + ";").body()).isEqualTo("duplicate " + id + "\n");
     assertThat(post("key=wrong-key-wrong-key-0000;\n" + PLACE + "qty=9;").statusCode()).isEqualTo(401);
