@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.crosstradediscord.testing.Poll;
 import org.crosstradediscord.testing.discord.StandInGuild;
 import org.crosstradediscord.testing.discord.StandInInteraction;
 import org.crosstradediscord.testing.discord.StandInMessage;
+import org.crosstradediscord.testing.sandbox.BotProcess;
 import org.crosstradediscord.testing.sandbox.Sandbox;
 import org.crosstradediscord.testing.simulator.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -21,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The alert desk end to end (bot in this JVM, real HTTP, the Discord stand-in, the simulator): an alert posted to the
- * listener makes one card in its channel; the same alert again is a duplicate; a wrong key posts nothing; only an
+ * The alert desk end to end with the bot started from its jar (real HTTP, the Discord stand-in, the simulator): an
+ * alert posted to the listener makes one card in its channel; the same alert again is a duplicate; a wrong key posts nothing; only an
  * approver role may click; Approve sends exactly one PlaceOrder with the bot's orderId; Reject sends nothing; an
  * approval after /halt sends nothing.
  */
@@ -33,6 +35,7 @@ class AlertDeskEndToEndTest {
   static final String PLACE = "command=PLACE;\naccount=Sim101;\ninstrument=MES 12-25;\naction=BUY;\norder_type=MARKET;"
       + "\ntif=DAY;\n";
   static Sandbox sandbox;
+  static BotProcess bot;
   static StandInGuild guild;
   static int port;
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -42,7 +45,7 @@ class AlertDeskEndToEndTest {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    sandbox = Sandbox.startWithAlerts("""
+    sandbox = Sandbox.startForAlertProcesses("""
         alerts:
           listen: "127.0.0.1:%d"
           sources:
@@ -58,12 +61,30 @@ class AlertDeskEndToEndTest {
               accounts: [Sim101]
               approvers: ["{role:Risk}"]
               ttl_seconds: 10
-        """.formatted(port), Map.of("ALERT_KEY_TV_MES", KEY, "ALERT_KEY_TV_FAST", FAST_KEY));
+        """.formatted(port), null);
     guild = sandbox.guild();
+    Map<String, String> env = new java.util.HashMap<>(Sandbox.secrets());
+    env.putAll(Map.of("ALERT_KEY_TV_MES", KEY, "ALERT_KEY_TV_FAST", FAST_KEY));
+    bot = BotProcess.start(BotJarEndToEndTest.jar(), BotJvm.options("-Xmx128m"), sandbox.configFile(), env,
+        Path.of("target", "alert-desk-e2e.log"));
+    Poll.until(() -> { // the listener starts once the bot's commands are registered
+      try {
+        HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/alerts/tv-mes")).GET().build(),
+            HttpResponse.BodyHandlers.discarding());
+        return java.util.Optional.of(true);
+      } catch (java.io.IOException e) {
+        return java.util.Optional.empty();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }, Duration.ofSeconds(60), () -> "the bot's alert listener on port " + port);
   }
 
   @AfterAll
   static void stop() {
+    if (bot != null) {
+      bot.close();
+    }
     sandbox.close();
   }
 
