@@ -194,7 +194,7 @@ final class AlertApprovals {
   private static void edit(InteractionHook hook, AlertRow row, Alert alert, String title, String outcome,
       AlertCards.Ending kind) {
     MessageEmbed card = AlertCards.ended(row.alertId(), row.source(), AlertTexts.what(alert), alert.fields(),
-        row.receivedAt(), title, outcome, kind);
+        row.receivedAt(), title, outcome, kind, null);
     hook.editOriginalEmbeds(card).setComponents().queue(ok -> { },
         err -> log.warn("alert {}: card not edited: {}", row.alertId(), DiscordText.oneLine(err.toString())));
   }

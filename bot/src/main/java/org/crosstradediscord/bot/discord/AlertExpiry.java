@@ -95,7 +95,7 @@ final class AlertExpiry implements AutoCloseable {
       return;
     }
     channel.editMessageEmbedsById(row.messageId(), AlertCards.ended(row.alertId(), row.source(),
-        AlertTexts.what(alert), alert.fields(), row.receivedAt(), title, outcome, kind)).setComponents()
+        AlertTexts.what(alert), alert.fields(), row.receivedAt(), title, outcome, kind, null)).setComponents()
         .queue(ok -> { }, err -> log.warn("alert {}: card not edited: {}", row.alertId(),
             DiscordText.oneLine(err.toString())));
   }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.alerts.Alert;
+import org.crosstradediscord.bot.alerts.AlertCommand;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.halt.HaltSwitch;
 import org.crosstradediscord.bot.rendering.AlertCards;
@@ -22,6 +23,7 @@ import org.crosstradediscord.client.CrossTradeException;
 import org.crosstradediscord.client.InvalidRequestException;
 import org.crosstradediscord.client.NotSentException;
 import org.crosstradediscord.client.OutcomeUnknownException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,7 @@ final class AlertTrade implements TradeCalls.Trade {
   private final Deps deps;
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile CompletableFuture<?> lastEdit = CompletableFuture.completedFuture(null);
+  private volatile AlertCards.Ending ending = AlertCards.Ending.UNKNOWN;
 
   /** What every alert trade uses. */
   record Deps(AlertStore store, CrossTradeClient client, HaltSwitch halt, TradeCalls calls, AuditLog audit,
@@ -84,9 +87,13 @@ final class AlertTrade implements TradeCalls.Trade {
     } catch (NotSentException e) {
       end(AlertState.NOT_SENT, "Not sent", checks.forMember(e), ms(start));
     } catch (OutcomeUnknownException e) {
-      end(AlertState.UNKNOWN, "OUTCOME UNKNOWN" + by, "Outcome unknown: " + FailureWords.whatHappened(e,
-          deps.client().requestTimeout()) + ". It may have been executed: check NinjaTrader before doing anything"
-          + " else. It is never sent again.", ms(start));
+      String outcome = "Outcome unknown: " + FailureWords.whatHappened(e, deps.client().requestTimeout())
+          + ". It may have been executed: check NinjaTrader before doing anything else. It is never sent again.";
+      end(AlertState.UNKNOWN, "OUTCOME UNKNOWN" + by, outcome, ms(start));
+      if (alert.command() == AlertCommand.PLACE) { // found by our own id: look it up, never send it again
+        new AlertFollowUp(deps.client(), alert.account(), AlertCalls.orderId(row.alertId()), deps.audit(), approver,
+            args, found -> show("OUTCOME UNKNOWN" + by, outcome, found)).start();
+      }
     } catch (CrossTradeException e) {
       end(AlertState.NOT_SENT, "Refused by CrossTrade" + by, FailureWords.summary(e, deps.client().requestTimeout())
           + ". Nothing was executed.", ms(start));
@@ -141,17 +148,27 @@ final class AlertTrade implements TradeCalls.Trade {
     try {
       deps.audit().result(approver, "alert", args, state.name().toLowerCase(Locale.ROOT) + ": " + outcome, null,
           List.of(), ms);
+    } catch (RuntimeException e) {
+      log.error("alert {}: {} not audited", row.alertId(), state, e);
+    }
+    ending = state == AlertState.SENT ? AlertCards.Ending.SENT
+        : state == AlertState.UNKNOWN ? AlertCards.Ending.UNKNOWN : AlertCards.Ending.NOT_SENT;
+    show(title, outcome, null);
+  }
+
+  /** Edits the card with how the alert ended and, later, what a follow-up found. Never throws. */
+  private void show(String title, String outcome, @Nullable String followUp) {
+    try {
       CompletableFuture<Void> edited = new CompletableFuture<>();
       lastEdit = edited;
       hook.editOriginalEmbeds(AlertCards.ended(row.alertId(), row.source(), AlertTexts.what(alert), alert.fields(),
-          row.receivedAt(), title, outcome, state == AlertState.SENT ? AlertCards.Ending.SENT
-              : state == AlertState.UNKNOWN ? AlertCards.Ending.UNKNOWN : AlertCards.Ending.NOT_SENT))
+          row.receivedAt(), title, outcome, ending, followUp))
           .setComponents().queue(ok -> edited.complete(null), err -> {
             edited.complete(null);
             log.warn("alert {}: card not edited: {}", row.alertId(), DiscordText.oneLine(err.toString()));
           });
     } catch (RuntimeException e) {
-      log.error("alert {}: {} could not be shown", row.alertId(), state, e);
+      log.error("alert {}: its end could not be shown", row.alertId(), e);
     }
   }
 

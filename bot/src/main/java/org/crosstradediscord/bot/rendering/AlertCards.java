@@ -73,19 +73,23 @@ public final class AlertCards {
    * @param title e.g. {@code Sent}, {@code Rejected by alice}, {@code Expired — not sent} (unescaped)
    * @param outcome what happened, in the desk's words (unescaped)
    * @param kind the colour: sent, not sent, or unknown
+   * @param followUp what a later check found (e.g. whether an order of unknown outcome exists), or null
    * @return the embed, without buttons
    */
   public static MessageEmbed ended(String alertId, String source, String what, Map<String, String> fields,
-      Instant receivedAt, String title, String outcome, Ending kind) {
-    return base(alertId, source, what, fields, receivedAt)
+      Instant receivedAt, String title, String outcome, Ending kind, @Nullable String followUp) {
+    EmbedBuilder e = base(alertId, source, what, fields, receivedAt)
         .setColor(switch (kind) {
           case SENT -> CardParts.OK;
           case NOT_SENT -> CardParts.NEUTRAL;
           case UNKNOWN -> CardParts.DANGER;
         })
         .addField(DiscordText.cutEscaped(DiscordText.escape(DiscordText.oneLine(title, 200), 200), 250),
-            DiscordText.cutEscaped(DiscordText.escape(outcome, 900), 1000), false)
-        .build();
+            DiscordText.cutEscaped(DiscordText.escape(outcome, 900), 1000), false);
+    if (followUp != null) {
+      e.addField("Checked afterwards", DiscordText.cutEscaped(DiscordText.escape(followUp, 900), 1000), false);
+    }
+    return e.build();
   }
 
   /** How an alert ended, for its colour. */
