@@ -2,123 +2,20 @@ package org.crosstradediscord.testing.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.crosstradediscord.testing.Poll;
 import org.crosstradediscord.testing.discord.StandInGuild;
 import org.crosstradediscord.testing.discord.StandInInteraction;
 import org.crosstradediscord.testing.discord.StandInMessage;
-import org.crosstradediscord.testing.sandbox.BotProcess;
-import org.crosstradediscord.testing.sandbox.Sandbox;
-import org.crosstradediscord.testing.simulator.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The alert desk end to end with the bot started from its jar (real HTTP, the Discord stand-in, the simulator): an
- * alert posted to the listener makes one card in its channel; the same alert again is a duplicate; a wrong key posts nothing; only an
- * approver role may click; Approve sends exactly one PlaceOrder with the bot's orderId; Reject sends nothing; an
- * approval after /halt sends nothing.
+ * The alert desk end to end with the bot started from its jar: an alert posted to the listener makes one card in its
+ * channel (with the position now and after); the same alert again is a duplicate; a wrong key posts nothing; only an
+ * approver role with the command's grant may send it; Approve sends exactly one PlaceOrder with the bot's orderId;
+ * Reject sends nothing; an approval after /halt sends nothing; an alert while halted is shown without Approve.
  */
-class AlertDeskEndToEndTest {
-  static final Duration WAIT = Duration.ofSeconds(20);
-  static final String KEY = "tv-mes-key-0123456789abcdef";
-  static final String FAST_KEY = "tv-fast-key-0123456789abcdef";
-  static final String PLACE = "command=PLACE;\naccount=Sim101;\ninstrument=MES 12-25;\naction=BUY;\norder_type=MARKET;"
-      + "\ntif=DAY;\n";
-  static Sandbox sandbox;
-  static BotProcess bot;
-  static StandInGuild guild;
-  static int port;
-  static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void start() throws Exception {
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    sandbox = Sandbox.startForAlertProcesses("""
-        alerts:
-          listen: "127.0.0.1:%d"
-          sources:
-            tv-mes:
-              secret_env: ALERT_KEY_TV_MES
-              channel_id: "{trading}"
-              accounts: [Sim101]
-              approvers: ["{role:Risk}"]
-              ttl_seconds: 60
-            tv-fast:
-              secret_env: ALERT_KEY_TV_FAST
-              channel_id: "{trading}"
-              accounts: [Sim101]
-              approvers: ["{role:Risk}"]
-              ttl_seconds: 10
-        """.formatted(port), null);
-    guild = sandbox.guild();
-    Map<String, String> env = new java.util.HashMap<>(Sandbox.secrets());
-    env.putAll(Map.of("ALERT_KEY_TV_MES", KEY, "ALERT_KEY_TV_FAST", FAST_KEY));
-    bot = BotProcess.start(BotJarEndToEndTest.jar(), BotJvm.options("-Xmx128m"), sandbox.configFile(), env,
-        Path.of("target", "alert-desk-e2e.log"));
-    Poll.until(() -> { // the listener starts once the bot's commands are registered
-      try {
-        HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/alerts/tv-mes")).GET().build(),
-            HttpResponse.BodyHandlers.discarding());
-        return java.util.Optional.of(true);
-      } catch (java.io.IOException e) {
-        return java.util.Optional.empty();
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    }, Duration.ofSeconds(60), () -> "the bot's alert listener on port " + port);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (bot != null) {
-      bot.close();
-    }
-    sandbox.close();
-  }
-
-  static HttpResponse<String> post(String body) throws Exception {
-    return post("tv-mes", body);
-  }
-
-  static HttpResponse<String> post(String source, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/alerts/" + source))
-        .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  static long trading() {
-    return guild.channels().stream().filter(c -> c.name().equals("trading")).findFirst().orElseThrow().id();
-  }
-
-  static List<StandInMessage> cards(String alertId) {
-    return sandbox.discord().channelMessages(trading()).stream().filter(m -> m.text().contains("Alert " + alertId))
-        .toList();
-  }
-
-  static StandInMessage awaitCard(String alertId, String contains) {
-    return Poll.until(() -> cards(alertId).stream().filter(m -> m.text().contains(contains)).findFirst(), WAIT,
-        () -> "a card of alert " + alertId + " saying '" + contains + "': " + cards(alertId).stream()
-            .map(StandInMessage::text).toList());
-  }
-
-  static List<RecordedRequest> orders() {
-    return sandbox.simulator().requests().stream().filter(r -> r.operationId() != null && r.method().equals("POST"))
-        .toList();
-  }
-
+class AlertDeskEndToEndTest extends AlertDeskJarFixture {
   @Test
   void anAlertMakesOneCard_onlyAnApproverMaySendIt_andItSendsOnePlaceOrderWithTheBotsOrderId() throws Exception {
     HttpResponse<String> accepted = post("key=" + KEY + ";\n" + PLACE + "qty=1;\n");
@@ -182,48 +79,5 @@ class AlertDeskEndToEndTest {
           m -> m.text().toLowerCase(java.util.Locale.ROOT).contains("resum"), WAIT);
     }
     assertThat(orders()).hasSize(before);
-  }
-
-  @Test
-  void anAlertNotApprovedInTime_expires_andSendsNothing() throws Exception {
-    int before = orders().size();
-    HttpResponse<String> accepted = post("tv-fast", "key=" + FAST_KEY + ";\n" + PLACE + "qty=5;");
-    assertThat(accepted.statusCode()).isEqualTo(202);
-    String id = accepted.body().strip().substring("accepted ".length());
-    StandInMessage card = awaitCard(id, "PLACE BUY 5");
-
-    StandInMessage expired = Poll.until(() -> cards(id).stream().filter(m -> m.text().contains("Expired — not sent"))
-        .findFirst(), Duration.ofSeconds(30), () -> "the card of " + id + " expired: " + cards(id).stream()
-        .map(StandInMessage::text).toList());
-    assertThat(expired.buttons()).isEmpty();
-    StandInInteraction late = sandbox.discord().click(guild, guild.member("rita"), card, "Approve"); // a stale client
-    assertThat(late.awaitFollowUp(m -> m.text().contains("Already handled"), WAIT).ephemeral()).isTrue();
-    assertThat(orders()).hasSize(before);
-  }
-
-  @Test
-  void aPlaceWhoseAnswerIsLost_isLookedUpByOurId_neverSentAgain_andReportedPlacedOrNotPlaced() throws Exception {
-    int before = orders().size();
-    String executed = post("key=" + KEY + ";\n" + PLACE + "qty=7;").body().strip().substring("accepted ".length());
-    StandInMessage card = awaitCard(executed, "PLACE BUY 7");
-    sandbox.simulator().faults().latency(Duration.ofSeconds(8)); // executed, answered after the bot's 5 s timeout
-    try {
-      sandbox.discord().click(guild, guild.member("rita"), card, "Approve");
-      awaitCard(executed, "OUTCOME UNKNOWN");
-    } finally {
-      sandbox.simulator().faults().clear();
-    }
-    StandInMessage placed = awaitCard(executed, "It was placed");
-    assertThat(placed.text()).contains("Filled").contains("alert-" + executed.toLowerCase(Locale.ROOT));
-
-    String lost = post("key=" + KEY + ";\n" + PLACE + "qty=8;").body().strip().substring("accepted ".length());
-    StandInMessage second = awaitCard(lost, "PLACE BUY 8");
-    sandbox.simulator().faults().serverError(500, 1); // refused before executing, but a 5xx is outcome unknown
-    sandbox.discord().click(guild, guild.member("rita"), second, "Approve");
-    awaitCard(lost, "OUTCOME UNKNOWN");
-    awaitCard(lost, "It was not placed");
-
-    assertThat(orders().subList(before, orders().size())).extracting(RecordedRequest::operationId)
-        .as("each sent once, never again").containsExactly("placeOrder", "placeOrder");
   }
 }

@@ -1,0 +1,117 @@
+package org.crosstradediscord.testing.e2e;
+
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.crosstradediscord.testing.Poll;
+import org.crosstradediscord.testing.discord.StandInGuild;
+import org.crosstradediscord.testing.discord.StandInMessage;
+import org.crosstradediscord.testing.sandbox.BotProcess;
+import org.crosstradediscord.testing.sandbox.Sandbox;
+import org.crosstradediscord.testing.simulator.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The alert desk's end-to-end fixture: the bot started from its jar against the Discord stand-in and the simulator,
+ * with two alert sources ({@code tv-mes}, 60 s to approve; {@code tv-fast}, 10 s), approved by the Risk role. One bot
+ * per test class (each class runs in its own JVM fork).
+ */
+abstract class AlertDeskJarFixture {
+  static final Duration WAIT = Duration.ofSeconds(20);
+  static final String KEY = "tv-mes-key-0123456789abcdef";
+  static final String FAST_KEY = "tv-fast-key-0123456789abcdef";
+  static final String PLACE = "command=PLACE;\naccount=Sim101;\ninstrument=MES 12-25;\naction=BUY;\norder_type=MARKET;"
+      + "\ntif=DAY;\n";
+  static Sandbox sandbox;
+  static BotProcess bot;
+  static StandInGuild guild;
+  static int port;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void startTheBot() throws Exception {
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    sandbox = Sandbox.startForAlertProcesses("""
+        alerts:
+          listen: "127.0.0.1:%d"
+          sources:
+            tv-mes:
+              secret_env: ALERT_KEY_TV_MES
+              channel_id: "{trading}"
+              accounts: [Sim101]
+              approvers: ["{role:Risk}"]
+              ttl_seconds: 60
+            tv-fast:
+              secret_env: ALERT_KEY_TV_FAST
+              channel_id: "{trading}"
+              accounts: [Sim101]
+              approvers: ["{role:Risk}"]
+              ttl_seconds: 10
+        """.formatted(port), null);
+    guild = sandbox.guild();
+    Map<String, String> env = new java.util.HashMap<>(Sandbox.secrets());
+    env.putAll(Map.of("ALERT_KEY_TV_MES", KEY, "ALERT_KEY_TV_FAST", FAST_KEY));
+    bot = BotProcess.start(BotJarEndToEndTest.jar(), BotJvm.options("-Xmx128m"), sandbox.configFile(), env,
+        Path.of("target", "alert-desk-e2e.log"));
+    Poll.until(() -> { // the listener starts once the bot's commands are registered
+      try {
+        HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/alerts/tv-mes")).GET().build(),
+            HttpResponse.BodyHandlers.discarding());
+        return java.util.Optional.of(true);
+      } catch (java.io.IOException e) {
+        return java.util.Optional.empty();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }, Duration.ofSeconds(60), () -> "the bot's alert listener on port " + port);
+  }
+
+  @AfterAll
+  static void stopTheBot() {
+    if (bot != null) {
+      bot.close();
+    }
+    sandbox.close();
+  }
+
+  static HttpResponse<String> post(String body) throws Exception {
+    return post("tv-mes", body);
+  }
+
+  static HttpResponse<String> post(String source, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/alerts/" + source))
+        .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static long trading() {
+    return guild.channels().stream().filter(c -> c.name().equals("trading")).findFirst().orElseThrow().id();
+  }
+
+  static List<StandInMessage> cards(String alertId) {
+    return sandbox.discord().channelMessages(trading()).stream().filter(m -> m.text().contains("Alert " + alertId))
+        .toList();
+  }
+
+  static StandInMessage awaitCard(String alertId, String contains) {
+    return Poll.until(() -> cards(alertId).stream().filter(m -> m.text().contains(contains)).findFirst(), WAIT,
+        () -> "a card of alert " + alertId + " saying '" + contains + "': " + cards(alertId).stream()
+            .map(StandInMessage::text).toList());
+  }
+
+  static List<RecordedRequest> orders() {
+    return sandbox.simulator().requests().stream().filter(r -> r.operationId() != null && r.method().equals("POST"))
+        .toList();
+  }
+
+}
