@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AlertExpiry implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AlertExpiry.class);
-  static final int EVERY_S = 5;
+  static final int EVERY_S = 2;
   /** Ended alerts are kept this long (their audit lines stay in the audit trail). */
   static final java.time.Duration KEEP = java.time.Duration.ofDays(30);
 

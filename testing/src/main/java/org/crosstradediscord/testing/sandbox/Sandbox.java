@@ -228,7 +228,7 @@ public final class Sandbox implements AutoCloseable {
    * @return the running sandbox without an in-process bot
    */
   public static Sandbox startForAlertProcesses(String alertsYaml, String storageUrl) {
-    return start(Duration.ofSeconds(60), Duration.ofSeconds(5), "rest", false, null, "live", storageUrl, Map.of(), null,
+    return start(Duration.ofSeconds(60), Duration.ofSeconds(3), "rest", false, null, "live", storageUrl, Map.of(), null,
         "", alertsYaml);
   }
 

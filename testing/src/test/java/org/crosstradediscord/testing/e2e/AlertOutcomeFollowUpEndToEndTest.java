@@ -18,7 +18,7 @@ class AlertOutcomeFollowUpEndToEndTest extends AlertDeskJarFixture {
     int before = orders().size();
     String executed = post("key=" + KEY + ";\n" + PLACE + "qty=7;").body().strip().substring("accepted ".length());
     StandInMessage card = awaitCard(executed, "PLACE BUY 7");
-    sandbox.simulator().faults().latency(Duration.ofSeconds(8)); // executed, answered after the bot's 5 s timeout
+    sandbox.simulator().faults().latency(Duration.ofSeconds(5)); // executed, answered after the bot's 3 s timeout
     try {
       sandbox.discord().click(guild, guild.member("rita"), card, "Approve");
       awaitCard(executed, "OUTCOME UNKNOWN");
