@@ -193,8 +193,7 @@ final class AlertApprovals {
 
   private static void edit(InteractionHook hook, AlertRow row, Alert alert, String title, String outcome,
       AlertCards.Ending kind) {
-    MessageEmbed card = AlertCards.ended(row.alertId(), row.source(), AlertTexts.what(alert), alert.fields(),
-        row.receivedAt(), title, outcome, kind, null);
+    MessageEmbed card = AlertTexts.ended(row, alert, title, outcome, kind, null);
     hook.editOriginalEmbeds(card).setComponents().queue(ok -> { },
         err -> log.warn("alert {}: card not edited: {}", row.alertId(), DiscordText.oneLine(err.toString())));
   }

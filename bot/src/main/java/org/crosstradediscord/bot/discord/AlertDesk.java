@@ -168,11 +168,16 @@ final class AlertDesk implements AlertInbox {
   private void queue(net.dv8tion.jda.api.requests.restaction.MessageCreateAction message, TextChannel channel,
       String alertId, AlertsConfig.Source source) {
     message.queue(m -> {
-      try {
-        store.posted(alertId, channel.getIdLong(), m.getIdLong());
-      } catch (RuntimeException e) {
-        log.warn("alert {}: card posted but not recorded ({}); it cannot be edited after a restart", alertId,
-            DiscordText.oneLine(e.toString()));
+      Runnable record = () -> {
+        try {
+          store.posted(alertId, channel.getIdLong(), m.getIdLong());
+        } catch (RuntimeException e) {
+          log.warn("alert {}: card posted but not recorded ({}); it cannot be edited after a restart", alertId,
+              DiscordText.oneLine(e.toString()));
+        }
+      };
+      if (!reads.submit(record)) { // the store write never runs on JDA's callback thread, unless the bot is stopping
+        record.run();
       }
     }, err -> log.error("alert {}: card not posted in channel {}: {}", alertId, source.channelId(),
         DiscordText.oneLine(err.toString())));

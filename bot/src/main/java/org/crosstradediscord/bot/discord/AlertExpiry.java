@@ -94,8 +94,8 @@ final class AlertExpiry implements AutoCloseable {
     } catch (AlertRefused e) {
       return;
     }
-    channel.editMessageEmbedsById(row.messageId(), AlertCards.ended(row.alertId(), row.source(),
-        AlertTexts.what(alert), alert.fields(), row.receivedAt(), title, outcome, kind, null)).setComponents()
+    channel.editMessageEmbedsById(row.messageId(), AlertTexts.ended(row, alert, title,
+        outcome, kind, null)).setComponents()
         .queue(ok -> { }, err -> log.warn("alert {}: card not edited: {}", row.alertId(),
             DiscordText.oneLine(err.toString())));
   }

@@ -78,4 +78,14 @@ final class AlertTexts {
     }
     return args;
   }
+
+  /**
+   * @return the alert's card once it ended ({@link AlertCards#ended}), drawn the same way by whoever ends it
+   */
+  static net.dv8tion.jda.api.entities.MessageEmbed ended(org.crosstradediscord.bot.store.AlertRow row, Alert alert,
+      String title, String outcome, org.crosstradediscord.bot.rendering.AlertCards.Ending kind,
+      @Nullable String followUp) {
+    return org.crosstradediscord.bot.rendering.AlertCards.ended(row.alertId(), row.source(), what(alert),
+        alert.fields(), row.receivedAt(), title, outcome, kind, followUp);
+  }
 }

@@ -161,8 +161,7 @@ final class AlertTrade implements TradeCalls.Trade {
     try {
       CompletableFuture<Void> edited = new CompletableFuture<>();
       lastEdit = edited;
-      hook.editOriginalEmbeds(AlertCards.ended(row.alertId(), row.source(), AlertTexts.what(alert), alert.fields(),
-          row.receivedAt(), title, outcome, ending, followUp))
+      hook.editOriginalEmbeds(AlertTexts.ended(row, alert, title, outcome, ending, followUp))
           .setComponents().queue(ok -> edited.complete(null), err -> {
             edited.complete(null);
             log.warn("alert {}: card not edited: {}", row.alertId(), DiscordText.oneLine(err.toString()));
