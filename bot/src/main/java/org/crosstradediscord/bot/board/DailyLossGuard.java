@@ -14,6 +14,7 @@ import org.crosstradediscord.bot.config.TradingMode;
 import org.crosstradediscord.bot.halt.HaltSwitch;
 import org.crosstradediscord.bot.text.DiscordText;
 import org.crosstradediscord.bot.risk.DailyLoss;
+import org.crosstradediscord.bot.store.HaltState;
 import org.crosstradediscord.bot.store.Store;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.CrossTradeException;
@@ -58,6 +59,17 @@ public final class DailyLossGuard {
   private final HaltSwitch halt;
   private final CrossTradeClient client;
   private final AuditLog audit;
+  /** How the reason of every halt this guard makes begins. */
+  static final String HALT_PREFIX = "daily loss limit on ";
+
+  /**
+   * @param state the halt state
+   * @return true when trading is halted by this guard (its reason names the daily loss limit)
+   */
+  public static boolean haltedByGuard(HaltState state) {
+    return state.halted() && state.reason() != null && state.reason().startsWith(HALT_PREFIX);
+  }
+
   private final Invoker bot;
   private final TradingMode mode;
   private final Clock clock;
@@ -143,7 +155,7 @@ public final class DailyLossGuard {
     if (!store.tripDailyLoss(mode.key(), account, day, now)) {
       return; // already acted on this session (here or on another replica)
     }
-    String why = String.format(Locale.ROOT, "daily loss limit on %s (P&L %.2f below -%.2f)", account, confirmed, limit);
+    String why = String.format(Locale.ROOT, HALT_PREFIX + "%s (P&L %.2f below -%.2f)", account, confirmed, limit);
     log.warn("{}: halting new risk{}", why, limits.flattenOnBreach() ? " and flattening the account" : "");
     try {
       halt.halt(bot, why);

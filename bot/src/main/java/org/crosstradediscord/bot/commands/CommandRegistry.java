@@ -3,6 +3,7 @@ package org.crosstradediscord.bot.commands;
 import org.crosstradediscord.bot.halt.HaltSwitch;
 import org.crosstradediscord.bot.store.AuditTrail;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -35,10 +36,21 @@ public final class CommandRegistry {
    */
   public static CommandRegistry standard(AuditTrail trail,
       HaltSwitch halt) {
+    return standard(trail, halt, null);
+  }
+
+  /**
+   * @param trail the durable audit trail ({@code /audit} reads it)
+   * @param halt the halt switch ({@code /halt}, {@code /resume})
+   * @param resumeApproval the two-person rule for {@code /resume}, or null when off
+   * @return {@link #standard(AuditTrail, HaltSwitch)} with {@code /resume} asking for a second person when the rule
+   *     says so
+   */
+  public static CommandRegistry standard(AuditTrail trail, HaltSwitch halt, @Nullable ResumeApproval resumeApproval) {
     List<SlashCommand> all = new java.util.ArrayList<>(standard().byName.values());
     all.add(new AuditCommand(trail));
     all.add(new HaltCommand(halt));
-    all.add(new ResumeCommand(halt));
+    all.add(new ResumeCommand(halt, resumeApproval));
     return new CommandRegistry(all);
   }
 

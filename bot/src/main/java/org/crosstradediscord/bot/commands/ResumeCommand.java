@@ -1,6 +1,7 @@
 package org.crosstradediscord.bot.commands;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -16,11 +17,21 @@ import org.crosstradediscord.bot.halt.HaltSwitch;
  */
 public final class ResumeCommand extends SlashCommandBase {
   private final HaltSwitch halt;
+  private final @Nullable ResumeApproval approval;
 
   /** @param halt the halt switch */
   public ResumeCommand(HaltSwitch halt) {
+    this(halt, null);
+  }
+
+  /**
+   * @param halt the halt switch
+   * @param approval the two-person rule for a resume after a daily loss halt, or null when off
+   */
+  public ResumeCommand(HaltSwitch halt, @Nullable ResumeApproval approval) {
     super("resume", Permission.HALT);
     this.halt = halt;
+    this.approval = approval;
   }
 
   @Override
@@ -43,12 +54,17 @@ public final class ResumeCommand extends SlashCommandBase {
 
       @Override
       public CompletableFuture<MessageEmbed> apply() {
-        return halt.resume(invoker).thenApply(ResumeCommand::card);
+        CompletableFuture<MessageEmbed> request = approval == null ? null : approval.requestIfNeeded(invoker);
+        return request != null ? request : halt.resume(invoker).thenApply(ResumeCommand::card);
       }
     });
   }
 
-  private static MessageEmbed card(HaltSwitch.Change c) {
+  /**
+   * @param c how a resume ended
+   * @return its answer card: "Trading resumed" or "Still halted" with why
+   */
+  public static MessageEmbed card(HaltSwitch.Change c) {
     if (c.saved()) {
       return new EmbedBuilder().setTitle("Trading resumed").setColor(0x27AE60)
           .setDescription("/flatplace and /reverse work again.").build();

@@ -30,6 +30,7 @@ import org.crosstradediscord.bot.risk.Limits;
  * @param logging log format and optional file ({@code logging}; {@link LoggingConfig#DEFAULT} when absent)
  * @param ops the ops endpoint ({@code ops}; {@link OpsConfig#OFF} when absent)
  * @param alerts the alert desk ({@code alerts}), or null when off
+ * @param approvals the two-person rule ({@code approvals}), or null when off
  */
 public record BotConfig(
     TradingMode mode,
@@ -45,7 +46,8 @@ public record BotConfig(
     StorageConfig storage,
     LoggingConfig logging,
     OpsConfig ops,
-    AlertsConfig alerts) {
+    AlertsConfig alerts,
+    ApprovalsConfig approvals) {
 
   /** Checks for null (the board and the alert desk may be null: off) and copies the guild list. */
   public BotConfig {
@@ -69,7 +71,7 @@ public record BotConfig(
    */
   public BotConfig withCrossTrade(CrossTradeConfig crossTrade) {
     return new BotConfig(mode, guildIds, policy, auditChannelId, confirmationTimeout, crossTrade, discord, limits,
-        dailyLoss, board, storage, logging, ops, alerts);
+        dailyLoss, board, storage, logging, ops, alerts, approvals);
   }
 
   /**
@@ -78,7 +80,7 @@ public record BotConfig(
    */
   public BotConfig withStorage(StorageConfig other) {
     return new BotConfig(mode, guildIds, policy, auditChannelId, confirmationTimeout, crosstrade, discord, limits,
-        dailyLoss, board, other, logging, ops, alerts);
+        dailyLoss, board, other, logging, ops, alerts, approvals);
   }
 
   /** @return a one-line summary for the start-up log and {@code --check-config} (no secret, no URL user info) */
@@ -97,7 +99,8 @@ public record BotConfig(
         + " board=" + (board == null ? "off" : board.summary())
         + " logging=" + logging.summary()
         + " ops=" + ops.summary()
-        + " alerts=" + (alerts == null ? "off" : alerts.summary());
+        + " alerts=" + (alerts == null ? "off" : alerts.summary())
+        + " approvals=" + (approvals == null ? "off" : approvals.summary());
   }
 
   /**

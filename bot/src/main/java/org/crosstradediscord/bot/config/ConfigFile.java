@@ -41,7 +41,8 @@ final class ConfigFile {
       Board board,
       Logging logging,
       Ops ops,
-      Alerts alerts) {}
+      Alerts alerts,
+      Approvals approvals) {}
 
   /**
    * {@code accounts}.
@@ -150,4 +151,16 @@ final class ConfigFile {
    */
   record AlertSource(String secretEnv, DiscordId channelId, List<String> accounts, List<DiscordId> approvers,
       Long ttlSeconds, Long maxPerMinute, Long dedupeSeconds) {}
+
+  /**
+   * {@code approvals}: the two-person rule; absent = off.
+   *
+   * @param channelId where requests go (required)
+   * @param approvers roles that may give the second approval (required)
+   * @param aboveQuantity risk-increasing orders above this many contracts need a second person
+   * @param forActions {@code for}: actions that always need one
+   * @param ttlSeconds seconds a request waits
+   */
+  record Approvals(DiscordId channelId, List<DiscordId> approvers, Long aboveQuantity,
+      @JsonProperty("for") List<String> forActions, Long ttlSeconds) {}
 }

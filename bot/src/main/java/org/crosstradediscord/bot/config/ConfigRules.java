@@ -73,7 +73,8 @@ final class ConfigRules {
     return new BotConfig(mode, guilds, policy, f.auditChannelId() == null ? OptionalLong.empty()
         : OptionalLong.of(f.auditChannelId().value()), Duration.ofSeconds(timeout), crossTrade, discord, limits,
         dailyLoss, board, SectionRules.storage(f.storage(), baseDir), SectionRules.logging(f.logging(), baseDir),
-        SectionRules.ops(f.ops()), AlertRules.alerts(f.alerts(), allowed));
+        SectionRules.ops(f.ops()), AlertRules.alerts(f.alerts(), allowed),
+        ApprovalRules.approvals(f.approvals()));
   }
 
   private static Map<Permission, List<Long>> grants(Map<String, List<DiscordId>> roles) {

@@ -147,6 +147,7 @@ final class ClickClaims {
     return new Claim.Gone(switch (row.state()) {
       case PENDING, EXPIRED -> ConfirmationState.EXPIRED;
       case CONFIRMED, DONE, UNKNOWN -> ConfirmationState.CONFIRMED;
+      case AWAITING -> ConfirmationState.AWAITING_APPROVAL;
       case CANCELLED -> ConfirmationState.CANCELLED;
       case DENIED -> ConfirmationState.DENIED;
     });

@@ -6,6 +6,8 @@ public enum ConfirmationState {
   UNKNOWN,
   /** The confirmation timeout passed. */
   EXPIRED,
+  /** Confirmed by its invoker and waiting for a second member's approval (the two-person rule). */
+  AWAITING_APPROVAL,
   /** Already confirmed (executed or executing). */
   CONFIRMED,
   /** Cancelled by its invoker. */

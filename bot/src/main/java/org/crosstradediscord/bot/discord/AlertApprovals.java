@@ -1,5 +1,8 @@
 package org.crosstradediscord.bot.discord;
 
+import org.crosstradediscord.bot.config.ApprovalsConfig;
+import java.util.List;
+import net.dv8tion.jda.api.EmbedBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,10 +58,12 @@ final class AlertApprovals {
   private final Clock clock;
   private final Duration lease;
   private final AlertTrade.Deps trades;
+  private final @Nullable ApprovalsConfig twoPerson;
 
   AlertApprovals(AlertDesk desk, AlertStore store, RolePolicy policy, LimitGuard limits, HaltSwitch halt,
       CrossTradeClient client, TradingMode mode, AuditLog audit, Workers steps, TradeCalls calls, Clock clock,
-      Duration lease) {
+      Duration lease, @Nullable ApprovalsConfig twoPerson) {
+    this.twoPerson = twoPerson;
     this.desk = desk;
     this.store = store;
     this.policy = policy;
@@ -80,15 +85,18 @@ final class AlertApprovals {
    * @param clickedAt {@link System#nanoTime()} of the click (its age counts against the request timeout)
    */
   void onClick(ButtonInteractionEvent event, Invoker clicker, boolean approve, String alertId, long clickedAt) {
+    List<MessageEmbed> shown = event.getMessage().getEmbeds();
+    MessageEmbed card = shown.isEmpty() ? null : shown.get(0);
     event.deferEdit().queue(hook -> {
-      if (!steps.submit(() -> decide(hook, clicker, approve, alertId, clickedAt))) {
+      if (!steps.submit(() -> decide(hook, clicker, approve, alertId, clickedAt, card))) {
         followUp(hook, "Busy", "The bot is busy or shutting down. Nothing was sent; try again shortly.");
       }
     }, err -> log.info("a click on alert {} was not acknowledged here ({}); not handling it (another replica does)",
         alertId, DiscordText.oneLine(err.toString())));
   }
 
-  private void decide(InteractionHook hook, Invoker clicker, boolean approve, String alertId, long clickedAt) {
+  private void decide(InteractionHook hook, Invoker clicker, boolean approve, String alertId, long clickedAt,
+      @Nullable MessageEmbed card) {
     boolean claimed = false;
     try {
       AlertRow row = store.get(alertId);
@@ -127,7 +135,13 @@ final class AlertApprovals {
         return;
       }
       Instant now = clock.instant();
-      if (!store.claim(alertId, clicker.userId(), now, now.plus(lease))) {
+      OrderIntent intent = AlertTexts.intent(alert);
+      boolean needsTwo = twoPerson != null && intent != null && twoPerson.needsSecond(intent.quantity());
+      if (needsTwo && !secondApproval(hook, clicker, row, args, card, now)) {
+        return; // the first approval was recorded (or refused): nothing is sent on this click
+      }
+      if (needsTwo ? !store.claimSecond(alertId, clicker.userId(), now, now.plus(lease))
+          : !store.claim(alertId, clicker.userId(), now, now.plus(lease))) {
         followUp(hook, "Already handled", "This alert was approved or rejected by someone else, or it expired."
             + " Nothing was sent by this click.");
         return;
@@ -150,6 +164,40 @@ final class AlertApprovals {
       followUp(hook, "Cannot be approved", "The stored alert no longer reads (" + e.problem().line() + "). Nothing"
           + " was sent.");
     }
+  }
+
+  /**
+   * An alert whose order needs two approvers ({@code approvals.above_quantity}): records the first approval, or
+   * refuses the same member's second one.
+   *
+   * @return true when this click is the second approval by a different member (claim it), false when it was answered
+   */
+  private boolean secondApproval(InteractionHook hook, Invoker clicker, AlertRow row, Map<String, String> args,
+      @Nullable MessageEmbed card, Instant now) {
+    Long first = row.firstApprover();
+    if (first != null && first == clicker.userId()) {
+      audit.refused(clicker, "alert", args, "second approval by the first approver");
+      followUp(hook, "A different approver is needed", "You gave the first approval; this alert needs a second one"
+          + " from a different approver. Nothing was sent.");
+      return false;
+    }
+    if (first != null) {
+      return true;
+    }
+    if (!store.firstApproval(row.alertId(), clicker.userId(), now)) {
+      followUp(hook, "Try again", "Another approver approved it at the same moment, or it ended. Nothing was sent;"
+          + " click Approve again to give the second approval.");
+      return false;
+    }
+    audit.step("approved", clicker, "alert", args, "first of two approvals");
+    if (card != null) {
+      hook.editOriginalEmbeds(new EmbedBuilder(card).addField("First approval", "<@" + clicker.userId() + "> — a"
+          + " second, different approver must approve it before anything is sent", false).build()).queue(ok -> { },
+          err -> log.warn("alert {}: card not edited: {}", row.alertId(), DiscordText.oneLine(err.toString())));
+    }
+    followUp(hook, "First approval recorded", "This alert's order needs two approvers: a different approver must"
+        + " approve it too. Nothing was sent yet.");
+    return false;
   }
 
   private void reject(InteractionHook hook, Invoker clicker, AlertRow row, Alert alert, Map<String, String> args) {

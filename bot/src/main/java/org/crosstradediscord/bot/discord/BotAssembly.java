@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.discord;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -152,15 +153,17 @@ public final class BotAssembly {
       AuditLog audit = new AuditLog();
       audit.setTrail(trail::append);
       HaltSwitch halt = new HaltSwitch(trail.store(), audit); // the halt state is read here, before the gate opens
-      registry = CommandRegistry.standard(trail, halt);
-      Set<String> names = registry.definitions().stream().map(d -> d.getName()).collect(Collectors.toSet());
-      ops.watch(audit, confirmations, client, names);
       // Reads (/positions, /orders, autocomplete) on threads of their own: 4 at once, 32 waiting at most.
       Workers reads = new Workers("crosstrade-read", READ_THREADS, READ_QUEUE);
+      ApprovalDesk secondPerson = config.approvals() == null ? null : new ApprovalDesk(config.approvals(),
+          trail.store().approvals(), discord.jda(), audit, Clock.systemUTC(), reads, halt, config.mode());
+      registry = CommandRegistry.standard(trail, halt, secondPerson);
+      Set<String> names = registry.definitions().stream().map(d -> d.getName()).collect(Collectors.toSet());
+      ops.watch(audit, confirmations, client, names);
       desk = new Desk(trail, confirmations, client, audit, halt, calls, reads);
       AlertDeskRun alerts = AlertDeskRun.create(config, alertKeys, desk, discord.jda());
       router = new InteractionRouter(desk, registry, config.policy(), new LimitGuard(config.limits()),
-          config.mode(), grace.plus(config.crosstrade().requestTimeout()), alerts);
+          config.mode(), grace.plus(config.crosstrade().requestTimeout()), alerts, secondPerson);
     } catch (RuntimeException e) {
       gate.fail();
       discord.disconnect();
@@ -182,7 +185,7 @@ public final class BotAssembly {
       split.registered();
       discord.openAuditChannel(config.auditChannelId(), desk.audit());
       feed = DeskFeed.start(config, discord.jda(), desk);
-      router.startAlerts(); // after READY: its cards need the channels
+      router.startDesks(); // after READY: their cards need the channels
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       new DiscordBot(desk, ops, grace, discord, router, feed, presence).close(); // what was built, in the one order

@@ -24,6 +24,7 @@ import org.crosstradediscord.bot.rendering.Cards;
 import org.crosstradediscord.bot.text.DiscordText;
 import org.crosstradediscord.bot.risk.LimitGuard;
 import org.crosstradediscord.bot.risk.OrderIntent;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +49,12 @@ final class ClickFlow {
   private final Rebuilder rebuilder;
   private final TradeExecution execution;
   private final Workers steps;
+  private final @Nullable ApprovalDesk approvals;
 
   ClickFlow(ConfirmationStore store, AuditLog audit, TradeCalls calls, HaltSwitch halt, RolePolicy policy,
       LimitGuard limits, Duration claimLease, Rebuilder rebuilder, TradeExecution execution,
-      Workers steps) {
+      Workers steps, @Nullable ApprovalDesk approvals) {
+    this.approvals = approvals;
     this.store = store;
     this.audit = audit;
     this.calls = calls;
@@ -123,6 +126,10 @@ final class ClickFlow {
         return;
       }
     }
+    if (peeked != null && peeked.invoker().userId() == clicker.userId() && approvals != null
+        && SecondPerson.needed(approvals.config(), peeked.action()) != null && secondPerson(c, peeked)) {
+      return; // a request for a second approval was made (or refused): nothing is sent on this click
+    }
     PendingAction mine = store.local(c.pendingId()); // the card this process made: close its review read if lost
     // The fresh halt read (a card made before another replica's /halt) shares the claim's store call.
     FreshCheck haltNow = peeked != null ? halt.freshCheck(peeked.action().command()) : null;
@@ -155,6 +162,27 @@ final class ClickFlow {
       audit(clicker, "refused", "?", c.button(), "pending action " + gone.state().name().toLowerCase(Locale.ROOT));
       followUp(c.hook(), "Nothing to " + (c.confirm() ? "confirm" : "cancel"), goneText(gone.state()));
     }
+  }
+
+  /**
+   * The invoker's Confirm of a trade that needs a second person: refused now while it is halted, else a request.
+   *
+   * @return true when the click was answered here; false to claim it as usual (it is no longer pending: the claim
+   *     says why)
+   */
+  private boolean secondPerson(Click c, PendingAction peeked) {
+    TradeAction action = peeked.action();
+    String halted = halt.refusalFresh(action.command());
+    if (halted != null) {
+      if (!store.deny(c.pendingId(), c.interactionId())) {
+        return false;
+      }
+      closeReview(action);
+      audit(c.clicker(), "refused", action.command(), action.auditArgs(), "trading is halted");
+      endCard(c.hook(), Cards.notice("Not sent: " + action.review().title(), halted + "\nNothing was sent."));
+      return true;
+    }
+    return approvals.requestIfNeeded(c.hook(), c.clicker(), c.interactionId(), peeked);
   }
 
   /** The rest of a click once its pending action was claimed (Confirm) or cancelled (Cancel). */
@@ -261,6 +289,7 @@ final class ClickFlow {
   private static String goneText(ConfirmationState state) {
     return switch (state) {
       case EXPIRED -> "This confirmation expired. Nothing was sent; run the command again.";
+      case AWAITING_APPROVAL -> "This was confirmed and waits for a second person's approval; it is not sent twice.";
       case CONFIRMED -> "This was already confirmed once; it is not executed twice.";
       case CANCELLED -> "This was cancelled. Nothing was sent.";
       case DENIED -> "This was refused (roles, limits or a halt). Nothing was sent; run the command again.";

@@ -125,7 +125,7 @@ public final class DiscordBot implements AutoCloseable {
       return;
     }
     ops.stopping(); // /healthz: 503 "stopping" while the calls in flight finish
-    router.closeAlerts(); // no new alert while the rest stops
+    router.closeDesks(); // no new alert, no expiry sweep, while the rest stops
     presence.close();
     feed.close(); // the board, then the P&L stream
     desk.calls().close(grace);

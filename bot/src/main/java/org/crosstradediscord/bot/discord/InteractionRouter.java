@@ -22,6 +22,7 @@ import org.crosstradediscord.bot.config.TradingMode;
 import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.bot.halt.HaltSwitch;
 import org.crosstradediscord.bot.rendering.AlertCards;
+import org.crosstradediscord.bot.rendering.ApprovalCards;
 import org.crosstradediscord.bot.rendering.Cards;
 import org.crosstradediscord.bot.risk.LimitGuard;
 import org.crosstradediscord.client.CrossTradeClient;
@@ -46,6 +47,8 @@ public final class InteractionRouter extends ListenerAdapter {
   private final AutocompleteFlow autocomplete;
   private final @Nullable AlertDeskRun alerts;
   private final @Nullable AlertApprovals approvals;
+  private final @Nullable ApprovalClicks secondApprovals;
+  private final @Nullable ApprovalExpiry approvalExpiry;
 
   /**
    * @param desk the desk's services: pending confirmations, the SDK, the audit log, the halt switch, the trade calls
@@ -58,9 +61,11 @@ public final class InteractionRouter extends ListenerAdapter {
    * @param claimLease how long a claimed trade may take before another start takes it for dead (the shutdown grace
    *     plus the request timeout)
    * @param alerts the alert desk, or null when {@code alerts} is off (its Approve/Reject clicks are routed here)
+   * @param secondPerson the two-person rule's requests, or null when {@code approvals} is off (their Approve/Reject
+   *     clicks are routed here)
    */
   InteractionRouter(Desk desk, CommandRegistry registry, RolePolicy policy, LimitGuard limits, TradingMode mode,
-      Duration claimLease, @Nullable AlertDeskRun alerts) {
+      Duration claimLease, @Nullable AlertDeskRun alerts, @Nullable ApprovalDesk secondPerson) {
     this.registry = registry;
     ConfirmationStore store = desk.confirmations();
     CrossTradeClient client = desk.client();
@@ -72,22 +77,36 @@ public final class InteractionRouter extends ListenerAdapter {
     this.reviews = new ReviewFlow(registry, policy, store, client, audit, reads, steps, limits, mode, halt);
     this.commands = new CommandFlow(registry, policy, client, audit, reads, limits, mode, halt, reviews);
     TradeExecution execution = new TradeExecution(client, audit, store, calls, limits, mode, halt, suggestions);
-    this.clicks = new ClickFlow(store, audit, calls, halt, policy, limits, claimLease, reviews::rebuild, execution, steps);
+    this.clicks = new ClickFlow(store, audit, calls, halt, policy, limits, claimLease, reviews::rebuild, execution, steps,
+        secondPerson);
+    this.secondApprovals = secondPerson == null ? null : new ApprovalClicks(secondPerson, store, policy, halt, audit,
+        calls, execution, reviews::rebuild, clicks::stillAllowed, claimLease, steps);
+    this.approvalExpiry = secondPerson == null ? null : new ApprovalExpiry(secondPerson, audit, reviews::rebuild);
     this.autocomplete = new AutocompleteFlow(registry, policy, suggestions);
     this.alerts = alerts;
     this.approvals = alerts == null ? null : new AlertApprovals(alerts.desk(), desk.trail().store().alerts(), policy,
-        limits, halt, client, mode, audit, steps, calls, Clock.systemUTC(), claimLease);
+        limits, halt, client, mode, audit, steps, calls, Clock.systemUTC(), claimLease,
+        secondPerson == null ? null : secondPerson.config());
   }
 
-  /** Stops the alert desk's listener and expiry sweeps (idempotent); approvals in flight finish as trades. */
-  void closeAlerts() {
+  /**
+   * Stops the alert desk's listener and the expiry sweeps of alerts and requests (idempotent); approvals in flight
+   * finish as trades.
+   */
+  void closeDesks() {
     if (alerts != null) {
       alerts.close();
     }
+    if (approvalExpiry != null) {
+      approvalExpiry.close();
+    }
   }
 
-  /** Starts the alert desk's listener and expiry sweeps, when configured. */
-  void startAlerts() {
+  /** Starts the alert desk's listener and the expiry sweeps of alerts and requests, when configured. */
+  void startDesks() {
+    if (approvalExpiry != null) {
+      approvalExpiry.start();
+    }
     if (alerts != null) {
       alerts.start();
     }
@@ -95,7 +114,7 @@ public final class InteractionRouter extends ListenerAdapter {
 
   /** Stops taking interaction steps (those running end at their store deadline). */
   void close() {
-    closeAlerts();
+    closeDesks();
     steps.close();
   }
 
@@ -147,6 +166,16 @@ public final class InteractionRouter extends ListenerAdapter {
         boolean approve = customId.startsWith(AlertCards.APPROVE);
         approvals.onClick(event, Members.invoker(member), approve, customId.substring(approve
             ? AlertCards.APPROVE.length() : AlertCards.REJECT.length()), clickedAt);
+      }
+      return;
+    }
+    if (secondApprovals != null && (customId.startsWith(ApprovalCards.APPROVE)
+        || customId.startsWith(ApprovalCards.REJECT))) {
+      Member member = event.getMember();
+      if (member != null) {
+        boolean approve = customId.startsWith(ApprovalCards.APPROVE);
+        secondApprovals.onClick(event, Members.invoker(member), approve, customId.substring(approve
+            ? ApprovalCards.APPROVE.length() : ApprovalCards.REJECT.length()), clickedAt);
       }
       return;
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.crosstradediscord.bot.access.Invoker;
@@ -80,7 +81,19 @@ final class TradeExecution {
    */
   TradeCalls.Trade trade(String pendingId, InteractionHook hook, Invoker clicker, TradeAction action, long clickedAt,
       CompletableFuture<?> cardBefore, Runnable auditBefore) {
-    return new ConfirmedTrade(pendingId, hook, clicker, action, clickedAt, cardBefore, auditBefore);
+    return trade(pendingId, hook, clicker, action, clickedAt, cardBefore, auditBefore, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #trade(String, InteractionHook, Invoker, TradeAction, long, CompletableFuture, Runnable)}, with every
+   * card the trade ends in passed through {@code decorate} first (the two-person rule marks who asked and who approved,
+   * and copies it to the invoker's card).
+   *
+   * @param decorate returns the card to show; must not throw (a failure shows the card undecorated)
+   */
+  TradeCalls.Trade trade(String pendingId, InteractionHook hook, Invoker clicker, TradeAction action, long clickedAt,
+      CompletableFuture<?> cardBefore, Runnable auditBefore, UnaryOperator<MessageEmbed> decorate) {
+    return new ConfirmedTrade(pendingId, hook, clicker, action, clickedAt, cardBefore, auditBefore, decorate);
   }
 
   /**
@@ -199,11 +212,13 @@ final class TradeExecution {
     private final long clickedAt;
     private final CompletableFuture<?> cardBefore;
     private final Runnable auditBefore;
+    private final UnaryOperator<MessageEmbed> decorate;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile CompletableFuture<?> lastEdit = CompletableFuture.completedFuture(null);
 
     ConfirmedTrade(String pendingId, InteractionHook hook, Invoker clicker, TradeAction action, long clickedAt,
-        CompletableFuture<?> cardBefore, Runnable auditBefore) {
+        CompletableFuture<?> cardBefore, Runnable auditBefore, UnaryOperator<MessageEmbed> decorate) {
+      this.decorate = decorate;
       this.pendingId = pendingId;
       this.hook = hook;
       this.clicker = clicker;
@@ -287,6 +302,11 @@ final class TradeExecution {
         log.error("the result card of /{} could not be built", action.command(), e);
         embed = Cards.notice("Answered: " + review.title(), "CrossTrade answered (" + DiscordText.escape(result, 300)
             + ") but the answer could not be shown. **Check NinjaTrader** for what was executed.");
+      }
+      try {
+        embed = decorate.apply(embed);
+      } catch (RuntimeException e) {
+        log.warn("the result card of /{} could not be marked: {}", action.command(), e.toString());
       }
       MessageEmbed shown = embed;
       lastEdit = cardBefore.thenCompose(ok -> hook.editOriginalEmbeds(shown).setComponents().submit())

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param decidedBy the member who approved or rejected it
  * @param leaseUntil while APPROVING: when the claim's holder is presumed dead (then UNKNOWN)
  * @param outcome what became of it, in the desk's words
+ * @param firstApprover the first of two approvers, when its order needs two ({@code approvals.above_quantity})
  */
 public record AlertRow(String alertId, String source, String identity, String fieldsJson, Instant receivedAt,
     Instant expiresAt, AlertState state, @Nullable Long channelId, @Nullable Long messageId, @Nullable Long decidedBy,
-    @Nullable Instant leaseUntil, @Nullable String outcome) {}
+    @Nullable Instant leaseUntil, @Nullable String outcome, @Nullable Long firstApprover) {}

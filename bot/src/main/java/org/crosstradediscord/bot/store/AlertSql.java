@@ -66,7 +66,7 @@ final class AlertSql implements AlertStore {
 
   @Override
   public @Nullable AlertRow get(String alertId) {
-    return sql.one("read an alert", "SELECT " + COLUMNS + " FROM alert WHERE alert_id = ?", AlertSql::row, alertId);
+    return sql.one("read an alert", "SELECT " + COLUMNS + ", first_approver FROM alert WHERE alert_id = ?", AlertSql::row, alertId);
   }
 
   @Override
@@ -74,6 +74,21 @@ final class AlertSql implements AlertStore {
     return sql.update("claim an alert", "UPDATE alert SET state = ?, decided_by = ?, lease_micros = ?,"
         + " updated_micros = ? WHERE alert_id = ? AND state = ? AND expires_micros > ?", AlertState.APPROVING.name(),
         approverId, Sql.micros(leaseUntil), Sql.micros(now), alertId, AlertState.OPEN.name(), Sql.micros(now)) == 1;
+  }
+
+  @Override
+  public boolean firstApproval(String alertId, long approverId, Instant now) {
+    return sql.update("record an alert's first approval", "UPDATE alert SET first_approver = ?, updated_micros = ?"
+        + " WHERE alert_id = ? AND state = ? AND first_approver IS NULL AND expires_micros > ?", approverId,
+        Sql.micros(now), alertId, AlertState.OPEN.name(), Sql.micros(now)) == 1;
+  }
+
+  @Override
+  public boolean claimSecond(String alertId, long approverId, Instant now, Instant leaseUntil) {
+    return sql.update("claim an alert", "UPDATE alert SET state = ?, decided_by = ?, lease_micros = ?,"
+        + " updated_micros = ? WHERE alert_id = ? AND state = ? AND expires_micros > ? AND first_approver IS NOT NULL"
+        + " AND first_approver <> ?", AlertState.APPROVING.name(), approverId, Sql.micros(leaseUntil), Sql.micros(now),
+        alertId, AlertState.OPEN.name(), Sql.micros(now), approverId) == 1;
   }
 
   @Override
@@ -92,7 +107,7 @@ final class AlertSql implements AlertStore {
   @Override
   public List<AlertRow> due(Instant now) {
     long at = Sql.micros(now);
-    return sql.list("read the alerts due", "SELECT " + COLUMNS + " FROM alert WHERE (state = ? AND expires_micros <= ?)"
+    return sql.list("read the alerts due", "SELECT " + COLUMNS + ", first_approver FROM alert WHERE (state = ? AND expires_micros <= ?)"
         + " OR (state = ? AND lease_micros < ?) ORDER BY received_micros LIMIT 100", AlertSql::row,
         AlertState.OPEN.name(), at, AlertState.APPROVING.name(), at);
   }
@@ -108,7 +123,8 @@ final class AlertSql implements AlertStore {
     try {
       return new AlertRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4), Sql.instant(r.getLong(5)),
           Sql.instant(r.getLong(6)), AlertState.valueOf(r.getString(7)), nullable(r, 8), nullable(r, 9),
-          nullable(r, 10), r.getObject(11) == null ? null : Sql.instant(r.getLong(11)), r.getString(12));
+          nullable(r, 10), r.getObject(11) == null ? null : Sql.instant(r.getLong(11)), r.getString(12),
+          nullable(r, 13));
     } catch (IllegalArgumentException e) {
       throw new SQLException("unreadable alert row", e);
     }

@@ -60,6 +60,29 @@ public interface AlertStore {
   boolean claim(String alertId, long approverId, Instant now, Instant leaseUntil);
 
   /**
+   * The first of two approvals of an open, unexpired alert whose order needs two ({@code approvals.above_quantity}):
+   * recorded once; the alert stays OPEN.
+   *
+   * @param alertId the alert
+   * @param approverId the first approver
+   * @param now the click
+   * @return true for the one click that gave the first approval
+   */
+  boolean firstApproval(String alertId, long approverId, Instant now);
+
+  /**
+   * Claims an open, unexpired alert for its second approver: OPEN → APPROVING, once, and only when a first approval
+   * was recorded by a different member.
+   *
+   * @param alertId the alert
+   * @param approverId the second approver (never the first)
+   * @param now the click
+   * @param leaseUntil when the claim's holder is presumed dead
+   * @return true for the one click that claimed it
+   */
+  boolean claimSecond(String alertId, long approverId, Instant now, Instant leaseUntil);
+
+  /**
    * Ends an alert: {@code from} → {@code to} (a final state), once.
    *
    * @param alertId the alert

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * the Flyway migrations in {@code db/migration} at {@link #open} ({@link #openReadOnly} never migrates nor writes).
  * Connections come from {@link StorePool} (SQLite: its one writer; PostgreSQL: a few), waited for at most
  * {@value StorePool#WAIT_MS} ms; nothing is cached. The SQL is in {@link AuditSql}, {@link PendingSql},
- * {@link ControlSql} and {@link AlertSql}, run through {@link Sql}.
+ * {@link ControlSql}, {@link AlertSql} and {@link ApprovalSql}, run through {@link Sql}.
  */
 public final class JdbcStore implements Store {
   /** Environment variable holding the PostgreSQL user. */
@@ -39,6 +39,7 @@ public final class JdbcStore implements Store {
   private final PendingSql pending;
   private final ControlSql controls;
   private final AlertSql alerts;
+  private final ApprovalSql approvals;
   private volatile FileLock lock;
   private volatile String schemaTime = "";
 
@@ -50,6 +51,7 @@ public final class JdbcStore implements Store {
     this.pending = new PendingSql(sql);
     this.controls = new ControlSql(sql);
     this.alerts = new AlertSql(sql);
+    this.approvals = new ApprovalSql(sql);
   }
 
   /**
@@ -260,6 +262,11 @@ public final class JdbcStore implements Store {
   @Override
   public AlertStore alerts() {
     return alerts;
+  }
+
+  @Override
+  public ApprovalStore approvals() {
+    return approvals;
   }
 
   @Override

@@ -13,7 +13,7 @@ import java.util.Set;
  * ({@code UPDATE … WHERE state = ?}), so it happens once across replicas; see {@link Store} for each method.
  */
 final class PendingSql {
-  private static final String COLUMNS = "id, command, user_id, user_name, role_ids, options, mode, created_micros,"
+  static final String COLUMNS = "id, command, user_id, user_name, role_ids, options, mode, created_micros,"
       + " expires_micros, state, claim_interaction, claim_token, lease_micros";
   private static final String PENDING = PendingState.PENDING.name();
   private static final String CONFIRMED = PendingState.CONFIRMED.name();
@@ -71,11 +71,12 @@ final class PendingSql {
 
   int prune(Instant before) {
     return sql.update("prune old pending confirmations", "DELETE FROM pending_action WHERE"
-        + " (state NOT IN (?, ?) AND updated_micros < ?) OR (state = ? AND expires_micros < ?)", PENDING, CONFIRMED,
+        + " (state NOT IN (?, ?, ?) AND updated_micros < ?) OR (state = ? AND expires_micros < ?)", PENDING, CONFIRMED,
+        PendingState.AWAITING.name(),
         Sql.micros(before), PENDING, Sql.micros(before));
   }
 
-  private static PendingRow row(ResultSet r) throws SQLException {
+  static PendingRow row(ResultSet r) throws SQLException {
     try {
       Set<Long> roles = Sql.json().readValue(r.getString(5), new TypeReference<Set<Long>>() { });
       long lease = r.getLong(13);

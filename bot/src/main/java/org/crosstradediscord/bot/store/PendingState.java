@@ -9,7 +9,12 @@ package org.crosstradediscord.bot.store;
 public enum PendingState {
   /** Waiting for its invoker's Confirm or Cancel. */
   PENDING,
-  /** Claimed by a Confirm click; the trade is being handled (held under a lease). */
+  /**
+   * Confirmed by its invoker, waiting for a second member's approval (the two-person rule); {@code expires_micros} is
+   * the request's expiry. Becomes {@code CONFIRMED} (approved), {@code CANCELLED} (rejected) or {@code EXPIRED}.
+   */
+  AWAITING,
+  /** Claimed by a Confirm click (or a second member's approval); the trade is being handled (held under a lease). */
   CONFIRMED,
   /** The trade's result (sent or not) was reported on its card and audited. */
   DONE,
@@ -24,6 +29,6 @@ public enum PendingState {
 
   /** @return true for the states nothing moves out of */
   public boolean isFinal() {
-    return this != PENDING && this != CONFIRMED;
+    return this != PENDING && this != AWAITING && this != CONFIRMED;
   }
 }

@@ -195,6 +195,9 @@ public interface Store extends AutoCloseable {
   /** @return the alert desk's rows (the same database and pool) */
   AlertStore alerts();
 
+  /** @return the two-person rule's requests (the same database and pool) */
+  ApprovalStore approvals();
+
   /** @return where the store is, for logs: the JDBC URL without query or credentials */
   String describe();
 

@@ -495,6 +495,11 @@ class HaltSwitchTest {
     }
 
     @Override
+    public org.crosstradediscord.bot.store.ApprovalStore approvals() {
+      throw new StoreException("down", null);
+    }
+
+    @Override
     public String describe() {
       return "broken";
     }

@@ -44,6 +44,7 @@ public class ForwardingStore implements Store {
     real.untripDailyLoss(mode, account, sessionDay); }
   @Override public boolean shared() { return real.shared(); }
   @Override public AlertStore alerts() { return real.alerts(); }
+  @Override public ApprovalStore approvals() { return real.approvals(); }
   @Override public String describe() { return real.describe(); }
   @Override public void close() { real.close(); }
 }

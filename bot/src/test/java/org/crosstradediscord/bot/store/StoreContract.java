@@ -232,7 +232,7 @@ abstract class StoreContract {
     assertThat(later.alertId()).isNotEqualTo(first.alertId());
     AlertRow row = replica.alerts().get(first.alertId());
     assertThat(row).isEqualTo(new AlertRow(first.alertId(), "tv-mes", ID, "{\"qty\":\"1\"}", t0, t0.plusSeconds(60),
-        AlertState.OPEN, null, null, null, null, null));
+        AlertState.OPEN, null, null, null, null, null, null));
   }
 
   @Test

@@ -1,0 +1,291 @@
+package org.crosstradediscord.bot.discord;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import org.crosstradediscord.bot.access.Invoker;
+import org.crosstradediscord.bot.audit.AuditLog;
+import org.crosstradediscord.bot.board.DailyLossGuard;
+import org.crosstradediscord.bot.commands.ResumeApproval;
+import org.crosstradediscord.bot.commands.TradeAction;
+import org.crosstradediscord.bot.config.TradingMode;
+import org.crosstradediscord.bot.halt.HaltSwitch;
+import org.crosstradediscord.bot.store.HaltState;
+import org.crosstradediscord.bot.store.PendingRow;
+import org.crosstradediscord.bot.config.ApprovalsConfig;
+import org.crosstradediscord.bot.confirmation.PendingAction;
+import org.crosstradediscord.bot.preview.Preview;
+import org.crosstradediscord.bot.rendering.ApprovalCards;
+import org.crosstradediscord.bot.rendering.Cards;
+import org.crosstradediscord.bot.rendering.Review;
+import org.crosstradediscord.bot.store.ApprovalStore;
+import org.crosstradediscord.bot.store.PendingState;
+import org.crosstradediscord.bot.store.StoreException;
+import org.crosstradediscord.bot.text.DiscordText;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The two-person rule's request side (docs/desk-controls.md, "Two-person rule"): the invoker's Confirm of a trade that
+ * needs a second person ({@link SecondPerson}) records a request ({@code PENDING → AWAITING}, once), posts the request
+ * card in {@code approvals.channel_id} and turns the invoker's card into "Waiting for a second approval"; nothing is
+ * sent. The invoker's card hook is kept here (15 min, Discord's token lifetime) so the approval's result and the
+ * request's end reach it too; after a restart only the public request card shows them.
+ */
+final class ApprovalDesk implements ResumeApproval {
+  private static final Logger log = LoggerFactory.getLogger(ApprovalDesk.class);
+  /** The command name of a /resume request's row. */
+  static final String RESUME = "resume";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final ApprovalsConfig config;
+  private final ApprovalStore store;
+  private final JDA jda;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final Workers reads;
+  private final HaltSwitch halt;
+  private final TradingMode mode;
+  /** The invoker's card of each request made here: edited with the request's end. */
+  private final Cache<String, InteractionHook> invokerCards = Caffeine.newBuilder()
+      .expireAfterWrite(Duration.ofMinutes(15)).maximumSize(1_000).build();
+
+  /**
+   * @param config the rule
+   * @param store the requests' rows
+   * @param jda the logged-in JDA (posts and edits request cards)
+   * @param audit the audit log
+   * @param clock the clock (expiries)
+   * @param reads the read threads (store writes after a card was posted; /resume requests)
+   * @param halt the halt switch (whether the halt is the daily loss guard's)
+   * @param mode the trading mode (recorded with a /resume request)
+   */
+  ApprovalDesk(ApprovalsConfig config, ApprovalStore store, JDA jda, AuditLog audit, Clock clock, Workers reads,
+      HaltSwitch halt, TradingMode mode) {
+    this.halt = halt;
+    this.mode = mode;
+    this.config = config;
+    this.store = store;
+    this.jda = jda;
+    this.audit = audit;
+    this.clock = clock;
+    this.reads = reads;
+  }
+
+  ApprovalsConfig config() {
+    return config;
+  }
+
+  ApprovalStore store() {
+    return store;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /**
+   * @param approver a member
+   * @return true when one of their roles is in {@code approvals.approvers}
+   */
+  boolean isApprover(Invoker approver) {
+    return config.approvers().stream().anyMatch(approver.roleIds()::contains);
+  }
+
+  /**
+   * On the interaction steps pool, for the invoker's Confirm of a trade they may still run (roles, limits and the halt
+   * were checked): when it needs a second person, makes the request instead of sending.
+   *
+   * @param hook the Confirm click's hook (the invoker's card)
+   * @param invoker the member who confirmed
+   * @param interactionId the click's interaction id
+   * @param pending the action as reviewed
+   * @return false when it needs no second person, or it is no longer pending (the caller claims it as usual and says
+   *     why); true when the click was answered here
+   */
+  boolean requestIfNeeded(InteractionHook hook, Invoker invoker, String interactionId, PendingAction pending) {
+    TradeAction action = pending.action();
+    String why = SecondPerson.needed(config, action);
+    if (why == null) {
+      return false;
+    }
+    Instant now = clock.instant();
+    Instant expiresAt = now.plus(config.ttl());
+    try {
+      if (!store.request(pending.id(), invoker.userId(), interactionId, now, expiresAt)) {
+        return false;
+      }
+    } catch (StoreException e) {
+      log.warn("a request for a second approval could not be recorded: {}", DiscordText.oneLine(e.getMessage(), 300));
+      audit.refused(invoker, action.command(), action.auditArgs(), "storage unavailable");
+      hook.sendMessageEmbeds(Cards.notice("Not sent", "The bot cannot record the request for a second approval right"
+          + " now (storage unavailable). Nothing was sent; try again shortly.")).setEphemeral(true).queue(ok -> { },
+          err -> log.warn("could not answer a click: {}", DiscordText.oneLine(err.toString())));
+      return true;
+    }
+    ClickFlow.closeReview(action);
+    Review review = action.review();
+    invokerCards.put(pending.id(), hook);
+    audit.step("requested", invoker, action.command(), action.auditArgs(), "waiting for a second approval: " + why);
+    hook.editOriginalEmbeds(ApprovalCards.waiting(review, config.channelId(), expiresAt, why)).setComponents()
+        .queue(ok -> { }, err -> log.warn("could not update a review card: {}", DiscordText.oneLine(err.toString())));
+    post(pending.id(), invoker, action.command(), action.auditArgs(), ApprovalCards.request(review, invoker.userId(),
+        why, affects(action), expiresAt));
+    return true;
+  }
+
+  /**
+   * Posts a request card with Approve and Reject, records where it is (on the read threads, never JDA's callback
+   * pool); a card that cannot be posted ends the request ("not sent").
+   *
+   * @param id the request's id
+   * @param invoker who asked
+   * @param command the command, for the audit line
+   * @param args the command's audit arguments
+   * @param card the request card
+   */
+  void post(String id, Invoker invoker, String command, Map<String, String> args, MessageEmbed card) {
+    TextChannel channel = jda.getTextChannelById(config.channelId());
+    if (channel == null) {
+      notPosted(id, invoker, command, args, "the approvals channel " + config.channelId() + " is unknown to the bot");
+      return;
+    }
+    try {
+      channel.sendMessageEmbeds(card).setComponents(ApprovalCards.buttons(id)).queue(
+          message -> reads.submit(() -> {
+            try {
+              store.posted(id, channel.getIdLong(), message.getIdLong());
+            } catch (StoreException e) { // the card works without it; only its expiry edit needs the message id
+              log.warn("a request card's message id could not be stored: {}", DiscordText.oneLine(e.getMessage(), 300));
+            }
+          }),
+          err -> notPosted(id, invoker, command, args, DiscordText.oneLine(err.toString(), 300)));
+    } catch (RuntimeException e) { // e.g. no permission to send there
+      notPosted(id, invoker, command, args, DiscordText.oneLine(e.toString(), 300));
+    }
+  }
+
+  private void notPosted(String id, Invoker invoker, String command, Map<String, String> args, String why) {
+    log.warn("a request card could not be posted: {}", why);
+    try {
+      if (!store.end(id, PendingState.CANCELLED, clock.instant())) {
+        return;
+      }
+    } catch (StoreException e) { // it expires by itself; nothing is sent without an approval on a card
+      log.warn("an unposted request could not be ended: {}", DiscordText.oneLine(e.getMessage(), 300));
+    }
+    audit.refused(invoker, command, args, "the request card could not be posted");
+    showInvoker(id, Cards.notice("Not sent", "The request for a second approval could not be posted in <#"
+        + config.channelId() + ">. Nothing was sent; tell whoever runs the bot."));
+  }
+
+  /**
+   * Edits the invoker's card of a request made in this process (no-op otherwise).
+   *
+   * @param id the request
+   * @param card the card's new state (shown without buttons)
+   */
+  void showInvoker(String id, MessageEmbed card) {
+    InteractionHook hook = invokerCards.getIfPresent(id);
+    if (hook == null) {
+      return;
+    }
+    try {
+      hook.editOriginalEmbeds(card).setComponents().queue(ok -> { },
+          err -> log.warn("could not update an invoker's card: {}", DiscordText.oneLine(err.toString())));
+    } catch (RuntimeException e) {
+      log.warn("could not update an invoker's card: {}", DiscordText.oneLine(e.toString()));
+    }
+  }
+
+  /**
+   * Edits a request card by its stored place (expiry, or a request made before a restart).
+   *
+   * @param channelId its channel, or null when never posted
+   * @param messageId its message, or null
+   * @param card the ended card
+   */
+  void showRequest(@Nullable Long channelId, @Nullable Long messageId, MessageEmbed card) {
+    if (channelId == null || messageId == null) {
+      return;
+    }
+    TextChannel channel = jda.getTextChannelById(channelId);
+    if (channel == null) {
+      return;
+    }
+    try {
+      channel.editMessageEmbedsById(messageId, card).setComponents().queue(ok -> { },
+          err -> log.warn("could not update a request card: {}", DiscordText.oneLine(err.toString())));
+    } catch (RuntimeException e) {
+      log.warn("could not update a request card: {}", DiscordText.oneLine(e.toString()));
+    }
+  }
+
+  /** A /resume's request card: what it does and why it waits. */
+  static Review resumeReview(@Nullable String haltReason) {
+    return new Review("Resume trading after the daily loss halt", "Ends the halt: /flatplace and /reverse work again.",
+        haltReason == null ? List.of() : List.of(new Review.Field("Halted because",
+            DiscordText.escape(haltReason, 300))), "Approve", null);
+  }
+
+  @Override
+  public @Nullable CompletableFuture<MessageEmbed> requestIfNeeded(Invoker invoker) {
+    if (!config.always().contains(ApprovalsConfig.Always.RESUME_AFTER_DAILY_LOSS)) {
+      return null;
+    }
+    HaltState state = halt.known();
+    if (!DailyLossGuard.haltedByGuard(state)) {
+      return null;
+    }
+    CompletableFuture<MessageEmbed> answer = new CompletableFuture<>();
+    Review review = resumeReview(state.reason());
+    boolean queued = reads.submit(() -> {
+      byte[] bytes = new byte[16];
+      RANDOM.nextBytes(bytes);
+      String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      Instant now = clock.instant();
+      Instant expiresAt = now.plus(config.ttl());
+      try {
+        store.addRequest(new PendingRow(id, RESUME, invoker.userId(), invoker.userName(), invoker.roleIds(), "{}",
+            mode.key(), now, expiresAt, PendingState.AWAITING, null, null, null));
+      } catch (StoreException e) {
+        log.warn("a /resume request could not be recorded: {}", DiscordText.oneLine(e.getMessage(), 300));
+        answer.complete(Cards.notice("Still halted", "The request for a second approval could not be recorded"
+            + " (storage unavailable). Trading stays halted; try again shortly."));
+        return;
+      }
+      audit.step("requested", invoker, RESUME, Map.of(), "waiting for a second approval: a resume after the daily"
+          + " loss halt");
+      post(id, invoker, RESUME, Map.of(), ApprovalCards.request(review, invoker.userId(), "a resume after the daily"
+          + " loss halt", List.of(), expiresAt));
+      answer.complete(ApprovalCards.waiting(review, config.channelId(), expiresAt, "a resume after the daily loss halt"));
+    });
+    if (!queued) {
+      answer.complete(Cards.notice("Still halted", "The bot is busy or shutting down. Trading stays halted; try again"
+          + " shortly."));
+    }
+    return answer.completeOnTimeout(Cards.notice("Still halted", "The request for a second approval is taking long;"
+        + " if it was recorded, its card appears in <#" + config.channelId() + ">. Trading stays halted until it is"
+        + " approved."), 1_200, TimeUnit.MILLISECONDS);
+  }
+
+  /** @return what the review read (position now and after, what a flatten closes), or nothing */
+  private static List<String> affects(TradeAction action) {
+    Preview p = action instanceof ReviewedAction reviewed ? reviewed.preview() : null;
+    return Optional.ofNullable(p).map(Preview::lines).orElse(List.of());
+  }
+}

@@ -1,0 +1,9 @@
+-- The two-person rule (approvals): a pending confirmation whose invoker confirmed an action that needs a second
+-- person waits in the new state AWAITING (expires_micros becomes the request's expiry) until another member with an
+-- approver role approves it (AWAITING -> CONFIRMED, claimed once, approved_by set) or it is rejected (CANCELLED) or
+-- expires (EXPIRED). A /resume after a daily loss halt is recorded the same way (command 'resume', options '{}').
+ALTER TABLE pending_action ADD COLUMN approval_channel BIGINT;
+ALTER TABLE pending_action ADD COLUMN approval_message BIGINT;
+ALTER TABLE pending_action ADD COLUMN approved_by BIGINT;
+-- Alert-desk orders above approvals.above_quantity need two different approvers: the first one is kept here.
+ALTER TABLE alert ADD COLUMN first_approver BIGINT;
