@@ -186,7 +186,7 @@ class ConfigStrictnessTest {
     refused(MINIMAL + "crosstrade: {check_at_start: off}", "crosstrade.check_at_start: must be true or false (got 'off')");
     refused(MINIMAL + "confirmation_timeout_seconds: {a: 1}", "confirmation_timeout_seconds: must be a whole number");
     refused(MINIMAL + "storage: x", "storage: must be a mapping");
-    refused(MINIMAL + "<<: {a: 1}", "<<: unknown key (known: accounts, alerts, audit_channel_id, board,");
+    refused(MINIMAL + "<<: {a: 1}", "<<: unknown key (known: accounts, alerts, approvals, audit_channel_id, board,");
     refused("~", "config.yaml must be a YAML mapping");
     refused(MINIMAL + "x: " + "[".repeat(30) + "]".repeat(30), "config.yaml is not valid YAML: nested more than 20 levels");
     // null is absent where a default exists; an empty role list grants nobody

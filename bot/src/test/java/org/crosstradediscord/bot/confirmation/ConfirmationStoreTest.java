@@ -465,6 +465,7 @@ class ConfirmationStoreTest {
     public void releaseBoard(long c, String o) { check(() -> { real.releaseBoard(c, o); return null; }); }
     public boolean shared() { return real.shared(); }
     public org.crosstradediscord.bot.store.AlertStore alerts() { return real.alerts(); }
+    public org.crosstradediscord.bot.store.ApprovalStore approvals() { return real.approvals(); }
     public String describe() { return "down-when"; }
     public void close() { }
   }

@@ -206,6 +206,81 @@ abstract class StoreContract {
     assertThat(s.prunePending(t0.plus(1, ChronoUnit.DAYS))).isEqualTo(2);
     assertThat(replica.pending("p1")).isNull();
   }
+  @Test
+  void aRequestForASecondApproval_isMadeOnceByTheInvoker_approvedOnceByAnotherMember_neverByTheAsker() {
+    Store s = store();
+    Store replica = reopen();
+    Instant t0 = Instant.parse("2026-12-07T15:00:00Z");
+    s.addPending(row("p1", 7, t0));
+    Instant confirm = t0.plusSeconds(5);
+    Instant until = confirm.plusSeconds(120);
+    assertThat(s.approvals().request("p1", 8, "ix", confirm, until)).as("not the invoker").isFalse();
+    assertThat(s.approvals().request("p1", 7, "ix", confirm, until)).isTrue();
+    assertThat(replica.approvals().request("p1", 7, "ix2", confirm, until)).as("once").isFalse();
+    assertThat(replica.claimPending("p1", 7, "ix3", "tok", confirm, confirm.plusSeconds(30)))
+        .as("a waiting request is not claimed by the invoker's Confirm").isFalse();
+    replica.approvals().posted("p1", 11L, 22L);
+    ApprovalRow read = s.approvals().get("p1");
+    assertThat(read.pending().state()).isEqualTo(PendingState.AWAITING);
+    assertThat(read.pending().expiresAt()).isEqualTo(until);
+    assertThat(read).extracting(ApprovalRow::channelId, ApprovalRow::messageId, ApprovalRow::approvedBy)
+        .containsExactly(11L, 22L, null);
+
+    Instant click = confirm.plusSeconds(10);
+    assertThat(s.approvals().approve("p1", 7, "ix4", "tok4", click, click.plusSeconds(30)))
+        .as("never by the member who asked").isFalse();
+    assertThat(s.approvals().approve("p1", 9, "ix5", "tok5", until, until.plusSeconds(30))).as("expired").isFalse();
+    assertThat(s.approvals().expired(until.minusMillis(1))).isEmpty();
+    assertThat(s.approvals().expired(until)).extracting(r -> r.pending().id()).containsExactly("p1");
+    assertThat(s.approvals().approve("p1", 9, "ix5", "tok5", click, click.plusSeconds(30))).isTrue();
+    assertThat(replica.approvals().approve("p1", 10, "ix6", "tok6", click, click.plusSeconds(30))).as("once").isFalse();
+    assertThat(replica.approvals().end("p1", PendingState.CANCELLED, click)).as("already approved").isFalse();
+    ApprovalRow approved = replica.approvals().get("p1");
+    assertThat(approved.approvedBy()).isEqualTo(9L);
+    assertThat(approved.pending()).extracting(PendingRow::state, PendingRow::claimInteraction, PendingRow::claimToken)
+        .containsExactly(PendingState.CONFIRMED, "ix5", "tok5");
+    assertThat(s.approvals().expired(until.plusSeconds(1))).as("not waiting any more").isEmpty();
+    assertThat(replica.staleClaims(click.plusSeconds(31), Instant.EPOCH)).extracting(PendingRow::id)
+        .as("an approved claim is recovered like a confirmed one").containsExactly("p1");
+  }
+
+  @Test
+  void aWaitingRequest_endsOnce_andIsNotPrunedWhileItWaits() {
+    Store s = store();
+    Store replica = reopen();
+    Instant t0 = Instant.parse("2026-12-07T15:00:00Z");
+    s.approvals().addRequest(new PendingRow("r1", "resume", 7, "user7", java.util.Set.of(), "{}", "live", t0,
+        t0.plusSeconds(120), PendingState.AWAITING, null, null, null));
+    s.addPending(row("p2", 7, t0));
+    assertThat(s.approvals().request("p2", 7, "ix", t0, t0.plusSeconds(120))).isTrue();
+    assertThat(s.prunePending(t0.plus(2, ChronoUnit.DAYS))).as("waiting rows are never pruned").isZero();
+    assertThat(s.approvals().end("r1", PendingState.EXPIRED, t0.plusSeconds(121))).isTrue();
+    assertThat(replica.approvals().end("r1", PendingState.CANCELLED, t0.plusSeconds(121))).isFalse();
+    assertThat(replica.approvals().end("p2", PendingState.CANCELLED, t0.plusSeconds(3))).isTrue();
+    assertThat(replica.approvals().get("r1").pending().state()).isEqualTo(PendingState.EXPIRED);
+    assertThat(replica.approvals().get("p2").pending().state()).isEqualTo(PendingState.CANCELLED);
+    assertThat(replica.approvals().get("nope")).isNull();
+  }
+
+  @Test
+  void anAlertThatNeedsTwoApprovers_isClaimedOnlyByASecondDifferentMember() {
+    Store s = store();
+    Store replica = reopen();
+    Instant t0 = Instant.parse("2026-03-02T14:30:00Z");
+    String id = s.alerts().receive("tv-mes", ID, "{}", t0, Duration.ofSeconds(30), t0.plusSeconds(60), AlertState.OPEN,
+        null).alertId();
+    assertThat(s.alerts().claimSecond(id, 7L, t0.plusSeconds(1), t0.plusSeconds(31))).as("no first approval").isFalse();
+    assertThat(s.alerts().firstApproval(id, 7L, t0.plusSeconds(60))).as("expired").isFalse();
+    assertThat(s.alerts().firstApproval(id, 7L, t0.plusSeconds(1))).isTrue();
+    assertThat(replica.alerts().firstApproval(id, 8L, t0.plusSeconds(1))).as("once").isFalse();
+    assertThat(replica.alerts().get(id).firstApprover()).isEqualTo(7L);
+    assertThat(replica.alerts().get(id).state()).isEqualTo(AlertState.OPEN);
+    assertThat(s.alerts().claimSecond(id, 7L, t0.plusSeconds(2), t0.plusSeconds(32))).as("the same member").isFalse();
+    assertThat(replica.alerts().claimSecond(id, 8L, t0.plusSeconds(2), t0.plusSeconds(32))).isTrue();
+    assertThat(s.alerts().claimSecond(id, 9L, t0.plusSeconds(2), t0.plusSeconds(32))).as("once").isFalse();
+    assertThat(s.alerts().get(id).decidedBy()).isEqualTo(8L);
+  }
+
   private static final String ID = "a".repeat(64);
 
   @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +26,7 @@ final class StandInRest extends HttpServlet {
   private static final Pattern FOLLOWUP = Pattern.compile("^/webhooks/(\\d+)/([^/]+)$");
   private static final Pattern CHANNEL_MESSAGES = Pattern.compile("^/channels/(\\d+)/messages$");
   private static final Pattern CHANNEL_MESSAGE = Pattern.compile("^/channels/(\\d+)/messages/(\\d+)$");
+  private static final Pattern GUILD_MEMBER = Pattern.compile("^/guilds/(\\d+)/members/(\\d+)$");
 
   private final transient DiscordStandIn d;
 
@@ -96,10 +98,32 @@ final class StandInRest extends HttpServlet {
     if ((m = CHANNEL_MESSAGES.matcher(route)).matches() && method.equals("POST")) {
       return channelMessage(Long.parseLong(m.group(1)), body);
     }
+    if ((m = GUILD_MEMBER.matcher(route)).matches() && method.equals("GET")) {
+      return member(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+    }
     if ((m = CHANNEL_MESSAGE.matcher(route)).matches()) {
       return existingMessage(method, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), body);
     }
     return new Answer(404, error(0, "404: Not Found"));
+  }
+
+  /** GET one member of a guild, with their roles now: 404 {@code 10007 Unknown Member} when they are not in it. */
+  private Answer member(long guildId, long userId) {
+    StandInGuild guild = d.guilds().stream().filter(g -> g.id() == guildId).findFirst().orElse(null);
+    StandInGuild.Member member = guild == null ? null : guild.members().values().stream()
+        .filter(x -> x.id() == userId).findFirst().orElse(null);
+    if (member == null) {
+      return new Answer(404, error(10007, "Unknown Member"));
+    }
+    ObjectNode m = DiscordStandIn.JSON.createObjectNode();
+    m.putObject("user").put("id", String.valueOf(member.id())).put("username", member.name()).put("discriminator", "0")
+        .put("global_name", member.name()).putNull("avatar");
+    ArrayNode roles = m.putArray("roles");
+    member.roleIds().forEach(r -> roles.add(String.valueOf(r)));
+    m.put("joined_at", "2025-01-01T00:00:00.000000+00:00").put("deaf", false).put("mute", false).put("flags", 0)
+        .put("pending", false).putNull("nick").putNull("avatar").putNull("premium_since")
+        .putNull("communication_disabled_until");
+    return new Answer(200, m);
   }
 
   /** GET, PATCH (edit) or DELETE one message of a channel: 404 {@code 10008 Unknown Message} when it is not there. */

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The alert desk's end-to-end fixture: the bot started from its jar against the Discord stand-in and the simulator,
- * with two alert sources ({@code tv-mes}, 60 s to approve; {@code tv-fast}, 10 s), approved by the Risk role. One bot
+ * with two alert sources ({@code tv-mes}, 60 s to approve; {@code tv-fast}, 10 s), approved by the Risk role, and the
+ * two-person rule (orders above 9 contracts and a flatten of every account need a second Risk member, 12 s). One bot
  * per test class (each class runs in its own JVM fork).
  */
 abstract class AlertDeskJarFixture {
@@ -57,12 +58,40 @@ abstract class AlertDeskJarFixture {
               accounts: [Sim101]
               approvers: ["{role:Risk}"]
               ttl_seconds: 10
+        approvals:
+          channel_id: "{trading}"
+          approvers: ["{role:Risk}"]
+          above_quantity: 9
+          for: [flatten_everything]
+          ttl_seconds: 12
         """.formatted(port), null);
     guild = sandbox.guild();
     Map<String, String> env = new java.util.HashMap<>(Sandbox.secrets());
     env.putAll(Map.of("ALERT_KEY_TV_MES", KEY, "ALERT_KEY_TV_FAST", FAST_KEY));
     bot = BotProcess.start(BotJarEndToEndTest.jar(), BotJvm.options("-Xmx128m"), sandbox.configFile(), env,
         Path.of("target", "alert-desk-e2e.log"));
+    awaitListener();
+  }
+
+  @AfterAll
+  static void stopTheBot() {
+    if (bot != null) {
+      bot.close();
+    }
+    sandbox.close();
+  }
+
+  /** Stops the bot and starts it again from its jar on the same config and SQLite file; returns once it listens. */
+  static void restartTheBot() throws Exception {
+    bot.close();
+    Map<String, String> env = new java.util.HashMap<>(Sandbox.secrets());
+    env.putAll(Map.of("ALERT_KEY_TV_MES", KEY, "ALERT_KEY_TV_FAST", FAST_KEY));
+    bot = BotProcess.start(BotJarEndToEndTest.jar(), BotJvm.options("-Xmx128m"), sandbox.configFile(), env,
+        Path.of("target", "alert-desk-e2e-restarted.log"));
+    awaitListener();
+  }
+
+  private static void awaitListener() {
     Poll.until(() -> { // the listener starts once the bot's commands are registered
       try {
         HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/alerts/tv-mes")).GET().build(),
@@ -74,14 +103,6 @@ abstract class AlertDeskJarFixture {
         throw new IllegalStateException(e);
       }
     }, Duration.ofSeconds(60), () -> "the bot's alert listener on port " + port);
-  }
-
-  @AfterAll
-  static void stopTheBot() {
-    if (bot != null) {
-      bot.close();
-    }
-    sandbox.close();
   }
 
   static HttpResponse<String> post(String body) throws Exception {
