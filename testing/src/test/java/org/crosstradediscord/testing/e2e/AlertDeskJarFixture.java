@@ -22,7 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * The alert desk's end-to-end fixture: the bot started from its jar against the Discord stand-in and the simulator,
  * with two alert sources ({@code tv-mes}, 60 s to approve; {@code tv-fast}, 10 s), approved by the Risk role, and the
- * two-person rule (orders above 9 contracts and a flatten of every account need a second Risk member, 12 s). One bot
+ * two-person rule (orders above 9 contracts, a flatten of every account and a /resume after the daily loss halt need a
+ * second Risk member, 12 s). One bot
  * per test class (each class runs in its own JVM fork).
  */
 abstract class AlertDeskJarFixture {
@@ -62,7 +63,7 @@ abstract class AlertDeskJarFixture {
           channel_id: "{trading}"
           approvers: ["{role:Risk}"]
           above_quantity: 9
-          for: [flatten_everything]
+          for: [flatten_everything, resume_after_daily_loss]
           ttl_seconds: 12
         """.formatted(port), null);
     guild = sandbox.guild();

@@ -2,7 +2,11 @@ package org.crosstradediscord.testing.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.crosstradediscord.bot.store.HaltState;
+import org.crosstradediscord.bot.store.JdbcStore;
 import java.util.Map;
 import org.crosstradediscord.testing.Poll;
 import org.crosstradediscord.testing.discord.StandInGuild;
@@ -145,6 +149,37 @@ class TwoPersonRuleEndToEndTest extends AlertDeskJarFixture {
 
   @Test
   @Order(6)
+  void aResumeAfterTheDailyLossHalt_waitsForASecondPerson() {
+    // The daily loss guard's halt, written as another replica's guard would write it; the bot reads the store every second.
+    try (JdbcStore store = JdbcStore.open(sandbox.config().storage().url(), Map.of())) {
+      store.setHalt(new HaltState(true, "daily loss limit on Sim101 (P&L -612.50 below -500.00)", 1, "crosstrade-bot",
+          Instant.now()));
+    }
+    Poll.until(() -> {
+      StandInInteraction typed = sandbox.discord().slash(guild, guild.member("alice"), "flatplace",
+          BotEndToEndTest.marketOrder("Sim101", "MES 12-25", "BUY", 1));
+      return Optional.of(typed.awaitOriginal(m -> true, WAIT)).filter(m -> m.text().contains("halted"));
+    }, WAIT, () -> "the bot sees the daily loss halt");
+
+    StandInInteraction resume = sandbox.discord().slash(guild, guild.member("rita"), "resume", Map.of());
+    assertThat(resume.awaitOriginal(m -> true, WAIT).text()).contains("Waiting for a second approval");
+    StandInMessage card = request("Resume trading after the daily loss halt");
+    assertThat(card.text()).contains("daily loss limit on Sim101");
+    sandbox.discord().click(guild, guild.member("rita"), card, "Approve")
+        .awaitFollowUp(m -> m.text().contains("You asked for this"), WAIT);
+    try (JdbcStore store = JdbcStore.open(sandbox.config().storage().url(), Map.of())) {
+      assertThat(store.halt().halted()).as("still halted until a second person approves").isTrue();
+    }
+    sandbox.discord().click(guild, ralph, card, "Approve");
+    Poll.until(() -> sandbox.discord().channelMessages(trading()).stream().filter(m -> m.id() == card.id()
+        && m.text().contains("Trading resumed")).findFirst(), WAIT, () -> "the resume approved");
+    try (JdbcStore store = JdbcStore.open(sandbox.config().storage().url(), Map.of())) {
+      assertThat(store.halt().halted()).isFalse();
+    }
+  }
+
+  @Test
+  @Order(7)
   void aRequestNobodyApproves_expires_andALateApprovalSendsNothing() {
     int before = flatPlaces().size();
     StandInMessage ended = Poll.until(() -> sandbox.discord().channelMessages(trading()).stream()
