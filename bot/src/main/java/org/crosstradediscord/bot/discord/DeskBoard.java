@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -43,6 +44,7 @@ public final class DeskBoard implements AutoCloseable {
   private final JDA jda;
   private final Store store;
   private final Supplier<HaltState> halt;
+  private volatile Supplier<Map<String, String>> notes = Map::of;
   private final Duration staleAfter;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "desk-board");
@@ -77,6 +79,14 @@ public final class DeskBoard implements AutoCloseable {
     this.halt = halt;
     this.staleAfter = streamInterval.multipliedBy(3);
     this.buttons = BoardCard.buttons(config.accounts());
+  }
+
+  /**
+   * @param lines account (as configured) → one more line for its field, e.g. the trailing drawdown's
+   *     {@code drawdown room 640.00 of 2000.00}; read at every draw, must not wait
+   */
+  public void showNotes(Supplier<Map<String, String>> lines) {
+    this.notes = lines;
   }
 
   /**
@@ -141,8 +151,14 @@ public final class DeskBoard implements AutoCloseable {
         h = null;
       }
       Frame f = latest;
+      Map<String, String> accountNotes;
+      try {
+        accountNotes = notes.get();
+      } catch (RuntimeException e) {
+        accountNotes = Map.of();
+      }
       BoardCard.Snapshot s = new BoardCard.Snapshot(config.accounts(), f == null ? null : f.update(),
-          f == null ? null : f.at(), now, staleAfter, h);
+          f == null ? null : f.at(), now, staleAfter, h, accountNotes);
       String key;
       MessageEmbed embed;
       try {

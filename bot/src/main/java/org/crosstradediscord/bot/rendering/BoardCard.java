@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -58,9 +59,17 @@ public final class BoardCard {
    * @param now the time of rendering
    * @param staleAfter silence after which numbers are hidden (3 × the stream's interval)
    * @param halt the halt state, or null when it cannot be read
+   * @param notes account (as configured) → one more line shown first in its field (e.g. the trailing drawdown's room
+   *     left), unescaped; empty for none
    */
   public record Snapshot(List<String> accounts, PnlUpdate update, Instant frameAt, Instant now, Duration staleAfter,
-      HaltState halt) {
+      HaltState halt, Map<String, String> notes) {
+    /** A snapshot without notes. */
+    public Snapshot(List<String> accounts, PnlUpdate update, Instant frameAt, Instant now, Duration staleAfter,
+        HaltState halt) {
+      this(accounts, update, frameAt, now, staleAfter, halt, Map.of());
+    }
+
     /** @return whether the newest frame is fresh, or why not ({@link Freshness} with {@link #staleAfter}) */
     public Freshness.Verdict freshness() {
       return new Freshness(staleAfter).judge(update, frameAt, now);
@@ -101,7 +110,9 @@ public final class BoardCard {
         Optional<PnlAccount> a = find(s.update(), account);
         String name = cut(DiscordText.escape(account, 100) + " — " + a.map(BoardCard::totals).orElse("not in the stream"),
             MessageEmbed.TITLE_MAX_LENGTH);
-        String value = cut(a.map(BoardCard::positions).orElse("No data for this account."), MessageEmbed.VALUE_MAX_LENGTH);
+        String note = s.notes().get(account);
+        String value = cut((note == null ? "" : DiscordText.escape(note, 200) + "\n")
+            + a.map(BoardCard::positions).orElse("No data for this account."), MessageEmbed.VALUE_MAX_LENGTH);
         if (used + name.length() + value.length() > BUDGET) { // Discord's 6000 per embed, with room for the notice
           b.addField("+" + (s.accounts().size() - i) + " more accounts", "Not shown (message size): see /positions.",
               false);

@@ -270,6 +270,16 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public boolean tripTrailingDrawdown(String mode, String account, String sessionDay, Instant at) {
+    return controls.tripTrailingDrawdown(mode, account, sessionDay, at);
+  }
+
+  @Override
+  public void untripTrailingDrawdown(String mode, String account, String sessionDay) {
+    controls.untripTrailingDrawdown(mode, account, sessionDay);
+  }
+
+  @Override
   public boolean shared() {
     return url.startsWith(POSTGRESQL);
   }

@@ -189,6 +189,27 @@ public interface Store extends AutoCloseable {
    */
   void untripDailyLoss(String mode, String account, String sessionDay);
 
+  /**
+   * Records that an account crossed its trailing-drawdown limit in a session, once across replicas (as
+   * {@link #tripDailyLoss}, in its own table).
+   *
+   * @param mode the trading mode's key, {@code paper} or {@code live}
+   * @param account the account (as configured, any case)
+   * @param sessionDay the session's trading day, {@code YYYY-MM-DD}
+   * @param at when
+   * @return true for the one call that recorded it (that caller halts, and flattens when configured)
+   */
+  boolean tripTrailingDrawdown(String mode, String account, String sessionDay, Instant at);
+
+  /**
+   * Forgets a recorded trailing-drawdown trip (the halt that should follow could not be made).
+   *
+   * @param mode the trading mode's key
+   * @param account the account
+   * @param sessionDay the session's trading day
+   */
+  void untripTrailingDrawdown(String mode, String account, String sessionDay);
+
   /** @return true when other bot replicas may share this store (PostgreSQL); false for an embedded SQLite file */
   boolean shared();
 

@@ -500,6 +500,16 @@ class HaltSwitchTest {
     }
 
     @Override
+    public boolean tripTrailingDrawdown(String mode, String account, String sessionDay, Instant at) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
+    public void untripTrailingDrawdown(String mode, String account, String sessionDay) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
     public String describe() {
       return "broken";
     }
