@@ -156,7 +156,7 @@ public final class BotAssembly {
       // Reads (/positions, /orders, autocomplete) on threads of their own: 4 at once, 32 waiting at most.
       Workers reads = new Workers("crosstrade-read", READ_THREADS, READ_QUEUE);
       ApprovalDesk secondPerson = config.approvals() == null ? null : new ApprovalDesk(config.approvals(),
-          trail.store().approvals(), discord.jda(), audit, Clock.systemUTC(), reads, halt, config.mode());
+          trail.store(), config.dailyLoss(), discord.jda(), audit, Clock.systemUTC(), reads, halt, config.mode());
       registry = CommandRegistry.standard(trail, halt, secondPerson);
       Set<String> names = registry.definitions().stream().map(d -> d.getName()).collect(Collectors.toSet());
       ops.watch(audit, confirmations, client, names);

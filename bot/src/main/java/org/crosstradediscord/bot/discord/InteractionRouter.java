@@ -74,7 +74,8 @@ public final class InteractionRouter extends ListenerAdapter {
     Workers reads = desk.reads();
     HaltSwitch halt = desk.halt();
     Suggestions suggestions = new Suggestions(client, reads);
-    this.reviews = new ReviewFlow(registry, policy, store, client, audit, reads, steps, limits, mode, halt);
+    this.reviews = new ReviewFlow(registry, policy, store, client, audit, reads, steps, limits, mode, halt,
+        secondPerson == null ? null : secondPerson.config());
     this.commands = new CommandFlow(registry, policy, client, audit, reads, limits, mode, halt, reviews);
     TradeExecution execution = new TradeExecution(client, audit, store, calls, limits, mode, halt, suggestions);
     this.clicks = new ClickFlow(store, audit, calls, halt, policy, limits, claimLease, reviews::rebuild, execution, steps,

@@ -270,6 +270,16 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public boolean dailyLossUnresumed(String mode, String sessionDay) {
+    return controls.dailyLossUnresumed(mode, sessionDay);
+  }
+
+  @Override
+  public void dailyLossResumed(String mode, String sessionDay, Instant at) {
+    controls.dailyLossResumed(mode, sessionDay, at);
+  }
+
+  @Override
   public boolean tripTrailingDrawdown(String mode, String account, String sessionDay, Instant at) {
     return controls.tripTrailingDrawdown(mode, account, sessionDay, at);
   }

@@ -190,6 +190,23 @@ public interface Store extends AutoCloseable {
   void untripDailyLoss(String mode, String account, String sessionDay);
 
   /**
+   * @param mode the trading mode's key, {@code paper} or {@code live}
+   * @param sessionDay the session's trading day, {@code YYYY-MM-DD}
+   * @return true when a daily loss limit tripped in that session and no second person has approved a resume since
+   *     ({@code approvals.for: [resume_after_daily_loss]})
+   */
+  boolean dailyLossUnresumed(String mode, String sessionDay);
+
+  /**
+   * Records that a second person approved the resume after the session's daily loss trips.
+   *
+   * @param mode the trading mode's key
+   * @param sessionDay the session's trading day
+   * @param at when
+   */
+  void dailyLossResumed(String mode, String sessionDay, Instant at);
+
+  /**
    * Records that an account crossed its trailing-drawdown limit in a session, once across replicas (as
    * {@link #tripDailyLoss}, in its own table).
    *

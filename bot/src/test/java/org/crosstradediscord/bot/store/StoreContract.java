@@ -245,6 +245,44 @@ abstract class StoreContract {
   }
 
   @Test
+  void aRowThatNeedsASecondPerson_isNeverClaimedByItsInvoker_onlyRequested() {
+    Store s = store();
+    Instant t0 = Instant.parse("2026-12-07T15:00:00Z");
+    PendingRow plain = row("p1", 7, t0);
+    s.addPending(new PendingRow("p1", plain.command(), 7, plain.userName(), plain.roleIds(), plain.options(),
+        plain.mode(), t0, t0.plusSeconds(60), PendingState.PENDING, null, null, null, "an order of 10 contracts"));
+    assertThat(reopen().pending("p1").secondPerson()).isEqualTo("an order of 10 contracts");
+    assertThat(s.claimPending("p1", 7, "ix", "tok", t0.plusSeconds(1), t0.plusSeconds(31)))
+        .as("an old or misconfigured replica's Confirm cannot claim it").isFalse();
+    assertThat(s.approvals().request("p1", 7, "ix", t0.plusSeconds(1), t0.plusSeconds(121))).isTrue();
+  }
+
+  @Test
+  void aDailyLossTrip_staysUnresumedUntilASecondPersonApprovesTheResume() {
+    Store s = store();
+    Instant t0 = Instant.parse("2026-12-07T15:00:00Z");
+    assertThat(s.dailyLossUnresumed("live", "2026-12-07")).isFalse();
+    assertThat(s.tripDailyLoss("live", "Sim101", "2026-12-07", t0)).isTrue();
+    assertThat(reopen().dailyLossUnresumed("live", "2026-12-07")).isTrue();
+    assertThat(s.dailyLossUnresumed("paper", "2026-12-07")).isFalse();
+    assertThat(s.dailyLossUnresumed("live", "2026-12-08")).isFalse();
+    s.dailyLossResumed("live", "2026-12-07", t0.plusSeconds(60));
+    assertThat(reopen().dailyLossUnresumed("live", "2026-12-07")).isFalse();
+    assertThat(s.tripDailyLoss("live", "Sim101", "2026-12-07", t0)).as("still tripped once").isFalse();
+  }
+
+  @Test
+  void aTrailingDrawdownTrip_isRecordedOncePerModeAccountAndSession() {
+    Store s = store();
+    Instant t0 = Instant.parse("2026-12-07T15:00:00Z");
+    assertThat(s.tripTrailingDrawdown("live", "Sim101", "2026-12-07", t0)).isTrue();
+    assertThat(reopen().tripTrailingDrawdown("live", "SIM101", "2026-12-07", t0)).isFalse();
+    assertThat(s.tripTrailingDrawdown("paper", "Sim101", "2026-12-07", t0)).isTrue();
+    s.untripTrailingDrawdown("live", "sim101", "2026-12-07");
+    assertThat(s.tripTrailingDrawdown("live", "Sim101", "2026-12-07", t0)).isTrue();
+  }
+
+  @Test
   void aWaitingRequest_endsOnce_andIsNotPrunedWhileItWaits() {
     Store s = store();
     Store replica = reopen();
