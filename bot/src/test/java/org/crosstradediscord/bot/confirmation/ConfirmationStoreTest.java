@@ -466,6 +466,7 @@ class ConfirmationStoreTest {
     public boolean shared() { return real.shared(); }
     public org.crosstradediscord.bot.store.AlertStore alerts() { return real.alerts(); }
     public org.crosstradediscord.bot.store.ApprovalStore approvals() { return real.approvals(); }
+    public org.crosstradediscord.bot.store.UnknownOutcomes unknowns() { return real.unknowns(); }
     public String describe() { return "down-when"; }
     public void close() { }
   }

@@ -500,6 +500,11 @@ class HaltSwitchTest {
     }
 
     @Override
+    public org.crosstradediscord.bot.store.UnknownOutcomes unknowns() {
+      throw new StoreException("down", null);
+    }
+
+    @Override
     public String describe() {
       return "broken";
     }

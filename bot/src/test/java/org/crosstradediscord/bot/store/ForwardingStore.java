@@ -45,6 +45,7 @@ public class ForwardingStore implements Store {
   @Override public boolean shared() { return real.shared(); }
   @Override public AlertStore alerts() { return real.alerts(); }
   @Override public ApprovalStore approvals() { return real.approvals(); }
+  @Override public UnknownOutcomes unknowns() { return real.unknowns(); }
   @Override public String describe() { return real.describe(); }
   @Override public void close() { real.close(); }
 }
