@@ -229,20 +229,16 @@ public final class Reconcile {
 
   /**
    * @param o the order found by the bot's own id
-   * @param ourId that id
-   * @return {@link Verdict#EXECUTED}: "It was placed: order … is Filled (our id …)"
+   * @return {@link Verdict#EXECUTED}: "It was placed: order … is Filled"
    */
-  public static Finding placed(Order o, String ourId) {
+  public static Finding placed(Order o) {
     return new Finding(Verdict.EXECUTED, "It was placed: order " + o.getOrderId() + " is " + (o.getOrderState() == null
-        ? "in an unknown state" : o.getOrderState()) + " (our id " + ourId + ")");
+        ? "in an unknown state" : o.getOrderState()));
   }
 
-  /**
-   * @param ourId the bot's own id of the order
-   * @return {@link Verdict#NOT_EXECUTED}: CrossTrade has no order with that id
-   */
-  public static Finding notPlaced(String ourId) {
-    return new Finding(Verdict.NOT_EXECUTED, "It was not placed: CrossTrade has no order with our id " + ourId);
+  /** @return {@link Verdict#NOT_EXECUTED}: CrossTrade has no order with the bot's own id */
+  public static Finding notPlaced() {
+    return new Finding(Verdict.NOT_EXECUTED, "It was not placed: CrossTrade has no order with our id");
   }
 
   /** @return + long, − short, 0 flat; null when open with a side CrossTrade did not name */
