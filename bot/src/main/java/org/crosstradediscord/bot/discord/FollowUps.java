@@ -133,7 +133,7 @@ final class FollowUps implements AutoCloseable {
     long at = (System.nanoTime() - run.failedAt) / 1_000_000_000;
     Finding found;
     try {
-      found = run.probe.read();
+      found = java.util.Objects.requireNonNull(run.probe, "probe").read(); // scheduled only with a probe
     } catch (RuntimeException e) {
       String why = e instanceof CrossTradeException c ? FailureWords.whatHappened(c, client.requestTimeout())
           : e instanceof Reads.Skipped s ? s.getMessage() : "the bot failed while reading";
@@ -188,7 +188,7 @@ final class FollowUps implements AutoCloseable {
   private static final class Run {
     final String id;
     final Unknown unknown;
-    final Probe probe;
+    final @Nullable Probe probe;
     final Consumer<String> show;
     final long failedAt;
     final List<Long> seconds = new ArrayList<>(2);
