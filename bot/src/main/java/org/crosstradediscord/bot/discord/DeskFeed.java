@@ -70,7 +70,8 @@ final class DeskFeed implements AutoCloseable {
     }
     DeskBoard board = null;
     if (config.board() != null) {
-      board = new DeskBoard(config.board(), jda, desk.trail().store(), desk.halt()::known, interval);
+      board = new DeskBoard(config.board(), jda, desk.trail().store(), desk.halt()::known, interval,
+          config.dailyLoss()::session);
       try {
         board.start();
       } catch (IllegalStateException e) {

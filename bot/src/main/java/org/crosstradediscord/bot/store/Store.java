@@ -235,6 +235,8 @@ public interface Store extends AutoCloseable {
 
   /** @return the two-person rule's requests (the same database and pool) */
   ApprovalStore approvals();
+  /** @return the outcome-unknown trades and alerts (the same database and pool) */
+  UnknownOutcomes unknowns();
 
   /** @return where the store is, for logs: the JDBC URL without query or credentials */
   String describe();

@@ -470,6 +470,7 @@ class ConfirmationStoreTest {
     public void dailyLossResumed(String m, String d, java.time.Instant at) { check(() -> { real.dailyLossResumed(m, d, at); return null; }); }
     public boolean tripTrailingDrawdown(String m, String a, String d, java.time.Instant at) { return check(() -> real.tripTrailingDrawdown(m, a, d, at)); }
     public void untripTrailingDrawdown(String m, String a, String d) { check(() -> { real.untripTrailingDrawdown(m, a, d); return null; }); }
+    public org.crosstradediscord.bot.store.UnknownOutcomes unknowns() { return real.unknowns(); }
     public String describe() { return "down-when"; }
     public void close() { }
   }

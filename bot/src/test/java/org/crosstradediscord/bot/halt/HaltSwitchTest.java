@@ -520,6 +520,11 @@ class HaltSwitchTest {
     }
 
     @Override
+    public org.crosstradediscord.bot.store.UnknownOutcomes unknowns() {
+      throw new StoreException("down", null);
+    }
+
+    @Override
     public String describe() {
       return "broken";
     }

@@ -319,6 +319,40 @@ abstract class StoreContract {
     assertThat(s.alerts().get(id).decidedBy()).isEqualTo(8L);
   }
 
+  @Test
+  void anUnknownOutcome_isListedForItsSession_untilAFollowUpResolvesIt_onEveryReplica() {
+    Store s = store();
+    Store replica = reopen();
+    Instant start = Instant.parse("2026-03-02T22:00:00Z");
+    Instant end = start.plus(1, ChronoUnit.DAYS);
+    s.unknowns().record("u-before", "/flatplace yesterday", start.minusSeconds(1));
+    s.unknowns().record("u-1", "/flatplace account=Sim101 **x**", start.plusSeconds(10));
+    s.unknowns().record("u-1", "recorded again: no change", start.plusSeconds(11));
+    replica.unknowns().record("u-2", "alert ABC PLACE BUY 1", start.plusSeconds(20));
+    s.unknowns().record("u-3", "x".repeat(400), start.plusSeconds(30));
+
+    assertThat(replica.unknowns().unresolved(start, end)).extracting(UnknownRow::outcomeId)
+        .containsExactly("u-1", "u-2", "u-3");
+    UnknownRow first = replica.unknowns().unresolved(start, end).get(0);
+    assertThat(first).isEqualTo(new UnknownRow("u-1", start.plusSeconds(10), "/flatplace account=Sim101 **x**", null,
+        null, null));
+    assertThat(replica.unknowns().get("u-3").what()).hasSize(300);
+
+    assertThat(s.unknowns().conclude("u-1", "COULD_NOT_CHECK", "Could not check", false, start.plusSeconds(13)))
+        .isTrue();
+    assertThat(replica.unknowns().conclude("u-2", "EXECUTED", "It was placed", true, start.plusSeconds(25))).isTrue();
+    assertThat(s.unknowns().conclude("nobody", "EXECUTED", "x", true, start)).isFalse();
+    assertThat(replica.unknowns().unresolved(start, end)).extracting(UnknownRow::outcomeId).containsExactly("u-1", "u-3");
+    assertThat(replica.unknowns().unresolved(start, end).get(0).conclusion()).isEqualTo("Could not check");
+
+    assertThat(s.unknowns().conclude("u-2", "CANNOT_TELL", "later", false, start.plusSeconds(40))).isTrue();
+    UnknownRow resolved = replica.unknowns().get("u-2");
+    assertThat(resolved.resolvedAt()).as("resolved once").isEqualTo(start.plusSeconds(25));
+    assertThat(resolved.verdict()).isEqualTo("CANNOT_TELL");
+    assertThat(replica.unknowns().unresolved(end, end.plus(1, ChronoUnit.DAYS))).as("the next session").isEmpty();
+    assertThat(s.unknowns().get("nobody")).isNull();
+  }
+
   private static final String ID = "a".repeat(64);
 
   @Test

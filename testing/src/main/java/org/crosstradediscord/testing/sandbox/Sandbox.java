@@ -173,6 +173,18 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
+   * A sandbox for a bot started as its own process ({@link #configFile()} with {@link BotProcess}) that keeps the desk
+   * board in #trading (accounts Sim101 and Sim102).
+   *
+   * @param requestTimeout the bot's CrossTrade request timeout
+   * @param refresh the board's {@code refresh_seconds}
+   * @return the running sandbox without an in-process bot
+   */
+  public static Sandbox startForProcessWithBoard(Duration requestTimeout, Duration refresh) {
+    return start(Duration.ofSeconds(60), requestTimeout, "rest", false, null, "live", null, Map.of(), refresh, "");
+  }
+
+  /**
    * {@link #startWithBoard(Duration, String)} on a given store, e.g. one PostgreSQL shared with a replica
    * ({@link #startReplica()}).
    *

@@ -57,7 +57,7 @@ class BotAgainstHostileUpstreamEndToEndTest {
 
   static List<String> results(Sandbox s) {
     return s.discord().channelMessages(s.auditChannelId()).stream().map(StandInMessage::content)
-        .filter(l -> l.startsWith("`result` /flatplace")).toList();
+        .filter(l -> l.startsWith("`result` /flatplace") && !l.contains("reconciled: ")).toList(); // not follow-ups
   }
 
   /** Runs /flatplace as alice, confirms, and returns the final card's text; asserts click → final within the bound. */
@@ -184,7 +184,8 @@ class BotAgainstHostileUpstreamEndToEndTest {
       UP.websocket(WsMode.halfOpen());
       assertThat(placeAndConfirm(ws)).contains("OUTCOME UNKNOWN");
       Poll.until(() -> ws.discord().channelMessages(ws.auditChannelId()).stream()
-          .filter(m -> m.content().startsWith("`result` /flatplace")).count() == 2 ? Optional.of(true) : Optional.empty(),
+          .filter(m -> m.content().startsWith("`result` /flatplace") && !m.content().contains("reconciled: ")).count()
+          == 2 ? Optional.of(true) : Optional.empty(),
           WAIT, () -> "two result audit lines");
       assertThat(orders()).as("nothing re-sent").hasSize(2);
     }
