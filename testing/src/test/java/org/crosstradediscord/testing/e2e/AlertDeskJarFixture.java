@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
  * The alert desk's end-to-end fixture: the bot started from its jar against the Discord stand-in and the simulator,
  * with two alert sources ({@code tv-mes}, 60 s to approve; {@code tv-fast}, 10 s), approved by the Risk role, and the
  * two-person rule (orders above 9 contracts, a flatten of every account and a /resume after the daily loss halt need a
- * second Risk member, 12 s). One bot
- * per test class (each class runs in its own JVM fork).
+ * second Risk member, 12 s), and the desk board (1 s) with a trailing-drawdown limit of 250 on Sim102 that flattens.
+ * One bot per test class (each class runs in its own JVM fork).
  */
 abstract class AlertDeskJarFixture {
   static final Duration WAIT = Duration.ofSeconds(20);
@@ -65,7 +65,8 @@ abstract class AlertDeskJarFixture {
           above_quantity: 9
           for: [flatten_everything, resume_after_daily_loss]
           ttl_seconds: 12
-        """.formatted(port), null);
+        """.formatted(port), null, Duration.ofSeconds(1),
+        "trailing_drawdown: {Sim102: 250}\nflatten_on_trailing_drawdown: true");
     guild = sandbox.guild();
     Map<String, String> env = new java.util.HashMap<>(Sandbox.secrets());
     env.putAll(Map.of("ALERT_KEY_TV_MES", KEY, "ALERT_KEY_TV_FAST", FAST_KEY));
