@@ -134,8 +134,10 @@ class AlertDeskReplicasJarEndToEndTest {
     world.discord().click(guild, guild.member("rita"), review, review.buttons().get(0).label());
     ask.awaitOriginal(m -> m.text().contains("Waiting for a second approval"), WAIT);
     StandInMessage request = Poll.until(() -> world.discord().channelMessages(trading).stream()
-        .filter(m -> m.text().contains("Second approval needed")).findFirst(), WAIT, () -> "the request card");
-    assertThat(world.discord().channelMessages(trading).stream().filter(m -> m.text().contains("Second approval")))
+        .filter(m -> !m.ephemeral() && m.text().contains("Second approval needed")).findFirst(), WAIT,
+        () -> "the request card");
+    assertThat(world.discord().channelMessages(trading).stream().filter(m -> !m.ephemeral()
+        && m.text().contains("Second approval needed")))
         .as("one request, on two replicas").hasSize(1);
 
     CompletableFuture<StandInInteraction> first = CompletableFuture.supplyAsync(

@@ -48,11 +48,11 @@ class TwoPersonRuleEndToEndTest extends AlertDeskJarFixture {
     return ask;
   }
 
-  /** @return the request card whose text has {@code contains} (in #trading) */
+  /** @return the newest request card (public, "Second approval needed") whose text has {@code contains} */
   private static StandInMessage request(String contains) {
     return Poll.until(() -> sandbox.discord().channelMessages(trading()).stream()
-        .filter(m -> m.text().contains(contains)).reduce((a, b) -> b), WAIT,
-        () -> "a request card saying '" + contains + "'");
+        .filter(m -> !m.ephemeral() && m.text().contains("Second approval needed") && m.text().contains(contains))
+        .reduce((a, b) -> b), WAIT, () -> "a request card saying '" + contains + "'");
   }
 
   private static List<RecordedRequest> flatPlaces() {
