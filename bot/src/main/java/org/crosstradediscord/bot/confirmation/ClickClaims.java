@@ -144,6 +144,9 @@ final class ClickClaims {
     if (interactionId != null && interactionId.equals(row.claimInteraction())) {
       return new Claim.HandledElsewhere();
     }
+    if (row.state() == PendingState.PENDING && row.secondPerson() != null) {
+      return new Claim.Gone(ConfirmationState.NEEDS_SECOND_PERSON);
+    }
     return new Claim.Gone(switch (row.state()) {
       case PENDING, EXPIRED -> ConfirmationState.EXPIRED;
       case CONFIRMED, DONE, UNKNOWN -> ConfirmationState.CONFIRMED;
