@@ -61,7 +61,8 @@ public final class DiscordBot implements AutoCloseable {
   }
 
   /**
-   * @return true when no review card is reading what it affects (no GET queued or running); for tests and
+   * @return true when no review card is reading what it affects and no outcome follow-up read is scheduled or running
+   *     (no GET queued or running); for tests and
    *     diagnostics, e.g. to await quiet before resetting the upstream
    */
   public boolean reviewReadsIdle() {

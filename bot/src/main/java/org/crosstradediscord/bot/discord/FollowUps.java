@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -47,11 +46,16 @@ final class FollowUps implements AutoCloseable {
   private final AuditLog audit;
   private final UnknownOutcomes store;
   private final Clock clock;
-  private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
+  private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(2, r -> {
     Thread t = new Thread(r, "follow-up");
     t.setDaemon(true);
     return t;
   });
+
+  /** @return true when no follow-up read is scheduled or running (tests wait for it between cases) */
+  boolean idle() {
+    return timer.getQueue().isEmpty() && timer.getActiveCount() == 0;
+  }
 
   /** One read after the failure (GET only); throws when it cannot read. */
   @FunctionalInterface

@@ -123,9 +123,9 @@ public final class InteractionRouter extends ListenerAdapter {
     followUps.close();
   }
 
-  /** @return true when no review-card read is queued or running */
+  /** @return true when no review-card read and no outcome follow-up read is queued or running */
   boolean reviewReadsIdle() {
-    return reviews.reviewReadsIdle();
+    return reviews.reviewReadsIdle() && followUps.idle();
   }
 
   @Override

@@ -404,7 +404,7 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Waits until the in-process bot has no review-card read queued or running, so a read made for the previous
+   * Waits until the in-process bot has no review-card read and no outcome follow-up read queued or running, so a read made for the previous
    * test's card cannot land after the simulator is reset.
    */
   public void awaitReviewReadsIdle() {

@@ -503,6 +503,9 @@ class BotEndToEndTest {
         .doesNotContainPattern("\\w+Exception");
     assertThat(trades()).hasSize(1);
     assertThat(sandbox.simulator().book().position("Sim101", "ES 12-25")).as("it did execute upstream").isEqualTo(1);
+    sandbox.simulator().faults().clear();
+    sandbox.awaitReviewReadsIdle(); // the follow-up's read (3 s later) lands in this test, never the next
+    assertThat(trades()).as("followed up by reads, never re-sent").hasSize(1);
   }
 
   @Test
