@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The P&amp;L stream and what it feeds: the desk board ({@code board}) and the daily loss limits
- * ({@code daily_loss}). Without either, {@link #NONE}: no stream is opened.
+ * The P&amp;L stream and what it feeds: the desk board ({@code board}) with its session reports, and the daily loss
+ * limits ({@code daily_loss}). Without either, {@link #NONE}: no stream is opened.
  */
 final class DeskFeed implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DiscordBot.class); // the bot's log lines keep one logger
@@ -28,10 +28,16 @@ final class DeskFeed implements AutoCloseable {
 
   private final @Nullable DeskBoard board;
   private final @Nullable PnlStream stream;
+  private final @Nullable SessionReports reports;
 
   private DeskFeed(@Nullable DeskBoard board, @Nullable PnlStream stream) {
+    this(board, stream, null);
+  }
+
+  private DeskFeed(@Nullable DeskBoard board, @Nullable PnlStream stream, @Nullable SessionReports reports) {
     this.board = board;
     this.stream = stream;
+    this.reports = reports;
   }
 
   /**
@@ -68,6 +74,9 @@ final class DeskFeed implements AutoCloseable {
         throw new StartupException(e.getMessage());
       }
     }
+    // Session reports sample the board's accounts; the replica drawing the board samples and posts them.
+    SessionReports reports = board == null ? null
+        : SessionReports.start(config, jda, desk.trail(), board::leading, interval);
     try {
       DailyLossGuard guard = !limits ? null
           : new DailyLossGuard(config.dailyLoss(), desk.trail().store(), desk.halt(), desk.client(), desk.audit(),
@@ -78,14 +87,20 @@ final class DeskFeed implements AutoCloseable {
         if (shown != null) {
           shown.onUpdate(update);
         }
+        if (reports != null) {
+          reports.onUpdate(update);
+        }
         if (guard != null) {
           guard.check(update);
         }
       });
       log.info("P&L stream every {} ms for {}{}", interval.toMillis(), config.board() == null ? "" : "the desk board",
           limits ? (config.board() == null ? "" : " and ") + "daily loss limits " + config.dailyLoss().summary() : "");
-      return new DeskFeed(board, stream);
+      return new DeskFeed(board, stream, reports);
     } catch (RuntimeException e) {
+      if (reports != null) {
+        reports.close();
+      }
       if (board != null) {
         board.close();
       }
@@ -98,9 +113,12 @@ final class DeskFeed implements AutoCloseable {
     return board;
   }
 
-  /** Stops the board, then the stream. */
+  /** Stops the session reports and the board, then the stream. */
   @Override
   public void close() {
+    if (reports != null) {
+      reports.close();
+    }
     if (board != null) {
       board.close();
     }

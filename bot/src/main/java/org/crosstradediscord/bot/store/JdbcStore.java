@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * the Flyway migrations in {@code db/migration} at {@link #open} ({@link #openReadOnly} never migrates nor writes).
  * Connections come from {@link StorePool} (SQLite: its one writer; PostgreSQL: a few), waited for at most
  * {@value StorePool#WAIT_MS} ms; nothing is cached. The SQL is in {@link AuditSql}, {@link PendingSql},
- * {@link ControlSql}, {@link AlertSql} and {@link ApprovalSql}, run through {@link Sql}.
+ * {@link ControlSql}, {@link AlertSql}, {@link ApprovalSql} and {@link ReportSql}, run through {@link Sql}.
  */
 public final class JdbcStore implements Store {
   /** Environment variable holding the PostgreSQL user. */
@@ -40,6 +40,7 @@ public final class JdbcStore implements Store {
   private final ControlSql controls;
   private final AlertSql alerts;
   private final ApprovalSql approvals;
+  private final ReportSql reports;
   private volatile FileLock lock;
   private volatile String schemaTime = "";
 
@@ -52,6 +53,7 @@ public final class JdbcStore implements Store {
     this.controls = new ControlSql(sql);
     this.alerts = new AlertSql(sql);
     this.approvals = new ApprovalSql(sql);
+    this.reports = new ReportSql(sql);
   }
 
   /**
@@ -267,6 +269,11 @@ public final class JdbcStore implements Store {
   @Override
   public ApprovalStore approvals() {
     return approvals;
+  }
+
+  @Override
+  public ReportStore reports() {
+    return reports;
   }
 
   @Override

@@ -198,6 +198,9 @@ public interface Store extends AutoCloseable {
   /** @return the two-person rule's requests (the same database and pool) */
   ApprovalStore approvals();
 
+  /** @return the session reports' samples and claims (the same database and pool) */
+  ReportStore reports();
+
   /** @return where the store is, for logs: the JDBC URL without query or credentials */
   String describe();
 

@@ -467,6 +467,7 @@ class ConfirmationStoreTest {
     public org.crosstradediscord.bot.store.AlertStore alerts() { return real.alerts(); }
     public org.crosstradediscord.bot.store.ApprovalStore approvals() { return real.approvals(); }
     public String describe() { return "down-when"; }
+    public org.crosstradediscord.bot.store.ReportStore reports() { return real.reports(); }
     public void close() { }
   }
 }

@@ -46,5 +46,6 @@ public class ForwardingStore implements Store {
   @Override public AlertStore alerts() { return real.alerts(); }
   @Override public ApprovalStore approvals() { return real.approvals(); }
   @Override public String describe() { return real.describe(); }
+  @Override public ReportStore reports() { return real.reports(); }
   @Override public void close() { real.close(); }
 }
