@@ -38,12 +38,38 @@ abstract class AlertDeskJarFixture {
   static int port;
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  /**
+   * On a test class: the bot also keeps the desk board in #trading for Sim101 and Sim102 and posts their session
+   * reports at {@link #reportAt} ({@code board.report_at}, New York time: {@value #REPORT_AFTER_SECONDS} s after the
+   * config is written), so a report comes while the class's other tests run instead of after a session of its own.
+   */
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+  @interface WithSessionReports {}
+
+  /** Seconds from writing the config to the session report: the jar's start (3–5 s) and a first P&amp;L sample fit. */
+  static final long REPORT_AFTER_SECONDS = 15;
+  /** When the session report is due (with {@link WithSessionReports}), else null. */
+  static java.time.Instant reportAt;
+
   @BeforeAll
-  static void startTheBot() throws Exception {
+  static void startTheBot(org.junit.jupiter.api.TestInfo info) throws Exception {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    sandbox = Sandbox.startForAlertProcesses("""
+    String board = "";
+    reportAt = null;
+    if (info.getTestClass().map(c -> c.isAnnotationPresent(WithSessionReports.class)).orElse(false)) {
+      reportAt = java.time.Instant.now().plusSeconds(REPORT_AFTER_SECONDS).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      board = """
+          board:
+            channel_id: "{trading}"
+            accounts: [Sim101, Sim102]
+            refresh_seconds: 1
+            report_at: "%s"
+          """.formatted(java.time.LocalTime.ofInstant(reportAt, java.time.ZoneId.of("America/New_York")));
+    }
+    sandbox = Sandbox.startForAlertProcesses(board + """
         alerts:
           listen: "127.0.0.1:%d"
           sources:
