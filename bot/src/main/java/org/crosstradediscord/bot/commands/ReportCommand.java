@@ -79,7 +79,7 @@ public final class ReportCommand extends SlashCommandBase {
       }
       if (day == null) {
         return new Prepared.Invalid(List.of("`date` must be a trading day as YYYY-MM-DD, e.g. " + current.day()
-            + " (got " + DiscordText.inCode(d, 20) + ")"));
+            + " (got `" + DiscordText.inCode(d, 20) + "`)"));
       }
       if (day.isAfter(current.day())) {
         return new Prepared.Invalid(List.of("`date` " + day + " has not begun: the current session is " + current.day()));
