@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crosstradediscord.bot.access.Invoker;
-import org.crosstradediscord.bot.audit.AuditEvent;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.config.TradingMode;
 import org.crosstradediscord.bot.halt.HaltSwitch;
@@ -20,8 +19,6 @@ import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.CrossTradeException;
 import org.crosstradediscord.client.model.Account;
 import org.crosstradediscord.client.model.AccountItem;
-import org.crosstradediscord.client.model.FlattenRequest;
-import org.crosstradediscord.client.model.FlattenResponse;
 import org.crosstradediscord.client.model.PnlAccount;
 import org.crosstradediscord.client.model.PnlUpdate;
 import org.slf4j.Logger;
@@ -217,27 +214,7 @@ public final class DailyLossGuard {
   }
 
   private void flatten(String account, String why) {
-    Map<String, String> args = Map.of("account", account, "reason", why);
-    if (mode == TradingMode.PAPER) {
-      audit.record(new AuditEvent("result", bot.userId(), bot.userName(), "flatten", args, "paper: not sent", null, -1));
-      return;
-    }
-    audit.record(new AuditEvent("confirmed", bot.userId(), bot.userName(), "flatten", args,
-        "daily loss limit: flattening", null, -1));
-    long start = System.nanoTime();
-    String outcome;
-    java.util.List<String> ids = null;
-    try {
-      FlattenResponse r = client.flatten(new FlattenRequest().account(account));
-      outcome = "ok";
-      ids = r.getOrderIds();
-    } catch (CrossTradeException e) {
-      outcome = e.getClass().getSimpleName() + ": " + e.getMessage();
-    } catch (RuntimeException e) {
-      outcome = "outcome unknown: internal error " + e.getClass().getSimpleName();
-      log.error("daily loss flatten of {} failed", account, e);
-    }
-    audit.record(new AuditEvent("result", bot.userId(), bot.userName(), "flatten", args, outcome, ids,
-        (System.nanoTime() - start) / 1_000_000));
+    GuardFlatten.flatten(client, audit, bot, mode, account, why, "daily loss limit: flattening");
   }
+
 }

@@ -54,8 +54,8 @@ public final class ResumeCommand extends SlashCommandBase {
 
       @Override
       public CompletableFuture<MessageEmbed> apply() {
-        CompletableFuture<MessageEmbed> request = approval == null ? null : approval.requestIfNeeded(invoker);
-        return request != null ? request : halt.resume(invoker).thenApply(ResumeCommand::card);
+        return approval == null ? halt.resume(invoker).thenApply(ResumeCommand::card)
+            : approval.resume(invoker, () -> halt.resume(invoker).thenApply(ResumeCommand::card));
       }
     });
   }

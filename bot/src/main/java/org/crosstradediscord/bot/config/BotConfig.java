@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import org.crosstradediscord.bot.access.RolePolicy;
 import org.crosstradediscord.bot.risk.DailyLoss;
+import org.crosstradediscord.bot.risk.TrailingDrawdown;
 import org.crosstradediscord.bot.risk.Limits;
 
 /**
@@ -25,6 +26,8 @@ import org.crosstradediscord.bot.risk.Limits;
  * @param discord Discord's URLs ({@code discord})
  * @param limits per-role order limits ({@code limits}; {@link Limits#SAFE} when absent)
  * @param dailyLoss the daily loss limits ({@code limits.daily_loss} …; {@link DailyLoss#NONE} when none)
+ * @param trailingDrawdown the trailing-drawdown limits ({@code limits.trailing_drawdown} …; {@link
+ *     TrailingDrawdown#NONE} when none)
  * @param board the desk board ({@code board}), or null when off
  * @param storage the durable store ({@code storage})
  * @param logging log format and optional file ({@code logging}; {@link LoggingConfig#DEFAULT} when absent)
@@ -42,6 +45,7 @@ public record BotConfig(
     DiscordConfig discord,
     Limits limits,
     DailyLoss dailyLoss,
+    TrailingDrawdown trailingDrawdown,
     BoardConfig board,
     StorageConfig storage,
     LoggingConfig logging,
@@ -60,6 +64,7 @@ public record BotConfig(
     Objects.requireNonNull(discord, "discord");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(dailyLoss, "dailyLoss");
+    Objects.requireNonNull(trailingDrawdown, "trailingDrawdown");
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(logging, "logging");
     Objects.requireNonNull(ops, "ops");
@@ -71,7 +76,7 @@ public record BotConfig(
    */
   public BotConfig withCrossTrade(CrossTradeConfig crossTrade) {
     return new BotConfig(mode, guildIds, policy, auditChannelId, confirmationTimeout, crossTrade, discord, limits,
-        dailyLoss, board, storage, logging, ops, alerts, approvals);
+        dailyLoss, trailingDrawdown, board, storage, logging, ops, alerts, approvals);
   }
 
   /**
@@ -80,7 +85,7 @@ public record BotConfig(
    */
   public BotConfig withStorage(StorageConfig other) {
     return new BotConfig(mode, guildIds, policy, auditChannelId, confirmationTimeout, crosstrade, discord, limits,
-        dailyLoss, board, other, logging, ops, alerts, approvals);
+        dailyLoss, trailingDrawdown, board, other, logging, ops, alerts, approvals);
   }
 
   /** @return a one-line summary for the start-up log and {@code --check-config} (no secret, no URL user info) */
@@ -95,6 +100,7 @@ public record BotConfig(
         + " discord_rest=" + display(discord.restBaseUrl()) + " discord_gateway=" + display(discord.gatewayUrl())
         + " limits=" + limits.summary()
         + " daily_loss=" + dailyLoss.summary()
+        + " trailing_drawdown=" + trailingDrawdown.summary()
         + " storage=" + storage.display()
         + " board=" + (board == null ? "off" : board.summary())
         + " logging=" + logging.summary()

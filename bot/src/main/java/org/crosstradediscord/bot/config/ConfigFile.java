@@ -83,6 +83,8 @@ final class ConfigFile {
    * @param flattenOnDailyLoss also flatten the account on a breach (needs {@code daily_loss})
    * @param sessionStart {@code "HH:MM"} the session begins
    * @param sessionZone IANA region of {@code session_start}
+   * @param trailingDrawdown account to trailing-drawdown limit, as written (plain decimal)
+   * @param flattenOnTrailingDrawdown also flatten the account on a breach (needs {@code trailing_drawdown})
    */
   record Limits(
       @JsonProperty("default") Limit defaults,
@@ -90,7 +92,9 @@ final class ConfigFile {
       @JsonSetter(contentNulls = Nulls.FAIL) Map<String, String> dailyLoss,
       Boolean flattenOnDailyLoss,
       String sessionStart,
-      String sessionZone) {}
+      String sessionZone,
+      @JsonSetter(contentNulls = Nulls.FAIL) Map<String, String> trailingDrawdown,
+      Boolean flattenOnTrailingDrawdown) {}
 
   /**
    * One limit entry ({@code limits.default} or a {@code limits.by_role} entry); absent = inherited.

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
 import org.crosstradediscord.bot.risk.DailyLoss;
+import org.crosstradediscord.bot.risk.TrailingDrawdown;
 import org.crosstradediscord.bot.risk.Limits;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.TransportType;
@@ -68,11 +69,12 @@ final class ConfigRules {
     DiscordConfig discord = discord(f.discord());
     Limits limits = LimitRules.limits(f.limits());
     DailyLoss dailyLoss = LimitRules.dailyLoss(f.limits(), allowed);
+    TrailingDrawdown trailingDrawdown = LimitRules.trailingDrawdown(f.limits(), allowed);
     BoardConfig board = SectionRules.board(f.board(), allowed);
     TradingMode mode = mode(f.mode());
     return new BotConfig(mode, guilds, policy, f.auditChannelId() == null ? OptionalLong.empty()
         : OptionalLong.of(f.auditChannelId().value()), Duration.ofSeconds(timeout), crossTrade, discord, limits,
-        dailyLoss, board, SectionRules.storage(f.storage(), baseDir), SectionRules.logging(f.logging(), baseDir),
+        dailyLoss, trailingDrawdown, board, SectionRules.storage(f.storage(), baseDir), SectionRules.logging(f.logging(), baseDir),
         SectionRules.ops(f.ops()), AlertRules.alerts(f.alerts(), allowed),
         ApprovalRules.approvals(f.approvals()));
   }

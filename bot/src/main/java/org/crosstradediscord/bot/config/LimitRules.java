@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.crosstradediscord.bot.risk.DailyLoss;
+import org.crosstradediscord.bot.risk.TrailingDrawdown;
 import org.crosstradediscord.bot.risk.Limit;
 import org.crosstradediscord.bot.risk.Limits;
 import org.crosstradediscord.bot.risk.SessionZone;
@@ -99,29 +100,7 @@ final class LimitRules {
     if (l == null) {
       return DailyLoss.NONE;
     }
-    Map<String, Double> byAccount = new LinkedHashMap<>();
-    if (l.dailyLoss() != null) {
-      l.dailyLoss().forEach((account, written) -> {
-        String key = "limits.daily_loss." + SafeText.oneLine(account);
-        ConfigRules.inAllowed(List.of(account), allowed, key);
-        String v = written.strip();
-        double limit;
-        try {
-          limit = Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-          throw new ConfigException(key + ": '" + SafeText.oneLine(v) + "' is not a number (the loss in the account's"
-              + " currency, e.g. 500)");
-        }
-        if (!(limit >= 0.01 && limit <= 1e9) || !v.matches("[0-9]+(\\.[0-9]+)?")) {
-          throw new ConfigException(key + ": " + SafeText.oneLine(v) + " is out of range (0.01 to 1000000000, plain"
-              + " decimal)");
-        }
-        if (byAccount.keySet().stream().anyMatch(account::equalsIgnoreCase)) {
-          throw new ConfigException(key + ": the account is listed twice (names match in any case)");
-        }
-        byAccount.put(account, limit);
-      });
-    }
+    Map<String, Double> byAccount = amounts(l.dailyLoss(), "limits.daily_loss", "the loss", allowed);
     boolean flatten = l.flattenOnDailyLoss() != null && l.flattenOnDailyLoss();
     LocalTime start = DailyLoss.NONE.sessionStart();
     if (l.sessionStart() != null) {
@@ -148,5 +127,50 @@ final class LimitRules {
       throw new ConfigException("limits.flatten_on_daily_loss: needs limits.daily_loss (which accounts, at what loss)");
     }
     return new DailyLoss(byAccount, flatten, start, zone);
+  }
+
+  /** {@code limits.trailing_drawdown} and its flatten option; absent = {@link TrailingDrawdown#NONE}. */
+  static TrailingDrawdown trailingDrawdown(ConfigFile.Limits l, List<String> allowed) {
+    if (l == null) {
+      return TrailingDrawdown.NONE;
+    }
+    Map<String, Double> byAccount = amounts(l.trailingDrawdown(), "limits.trailing_drawdown",
+        "the drawdown from the high", allowed);
+    boolean flatten = l.flattenOnTrailingDrawdown() != null && l.flattenOnTrailingDrawdown();
+    if (flatten && byAccount.isEmpty()) {
+      throw new ConfigException("limits.flatten_on_trailing_drawdown: needs limits.trailing_drawdown (which accounts,"
+          + " at what drawdown)");
+    }
+    return new TrailingDrawdown(byAccount, flatten);
+  }
+
+  /** Account → an amount of money (0.01..1e9, plain decimal), each account in {@code accounts.allowed}, once. */
+  private static Map<String, Double> amounts(Map<String, String> written, String section, String what,
+      List<String> allowed) {
+    Map<String, Double> byAccount = new LinkedHashMap<>();
+    if (written == null) {
+      return byAccount;
+    }
+    written.forEach((account, text) -> {
+      String key = section + "." + SafeText.oneLine(account);
+      ConfigRules.inAllowed(List.of(account), allowed, key);
+      String v = text.strip();
+      double amount;
+      try {
+        amount = Double.parseDouble(v);
+      } catch (NumberFormatException e) {
+        throw new ConfigException(key + ": '" + SafeText.oneLine(v) + "' is not a number (" + what + " in the"
+            + " account's currency, e.g. 500)");
+      }
+      if (!(amount >= 0.01 && amount <= 1e9) || !v.matches("[0-9]+(\\.[0-9]+)?")) {
+        throw new ConfigException(key + ": " + SafeText.oneLine(v) + " is out of range (0.01 to 1000000000, plain"
+            + " decimal)");
+      }
+      if (byAccount.keySet().stream().anyMatch(account::equalsIgnoreCase)) {
+        throw new ConfigException(key + ": the account is listed twice (names match in any case)");
+      }
+      byAccount.put(account, amount);
+    });
+    return byAccount;
   }
 }

@@ -211,6 +211,17 @@ public final class ConfirmationStore {
   }
 
   /**
+   * Records that this process handles a claim it made outside {@link #claim} (a second member's approval of a
+   * request): its own recovery of stale claims never reports it while it runs; {@link #finish} or
+   * {@link #refuseClaimed} ends it.
+   *
+   * @param id the claimed id
+   */
+  public void handling(String id) {
+    live.add(id);
+  }
+
+  /**
    * Ends a claimed action that was refused before anything was sent (roles, limits or a halt at the click, or the
    * bot stopping): {@code CONFIRMED → DENIED}, so a second click reads "refused", never "already confirmed once".
    *

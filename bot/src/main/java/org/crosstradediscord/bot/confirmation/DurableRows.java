@@ -58,7 +58,7 @@ final class DurableRows {
     Instant now = clock.instant();
     String options = OptionsJson.write(recipe.options());
     PendingRow row = new PendingRow(id, recipe.command(), invoker.userId(), invoker.userName(), invoker.roleIds(),
-        options, recipe.mode(), now, now.plus(timeout), PendingState.PENDING, null, null, null);
+        options, recipe.mode(), now, now.plus(timeout), PendingState.PENDING, null, null, null, recipe.secondPerson());
     calls.call(() -> {
       rows.addPending(row);
       return null;

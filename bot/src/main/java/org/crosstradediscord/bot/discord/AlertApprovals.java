@@ -62,7 +62,7 @@ final class AlertApprovals {
 
   AlertApprovals(AlertDesk desk, AlertStore store, RolePolicy policy, LimitGuard limits, HaltSwitch halt,
       CrossTradeClient client, TradingMode mode, AuditLog audit, Workers steps, TradeCalls calls, Clock clock,
-      Duration lease, @Nullable ApprovalsConfig twoPerson) {
+      Duration lease, @Nullable ApprovalsConfig twoPerson, FollowUps followUps) {
     this.twoPerson = twoPerson;
     this.desk = desk;
     this.store = store;
@@ -74,7 +74,7 @@ final class AlertApprovals {
     this.calls = calls;
     this.clock = clock;
     this.lease = lease;
-    this.trades = new AlertTrade.Deps(store, client, halt, calls, audit, mode == TradingMode.PAPER, clock);
+    this.trades = new AlertTrade.Deps(store, client, halt, calls, audit, mode == TradingMode.PAPER, clock, followUps);
   }
 
   /**

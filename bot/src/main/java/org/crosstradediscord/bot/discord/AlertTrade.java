@@ -23,6 +23,8 @@ import org.crosstradediscord.client.CrossTradeException;
 import org.crosstradediscord.client.InvalidRequestException;
 import org.crosstradediscord.client.NotSentException;
 import org.crosstradediscord.client.OutcomeUnknownException;
+import org.crosstradediscord.client.RequestRejectedException;
+import org.crosstradediscord.bot.preview.Reconcile;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +52,7 @@ final class AlertTrade implements TradeCalls.Trade {
 
   /** What every alert trade uses. */
   record Deps(AlertStore store, CrossTradeClient client, HaltSwitch halt, TradeCalls calls, AuditLog audit,
-      boolean paper, Clock clock) {}
+      boolean paper, Clock clock, FollowUps followUps) {}
 
   AlertTrade(AlertRow row, Alert alert, Invoker approver, Map<String, String> args, InteractionHook hook,
       long clickedAt, Deps deps) {
@@ -89,10 +91,8 @@ final class AlertTrade implements TradeCalls.Trade {
     } catch (OutcomeUnknownException e) {
       String outcome = "Outcome unknown: " + FailureWords.whatHappened(e, deps.client().requestTimeout())
           + ". It may have been executed: check NinjaTrader before doing anything else. It is never sent again.";
-      end(AlertState.UNKNOWN, "OUTCOME UNKNOWN" + by, outcome, ms(start));
-      if (alert.command() == AlertCommand.PLACE) { // found by our own id: look it up, never send it again
-        new AlertFollowUp(deps.client(), alert.account(), AlertCalls.orderId(row.alertId()), deps.audit(), approver,
-            args, found -> show("OUTCOME UNKNOWN" + by, outcome, found)).start();
+      if (end(AlertState.UNKNOWN, "OUTCOME UNKNOWN" + by, outcome, ms(start))) {
+        followUp(found -> show("OUTCOME UNKNOWN" + by, outcome, found));
       }
     } catch (CrossTradeException e) {
       end(AlertState.NOT_SENT, "Refused by CrossTrade" + by, FailureWords.summary(e, deps.client().requestTimeout())
@@ -102,8 +102,11 @@ final class AlertTrade implements TradeCalls.Trade {
           + ". Nothing was sent.", ms(start));
     } catch (RuntimeException | Error e) { // may have been sent: never reported as "not sent"
       log.error("alert {} failed after it was approved", row.alertId(), e);
-      end(AlertState.UNKNOWN, "OUTCOME UNKNOWN" + by, "The bot failed while sending it, so whether it was executed"
-          + " is unknown: check NinjaTrader. It is never sent again.", ms(start));
+      String outcome = "The bot failed while sending it, so whether it was executed is unknown: check NinjaTrader."
+          + " It is never sent again.";
+      if (end(AlertState.UNKNOWN, "OUTCOME UNKNOWN" + by, outcome, ms(start))) {
+        followUp(found -> show("OUTCOME UNKNOWN" + by, outcome, found));
+      }
     } finally {
       checks.done();
     }
@@ -116,15 +119,37 @@ final class AlertTrade implements TradeCalls.Trade {
 
   @Override
   public void abandoned() {
-    end(AlertState.UNKNOWN, "OUTCOME UNKNOWN — check NinjaTrader", "The bot stopped while the call was in flight;"
-        + " whether it was executed is unknown. It is never sent again.", 0);
+    if (end(AlertState.UNKNOWN, "OUTCOME UNKNOWN — check NinjaTrader", "The bot stopped while the call was in"
+        + " flight; whether it was executed is unknown. It is never sent again.", 0)) {
+      deps.followUps().start(new FollowUps.Unknown(approver, "alert", args, "alert " + row.alertId() + ": "
+          + AlertTexts.what(alert), "order"), null, found -> { }); // listed on the board; the bot is stopping
+    }
   }
 
   @Override
   public void failed(Throwable error) {
     log.error("alert {} failed after it was approved", row.alertId(), error);
-    end(AlertState.UNKNOWN, "OUTCOME UNKNOWN — check NinjaTrader", "The bot failed while sending it; whether it was"
-        + " executed is unknown. It is never sent again.", 0);
+    String outcome = "The bot failed while sending it; whether it was executed is unknown. It is never sent again.";
+    if (end(AlertState.UNKNOWN, "OUTCOME UNKNOWN — check NinjaTrader", outcome, 0)) {
+      followUp(found -> show("OUTCOME UNKNOWN — check NinjaTrader", outcome, found));
+    }
+  }
+
+  /**
+   * Hands an unknown outcome to the follow-up: listed on the board; a PLACE (the one order with the bot's own id) is
+   * looked up by that id — read, never sent again.
+   */
+  private void followUp(java.util.function.Consumer<String> show) {
+    String ourId = AlertCalls.orderId(row.alertId());
+    FollowUps.Probe probe = alert.command() != AlertCommand.PLACE ? null : () -> {
+      try {
+        return Reconcile.placed(deps.client().getOrder(alert.account(), ourId));
+      } catch (RequestRejectedException e) { // not found (CrossTrade answers 404 for an id it does not know)
+        return Reconcile.notPlaced();
+      }
+    };
+    deps.followUps().start(new FollowUps.Unknown(approver, "alert", args, "alert " + row.alertId() + ": "
+        + AlertTexts.what(alert), "order looked up by our id " + ourId), probe, show);
   }
 
   @Override
@@ -132,10 +157,14 @@ final class AlertTrade implements TradeCalls.Trade {
     return lastEdit;
   }
 
-  /** Ends the alert once: stored (best effort), audited, the card edited. Never throws. */
-  private void end(AlertState state, String title, String outcome, long ms) {
+  /**
+   * Ends the alert once: stored (best effort), audited, the card edited. Never throws.
+   *
+   * @return true when this call ended it
+   */
+  private boolean end(AlertState state, String title, String outcome, long ms) {
     if (!ended.compareAndSet(false, true)) {
-      return;
+      return false;
     }
     try {
       if (!deps.store().end(row.alertId(), AlertState.APPROVING, state, null, outcome, deps.clock().instant())) {
@@ -154,6 +183,7 @@ final class AlertTrade implements TradeCalls.Trade {
     ending = state == AlertState.SENT ? AlertCards.Ending.SENT
         : state == AlertState.UNKNOWN ? AlertCards.Ending.UNKNOWN : AlertCards.Ending.NOT_SENT;
     show(title, outcome, null);
+    return true;
   }
 
   /** Edits the card with how the alert ended and, later, what a follow-up found. Never throws. */

@@ -32,6 +32,7 @@ import org.crosstradediscord.bot.rendering.ApprovalCards;
 import org.crosstradediscord.bot.rendering.Cards;
 import org.crosstradediscord.bot.rendering.Review;
 import org.crosstradediscord.bot.store.ApprovalRow;
+import org.crosstradediscord.bot.store.HaltState;
 import org.crosstradediscord.bot.store.PendingRow;
 import org.crosstradediscord.bot.store.PendingState;
 import org.crosstradediscord.bot.store.StoreException;
@@ -218,11 +219,17 @@ final class ApprovalClicks {
       endDenied(c, p, approver, args, halted);
       return;
     }
+    if (calls.stopping()) { // the request stays open for another replica or after the restart
+      followUp(c.hook(), "Shutting down", "The bot is shutting down, so nothing was sent; the request stays open for"
+          + " another replica or after the restart.");
+      return;
+    }
     Instant now = desk.clock().instant();
     if (!desk.store().approve(p.id(), approver.userId(), c.interactionId(), c.token(), now, now.plus(claimLease))) {
       followUp(c.hook(), "Already decided", "Someone else decided it first, or it expired. Nothing was sent.");
       return;
     }
+    confirmations.handling(p.id()); // this process's own recovery must not report it "outcome unknown" while it runs
     audit.step("approved", approver, action.command(), args, "second approval given");
     send(c, p, approver, asker, action);
   }
@@ -236,23 +243,25 @@ final class ApprovalClicks {
     try {
       Once confirmed = new Once(() -> audit.step("confirmed", asker, action.command(), withApprover(action, approver),
           "confirmed with the second approval of " + approver.userName()));
+      CompletableFuture<?> invokerSending = desk.showInvoker(p.id(), Cards.executing(review));
       ticket = calls.reserve(execution.trade(p.id(), c.hook(), asker, action, c.clickedAt(), sendingShown, confirmed,
           card -> {
             MessageEmbed marked = ApprovalCards.approved(card, p.userId(), approver.userId());
-            desk.showInvoker(p.id(), marked);
+            invokerSending.whenComplete((ok, err) -> desk.showInvoker(p.id(), marked)); // never before "Sending…"
             return marked;
           }), c.clickedAt());
       if (ticket == null) {
         confirmations.refuseClaimed(p.id());
         audit.refused(asker, action.command(), action.auditArgs(), "the bot is shutting down");
-        endCard(c.hook(), ApprovalCards.ended("Not sent: the bot is shutting down", review, p.userId()));
+        MessageEmbed card = ApprovalCards.ended("Not sent: the bot is shutting down", review, p.userId());
+        endCard(c.hook(), card);
+        invokerSending.whenComplete((ok, err) -> desk.showInvoker(p.id(), card));
         return;
       }
       calls.submit(ticket);
       submitted = true;
       c.hook().editOriginalEmbeds(Cards.executing(review)).setComponents().queue(ok -> sendingShown.complete(null),
           err -> sendingShown.complete(null));
-      desk.showInvoker(p.id(), Cards.executing(review));
       confirmed.run();
     } catch (RuntimeException e) {
       log.error("an approved /{} failed after it was claimed", action.command(), e);
@@ -263,35 +272,57 @@ final class ApprovalClicks {
         calls.release(ticket, "the bot failed while handling the approval");
       } else {
         confirmations.refuseClaimed(p.id());
-        endCard(c.hook(), ApprovalCards.ended("Not sent: internal error", review, p.userId()));
+        MessageEmbed card = ApprovalCards.ended("Not sent: internal error", review, p.userId());
+        endCard(c.hook(), card);
+        desk.showInvoker(p.id(), card);
       }
     }
   }
 
+  /**
+   * A /resume request: only the halt it was made for may be resumed (a newer halt ends the request instead); the
+   * asker must still hold {@code halt}; the session's daily loss trips are then marked resumed.
+   */
   private void approveResume(Click c, PendingRow p, Invoker approver, Invoker asker, Map<String, String> args) {
     if (!policy.allows(Permission.HALT, asker.roleIds())) {
       endDenied(c, p, approver, args, "The member who asked no longer holds the `halt` grant.");
       return;
     }
-    Instant now = desk.clock().instant();
-    if (!desk.store().approve(p.id(), approver.userId(), c.interactionId(), c.token(), now, now.plus(claimLease))) {
+    HaltState now = halt.current();
+    Object since = ConfirmationStore.options(p).get("since");
+    if (now.halted() && (since == null || now.since() == null || !since.equals(now.since().toString()))) {
+      endDenied(c, p, approver, args, "The halt changed since the request (now: " + (now.reason() == null ? "halted"
+          : now.reason()) + "); nothing was resumed. Run /resume again if this halt should end.");
+      return;
+    }
+    Instant at = desk.clock().instant();
+    if (!desk.store().approve(p.id(), approver.userId(), c.interactionId(), c.token(), at, at.plus(claimLease))) {
       followUp(c.hook(), "Already decided", "Someone else decided it first, or it expired.");
       return;
     }
+    confirmations.handling(p.id());
     audit.step("approved", approver, ApprovalDesk.RESUME, args, "second approval given");
-    HaltSwitch.Change change;
+    MessageEmbed card;
     try {
-      change = halt.resume(asker).get(5, TimeUnit.SECONDS);
+      HaltSwitch.Change change = halt.resume(asker).get(5, TimeUnit.SECONDS);
+      if (change.saved()) {
+        desk.controls().dailyLossResumed(desk.modeKey(), desk.session().sessionDay(at).toString(), at);
+      }
+      card = ResumeCommand.card(change);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      change = null;
-    } catch (ExecutionException | TimeoutException e) {
-      change = null;
+      card = notConfirmed();
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      log.warn("an approved resume could not be confirmed: {}", DiscordText.oneLine(e.toString(), 300));
+      card = notConfirmed();
     }
     confirmations.finish(p.id());
-    MessageEmbed card = change == null ? Cards.notice("Still halted", "The resume could not be confirmed by the store;"
-        + " run /resume again.") : ResumeCommand.card(change);
     endCard(c.hook(), ApprovalCards.approved(card, p.userId(), approver.userId()));
+  }
+
+  private static MessageEmbed notConfirmed() {
+    return Cards.notice("Resume not confirmed", "The store did not confirm the resume in time: check the bot's"
+        + " presence or the board for the halt state, and run /resume again if it still shows halted.");
   }
 
   /** Ends a request the asker may no longer run; nothing is sent. */
@@ -362,7 +393,8 @@ final class ApprovalClicks {
     return switch (p.state()) {
       case AWAITING, EXPIRED -> "This request expired. Nothing was sent.";
       case CONFIRMED, DONE, UNKNOWN -> "This request was already approved; it is not executed twice.";
-      case CANCELLED, DENIED -> "This request was rejected or withdrawn. Nothing was sent.";
+      case CANCELLED -> "This request was rejected, withdrawn or refused. Nothing was sent.";
+      case DENIED -> "This request was approved but refused before sending (roles, limits or a halt). Nothing was sent.";
       case PENDING -> "This was never confirmed by the member who asked. Nothing was sent.";
     };
   }

@@ -36,6 +36,9 @@ import org.crosstradediscord.bot.store.PendingState;
 import org.crosstradediscord.bot.store.StoreException;
 import org.crosstradediscord.bot.text.DiscordText;
 import org.jspecify.annotations.Nullable;
+import java.util.function.Supplier;
+import org.crosstradediscord.bot.risk.DailyLoss;
+import org.crosstradediscord.bot.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +56,9 @@ final class ApprovalDesk implements ResumeApproval {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ApprovalsConfig config;
+  private final Store controls;
   private final ApprovalStore store;
+  private final DailyLoss session;
   private final JDA jda;
   private final AuditLog audit;
   private final Clock clock;
@@ -66,7 +71,8 @@ final class ApprovalDesk implements ResumeApproval {
 
   /**
    * @param config the rule
-   * @param store the requests' rows
+   * @param store the store: the requests' rows, and the daily loss trips (a resume after one needs a second person)
+   * @param session the session boundary (the daily loss limits')
    * @param jda the logged-in JDA (posts and edits request cards)
    * @param audit the audit log
    * @param clock the clock (expiries)
@@ -74,12 +80,14 @@ final class ApprovalDesk implements ResumeApproval {
    * @param halt the halt switch (whether the halt is the daily loss guard's)
    * @param mode the trading mode (recorded with a /resume request)
    */
-  ApprovalDesk(ApprovalsConfig config, ApprovalStore store, JDA jda, AuditLog audit, Clock clock, Workers reads,
-      HaltSwitch halt, TradingMode mode) {
+  ApprovalDesk(ApprovalsConfig config, Store store, DailyLoss session, JDA jda, AuditLog audit, Clock clock,
+      Workers reads, HaltSwitch halt, TradingMode mode) {
+    this.controls = store;
+    this.store = store.approvals();
+    this.session = session;
     this.halt = halt;
     this.mode = mode;
     this.config = config;
-    this.store = store;
     this.jda = jda;
     this.audit = audit;
     this.clock = clock;
@@ -92,6 +100,21 @@ final class ApprovalDesk implements ResumeApproval {
 
   ApprovalStore store() {
     return store;
+  }
+
+  /** @return the store (halt-related records) */
+  Store controls() {
+    return controls;
+  }
+
+  /** @return the trading mode's key ({@code paper} or {@code live}) */
+  String modeKey() {
+    return mode.key();
+  }
+
+  /** @return the session boundary */
+  DailyLoss session() {
+    return session;
   }
 
   Clock clock() {
@@ -114,8 +137,8 @@ final class ApprovalDesk implements ResumeApproval {
    * @param invoker the member who confirmed
    * @param interactionId the click's interaction id
    * @param pending the action as reviewed
-   * @return false when it needs no second person, or it is no longer pending (the caller claims it as usual and says
-   *     why); true when the click was answered here
+   * @return false when it needs no second person (the caller claims it as usual); true when the click was answered
+   *     here (a request made, or why it could not be: nothing is ever sent on this click)
    */
   boolean requestIfNeeded(InteractionHook hook, Invoker invoker, String interactionId, PendingAction pending) {
     TradeAction action = pending.action();
@@ -127,14 +150,15 @@ final class ApprovalDesk implements ResumeApproval {
     Instant expiresAt = now.plus(config.ttl());
     try {
       if (!store.request(pending.id(), invoker.userId(), interactionId, now, expiresAt)) {
-        return false;
+        ephemeral(hook, "Nothing to confirm", "This was already confirmed, cancelled or refused, or it expired. Nothing"
+            + " was sent by this click.");
+        return true;
       }
     } catch (StoreException e) {
       log.warn("a request for a second approval could not be recorded: {}", DiscordText.oneLine(e.getMessage(), 300));
       audit.refused(invoker, action.command(), action.auditArgs(), "storage unavailable");
-      hook.sendMessageEmbeds(Cards.notice("Not sent", "The bot cannot record the request for a second approval right"
-          + " now (storage unavailable). Nothing was sent; try again shortly.")).setEphemeral(true).queue(ok -> { },
-          err -> log.warn("could not answer a click: {}", DiscordText.oneLine(err.toString())));
+      ephemeral(hook, "Not sent", "The bot cannot record the request for a second approval right now (storage"
+          + " unavailable). Nothing was sent; try again shortly.");
       return true;
     }
     ClickFlow.closeReview(action);
@@ -148,6 +172,12 @@ final class ApprovalDesk implements ResumeApproval {
     return true;
   }
 
+  /** An ephemeral answer to a click; the card is left as it is. */
+  static void ephemeral(InteractionHook hook, String title, String text) {
+    hook.sendMessageEmbeds(Cards.notice(title, text)).setEphemeral(true).queue(ok -> { },
+        err -> log.warn("could not answer a click: {}", DiscordText.oneLine(err.toString())));
+  }
+
   /**
    * Posts a request card with Approve and Reject, records where it is (on the read threads, never JDA's callback
    * pool); a card that cannot be posted ends the request ("not sent").
@@ -157,12 +187,14 @@ final class ApprovalDesk implements ResumeApproval {
    * @param command the command, for the audit line
    * @param args the command's audit arguments
    * @param card the request card
+   * @return false when it could not be sent at all (the request was ended); true when it is on its way (a failure
+   *     Discord reports later also ends the request and tells the invoker)
    */
-  void post(String id, Invoker invoker, String command, Map<String, String> args, MessageEmbed card) {
+  boolean post(String id, Invoker invoker, String command, Map<String, String> args, MessageEmbed card) {
     TextChannel channel = jda.getTextChannelById(config.channelId());
     if (channel == null) {
       notPosted(id, invoker, command, args, "the approvals channel " + config.channelId() + " is unknown to the bot");
-      return;
+      return false;
     }
     try {
       channel.sendMessageEmbeds(card).setComponents(ApprovalCards.buttons(id)).queue(
@@ -173,9 +205,11 @@ final class ApprovalDesk implements ResumeApproval {
               log.warn("a request card's message id could not be stored: {}", DiscordText.oneLine(e.getMessage(), 300));
             }
           }),
-          err -> notPosted(id, invoker, command, args, DiscordText.oneLine(err.toString(), 300)));
+          err -> reads.submit(() -> notPosted(id, invoker, command, args, DiscordText.oneLine(err.toString(), 300))));
+      return true;
     } catch (RuntimeException e) { // e.g. no permission to send there
       notPosted(id, invoker, command, args, DiscordText.oneLine(e.toString(), 300));
+      return false;
     }
   }
 
@@ -185,8 +219,9 @@ final class ApprovalDesk implements ResumeApproval {
       if (!store.end(id, PendingState.CANCELLED, clock.instant())) {
         return;
       }
-    } catch (StoreException e) { // it expires by itself; nothing is sent without an approval on a card
+    } catch (StoreException e) { // it expires by itself (audited then); nothing is sent without an approval on a card
       log.warn("an unposted request could not be ended: {}", DiscordText.oneLine(e.getMessage(), 300));
+      return;
     }
     audit.refused(invoker, command, args, "the request card could not be posted");
     showInvoker(id, Cards.notice("Not sent", "The request for a second approval could not be posted in <#"
@@ -198,17 +233,23 @@ final class ApprovalDesk implements ResumeApproval {
    *
    * @param id the request
    * @param card the card's new state (shown without buttons)
+   * @return completes when Discord answered the edit (or at once when there is no such card here); never fails
    */
-  void showInvoker(String id, MessageEmbed card) {
+  CompletableFuture<?> showInvoker(String id, MessageEmbed card) {
     InteractionHook hook = invokerCards.getIfPresent(id);
     if (hook == null) {
-      return;
+      return CompletableFuture.completedFuture(null);
     }
     try {
-      hook.editOriginalEmbeds(card).setComponents().queue(ok -> { },
-          err -> log.warn("could not update an invoker's card: {}", DiscordText.oneLine(err.toString())));
+      return hook.editOriginalEmbeds(card).setComponents().submit().handle((ok, err) -> {
+        if (err != null) {
+          log.warn("could not update an invoker's card: {}", DiscordText.oneLine(err.toString()));
+        }
+        return null;
+      });
     } catch (RuntimeException e) {
       log.warn("could not update an invoker's card: {}", DiscordText.oneLine(e.toString()));
+      return CompletableFuture.completedFuture(null);
     }
   }
 
@@ -243,44 +284,62 @@ final class ApprovalDesk implements ResumeApproval {
   }
 
   @Override
-  public @Nullable CompletableFuture<MessageEmbed> requestIfNeeded(Invoker invoker) {
+  public CompletableFuture<MessageEmbed> resume(Invoker invoker, Supplier<CompletableFuture<MessageEmbed>> now) {
     if (!config.always().contains(ApprovalsConfig.Always.RESUME_AFTER_DAILY_LOSS)) {
-      return null;
-    }
-    HaltState state = halt.known();
-    if (!DailyLossGuard.haltedByGuard(state)) {
-      return null;
+      return now.get();
     }
     CompletableFuture<MessageEmbed> answer = new CompletableFuture<>();
-    Review review = resumeReview(state.reason());
     boolean queued = reads.submit(() -> {
-      byte[] bytes = new byte[16];
-      RANDOM.nextBytes(bytes);
-      String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-      Instant now = clock.instant();
-      Instant expiresAt = now.plus(config.ttl());
       try {
-        store.addRequest(new PendingRow(id, RESUME, invoker.userId(), invoker.userName(), invoker.roleIds(), "{}",
-            mode.key(), now, expiresAt, PendingState.AWAITING, null, null, null));
-      } catch (StoreException e) {
-        log.warn("a /resume request could not be recorded: {}", DiscordText.oneLine(e.getMessage(), 300));
-        answer.complete(Cards.notice("Still halted", "The request for a second approval could not be recorded"
-            + " (storage unavailable). Trading stays halted; try again shortly."));
-        return;
+        HaltState state = halt.current(); // a fresh read: another replica's guard may have halted
+        boolean needed = DailyLossGuard.haltedByGuard(state) || state.halted()
+            && controls.dailyLossUnresumed(mode.key(), session.sessionDay(clock.instant()).toString());
+        if (!needed) {
+          now.get().whenComplete((card, err) -> answer.complete(card != null ? card : Cards.notice("Still halted",
+              "The resume failed; check the bot's presence and the audit channel for the state.")));
+          return;
+        }
+        answer.complete(requestResume(invoker, state));
+      } catch (RuntimeException e) {
+        log.warn("a /resume could not be checked against the two-person rule: {}", DiscordText.oneLine(e.toString(),
+            300));
+        answer.complete(Cards.notice("Still halted", "The bot could not check whether this resume needs a second"
+            + " approval (storage unavailable). Trading stays halted; try again shortly."));
       }
-      audit.step("requested", invoker, RESUME, Map.of(), "waiting for a second approval: a resume after the daily"
-          + " loss halt");
-      post(id, invoker, RESUME, Map.of(), ApprovalCards.request(review, invoker.userId(), "a resume after the daily"
-          + " loss halt", List.of(), expiresAt));
-      answer.complete(ApprovalCards.waiting(review, config.channelId(), expiresAt, "a resume after the daily loss halt"));
     });
     if (!queued) {
       answer.complete(Cards.notice("Still halted", "The bot is busy or shutting down. Trading stays halted; try again"
           + " shortly."));
     }
-    return answer.completeOnTimeout(Cards.notice("Still halted", "The request for a second approval is taking long;"
-        + " if it was recorded, its card appears in <#" + config.channelId() + ">. Trading stays halted until it is"
-        + " approved."), 1_200, TimeUnit.MILLISECONDS);
+    return answer.completeOnTimeout(Cards.notice("Still halted?", "The resume is taking long; check the bot's presence"
+        + " and <#" + config.channelId() + "> for a request card."), 5, TimeUnit.SECONDS);
+  }
+
+  /** Records and posts a /resume request for the halt {@code state} (its start is kept: only it may be resumed). */
+  private MessageEmbed requestResume(Invoker invoker, HaltState state) {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Instant now = clock.instant();
+    Instant expiresAt = now.plus(config.ttl());
+    Review review = resumeReview(state.reason());
+    String why = "a resume after the daily loss halt";
+    String options = state.since() == null ? "{}" : "{\"since\":\"" + state.since() + "\"}";
+    try {
+      store.addRequest(new PendingRow(id, RESUME, invoker.userId(), invoker.userName(), invoker.roleIds(), options,
+          mode.key(), now, expiresAt, PendingState.AWAITING, null, null, null, why));
+    } catch (StoreException e) {
+      log.warn("a /resume request could not be recorded: {}", DiscordText.oneLine(e.getMessage(), 300));
+      return Cards.notice("Still halted", "The request for a second approval could not be recorded (storage"
+          + " unavailable). Trading stays halted; try again shortly.");
+    }
+    audit.step("requested", invoker, RESUME, Map.of(), "waiting for a second approval: " + why);
+    if (!post(id, invoker, RESUME, Map.of(), ApprovalCards.request(review, invoker.userId(), why, List.of(),
+        expiresAt))) {
+      return Cards.notice("Still halted", "The request for a second approval could not be posted in <#"
+          + config.channelId() + ">. Trading stays halted; tell whoever runs the bot.");
+    }
+    return ApprovalCards.waiting(review, config.channelId(), expiresAt, why);
   }
 
   /** @return what the review read (position now and after, what a flatten closes), or nothing */

@@ -157,7 +157,7 @@ public final class BotAssembly {
       // Reads (/positions, /orders, autocomplete) on threads of their own: 4 at once, 32 waiting at most.
       Workers reads = new Workers("crosstrade-read", READ_THREADS, READ_QUEUE);
       ApprovalDesk secondPerson = config.approvals() == null ? null : new ApprovalDesk(config.approvals(),
-          trail.store().approvals(), discord.jda(), audit, Clock.systemUTC(), reads, halt, config.mode());
+          trail.store(), config.dailyLoss(), discord.jda(), audit, Clock.systemUTC(), reads, halt, config.mode());
       registry = CommandRegistry.standard(trail, halt, secondPerson);
       if (config.board() != null) { // session reports cover the board's accounts
         registry = registry.plus(new ReportCommand(SessionReports.reader(config, trail), config.board().accounts(),

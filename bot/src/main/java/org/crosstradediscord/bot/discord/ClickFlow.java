@@ -166,16 +166,17 @@ final class ClickFlow {
 
   /**
    * The invoker's Confirm of a trade that needs a second person: refused now while it is halted, else a request.
+   * Never falls through to a claim: nothing is sent on this click.
    *
-   * @return true when the click was answered here; false to claim it as usual (it is no longer pending: the claim
-   *     says why)
+   * @return true (the click was answered here)
    */
   private boolean secondPerson(Click c, PendingAction peeked) {
     TradeAction action = peeked.action();
     String halted = halt.refusalFresh(action.command());
     if (halted != null) {
       if (!store.deny(c.pendingId(), c.interactionId())) {
-        return false;
+        followUp(c.hook(), "Nothing to confirm", "This was already handled or it expired. Nothing was sent.");
+        return true;
       }
       closeReview(action);
       audit(c.clicker(), "refused", action.command(), action.auditArgs(), "trading is halted");

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -21,6 +22,10 @@ import org.crosstradediscord.bot.rendering.BoardCard;
 import org.crosstradediscord.bot.text.DiscordText;
 import org.crosstradediscord.bot.store.HaltState;
 import org.crosstradediscord.bot.store.Store;
+import org.crosstradediscord.bot.store.UnknownRow;
+import org.crosstradediscord.bot.risk.TradingSession;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.crosstradediscord.client.model.PnlUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +48,8 @@ public final class DeskBoard implements AutoCloseable {
   private final JDA jda;
   private final Store store;
   private final Supplier<HaltState> halt;
+  private volatile Supplier<Map<String, String>> notes = Map::of;
+  private final Function<Instant, TradingSession> sessions;
   private final Duration staleAfter;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "desk-board");
@@ -69,14 +76,26 @@ public final class DeskBoard implements AutoCloseable {
    * @param store where the message id is kept
    * @param halt reads the halt state (throws when it cannot)
    * @param streamInterval the P&amp;L stream's interval (the board is stale after 3 × it)
+   * @param sessions the trading session an instant falls in (the board lists that session's unresolved unknown
+   *     outcomes)
    */
-  public DeskBoard(BoardConfig config, JDA jda, Store store, Supplier<HaltState> halt, Duration streamInterval) {
+  public DeskBoard(BoardConfig config, JDA jda, Store store, Supplier<HaltState> halt, Duration streamInterval,
+      Function<Instant, TradingSession> sessions) {
     this.config = config;
+    this.sessions = sessions;
     this.jda = jda;
     this.store = store;
     this.halt = halt;
     this.staleAfter = streamInterval.multipliedBy(3);
     this.buttons = BoardCard.buttons(config.accounts());
+  }
+
+  /**
+   * @param lines account (as configured) → one more line for its field, e.g. the trailing drawdown's
+   *     {@code drawdown room 640.00 of 2000.00}; read at every draw, must not wait
+   */
+  public void showNotes(Supplier<Map<String, String>> lines) {
+    this.notes = lines;
   }
 
   /**
@@ -146,8 +165,14 @@ public final class DeskBoard implements AutoCloseable {
         h = null;
       }
       Frame f = latest;
+      Map<String, String> accountNotes;
+      try {
+        accountNotes = notes.get();
+      } catch (RuntimeException e) {
+        accountNotes = Map.of();
+      }
       BoardCard.Snapshot s = new BoardCard.Snapshot(config.accounts(), f == null ? null : f.update(),
-          f == null ? null : f.at(), now, staleAfter, h);
+          f == null ? null : f.at(), now, staleAfter, h, accountNotes, unknowns(now));
       String key;
       MessageEmbed embed;
       try {
@@ -175,6 +200,17 @@ public final class DeskBoard implements AutoCloseable {
       lastEditAt = now;
     } catch (RuntimeException e) {
       log.warn("desk board not updated: {}", DiscordText.oneLine(e.toString(), 300));
+    }
+  }
+
+  /** @return the unresolved unknown outcomes of the session {@code now} is in, or null when the store cannot say */
+  private @Nullable List<UnknownRow> unknowns(Instant now) {
+    try {
+      TradingSession session = sessions.apply(now);
+      return store.unknowns().unresolved(session.start(), session.end());
+    } catch (RuntimeException e) {
+      log.debug("unknown outcomes not readable: {}", DiscordText.oneLine(e.toString(), 200));
+      return null;
     }
   }
 

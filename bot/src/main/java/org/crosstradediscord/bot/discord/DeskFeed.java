@@ -1,6 +1,10 @@
 package org.crosstradediscord.bot.discord;
 
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.crosstradediscord.bot.board.TrailingDrawdownGuard;
 import java.time.Duration;
 import java.util.Set;
 import net.dv8tion.jda.api.JDA;
@@ -16,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The P&amp;L stream and what it feeds: the desk board ({@code board}) with its session reports, and the daily loss
- * limits ({@code daily_loss}). Without either, {@link #NONE}: no stream is opened.
+ * limits ({@code daily_loss}); and the trailing-drawdown limits ({@code trailing_drawdown}), read every
+ * {@value TrailingDrawdownGuard#EVERY_S} s on a thread of their own, whose room left the board shows. Without any,
+ * {@link #NONE}: no stream is opened.
  */
 final class DeskFeed implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DiscordBot.class); // the bot's log lines keep one logger
@@ -24,19 +30,22 @@ final class DeskFeed implements AutoCloseable {
   private static final Duration LIMIT_INTERVAL = Duration.ofSeconds(5);
 
   /** No board, no daily loss limit: nothing runs. */
-  static final DeskFeed NONE = new DeskFeed(null, null);
+  static final DeskFeed NONE = new DeskFeed(null, null, null);
 
   private final @Nullable DeskBoard board;
   private final @Nullable PnlStream stream;
+  private final @Nullable ScheduledExecutorService drawdown;
   private final @Nullable SessionReports reports;
 
-  private DeskFeed(@Nullable DeskBoard board, @Nullable PnlStream stream) {
-    this(board, stream, null);
+  private DeskFeed(@Nullable DeskBoard board, @Nullable PnlStream stream, @Nullable ScheduledExecutorService drawdown) {
+    this(board, stream, drawdown, null);
   }
 
-  private DeskFeed(@Nullable DeskBoard board, @Nullable PnlStream stream, @Nullable SessionReports reports) {
+  private DeskFeed(@Nullable DeskBoard board, @Nullable PnlStream stream, @Nullable ScheduledExecutorService drawdown,
+      @Nullable SessionReports reports) {
     this.board = board;
     this.stream = stream;
+    this.drawdown = drawdown;
     this.reports = reports;
   }
 
@@ -54,7 +63,8 @@ final class DeskFeed implements AutoCloseable {
    */
   static DeskFeed start(BotConfig config, JDA jda, Desk desk) {
     boolean limits = !config.dailyLoss().byAccount().isEmpty();
-    if (config.board() == null && !limits) {
+    boolean trailing = !config.trailingDrawdown().byAccount().isEmpty();
+    if (config.board() == null && !limits && !trailing) {
       return NONE;
     }
     // The board draws at most once per refresh whatever the stream's pace; a daily loss limit wants frames every 5 s.
@@ -67,17 +77,38 @@ final class DeskFeed implements AutoCloseable {
     }
     DeskBoard board = null;
     if (config.board() != null) {
-      board = new DeskBoard(config.board(), jda, desk.trail().store(), desk.halt()::known, interval);
+      board = new DeskBoard(config.board(), jda, desk.trail().store(), desk.halt()::known, interval,
+          config.dailyLoss()::session);
       try {
         board.start();
       } catch (IllegalStateException e) {
         throw new StartupException(e.getMessage());
       }
     }
+    ScheduledExecutorService drawdown = null;
     // Session reports sample the board's accounts; the replica drawing the board samples and posts them.
     SessionReports reports = board == null ? null
         : SessionReports.start(config, jda, desk.trail(), board::leading, interval);
     try {
+      if (trailing) {
+        TrailingDrawdownGuard trailingGuard = new TrailingDrawdownGuard(config.trailingDrawdown(), config.dailyLoss(),
+            desk.trail().store(), desk.halt(), desk.client(), desk.audit(), new Invoker(jda.getSelfUser().getIdLong(),
+            "crosstrade-bot (trailing drawdown)", Set.of()), config.mode(), Clock.systemUTC());
+        drawdown = Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "trailing-drawdown");
+          t.setDaemon(true);
+          return t;
+        });
+        drawdown.scheduleWithFixedDelay(trailingGuard::check, 0, TrailingDrawdownGuard.EVERY_S, TimeUnit.SECONDS);
+        if (board != null) {
+          board.showNotes(trailingGuard::roomLines);
+        }
+        log.info("trailing drawdown limits {} checked every {} s", config.trailingDrawdown().summary(),
+            TrailingDrawdownGuard.EVERY_S);
+      }
+      if (config.board() == null && !limits) {
+        return new DeskFeed(null, null, drawdown);
+      }
       DailyLossGuard guard = !limits ? null
           : new DailyLossGuard(config.dailyLoss(), desk.trail().store(), desk.halt(), desk.client(), desk.audit(),
               new Invoker(jda.getSelfUser().getIdLong(), "crosstrade-bot (daily loss limit)", Set.of()),
@@ -96,10 +127,13 @@ final class DeskFeed implements AutoCloseable {
       });
       log.info("P&L stream every {} ms for {}{}", interval.toMillis(), config.board() == null ? "" : "the desk board",
           limits ? (config.board() == null ? "" : " and ") + "daily loss limits " + config.dailyLoss().summary() : "");
-      return new DeskFeed(board, stream, reports);
+      return new DeskFeed(board, stream, drawdown, reports);
     } catch (RuntimeException e) {
       if (reports != null) {
         reports.close();
+      }
+      if (drawdown != null) {
+        drawdown.shutdownNow();
       }
       if (board != null) {
         board.close();
@@ -113,11 +147,14 @@ final class DeskFeed implements AutoCloseable {
     return board;
   }
 
-  /** Stops the session reports and the board, then the stream. */
+  /** Stops the session reports, the trailing-drawdown checks, the board, then the stream. */
   @Override
   public void close() {
     if (reports != null) {
       reports.close();
+    }
+    if (drawdown != null) {
+      drawdown.shutdownNow();
     }
     if (board != null) {
       board.close();

@@ -49,6 +49,7 @@ public final class InteractionRouter extends ListenerAdapter {
   private final @Nullable AlertApprovals approvals;
   private final @Nullable ApprovalClicks secondApprovals;
   private final @Nullable ApprovalExpiry approvalExpiry;
+  private final FollowUps followUps;
 
   /**
    * @param desk the desk's services: pending confirmations, the SDK, the audit log, the halt switch, the trade calls
@@ -74,9 +75,12 @@ public final class InteractionRouter extends ListenerAdapter {
     Workers reads = desk.reads();
     HaltSwitch halt = desk.halt();
     Suggestions suggestions = new Suggestions(client, reads);
-    this.reviews = new ReviewFlow(registry, policy, store, client, audit, reads, steps, limits, mode, halt);
+    this.reviews = new ReviewFlow(registry, policy, store, client, audit, reads, steps, limits, mode, halt,
+        secondPerson == null ? null : secondPerson.config());
     this.commands = new CommandFlow(registry, policy, client, audit, reads, limits, mode, halt, reviews);
-    TradeExecution execution = new TradeExecution(client, audit, store, calls, limits, mode, halt, suggestions);
+    this.followUps = new FollowUps(client, audit, desk.trail().store().unknowns(), Clock.systemUTC());
+    TradeExecution execution = new TradeExecution(client, audit, store, calls, limits, mode, halt, suggestions,
+        followUps);
     this.clicks = new ClickFlow(store, audit, calls, halt, policy, limits, claimLease, reviews::rebuild, execution, steps,
         secondPerson);
     this.secondApprovals = secondPerson == null ? null : new ApprovalClicks(secondPerson, store, policy, halt, audit,
@@ -86,7 +90,7 @@ public final class InteractionRouter extends ListenerAdapter {
     this.alerts = alerts;
     this.approvals = alerts == null ? null : new AlertApprovals(alerts.desk(), desk.trail().store().alerts(), policy,
         limits, halt, client, mode, audit, steps, calls, Clock.systemUTC(), claimLease,
-        secondPerson == null ? null : secondPerson.config());
+        secondPerson == null ? null : secondPerson.config(), followUps);
   }
 
   /**
@@ -116,6 +120,7 @@ public final class InteractionRouter extends ListenerAdapter {
   void close() {
     closeDesks();
     steps.close();
+    followUps.close();
   }
 
   /** @return true when no review-card read is queued or running */

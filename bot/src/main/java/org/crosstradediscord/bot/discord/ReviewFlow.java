@@ -28,6 +28,8 @@ import org.crosstradediscord.bot.risk.LimitGuard;
 import org.crosstradediscord.bot.risk.OrderIntent;
 import org.crosstradediscord.bot.store.StoreException;
 import org.crosstradediscord.client.CrossTradeClient;
+import org.crosstradediscord.bot.config.ApprovalsConfig;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +54,12 @@ final class ReviewFlow {
   private final LimitGuard limits;
   private final TradingMode mode;
   private final HaltSwitch halt;
+  private final @Nullable ApprovalsConfig approvals;
 
   ReviewFlow(CommandRegistry registry, RolePolicy policy, ConfirmationStore store, CrossTradeClient client,
-      AuditLog audit, Workers reads, Workers steps, LimitGuard limits, TradingMode mode, HaltSwitch halt) {
+      AuditLog audit, Workers reads, Workers steps, LimitGuard limits, TradingMode mode, HaltSwitch halt,
+      @Nullable ApprovalsConfig approvals) {
+    this.approvals = approvals;
     this.registry = registry;
     this.policy = policy;
     this.store = store;
@@ -122,7 +127,9 @@ final class ReviewFlow {
     ReviewedAction action = new ReviewedAction(ready, mode == TradingMode.PAPER);
     PendingAction pending;
     try {
-      pending = store.put(invoker, action, recipe, () -> expired(hook, invoker, action));
+      // The two-person rule is decided here and stored with the row: its Confirm can then never claim it directly.
+      pending = store.put(invoker, action, recipe.withSecondPerson(SecondPerson.needed(approvals, action)),
+          () -> expired(hook, invoker, action));
     } catch (StoreException e) {
       // A card whose Confirm could not be claimed reliably (restart, replicas) is not shown at all.
       log.warn("/{}: the pending confirmation could not be stored: {}", ready.command(), DiscordText.oneLine(e.getMessage()));

@@ -28,6 +28,9 @@ import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.CrossTradeException;
 import org.crosstradediscord.client.InvalidRequestException;
 import org.crosstradediscord.client.NotSentException;
+import org.crosstradediscord.client.OutcomeUnknownException;
+import org.crosstradediscord.bot.preview.PreviewPlan;
+import org.crosstradediscord.bot.preview.Previews;
 import org.crosstradediscord.client.Violation;
 import org.crosstradediscord.client.model.MarketPosition;
 import org.crosstradediscord.client.model.Position;
@@ -55,9 +58,10 @@ final class TradeExecution {
   private final TradingMode mode;
   private final HaltSwitch halt;
   private final Suggestions suggestions;
+  private final FollowUps followUps;
 
   TradeExecution(CrossTradeClient client, AuditLog audit, ConfirmationStore store, TradeCalls calls, LimitGuard limits,
-      TradingMode mode, HaltSwitch halt, Suggestions suggestions) {
+      TradingMode mode, HaltSwitch halt, Suggestions suggestions, FollowUps followUps) {
     this.client = client;
     this.audit = audit;
     this.store = store;
@@ -66,6 +70,7 @@ final class TradeExecution {
     this.mode = mode;
     this.halt = halt;
     this.suggestions = suggestions;
+    this.followUps = followUps;
   }
 
   /**
@@ -115,7 +120,11 @@ final class TradeExecution {
 
   /** What one SDK call came to: the audit text, the order ids, the time taken and how to draw its card. */
   private record Result(String result, @Nullable String detail, List<String> orderIds, long ms,
-      Supplier<MessageEmbed> card) {
+      Supplier<MessageEmbed> card, boolean unknown) {
+    Result(String result, @Nullable String detail, List<String> orderIds, long ms, Supplier<MessageEmbed> card) {
+      this(result, detail, orderIds, ms, card, false);
+    }
+
     Result(String result, List<String> orderIds, long ms, Supplier<MessageEmbed> card) {
       this(result, null, orderIds, ms, card);
     }
@@ -148,7 +157,7 @@ final class TradeExecution {
           checks.forMember(e) + "\nNothing was sent; run the command again."));
     } catch (CrossTradeException e) {
       return new Result(FailureWords.auditOutcome(e, client.requestTimeout()), FailureWords.technical(e), null,
-          elapsedMs(start), () -> Cards.failure(review, e, client.requestTimeout()));
+          elapsedMs(start), () -> Cards.failure(review, e, client.requestTimeout()), e instanceof OutcomeUnknownException);
     } catch (InvalidRequestException e) {
       // The SDK's own request rules refused it before sending (the bot's validation should have caught it first).
       return new Result("refused before sending: " + e.getMessage(), null, elapsedMs(start),
@@ -156,8 +165,8 @@ final class TradeExecution {
               + DiscordText.escape(Violation.describe(e.violations()), 1000) + "\nNothing was sent."));
     } catch (RuntimeException | Error e) { // any Throwable ends in a result card and a result audit line
       log.error("unexpected failure executing /{}", action.command(), e);
-      return new Result("internal error " + e.getClass().getSimpleName(), null, elapsedMs(start),
-          () -> unknownAfterInternalError(review));
+      return new Result("internal error " + e.getClass().getSimpleName(), null, null, elapsedMs(start),
+          () -> unknownAfterInternalError(review), true);
     } finally {
       checks.done(); // the order's "on its way" count ends when its SDK call returned, however it ended
     }
@@ -215,6 +224,8 @@ final class TradeExecution {
     private final UnaryOperator<MessageEmbed> decorate;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile CompletableFuture<?> lastEdit = CompletableFuture.completedFuture(null);
+    /** The result card as last drawn (a follow-up adds a field to it). */
+    private volatile MessageEmbed shown;
 
     ConfirmedTrade(String pendingId, InteractionHook hook, Invoker clicker, TradeAction action, long clickedAt,
         CompletableFuture<?> cardBefore, Runnable auditBefore, UnaryOperator<MessageEmbed> decorate) {
@@ -241,6 +252,39 @@ final class TradeExecution {
       boolean late = !ended.compareAndSet(false, true);
       report(r.result() + (late ? " (answer arrived after shutdown reported outcome unknown)" : ""), r.detail(),
           r.orderIds(), r.ms(), r.card());
+      if (r.unknown() && !late) { // issue 25: read (never send) what it may have changed; the card says what was found
+        followUps.start(unknown(), probe(), this::checkedAfterwards);
+      }
+    }
+
+    private FollowUps.Unknown unknown() {
+      String subject = action.previewPlan().map(p -> p.subject().equals(Previews.POSITION) ? "position"
+          : p.subject().toLowerCase(java.util.Locale.ROOT)).orElse("position");
+      return new FollowUps.Unknown(clicker, action.command(), action.auditArgs(),
+          FollowUps.what(action.command(), action.auditArgs()), subject);
+    }
+
+    /** @return reads the review's plan again and compares with the review's preview, or null without a plan */
+    private FollowUps.@Nullable Probe probe() {
+      PreviewPlan plan = action.previewPlan().orElse(null);
+      PreviewPlan.Check check = plan == null ? null : plan.check();
+      if (check == null) {
+        return null;
+      }
+      Preview before = action instanceof ReviewedAction reviewed ? reviewed.preview() : null;
+      return () -> check.compare(before, plan.read().apply(FollowUps.reads(client)));
+    }
+
+    /** Adds what a follow-up found to the result card, after the card's earlier edits. */
+    private void checkedAfterwards(String found) {
+      MessageEmbed card = Cards.checkedAfterwards(shown, found);
+      lastEdit = lastEdit.handle((ok, err) -> null)
+          .thenCompose(ok -> hook.editOriginalEmbeds(card).setComponents().submit())
+          .whenComplete((ok, err) -> {
+            if (err != null) {
+              log.warn("could not add a follow-up to a trade's card: {}", err.toString());
+            }
+          });
     }
 
     @Override
@@ -257,6 +301,7 @@ final class TradeExecution {
         report("outcome unknown: the bot was shutting down while the call was in flight", null, -1,
             () -> Cards.notice("OUTCOME UNKNOWN: " + review.title(),
                 "**Outcome unknown — the bot was shutting down; check NinjaTrader** before retrying."));
+        followUps.start(unknown(), null, found -> { }); // listed on the board; the bot is stopping
       }
     }
 
@@ -264,6 +309,7 @@ final class TradeExecution {
     public void failed(Throwable error) {
       if (ended.compareAndSet(false, true)) {
         report("internal error " + error.getClass().getSimpleName(), null, -1, () -> unknownAfterInternalError(review));
+        followUps.start(unknown(), probe(), this::checkedAfterwards);
       }
     }
 
@@ -309,6 +355,7 @@ final class TradeExecution {
         log.warn("the result card of /{} could not be marked: {}", action.command(), e.toString());
       }
       MessageEmbed shown = embed;
+      this.shown = embed;
       lastEdit = cardBefore.thenCompose(ok -> hook.editOriginalEmbeds(shown).setComponents().submit())
           .whenComplete((ok, err) -> { // e.g. Discord refused it, or JDA shut down
             if (err != null) {

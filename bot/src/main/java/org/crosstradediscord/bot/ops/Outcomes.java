@@ -25,7 +25,8 @@ final class Outcomes {
    *     {@code not sent: …}, {@code paper: not sent}, {@code outcome unknown: …}
    * @return {@code ok}, {@code unauthorized}, {@code rate_limited}, {@code rejected}, {@code unreachable},
    *     {@code outcome_unknown}, {@code no_position}, {@code nt_not_connected}, {@code error},
-   *     {@code invalid_request}, {@code not_sent}, {@code paper}, {@code internal_error} or {@code other}
+   *     {@code invalid_request}, {@code not_sent}, {@code paper}, {@code internal_error}, {@code reconciled} or
+   *     {@code other}
    */
   static String status(String outcome) {
     if (outcome == null) {
@@ -39,6 +40,9 @@ final class Outcomes {
     }
     if (outcome.startsWith("not sent") || outcome.startsWith("not read")) {
       return "not_sent";
+    }
+    if (outcome.startsWith("reconciled")) {
+      return "reconciled"; // a follow-up of an unknown outcome: reads only, nothing sent
     }
     if (outcome.startsWith("outcome unknown")) {
       return "outcome_unknown";
@@ -57,11 +61,11 @@ final class Outcomes {
   /**
    * @param status a label from {@link #status}
    * @return true when a request reached (or may have reached) CrossTrade: everything but {@code paper},
-   *     {@code not_sent}, {@code invalid_request} and {@code other}
+   *     {@code not_sent}, {@code invalid_request}, {@code reconciled} and {@code other}
    */
   static boolean sent(String status) {
     return switch (status) {
-      case "paper", "not_sent", "invalid_request", "other" -> false;
+      case "paper", "not_sent", "invalid_request", "reconciled", "other" -> false;
       default -> true;
     };
   }

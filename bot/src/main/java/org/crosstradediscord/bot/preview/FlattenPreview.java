@@ -27,14 +27,9 @@ final class FlattenPreview {
   /** {@link Previews#flatten(FlattenRequest, List, List, int, int)}. */
   static Preview flatten(FlattenRequest filters, List<Position> positions, List<Order> orders, int accountsRead,
       int accountsNotRead) {
-    List<Position> closes = positions.stream().filter(p -> !isFlat(p) && matches(filters, p)).toList();
-    Set<String> closedInstruments = new LinkedHashSet<>();
-    closes.forEach(p -> closedInstruments.add(key(p.getAccount()) + "\n" + key(p.getInstrument())));
+    List<Position> closes = closes(filters, positions);
     List<Order> working = orders.stream().filter(PreviewText::isWorking).toList();
-    List<Order> cancels = working.stream().filter(o -> accountMatches(filters, o.getAccount())
-        && (filters.getMarketPosition() == null
-            ? filters.getInstrument() == null || key(filters.getInstrument()).equals(key(o.getInstrument()))
-            : closedInstruments.contains(key(o.getAccount()) + "\n" + key(o.getInstrument())))).toList();
+    List<Order> cancels = cancels(filters, positions, working);
     List<String> lines = new ArrayList<>();
     if (accountsRead >= 0) {
       lines.add("Covers every account of the CrossTrade user (" + accountsRead + " account"
@@ -50,7 +45,32 @@ final class FlattenPreview {
       lines.add("Working orders of " + accountsNotRead + " more account" + (accountsNotRead == 1 ? "" : "s")
           + " were not read; matching ones are cancelled too");
     }
-    return new Preview(lines, working);
+    return new Preview(lines, working, positions);
+  }
+
+  /**
+   * @param filters the flatten's filters
+   * @param positions positions read
+   * @return the open ones it closes
+   */
+  static List<Position> closes(FlattenRequest filters, List<Position> positions) {
+    return positions.stream().filter(p -> !isFlat(p) && matches(filters, p)).toList();
+  }
+
+  /**
+   * @param filters the flatten's filters
+   * @param positions positions read
+   * @param orders orders read
+   * @return the working ones it cancels: matching account and instrument without a side filter, else those of the
+   *     instruments whose position it closes
+   */
+  static List<Order> cancels(FlattenRequest filters, List<Position> positions, List<Order> orders) {
+    Set<String> closedInstruments = new LinkedHashSet<>();
+    closes(filters, positions).forEach(p -> closedInstruments.add(key(p.getAccount()) + "\n" + key(p.getInstrument())));
+    return orders.stream().filter(PreviewText::isWorking).filter(o -> accountMatches(filters, o.getAccount())
+        && (filters.getMarketPosition() == null
+            ? filters.getInstrument() == null || key(filters.getInstrument()).equals(key(o.getInstrument()))
+            : closedInstruments.contains(key(o.getAccount()) + "\n" + key(o.getInstrument())))).toList();
   }
 
   private static void list(List<String> lines, List<String> items) {

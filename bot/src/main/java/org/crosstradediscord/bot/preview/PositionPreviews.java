@@ -33,7 +33,7 @@ final class PositionPreviews {
       lines.add(market ? "After: " + target + " (" + closed + " first)"
           : "After: Flat (" + closed + "), then " + target + " if the " + type + " fills");
     }
-    return new Preview(lines, List.of());
+    return new Preview(lines, List.of(), kept(now));
   }
 
   /** {@link Previews#place(Position, OrderRequest)}: a new order beside the position (nothing closed first). */
@@ -47,7 +47,7 @@ final class PositionPreviews {
     boolean market = order.getOrderType() == OrderType.MARKET;
     String type = order.getOrderType() == null ? "order" : order.getOrderType().getValue() + " order";
     lines.add(market ? "After: " + target : "After: " + target + " if the " + type + " fills");
-    return new Preview(lines, List.of());
+    return new Preview(lines, List.of(), kept(now));
   }
 
   /** {@link Previews#close(Position, Integer, Double)}. */
@@ -56,7 +56,7 @@ final class PositionPreviews {
     lines.add("Now: " + describe(now));
     if (isFlat(now)) {
       lines.add("After: nothing to close: CrossTrade refuses a close when flat");
-      return new Preview(lines, List.of());
+      return new Preview(lines, List.of(), kept(now));
     }
     int open = now.getQuantity();
     int closing = closingQuantity(open, quantity, fraction);
@@ -66,7 +66,12 @@ final class PositionPreviews {
       lines.add("Realizes about " + money(now.getUnrealizedProfitLoss() * closing / open)
           + " at the last price (the fill may differ)");
     }
-    return new Preview(lines, List.of());
+    return new Preview(lines, List.of(), kept(now));
+  }
+
+  /** @return the position read, kept for a follow-up's comparison (none when the read gave none) */
+  static List<Position> kept(Position now) {
+    return now == null ? List.of() : List.of(now);
   }
 
   /** {@link Previews#closingQuantity}. */

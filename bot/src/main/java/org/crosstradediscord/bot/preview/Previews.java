@@ -7,6 +7,7 @@ import org.crosstradediscord.client.model.FlattenRequest;
 import org.crosstradediscord.client.model.Order;
 import org.crosstradediscord.client.model.OrderRequest;
 import org.crosstradediscord.client.model.Position;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an action will affect, as plain text lines computed from the positions and orders read before Confirm:
@@ -40,7 +41,9 @@ public final class Previews {
    * @return reads the position in the order's instrument
    */
   public static PreviewPlan order(String account, OrderRequest order, boolean reverse) {
-    return new PreviewPlan(POSITION, reads -> order(reads.position(account, order.getInstrument()), order, reverse));
+    return new PreviewPlan(POSITION, reads -> order(reads.position(account, order.getInstrument()), order, reverse),
+        (before, after) -> before == null ? Reconcile.noBefore(Reconcile.describe(account, order.getInstrument(),
+            first(after))) : Reconcile.order(account, order, reverse, first(before), first(after)));
   }
 
   /**
@@ -69,7 +72,9 @@ public final class Previews {
    * @return reads the position
    */
   public static PreviewPlan close(String account, String instrument, Integer quantity, Double fraction) {
-    return new PreviewPlan(POSITION, reads -> close(reads.position(account, instrument), quantity, fraction));
+    return new PreviewPlan(POSITION, reads -> close(reads.position(account, instrument), quantity, fraction),
+        (before, after) -> before == null ? Reconcile.noBefore(Reconcile.describe(account, instrument, first(after)))
+            : Reconcile.close(account, instrument, quantity, fraction, first(before), first(after)));
   }
 
   /**
@@ -86,7 +91,13 @@ public final class Previews {
       List<Order> orders = new ArrayList<>();
       accounts.stream().limit(MAX_ORDER_ACCOUNTS).forEach(a -> orders.addAll(reads.orders(a)));
       return flatten(filters, positions, orders, accounts.size(), Math.max(0, accounts.size() - MAX_ORDER_ACCOUNTS));
-    });
+    }, (before, after) -> before == null ? Reconcile.noBefore(Reconcile.describe(filters, after))
+        : Reconcile.flatten(filters, before, after));
+  }
+
+  /** @return the one position a position preview read, or null (flat) when it read none */
+  private static @Nullable Position first(Preview p) {
+    return p.positions().isEmpty() ? null : p.positions().get(0);
   }
 
   // ---- pure computations (PositionPreviews, FlattenPreview, PreviewText, ReadFailures) --------------------------

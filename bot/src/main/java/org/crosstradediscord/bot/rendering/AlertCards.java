@@ -87,7 +87,7 @@ public final class AlertCards {
         .addField(DiscordText.cutEscaped(DiscordText.escape(DiscordText.oneLine(title, 200), 200), 250),
             DiscordText.cutEscaped(DiscordText.escape(outcome, 900), 1000), false);
     if (followUp != null) {
-      e.addField("Checked afterwards", DiscordText.cutEscaped(DiscordText.escape(followUp, 900), 1000), false);
+      CardParts.checkedAfterwards(e, followUp);
     }
     return e.build();
   }

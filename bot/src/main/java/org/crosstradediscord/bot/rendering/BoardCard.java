@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -15,6 +16,9 @@ import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.crosstradediscord.bot.board.Freshness;
 import org.crosstradediscord.bot.store.HaltState;
+import org.crosstradediscord.bot.store.UnknownOutcomes;
+import org.crosstradediscord.bot.store.UnknownRow;
+import org.jspecify.annotations.Nullable;
 import org.crosstradediscord.client.model.AccountItem;
 import org.crosstradediscord.client.model.MarketPosition;
 import org.crosstradediscord.client.model.PnlAccount;
@@ -39,6 +43,8 @@ public final class BoardCard {
   public static final String FLATTEN = PREFIX + "flatten:";
   /** custom_id of the Halt button. */
   public static final String HALT = PREFIX + "halt";
+  /** Unknown outcomes listed, at most (then "+N more"). */
+  static final int MAX_UNKNOWNS = 5;
   /** Positions listed per account, at most (then "+N more"). */
   static final int MAX_POSITIONS = 10;
   /** Characters of an embed the board fills at most (Discord allows 6000). */
@@ -58,9 +64,19 @@ public final class BoardCard {
    * @param now the time of rendering
    * @param staleAfter silence after which numbers are hidden (3 × the stream's interval)
    * @param halt the halt state, or null when it cannot be read
+   * @param notes account (as configured) → one more line shown first in its field (e.g. the trailing drawdown's room
+   *     left), unescaped; empty for none
+   * @param unknowns the unresolved outcome-unknown trades and alerts of the current trading session, oldest first, or
+   *     null when the store cannot be read
    */
   public record Snapshot(List<String> accounts, PnlUpdate update, Instant frameAt, Instant now, Duration staleAfter,
-      HaltState halt) {
+      HaltState halt, Map<String, String> notes, @Nullable List<UnknownRow> unknowns) {
+    /** A snapshot without notes or unresolved unknown outcomes. */
+    public Snapshot(List<String> accounts, PnlUpdate update, Instant frameAt, Instant now, Duration staleAfter,
+        HaltState halt) {
+      this(accounts, update, frameAt, now, staleAfter, halt, Map.of(), List.of());
+    }
+
     /** @return whether the newest frame is fresh, or why not ({@link Freshness} with {@link #staleAfter}) */
     public Freshness.Verdict freshness() {
       return new Freshness(staleAfter).judge(update, frameAt, now);
@@ -94,6 +110,7 @@ public final class BoardCard {
     }
     d.append(health(s));
     b.setDescription(d.toString());
+    unknowns(b, s.unknowns());
     if (!s.stale()) {
       int used = b.length();
       for (int i = 0; i < s.accounts().size(); i++) {
@@ -101,7 +118,9 @@ public final class BoardCard {
         Optional<PnlAccount> a = find(s.update(), account);
         String name = cut(DiscordText.escape(account, 100) + " — " + a.map(BoardCard::totals).orElse("not in the stream"),
             MessageEmbed.TITLE_MAX_LENGTH);
-        String value = cut(a.map(BoardCard::positions).orElse("No data for this account."), MessageEmbed.VALUE_MAX_LENGTH);
+        String note = s.notes().get(account);
+        String value = cut((note == null ? "" : DiscordText.escape(note, 200) + "\n")
+            + a.map(BoardCard::positions).orElse("No data for this account."), MessageEmbed.VALUE_MAX_LENGTH);
         if (used + name.length() + value.length() > BUDGET) { // Discord's 6000 per embed, with room for the notice
           b.addField("+" + (s.accounts().size() - i) + " more accounts", "Not shown (message size): see /positions.",
               false);
@@ -198,6 +217,44 @@ public final class BoardCard {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The outcome-unknown trades and alerts of the session no follow-up resolved (shown whatever the stream's health):
+   * when, what, and what the follow-up found so far.
+   */
+  private static void unknowns(EmbedBuilder b, @Nullable List<UnknownRow> rows) {
+    if (rows == null) {
+      b.addField("Outcomes unknown this session", "Not readable right now (the store did not answer): check"
+          + " NinjaTrader.", false);
+      return;
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    StringBuilder v = new StringBuilder();
+    for (UnknownRow r : rows.subList(0, Math.min(rows.size(), MAX_UNKNOWNS))) {
+      v.append("• <t:").append(r.at().getEpochSecond()).append(":T> ").append(DiscordText.escape(r.what(), 120))
+          .append(" — ").append(state(r.verdict())).append('\n');
+    }
+    if (rows.size() > MAX_UNKNOWNS) {
+      v.append("+").append(rows.size() - MAX_UNKNOWNS).append(" more\n");
+    }
+    v.append("Check NinjaTrader; each leaves this list once a follow-up saw it executed or not executed.");
+    b.addField("Outcome unknown, not resolved (" + rows.size() + (rows.size() == UnknownOutcomes.MAX_LISTED ? "+" : "")
+        + ")", cut(v.toString(), MessageEmbed.VALUE_MAX_LENGTH), false);
+  }
+
+  private static String state(@Nullable String verdict) {
+    if (verdict == null) {
+      return "not checked yet";
+    }
+    return switch (verdict) {
+      case "COULD_NOT_CHECK" -> "could not check";
+      case "OTHER_CHANGE" -> "changed, not as ordered";
+      case "CANNOT_TELL" -> "the reads cannot tell";
+      default -> "checked";
+    };
   }
 
   private static String health(Snapshot s) {

@@ -22,6 +22,17 @@ final class CardParts {
     review.fields().forEach(f -> e.addField(f.name(), DiscordText.escape(f.value(), FIELD_VALUE_MAX), true));
   }
 
+  /**
+   * Adds what a follow-up of an unknown outcome found (escaped, bounded), the same way on every card.
+   *
+   * @param e the card
+   * @param found plain words (may quote the upstream's names)
+   * @return {@code e}
+   */
+  static EmbedBuilder checkedAfterwards(EmbedBuilder e, String found) {
+    return e.addField("Checked afterwards", DiscordText.cutEscaped(DiscordText.escape(found, 900), 1000), false);
+  }
+
   /** Embed descriptions hold at most 4096 characters (Discord, embed limits); keep a margin and close a cut code block. */
   static String bounded(String description) {
     if (description.length() <= MAX_DESCRIPTION) {

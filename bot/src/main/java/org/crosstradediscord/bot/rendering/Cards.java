@@ -119,6 +119,17 @@ public final class Cards {
   }
 
   /**
+   * @param card a result card whose outcome was unknown
+   * @param found what a follow-up found afterwards, plain words (escaped here)
+   * @return the card with a "Checked afterwards" field (replacing an earlier one)
+   */
+  public static MessageEmbed checkedAfterwards(MessageEmbed card, String found) {
+    net.dv8tion.jda.api.EmbedBuilder e = new net.dv8tion.jda.api.EmbedBuilder(card);
+    e.getFields().removeIf(f -> "Checked afterwards".equals(f.getName()));
+    return CardParts.checkedAfterwards(e, found).build();
+  }
+
+  /**
    * @param title short title
    * @param text plain words
    * @return a neutral notice (cancelled, expired, denied, invalid options…)

@@ -32,10 +32,10 @@ final class ApprovalSql implements ApprovalStore {
     }
     String what = "record a request for a second approval";
     sql.update(what, "INSERT INTO pending_action (" + PendingSql.COLUMNS + ", updated_micros)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?)", row.id(), Sql.cut(row.command(), 64),
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?)", row.id(), Sql.cut(row.command(), 64),
         row.userId(), Sql.cut(row.userName(), 200), sql.json(what, row.roleIds()), row.options(),
         Sql.cut(row.mode(), 8), Sql.micros(row.createdAt()), Sql.micros(row.expiresAt()), AWAITING,
-        Sql.micros(row.createdAt()));
+        Sql.cut(row.secondPerson() == null ? "a second approval" : row.secondPerson(), 300), Sql.micros(row.createdAt()));
   }
 
   @Override
@@ -76,7 +76,7 @@ final class ApprovalSql implements ApprovalStore {
 
   private static ApprovalRow row(ResultSet r) throws SQLException {
     PendingRow p = PendingSql.row(r);
-    return new ApprovalRow(p, nullable(r, 14), nullable(r, 15), nullable(r, 16));
+    return new ApprovalRow(p, nullable(r, 15), nullable(r, 16), nullable(r, 17));
   }
 
   private static @Nullable Long nullable(ResultSet r, int column) throws SQLException {

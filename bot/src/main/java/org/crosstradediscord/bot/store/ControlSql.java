@@ -86,6 +86,28 @@ final class ControlSql {
         + " AND session_day = ?", Sql.cut(mode, 8), tripAccount(account), sessionDay);
   }
 
+  boolean dailyLossUnresumed(String mode, String sessionDay) {
+    Boolean any = sql.one("read the daily loss trips", "SELECT 1 FROM daily_loss_trip WHERE mode = ? AND session_day = ?"
+        + " AND resumed_micros IS NULL", r -> true, Sql.cut(mode, 8), sessionDay);
+    return any != null;
+  }
+
+  void dailyLossResumed(String mode, String sessionDay, Instant at) {
+    sql.update("record a resume after a daily loss", "UPDATE daily_loss_trip SET resumed_micros = ? WHERE mode = ?"
+        + " AND session_day = ? AND resumed_micros IS NULL", Sql.micros(at), Sql.cut(mode, 8), sessionDay);
+  }
+
+  boolean tripTrailingDrawdown(String mode, String account, String sessionDay, Instant at) {
+    return sql.update("record a trailing drawdown", "INSERT INTO trailing_drawdown_trip (mode, account, session_day,"
+        + " at_micros) VALUES (?, ?, ?, ?) ON CONFLICT (mode, account, session_day) DO NOTHING", Sql.cut(mode, 8),
+        tripAccount(account), sessionDay, Sql.micros(at)) == 1;
+  }
+
+  void untripTrailingDrawdown(String mode, String account, String sessionDay) {
+    sql.update("forget a trailing drawdown", "DELETE FROM trailing_drawdown_trip WHERE mode = ? AND account = ?"
+        + " AND session_day = ?", Sql.cut(mode, 8), tripAccount(account), sessionDay);
+  }
+
   /** @return the account as a trip key: lowercased ({@link Locale#ROOT}), at most 200 characters */
   private static String tripAccount(String account) {
     return Sql.cut(account.toLowerCase(Locale.ROOT), 200);

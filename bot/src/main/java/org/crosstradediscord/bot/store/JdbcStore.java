@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * the Flyway migrations in {@code db/migration} at {@link #open} ({@link #openReadOnly} never migrates nor writes).
  * Connections come from {@link StorePool} (SQLite: its one writer; PostgreSQL: a few), waited for at most
  * {@value StorePool#WAIT_MS} ms; nothing is cached. The SQL is in {@link AuditSql}, {@link PendingSql},
- * {@link ControlSql}, {@link AlertSql}, {@link ApprovalSql} and {@link ReportSql}, run through {@link Sql}.
+ * {@link ControlSql}, {@link AlertSql}, {@link ApprovalSql}, {@link UnknownSql} and {@link ReportSql}, run through
+ * {@link Sql}.
  */
 public final class JdbcStore implements Store {
   /** Environment variable holding the PostgreSQL user. */
@@ -40,6 +41,7 @@ public final class JdbcStore implements Store {
   private final ControlSql controls;
   private final AlertSql alerts;
   private final ApprovalSql approvals;
+  private final UnknownSql unknowns;
   private final ReportSql reports;
   private volatile FileLock lock;
   private volatile String schemaTime = "";
@@ -53,6 +55,7 @@ public final class JdbcStore implements Store {
     this.controls = new ControlSql(sql);
     this.alerts = new AlertSql(sql);
     this.approvals = new ApprovalSql(sql);
+    this.unknowns = new UnknownSql(sql);
     this.reports = new ReportSql(sql);
   }
 
@@ -269,6 +272,31 @@ public final class JdbcStore implements Store {
   @Override
   public ApprovalStore approvals() {
     return approvals;
+  }
+
+  @Override
+  public boolean dailyLossUnresumed(String mode, String sessionDay) {
+    return controls.dailyLossUnresumed(mode, sessionDay);
+  }
+
+  @Override
+  public void dailyLossResumed(String mode, String sessionDay, Instant at) {
+    controls.dailyLossResumed(mode, sessionDay, at);
+  }
+
+  @Override
+  public boolean tripTrailingDrawdown(String mode, String account, String sessionDay, Instant at) {
+    return controls.tripTrailingDrawdown(mode, account, sessionDay, at);
+  }
+
+  @Override
+  public void untripTrailingDrawdown(String mode, String account, String sessionDay) {
+    controls.untripTrailingDrawdown(mode, account, sessionDay);
+  }
+
+  @Override
+  public UnknownOutcomes unknowns() {
+    return unknowns;
   }
 
   @Override

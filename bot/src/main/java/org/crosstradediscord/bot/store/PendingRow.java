@@ -2,6 +2,7 @@ package org.crosstradediscord.bot.store;
 
 import java.time.Instant;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One pending confirmation as the store keeps it: enough to rebuild the action after a restart (the command, its
@@ -21,13 +22,23 @@ import java.util.Set;
  * @param claimToken that click's interaction token (valid 15 min, used to edit the card if the process dies while
  *     sending; cleared when the claim ends), or null
  * @param leaseUntil when a claim still {@code CONFIRMED} is taken for dead, or null
+ * @param secondPerson why a second person must approve it (the two-person rule, decided when the card was made), or
+ *     null: a row with it is never claimed by its invoker's Confirm, only requested and approved
  */
 public record PendingRow(String id, String command, long userId, String userName, Set<Long> roleIds, String options,
     String mode, Instant createdAt, Instant expiresAt, PendingState state, String claimInteraction, String claimToken,
-    Instant leaseUntil) {
+    Instant leaseUntil, @Nullable String secondPerson) {
   /** Copies the role set. */
   public PendingRow {
     roleIds = Set.copyOf(roleIds);
+  }
+
+  /** A row that needs no second person. */
+  public PendingRow(String id, String command, long userId, String userName, Set<Long> roleIds, String options,
+      String mode, Instant createdAt, Instant expiresAt, PendingState state, String claimInteraction,
+      String claimToken, Instant leaseUntil) {
+    this(id, command, userId, userName, roleIds, options, mode, createdAt, expiresAt, state, claimInteraction,
+        claimToken, leaseUntil, null);
   }
 
   /** The token is a credential for 15 minutes: never printed. */

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class PendingSql {
   static final String COLUMNS = "id, command, user_id, user_name, role_ids, options, mode, created_micros,"
-      + " expires_micros, state, claim_interaction, claim_token, lease_micros";
+      + " expires_micros, state, claim_interaction, claim_token, lease_micros, needs_second";
   private static final String PENDING = PendingState.PENDING.name();
   private static final String CONFIRMED = PendingState.CONFIRMED.name();
 
@@ -27,10 +27,10 @@ final class PendingSql {
   void add(PendingRow row) {
     String what = "record a pending confirmation";
     sql.update(what, "INSERT INTO pending_action (" + COLUMNS + ", updated_micros)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?)", row.id(), Sql.cut(row.command(), 64),
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?)", row.id(), Sql.cut(row.command(), 64),
         row.userId(), Sql.cut(row.userName(), 200), sql.json(what, row.roleIds()), row.options(),
         Sql.cut(row.mode(), 8), Sql.micros(row.createdAt()), Sql.micros(row.expiresAt()), PENDING,
-        Sql.micros(row.createdAt()));
+        row.secondPerson() == null ? null : Sql.cut(row.secondPerson(), 300), Sql.micros(row.createdAt()));
   }
 
   PendingRow get(String id) {
@@ -41,7 +41,8 @@ final class PendingSql {
   boolean claim(String id, long userId, String interactionId, String token, Instant now, Instant leaseUntil) {
     return sql.update("claim a pending confirmation", "UPDATE pending_action SET state = ?, claim_interaction = ?,"
         + " claim_token = ?, lease_micros = ?, updated_micros = ?"
-        + " WHERE id = ? AND state = ? AND user_id = ? AND expires_micros > ?", CONFIRMED, Sql.cut(interactionId, 32),
+        + " WHERE id = ? AND state = ? AND user_id = ? AND expires_micros > ? AND needs_second IS NULL", CONFIRMED,
+        Sql.cut(interactionId, 32),
         token, Sql.micros(leaseUntil), Sql.micros(now), id, PENDING, userId, Sql.micros(now)) == 1;
   }
 
@@ -83,7 +84,7 @@ final class PendingSql {
       boolean noLease = r.wasNull();
       return new PendingRow(r.getString(1), r.getString(2), r.getLong(3), r.getString(4), roles, r.getString(6),
           r.getString(7), Sql.instant(r.getLong(8)), Sql.instant(r.getLong(9)), PendingState.valueOf(r.getString(10)),
-          r.getString(11), r.getString(12), noLease ? null : Sql.instant(lease));
+          r.getString(11), r.getString(12), noLease ? null : Sql.instant(lease), r.getString(14));
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new SQLException("unreadable pending_action row", e);
     }

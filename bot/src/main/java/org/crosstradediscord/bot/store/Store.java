@@ -189,6 +189,44 @@ public interface Store extends AutoCloseable {
    */
   void untripDailyLoss(String mode, String account, String sessionDay);
 
+  /**
+   * @param mode the trading mode's key, {@code paper} or {@code live}
+   * @param sessionDay the session's trading day, {@code YYYY-MM-DD}
+   * @return true when a daily loss limit tripped in that session and no second person has approved a resume since
+   *     ({@code approvals.for: [resume_after_daily_loss]})
+   */
+  boolean dailyLossUnresumed(String mode, String sessionDay);
+
+  /**
+   * Records that a second person approved the resume after the session's daily loss trips.
+   *
+   * @param mode the trading mode's key
+   * @param sessionDay the session's trading day
+   * @param at when
+   */
+  void dailyLossResumed(String mode, String sessionDay, Instant at);
+
+  /**
+   * Records that an account crossed its trailing-drawdown limit in a session, once across replicas (as
+   * {@link #tripDailyLoss}, in its own table).
+   *
+   * @param mode the trading mode's key, {@code paper} or {@code live}
+   * @param account the account (as configured, any case)
+   * @param sessionDay the session's trading day, {@code YYYY-MM-DD}
+   * @param at when
+   * @return true for the one call that recorded it (that caller halts, and flattens when configured)
+   */
+  boolean tripTrailingDrawdown(String mode, String account, String sessionDay, Instant at);
+
+  /**
+   * Forgets a recorded trailing-drawdown trip (the halt that should follow could not be made).
+   *
+   * @param mode the trading mode's key
+   * @param account the account
+   * @param sessionDay the session's trading day
+   */
+  void untripTrailingDrawdown(String mode, String account, String sessionDay);
+
   /** @return true when other bot replicas may share this store (PostgreSQL); false for an embedded SQLite file */
   boolean shared();
 
@@ -197,6 +235,8 @@ public interface Store extends AutoCloseable {
 
   /** @return the two-person rule's requests (the same database and pool) */
   ApprovalStore approvals();
+  /** @return the outcome-unknown trades and alerts (the same database and pool) */
+  UnknownOutcomes unknowns();
 
   /** @return the session reports' samples and claims (the same database and pool) */
   ReportStore reports();

@@ -158,7 +158,7 @@ class ConfigStrictnessTest {
         ct.transport(), ct.maxResponseBytes(), false, ct.checkAtStart()));
     built = new BotConfig(built.mode(), built.guildIds(), built.policy(), built.auditChannelId(),
         built.confirmationTimeout(), built.crosstrade(), new DiscordConfig(leaky, leaky), built.limits(),
-        built.dailyLoss(), built.board(), built.storage(), built.logging(), built.ops(), built.alerts(), built.approvals());
+        built.dailyLoss(), built.trailingDrawdown(), built.board(), built.storage(), built.logging(), built.ops(), built.alerts(), built.approvals());
     assertThat(built.summary()).contains("crosstrade=https://app.crosstrade.io:8443/base")
         .doesNotContain("hunter2").doesNotContain("alice").doesNotContain("s3cr3t").doesNotContain("frag");
     assertThat(BotConfig.origin(leaky)).isEqualTo("https://app.crosstrade.io:8443");

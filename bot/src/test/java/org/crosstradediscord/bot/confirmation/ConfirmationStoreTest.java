@@ -466,6 +466,11 @@ class ConfirmationStoreTest {
     public boolean shared() { return real.shared(); }
     public org.crosstradediscord.bot.store.AlertStore alerts() { return real.alerts(); }
     public org.crosstradediscord.bot.store.ApprovalStore approvals() { return real.approvals(); }
+    public boolean dailyLossUnresumed(String m, String d) { return check(() -> real.dailyLossUnresumed(m, d)); }
+    public void dailyLossResumed(String m, String d, java.time.Instant at) { check(() -> { real.dailyLossResumed(m, d, at); return null; }); }
+    public boolean tripTrailingDrawdown(String m, String a, String d, java.time.Instant at) { return check(() -> real.tripTrailingDrawdown(m, a, d, at)); }
+    public void untripTrailingDrawdown(String m, String a, String d) { check(() -> { real.untripTrailingDrawdown(m, a, d); return null; }); }
+    public org.crosstradediscord.bot.store.UnknownOutcomes unknowns() { return real.unknowns(); }
     public String describe() { return "down-when"; }
     public org.crosstradediscord.bot.store.ReportStore reports() { return real.reports(); }
     public void close() { }

@@ -500,6 +500,31 @@ class HaltSwitchTest {
     }
 
     @Override
+    public boolean dailyLossUnresumed(String mode, String sessionDay) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
+    public void dailyLossResumed(String mode, String sessionDay, Instant at) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
+    public boolean tripTrailingDrawdown(String mode, String account, String sessionDay, Instant at) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
+    public void untripTrailingDrawdown(String mode, String account, String sessionDay) {
+      throw new StoreException("down", null);
+    }
+
+    @Override
+    public org.crosstradediscord.bot.store.UnknownOutcomes unknowns() {
+      throw new StoreException("down", null);
+    }
+
+    @Override
     public String describe() {
       return "broken";
     }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.crosstradediscord.bot.board.Freshness;
 import org.crosstradediscord.bot.store.HaltState;
+import org.crosstradediscord.bot.store.UnknownRow;
 import org.crosstradediscord.client.model.AccountItem;
 import org.crosstradediscord.client.model.MarketPosition;
 import org.crosstradediscord.client.model.PnlAccount;
@@ -33,6 +35,30 @@ class BoardCardTest {
     StringBuilder b = new StringBuilder(e.getTitle()).append('\n').append(e.getDescription());
     e.getFields().forEach(f -> b.append('\n').append(f.getName()).append('\n').append(f.getValue()));
     return b.toString();
+  }
+
+  @Test
+  void anAccountsNote_theTrailingDrawdownsRoomLeft_isShownFirstInItsField_escaped() {
+    String shown = text(BoardCard.embed(new BoardCard.Snapshot(List.of("Sim101", "Sim102"), update(6010.0, "MES 12-25"),
+        T0, T0, STALE, HaltState.NEVER, Map.of("Sim101", "drawdown room 640.00 of 2000.00 *x*"), List.of())));
+    assertThat(shown).contains("drawdown room 640.00 of 2000.00 \\*x\\*");
+    assertThat(shown.indexOf("drawdown room")).isLessThan(shown.indexOf("Sim102"));
+  }
+
+  @Test
+  void unresolvedUnknownOutcomes_areListed_escaped_whateverTheStream_andAnUnreadableListSaysSo() {
+    List<UnknownRow> rows = List.of(new UnknownRow("u1", T0, "/flatplace account=Sim101 **x**", null, null, null),
+        new UnknownRow("u2", T0.plusSeconds(5), "alert ABC: PLACE", "COULD_NOT_CHECK", "Could not check", null));
+    String shown = text(BoardCard.embed(new BoardCard.Snapshot(List.of("Sim101"), null, null, T0, STALE,
+        HaltState.NEVER, Map.of(), rows)));
+
+    assertThat(shown).contains("Outcome unknown, not resolved (2)")
+        .contains("<t:" + T0.getEpochSecond() + ":T> /flatplace account=Sim101 \\*\\*x\\*\\* — not checked yet")
+        .contains("alert ABC: PLACE — could not check");
+    assertThat(text(BoardCard.embed(new BoardCard.Snapshot(List.of("Sim101"), null, null, T0, STALE, HaltState.NEVER,
+        Map.of(), List.of())))).doesNotContain("Outcome unknown");
+    assertThat(text(BoardCard.embed(new BoardCard.Snapshot(List.of("Sim101"), null, null, T0, STALE, HaltState.NEVER,
+        Map.of(), null)))).contains("Outcomes unknown this session").contains("Not readable right now");
   }
 
   @Test

@@ -45,6 +45,11 @@ public class ForwardingStore implements Store {
   @Override public boolean shared() { return real.shared(); }
   @Override public AlertStore alerts() { return real.alerts(); }
   @Override public ApprovalStore approvals() { return real.approvals(); }
+  @Override public boolean dailyLossUnresumed(String m, String d) { return real.dailyLossUnresumed(m, d); }
+  @Override public void dailyLossResumed(String m, String d, java.time.Instant at) { real.dailyLossResumed(m, d, at); }
+  @Override public boolean tripTrailingDrawdown(String m, String a, String d, java.time.Instant at) { return real.tripTrailingDrawdown(m, a, d, at); }
+  @Override public void untripTrailingDrawdown(String m, String a, String d) { real.untripTrailingDrawdown(m, a, d); }
+  @Override public UnknownOutcomes unknowns() { return real.unknowns(); }
   @Override public String describe() { return real.describe(); }
   @Override public ReportStore reports() { return real.reports(); }
   @Override public void close() { real.close(); }

@@ -245,6 +245,44 @@ abstract class StoreContract {
   }
 
   @Test
+  void aRowThatNeedsASecondPerson_isNeverClaimedByItsInvoker_onlyRequested() {
+    Store s = store();
+    Instant t0 = Instant.parse("2026-12-07T15:00:00Z");
+    PendingRow plain = row("p1", 7, t0);
+    s.addPending(new PendingRow("p1", plain.command(), 7, plain.userName(), plain.roleIds(), plain.options(),
+        plain.mode(), t0, t0.plusSeconds(60), PendingState.PENDING, null, null, null, "an order of 10 contracts"));
+    assertThat(reopen().pending("p1").secondPerson()).isEqualTo("an order of 10 contracts");
+    assertThat(s.claimPending("p1", 7, "ix", "tok", t0.plusSeconds(1), t0.plusSeconds(31)))
+        .as("an old or misconfigured replica's Confirm cannot claim it").isFalse();
+    assertThat(s.approvals().request("p1", 7, "ix", t0.plusSeconds(1), t0.plusSeconds(121))).isTrue();
+  }
+
+  @Test
+  void aDailyLossTrip_staysUnresumedUntilASecondPersonApprovesTheResume() {
+    Store s = store();
+    Instant t0 = Instant.parse("2026-12-07T15:00:00Z");
+    assertThat(s.dailyLossUnresumed("live", "2026-12-07")).isFalse();
+    assertThat(s.tripDailyLoss("live", "Sim101", "2026-12-07", t0)).isTrue();
+    assertThat(reopen().dailyLossUnresumed("live", "2026-12-07")).isTrue();
+    assertThat(s.dailyLossUnresumed("paper", "2026-12-07")).isFalse();
+    assertThat(s.dailyLossUnresumed("live", "2026-12-08")).isFalse();
+    s.dailyLossResumed("live", "2026-12-07", t0.plusSeconds(60));
+    assertThat(reopen().dailyLossUnresumed("live", "2026-12-07")).isFalse();
+    assertThat(s.tripDailyLoss("live", "Sim101", "2026-12-07", t0)).as("still tripped once").isFalse();
+  }
+
+  @Test
+  void aTrailingDrawdownTrip_isRecordedOncePerModeAccountAndSession() {
+    Store s = store();
+    Instant t0 = Instant.parse("2026-12-07T15:00:00Z");
+    assertThat(s.tripTrailingDrawdown("live", "Sim101", "2026-12-07", t0)).isTrue();
+    assertThat(reopen().tripTrailingDrawdown("live", "SIM101", "2026-12-07", t0)).isFalse();
+    assertThat(s.tripTrailingDrawdown("paper", "Sim101", "2026-12-07", t0)).isTrue();
+    s.untripTrailingDrawdown("live", "sim101", "2026-12-07");
+    assertThat(s.tripTrailingDrawdown("live", "Sim101", "2026-12-07", t0)).isTrue();
+  }
+
+  @Test
   void aWaitingRequest_endsOnce_andIsNotPrunedWhileItWaits() {
     Store s = store();
     Store replica = reopen();
@@ -279,6 +317,40 @@ abstract class StoreContract {
     assertThat(replica.alerts().claimSecond(id, 8L, t0.plusSeconds(2), t0.plusSeconds(32))).isTrue();
     assertThat(s.alerts().claimSecond(id, 9L, t0.plusSeconds(2), t0.plusSeconds(32))).as("once").isFalse();
     assertThat(s.alerts().get(id).decidedBy()).isEqualTo(8L);
+  }
+
+  @Test
+  void anUnknownOutcome_isListedForItsSession_untilAFollowUpResolvesIt_onEveryReplica() {
+    Store s = store();
+    Store replica = reopen();
+    Instant start = Instant.parse("2026-03-02T22:00:00Z");
+    Instant end = start.plus(1, ChronoUnit.DAYS);
+    s.unknowns().record("u-before", "/flatplace yesterday", start.minusSeconds(1));
+    s.unknowns().record("u-1", "/flatplace account=Sim101 **x**", start.plusSeconds(10));
+    s.unknowns().record("u-1", "recorded again: no change", start.plusSeconds(11));
+    replica.unknowns().record("u-2", "alert ABC PLACE BUY 1", start.plusSeconds(20));
+    s.unknowns().record("u-3", "x".repeat(400), start.plusSeconds(30));
+
+    assertThat(replica.unknowns().unresolved(start, end)).extracting(UnknownRow::outcomeId)
+        .containsExactly("u-1", "u-2", "u-3");
+    UnknownRow first = replica.unknowns().unresolved(start, end).get(0);
+    assertThat(first).isEqualTo(new UnknownRow("u-1", start.plusSeconds(10), "/flatplace account=Sim101 **x**", null,
+        null, null));
+    assertThat(replica.unknowns().get("u-3").what()).hasSize(300);
+
+    assertThat(s.unknowns().conclude("u-1", "COULD_NOT_CHECK", "Could not check", false, start.plusSeconds(13)))
+        .isTrue();
+    assertThat(replica.unknowns().conclude("u-2", "EXECUTED", "It was placed", true, start.plusSeconds(25))).isTrue();
+    assertThat(s.unknowns().conclude("nobody", "EXECUTED", "x", true, start)).isFalse();
+    assertThat(replica.unknowns().unresolved(start, end)).extracting(UnknownRow::outcomeId).containsExactly("u-1", "u-3");
+    assertThat(replica.unknowns().unresolved(start, end).get(0).conclusion()).isEqualTo("Could not check");
+
+    assertThat(s.unknowns().conclude("u-2", "CANNOT_TELL", "later", false, start.plusSeconds(40))).isTrue();
+    UnknownRow resolved = replica.unknowns().get("u-2");
+    assertThat(resolved.resolvedAt()).as("resolved once").isEqualTo(start.plusSeconds(25));
+    assertThat(resolved.verdict()).isEqualTo("CANNOT_TELL");
+    assertThat(replica.unknowns().unresolved(end, end.plus(1, ChronoUnit.DAYS))).as("the next session").isEmpty();
+    assertThat(s.unknowns().get("nobody")).isNull();
   }
 
   private static final String ID = "a".repeat(64);

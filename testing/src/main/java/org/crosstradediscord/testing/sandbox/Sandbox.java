@@ -173,6 +173,18 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
+   * A sandbox for a bot started as its own process ({@link #configFile()} with {@link BotProcess}) that keeps the desk
+   * board in #trading (accounts Sim101 and Sim102).
+   *
+   * @param requestTimeout the bot's CrossTrade request timeout
+   * @param refresh the board's {@code refresh_seconds}
+   * @return the running sandbox without an in-process bot
+   */
+  public static Sandbox startForProcessWithBoard(Duration requestTimeout, Duration refresh) {
+    return start(Duration.ofSeconds(60), requestTimeout, "rest", false, null, "live", null, Map.of(), refresh, "");
+  }
+
+  /**
    * {@link #startWithBoard(Duration, String)} on a given store, e.g. one PostgreSQL shared with a replica
    * ({@link #startReplica()}).
    *
@@ -228,8 +240,22 @@ public final class Sandbox implements AutoCloseable {
    * @return the running sandbox without an in-process bot
    */
   public static Sandbox startForAlertProcesses(String alertsYaml, String storageUrl) {
-    return start(Duration.ofSeconds(60), Duration.ofSeconds(3), "rest", false, null, "live", storageUrl, Map.of(), null,
-        "", alertsYaml);
+    return startForAlertProcesses(alertsYaml, storageUrl, null, "");
+  }
+
+  /**
+   * {@link #startForAlertProcesses(String, String)} with the desk board and more limits.
+   *
+   * @param alertsYaml the {@code alerts:} section (and any other top-level sections)
+   * @param storageUrl the bot's {@code storage.url}, or null for an SQLite file
+   * @param boardRefresh the board's {@code refresh_seconds} (accounts Sim101 and Sim102 in #trading), or null for none
+   * @param limitsExtra YAML lines under {@code limits:}, as {@link #startWithBoard(Duration, String)}
+   * @return the running sandbox without an in-process bot
+   */
+  public static Sandbox startForAlertProcesses(String alertsYaml, String storageUrl, Duration boardRefresh,
+      String limitsExtra) {
+    return start(Duration.ofSeconds(60), Duration.ofSeconds(3), "rest", false, null, "live", storageUrl, Map.of(),
+        boardRefresh, limitsExtra, alertsYaml);
   }
 
   /** The sandbox's alert key for its source {@code tv-mes} (a sandbox value: never a real secret). */

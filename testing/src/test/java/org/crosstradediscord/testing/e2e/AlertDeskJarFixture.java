@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
  * The alert desk's end-to-end fixture: the bot started from its jar against the Discord stand-in and the simulator,
  * with two alert sources ({@code tv-mes}, 60 s to approve; {@code tv-fast}, 10 s), approved by the Risk role, and the
  * two-person rule (orders above 9 contracts, a flatten of every account and a /resume after the daily loss halt need a
- * second Risk member, 12 s). One bot
- * per test class (each class runs in its own JVM fork).
+ * second Risk member, 12 s), and the desk board (1 s) with a trailing-drawdown limit of 250 on Sim102 that flattens.
+ * One bot per test class (each class runs in its own JVM fork).
  */
 abstract class AlertDeskJarFixture {
   static final Duration WAIT = Duration.ofSeconds(20);
@@ -39,9 +39,9 @@ abstract class AlertDeskJarFixture {
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /**
-   * On a test class: the bot also keeps the desk board in #trading for Sim101 and Sim102 and posts their session
-   * reports at {@link #reportAt} ({@code board.report_at}, New York time: {@value #REPORT_AFTER_SECONDS} s after the
-   * config is written), so a report comes while the class's other tests run instead of after a session of its own.
+   * On a test class: the bot posts the board accounts' session reports at {@link #reportAt} ({@code board.report_at},
+   * New York time: {@value #REPORT_AFTER_SECONDS} s after the config is written), so a report comes while the class's
+   * other tests run instead of after a session of its own.
    */
   @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
   @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
@@ -57,19 +57,7 @@ abstract class AlertDeskJarFixture {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    String board = "";
-    reportAt = null;
-    if (info.getTestClass().map(c -> c.isAnnotationPresent(WithSessionReports.class)).orElse(false)) {
-      reportAt = java.time.Instant.now().plusSeconds(REPORT_AFTER_SECONDS).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-      board = """
-          board:
-            channel_id: "{trading}"
-            accounts: [Sim101, Sim102]
-            refresh_seconds: 1
-            report_at: "%s"
-          """.formatted(java.time.LocalTime.ofInstant(reportAt, java.time.ZoneId.of("America/New_York")));
-    }
-    sandbox = Sandbox.startForAlertProcesses(board + """
+    sandbox = Sandbox.startForAlertProcesses("""
         alerts:
           listen: "127.0.0.1:%d"
           sources:
@@ -91,8 +79,21 @@ abstract class AlertDeskJarFixture {
           above_quantity: 9
           for: [flatten_everything, resume_after_daily_loss]
           ttl_seconds: 12
-        """.formatted(port), null);
+        """.formatted(port), null, Duration.ofSeconds(1),
+        "trailing_drawdown: {Sim102: 250}\nflatten_on_trailing_drawdown: true");
     guild = sandbox.guild();
+    reportAt = null;
+    if (info.getTestClass().map(c -> c.isAnnotationPresent(WithSessionReports.class)).orElse(false)) {
+      reportAt = java.time.Instant.now().plusSeconds(REPORT_AFTER_SECONDS).truncatedTo(
+          java.time.temporal.ChronoUnit.SECONDS);
+      String yaml = java.nio.file.Files.readString(sandbox.configFile());
+      String withReport = yaml.replaceFirst("(?m)^(board: \\{.*)}$", "$1, report_at: \""
+          + java.time.LocalTime.ofInstant(reportAt, java.time.ZoneId.of("America/New_York")) + "\"}");
+      if (withReport.equals(yaml)) {
+        throw new IllegalStateException("no board line in the sandbox config to add report_at to");
+      }
+      java.nio.file.Files.writeString(sandbox.configFile(), withReport); // read by the bot process at its start
+    }
     Map<String, String> env = new java.util.HashMap<>(Sandbox.secrets());
     env.putAll(Map.of("ALERT_KEY_TV_MES", KEY, "ALERT_KEY_TV_FAST", FAST_KEY));
     bot = BotProcess.start(BotJarEndToEndTest.jar(), BotJvm.options("-Xmx128m"), sandbox.configFile(), env,

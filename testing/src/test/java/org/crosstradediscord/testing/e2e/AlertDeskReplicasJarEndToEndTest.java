@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.crosstradediscord.testing.Poll;
 import org.crosstradediscord.testing.discord.StandInGuild;
+import org.crosstradediscord.testing.discord.StandInInteraction;
 import org.crosstradediscord.testing.discord.StandInMessage;
 import org.crosstradediscord.testing.sandbox.BotProcess;
 import org.crosstradediscord.testing.sandbox.Sandbox;
@@ -31,7 +32,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The alert desk end to end with the bot started from its jar, as two replicas on one PostgreSQL, each with its own
  * listener (as behind one proxy): the same alert given to both makes one card; Approve, dispatched to both replicas,
- * sends exactly one PlaceOrder with the bot's orderId.
+ * sends exactly one PlaceOrder with the bot's orderId. The two-person rule on the same replicas: a large order's
+ * Confirm makes one request; two approvers clicking Approve at once, each click dispatched to both replicas, send
+ * exactly one order.
  */
 class AlertDeskReplicasJarEndToEndTest {
   static final Duration WAIT = Duration.ofSeconds(40);
@@ -59,6 +62,13 @@ class AlertDeskReplicasJarEndToEndTest {
     }, WAIT, () -> "the alert listener on port " + port);
   }
 
+  static final String APPROVALS = """
+      approvals:
+        channel_id: "{trading}"
+        approvers: ["{role:Risk}"]
+        above_quantity: 9
+      """;
+
   @Test
   void twoReplicasGivenTheSameAlert_postOneCard_andApproveSendsOnePlaceOrder() throws Exception {
     Path jar = BotJarEndToEndTest.jar();
@@ -71,7 +81,7 @@ class AlertDeskReplicasJarEndToEndTest {
       Map<String, String> env = new HashMap<>(Sandbox.secrets());
       env.putAll(Map.of("STORAGE_USER", "postgres", "STORAGE_PASSWORD", "not-needed-here", "ALERT_KEY_TV_MES",
           Sandbox.ALERT_KEY));
-      try (Sandbox world = Sandbox.startForAlertProcesses(Sandbox.alertsYaml(one),
+      try (Sandbox world = Sandbox.startForAlertProcesses(Sandbox.alertsYaml(one) + APPROVALS,
           "jdbc:postgresql://localhost:" + pg.getPort() + "/alerts")) {
         Path second = world.configFile().resolveSibling("config-replica.yaml");
         Files.writeString(second, Files.readString(world.configFile()).replace("127.0.0.1:" + one, "127.0.0.1:" + two));
@@ -106,8 +116,41 @@ class AlertDeskReplicasJarEndToEndTest {
             assertThat(r.operationId()).isEqualTo("placeOrder");
             assertThat(r.body().path("orderId").asText()).isEqualTo("alert-" + id.toLowerCase(Locale.ROOT));
           });
+
+          twoApproversAtOnce_sendOneOrder(world, trading);
         }
       }
     }
+  }
+
+  /** A large /flatplace on two replicas: one request card; two approvers clicking at once send exactly one order. */
+  static void twoApproversAtOnce_sendOneOrder(Sandbox world, long trading) throws Exception {
+    StandInGuild guild = world.guild();
+    StandInGuild.Member ralph = guild.addMember("ralph", guild.role("Risk"));
+    StandInGuild.Member rhea = guild.addMember("rhea", guild.role("Risk"));
+    StandInInteraction ask = world.discord().slash(guild, guild.member("rita"), "flatplace", BotEndToEndTest.marketOrder(
+        "Sim101", "MES 12-25", "BUY", 10));
+    StandInMessage review = ask.awaitOriginal(m -> !m.buttons().isEmpty(), WAIT);
+    world.discord().click(guild, guild.member("rita"), review, review.buttons().get(0).label());
+    ask.awaitOriginal(m -> m.text().contains("Waiting for a second approval"), WAIT);
+    StandInMessage request = Poll.until(() -> world.discord().channelMessages(trading).stream()
+        .filter(m -> !m.ephemeral() && m.text().contains("Second approval needed")).findFirst(), WAIT,
+        () -> "the request card");
+    assertThat(world.discord().channelMessages(trading).stream().filter(m -> !m.ephemeral()
+        && m.text().contains("Second approval needed")))
+        .as("one request, on two replicas").hasSize(1);
+
+    CompletableFuture<StandInInteraction> first = CompletableFuture.supplyAsync(
+        () -> world.discord().click(guild, ralph, request, "Approve"));
+    CompletableFuture<StandInInteraction> second = CompletableFuture.supplyAsync(
+        () -> world.discord().click(guild, rhea, request, "Approve"));
+    first.get();
+    second.get();
+    ask.awaitOriginal(m -> m.text().contains("Approved by"), WAIT);
+    Poll.until(() -> world.discord().channelMessages(trading).stream().filter(m -> m.id() == request.id()
+        && m.text().contains("Approved by")).findFirst(), WAIT, () -> "the request card's result");
+    assertThat(world.simulator().requests().stream().filter(r -> "flatPlaceOrder".equals(r.operationId())))
+        .as("approved once across replicas, sent once").singleElement()
+        .satisfies(r -> assertThat(r.body().path("quantity").asInt()).isEqualTo(10));
   }
 }

@@ -48,11 +48,11 @@ class TwoPersonRuleEndToEndTest extends AlertDeskJarFixture {
     return ask;
   }
 
-  /** @return the request card whose text has {@code contains} (in #trading) */
+  /** @return the newest request card (public, "Second approval needed") whose text has {@code contains} */
   private static StandInMessage request(String contains) {
     return Poll.until(() -> sandbox.discord().channelMessages(trading()).stream()
-        .filter(m -> m.text().contains(contains)).reduce((a, b) -> b), WAIT,
-        () -> "a request card saying '" + contains + "'");
+        .filter(m -> !m.ephemeral() && m.text().contains("Second approval needed") && m.text().contains(contains))
+        .reduce((a, b) -> b), WAIT, () -> "a request card saying '" + contains + "'");
   }
 
   private static List<RecordedRequest> flatPlaces() {
@@ -149,9 +149,12 @@ class TwoPersonRuleEndToEndTest extends AlertDeskJarFixture {
 
   @Test
   @Order(6)
-  void aResumeAfterTheDailyLossHalt_waitsForASecondPerson() {
-    // The daily loss guard's halt, written as another replica's guard would write it; the bot reads the store every second.
-    try (JdbcStore store = JdbcStore.open(sandbox.config().storage().url(), Map.of())) {
+  void aResumeAfterTheDailyLossHalt_waitsForASecondPerson_evenBehindANewerHalt() {
+    // The daily loss guard's trip and halt, written as another replica's guard would; the bot reads the store every second.
+    String url = sandbox.config().storage().url();
+    String today = sandbox.config().dailyLoss().sessionDay(Instant.now()).toString();
+    try (JdbcStore store = JdbcStore.open(url, Map.of())) {
+      store.tripDailyLoss("live", "Sim101", today, Instant.now());
       store.setHalt(new HaltState(true, "daily loss limit on Sim101 (P&L -612.50 below -500.00)", 1, "crosstrade-bot",
           Instant.now()));
     }
@@ -160,21 +163,37 @@ class TwoPersonRuleEndToEndTest extends AlertDeskJarFixture {
           BotEndToEndTest.marketOrder("Sim101", "MES 12-25", "BUY", 1));
       return Optional.of(typed.awaitOriginal(m -> true, WAIT)).filter(m -> m.text().contains("halted"));
     }, WAIT, () -> "the bot sees the daily loss halt");
+    // A halt of her own does not let rita past the rule: the session's trip is not resumed yet.
+    sandbox.discord().slash(guild, guild.member("rita"), "halt", Map.of("reason", "mine"))
+        .awaitOriginal(m -> m.text().contains("halted"), WAIT);
 
     StandInInteraction resume = sandbox.discord().slash(guild, guild.member("rita"), "resume", Map.of());
     assertThat(resume.awaitOriginal(m -> true, WAIT).text()).contains("Waiting for a second approval");
     StandInMessage card = request("Resume trading after the daily loss halt");
-    assertThat(card.text()).contains("daily loss limit on Sim101");
+    assertThat(card.text()).contains("mine");
     sandbox.discord().click(guild, guild.member("rita"), card, "Approve")
         .awaitFollowUp(m -> m.text().contains("You asked for this"), WAIT);
-    try (JdbcStore store = JdbcStore.open(sandbox.config().storage().url(), Map.of())) {
+    try (JdbcStore store = JdbcStore.open(url, Map.of())) {
       assertThat(store.halt().halted()).as("still halted until a second person approves").isTrue();
+      // a newer halt between the request and its approval: the approval must not lift it
+      store.setHalt(new HaltState(true, "runaway algo", 2, "ralph", Instant.now()));
     }
     sandbox.discord().click(guild, ralph, card, "Approve");
     Poll.until(() -> sandbox.discord().channelMessages(trading()).stream().filter(m -> m.id() == card.id()
+        && m.text().contains("The halt changed")).findFirst(), WAIT, () -> "the stale resume refused");
+    try (JdbcStore store = JdbcStore.open(url, Map.of())) {
+      assertThat(store.halt().reason()).isEqualTo("runaway algo");
+    }
+
+    StandInInteraction again = sandbox.discord().slash(guild, guild.member("rita"), "resume", Map.of());
+    assertThat(again.awaitOriginal(m -> true, WAIT).text()).contains("Waiting for a second approval");
+    StandInMessage second = request("runaway algo");
+    sandbox.discord().click(guild, ralph, second, "Approve");
+    Poll.until(() -> sandbox.discord().channelMessages(trading()).stream().filter(m -> m.id() == second.id()
         && m.text().contains("Trading resumed")).findFirst(), WAIT, () -> "the resume approved");
-    try (JdbcStore store = JdbcStore.open(sandbox.config().storage().url(), Map.of())) {
+    try (JdbcStore store = JdbcStore.open(url, Map.of())) {
       assertThat(store.halt().halted()).isFalse();
+      assertThat(store.dailyLossUnresumed("live", today)).isFalse();
     }
   }
 
