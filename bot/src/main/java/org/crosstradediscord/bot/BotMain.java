@@ -73,6 +73,9 @@ public final class BotMain {
    * @param args command line
    */
   public static void main(String[] args) {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true"); // session report charts are drawn without a display
+    }
     // the launcher's class-data archive: the sign that this start succeeded, as soon as the commands are registered
     StartSplit split = StartSplit.fromMain(LOADED_AT).whenRegistered(CdsArchive::registered);
     int code = run(args, System.getenv(), System.out, System.err, split);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * bottom, and no two packages depend on each other.
  *
  * <pre>
- * app (BotMain) → discord → ops, intake → confirmation → commands → rendering → alerts, board, halt, preview → config
- *   → risk, access, store, audit → text
+ * app (BotMain) → discord → ops, intake → confirmation → commands → rendering → alerts, board, halt, preview, report
+ *   → config → risk, access, store, audit → text
  * </pre>
  */
 class ArchitectureTest {
@@ -32,7 +32,8 @@ class ArchitectureTest {
         .layer("confirmation").definedBy(BOT + ".confirmation..")
         .layer("commands").definedBy(BOT + ".commands..")
         .layer("rendering").definedBy(BOT + ".rendering..")
-        .layer("domain").definedBy(BOT + ".alerts..", BOT + ".board..", BOT + ".halt..", BOT + ".preview..")
+        .layer("domain").definedBy(BOT + ".alerts..", BOT + ".board..", BOT + ".halt..", BOT + ".preview..",
+            BOT + ".report..")
         .layer("config").definedBy(BOT + ".config..")
         .layer("base").definedBy(BOT + ".risk..", BOT + ".access..", BOT + ".store..", BOT + ".audit..")
         .layer("text").definedBy(BOT + ".text..")

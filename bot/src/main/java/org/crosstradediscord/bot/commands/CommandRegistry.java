@@ -55,6 +55,17 @@ public final class CommandRegistry {
   }
 
   /**
+   * @param command a command to add (e.g. {@code /report}, only with a board)
+   * @return a registry with this one's commands and {@code command}
+   * @throws IllegalStateException a command of that name is already there
+   */
+  public CommandRegistry plus(SlashCommand command) {
+    List<SlashCommand> all = new java.util.ArrayList<>(byName.values());
+    all.add(command);
+    return new CommandRegistry(all);
+  }
+
+  /**
    * @param customId a clicked button's custom_id
    * @return the command a button stands for (the route with the longest matching prefix), or empty when no command
    *     declares it

@@ -119,8 +119,11 @@ final class ConfigFile {
    * @param channelId the board's text channel (required)
    * @param accounts accounts shown, in order
    * @param refreshSeconds seconds between edits
+   * @param reportAt {@code "HH:MM"} or {@code "HH:MM:SS"} the session report is posted (local time in
+   *     {@code limits.session_zone}); absent = at each session end
    */
-  record Board(@JsonProperty(required = true) DiscordId channelId, List<String> accounts, Long refreshSeconds) {}
+  record Board(@JsonProperty(required = true) DiscordId channelId, List<String> accounts, Long refreshSeconds,
+      String reportAt) {}
 
   /**
    * {@code logging}.

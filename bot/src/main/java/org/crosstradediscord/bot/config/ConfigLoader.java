@@ -31,7 +31,8 @@ import java.nio.file.Path;
  * limits.daily_loss: {account: 0.01..1e9}, limits.flatten_on_daily_loss: false, limits.session_start: "17:00",
  *   limits.session_zone: America/New_York (Area/Location or UTC; fixed offsets refused)
  * storage: {url: jdbc:sqlite:crosstrade-bot.db}   or jdbc:postgresql://HOST[:PORT]/DB (rules: StorageUrl)
- * board: {channel_id, accounts: [names in accounts.allowed, 1..10], refresh_seconds: 5 (1..300)}   absent = off
+ * board: {channel_id, accounts: [names in accounts.allowed, 1..10], refresh_seconds: 5 (1..300),
+ *   report_at: "HH:MM[:SS]" (absent: at each session end)}   absent = off
  * logging: {format: text|json, file: PATH}  default text on stdout; file optional (relative = beside the config)
  * ops: {listen: 127.0.0.1:9464}             absent = no /healthz, /metrics; IP literal or localhost, port 0..65535
  * </pre>

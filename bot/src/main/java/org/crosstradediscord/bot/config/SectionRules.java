@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +35,16 @@ final class SectionRules {
     }
     ConfigRules.inAllowed(accounts, allowed, "board.accounts");
     long refresh = ConfigRules.whole(b.refreshSeconds(), "board.refresh_seconds", 5, 1, 300);
-    return new BoardConfig(b.channelId().value(), accounts, Duration.ofSeconds(refresh));
+    LocalTime reportAt = null;
+    if (b.reportAt() != null) {
+      String v = b.reportAt().strip();
+      if (!v.matches("([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?")) {
+        throw new ConfigException("board.report_at: '" + SafeText.oneLine(v) + "' is not a time of day (HH:MM or"
+            + " HH:MM:SS, e.g. \"16:15\")");
+      }
+      reportAt = LocalTime.parse(v);
+    }
+    return new BoardConfig(b.channelId().value(), accounts, Duration.ofSeconds(refresh), reportAt);
   }
 
   /** {@code storage.url}, default {@link #DEFAULT_STORAGE_URL}; the rules are in {@link StorageUrl}. */

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.commands.CommandRegistry;
+import org.crosstradediscord.bot.commands.ReportCommand;
 import org.crosstradediscord.bot.config.BotConfig;
 import org.crosstradediscord.bot.config.CrossTradeConfig;
 import org.crosstradediscord.bot.config.Secrets;
@@ -158,6 +159,10 @@ public final class BotAssembly {
       ApprovalDesk secondPerson = config.approvals() == null ? null : new ApprovalDesk(config.approvals(),
           trail.store(), config.dailyLoss(), discord.jda(), audit, Clock.systemUTC(), reads, halt, config.mode());
       registry = CommandRegistry.standard(trail, halt, secondPerson);
+      if (config.board() != null) { // session reports cover the board's accounts
+        registry = registry.plus(new ReportCommand(SessionReports.reader(config, trail), config.board().accounts(),
+            Clock.systemUTC()));
+      }
       Set<String> names = registry.definitions().stream().map(d -> d.getName()).collect(Collectors.toSet());
       ops.watch(audit, confirmations, client, names);
       desk = new Desk(trail, confirmations, client, audit, halt, calls, reads);

@@ -12,6 +12,7 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.utils.FileUpload;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.access.RolePolicy;
 import org.crosstradediscord.bot.audit.AuditLog;
@@ -170,11 +171,13 @@ final class CommandFlow {
     String detail = null;
     MessageEmbed embed;
     List<net.dv8tion.jda.api.components.actionrow.ActionRow> rows = List.of();
+    Answer answered = null;
     String what = action.command().substring(0, 1).toUpperCase(Locale.ROOT) + action.command().substring(1);
     try {
       Answer answer = action.read(client);
       embed = answer.embed();
       rows = answer.rows();
+      answered = answer;
       result = "ok";
     } catch (CrossTradeException e) {
       result = FailureWords.auditOutcome(e, client.requestTimeout());
@@ -191,7 +194,11 @@ final class CommandFlow {
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
     audit.result(invoker, action.command(), action.auditArgs(), result, detail, null, ms);
-    hook.editOriginalEmbeds(embed).setComponents(rows).queue(ok -> { },
+    var edit = answered == null ? hook.editOriginalEmbeds(embed) : hook.editOriginalEmbeds(answered.embeds());
+    if (answered != null && !answered.files().isEmpty()) { // e.g. /report's charts, shown by their embeds
+      edit.setFiles(answered.files().stream().map(f -> FileUpload.fromData(f.bytes(), f.name())).toList());
+    }
+    edit.setComponents(rows).queue(ok -> { },
         err -> log.warn("could not answer /{}: {}", action.command(), err.toString()));
   }
 

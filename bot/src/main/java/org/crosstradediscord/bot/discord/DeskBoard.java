@@ -133,6 +133,11 @@ public final class DeskBoard implements AutoCloseable {
     return messageId;
   }
 
+  /** @return true while this process draws the board (holds its lease; always on an SQLite store) */
+  public boolean leading() {
+    return leading;
+  }
+
   /** @return how many edits were sent since start */
   public long edits() {
     return edits.get();

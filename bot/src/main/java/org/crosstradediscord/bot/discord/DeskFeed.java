@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The P&amp;L stream and what it feeds: the desk board ({@code board}) and the daily loss limits
- * ({@code daily_loss}); and the trailing-drawdown limits ({@code trailing_drawdown}), read every
+ * The P&amp;L stream and what it feeds: the desk board ({@code board}) with its session reports, and the daily loss
+ * limits ({@code daily_loss}); and the trailing-drawdown limits ({@code trailing_drawdown}), read every
  * {@value TrailingDrawdownGuard#EVERY_S} s on a thread of their own, whose room left the board shows. Without any,
  * {@link #NONE}: no stream is opened.
  */
@@ -35,11 +35,18 @@ final class DeskFeed implements AutoCloseable {
   private final @Nullable DeskBoard board;
   private final @Nullable PnlStream stream;
   private final @Nullable ScheduledExecutorService drawdown;
+  private final @Nullable SessionReports reports;
 
   private DeskFeed(@Nullable DeskBoard board, @Nullable PnlStream stream, @Nullable ScheduledExecutorService drawdown) {
+    this(board, stream, drawdown, null);
+  }
+
+  private DeskFeed(@Nullable DeskBoard board, @Nullable PnlStream stream, @Nullable ScheduledExecutorService drawdown,
+      @Nullable SessionReports reports) {
     this.board = board;
     this.stream = stream;
     this.drawdown = drawdown;
+    this.reports = reports;
   }
 
   /**
@@ -79,6 +86,9 @@ final class DeskFeed implements AutoCloseable {
       }
     }
     ScheduledExecutorService drawdown = null;
+    // Session reports sample the board's accounts; the replica drawing the board samples and posts them.
+    SessionReports reports = board == null ? null
+        : SessionReports.start(config, jda, desk.trail(), board::leading, interval);
     try {
       if (trailing) {
         TrailingDrawdownGuard trailingGuard = new TrailingDrawdownGuard(config.trailingDrawdown(), config.dailyLoss(),
@@ -108,14 +118,20 @@ final class DeskFeed implements AutoCloseable {
         if (shown != null) {
           shown.onUpdate(update);
         }
+        if (reports != null) {
+          reports.onUpdate(update);
+        }
         if (guard != null) {
           guard.check(update);
         }
       });
       log.info("P&L stream every {} ms for {}{}", interval.toMillis(), config.board() == null ? "" : "the desk board",
           limits ? (config.board() == null ? "" : " and ") + "daily loss limits " + config.dailyLoss().summary() : "");
-      return new DeskFeed(board, stream, drawdown);
+      return new DeskFeed(board, stream, drawdown, reports);
     } catch (RuntimeException e) {
+      if (reports != null) {
+        reports.close();
+      }
       if (drawdown != null) {
         drawdown.shutdownNow();
       }
@@ -131,9 +147,12 @@ final class DeskFeed implements AutoCloseable {
     return board;
   }
 
-  /** Stops the trailing-drawdown checks, the board, then the stream. */
+  /** Stops the session reports, the trailing-drawdown checks, the board, then the stream. */
   @Override
   public void close() {
+    if (reports != null) {
+      reports.close();
+    }
     if (drawdown != null) {
       drawdown.shutdownNow();
     }

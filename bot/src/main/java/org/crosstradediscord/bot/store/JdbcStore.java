@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * the Flyway migrations in {@code db/migration} at {@link #open} ({@link #openReadOnly} never migrates nor writes).
  * Connections come from {@link StorePool} (SQLite: its one writer; PostgreSQL: a few), waited for at most
  * {@value StorePool#WAIT_MS} ms; nothing is cached. The SQL is in {@link AuditSql}, {@link PendingSql},
- * {@link ControlSql}, {@link AlertSql}, {@link ApprovalSql} and {@link UnknownSql}, run through {@link Sql}.
+ * {@link ControlSql}, {@link AlertSql}, {@link ApprovalSql}, {@link UnknownSql} and {@link ReportSql}, run through
+ * {@link Sql}.
  */
 public final class JdbcStore implements Store {
   /** Environment variable holding the PostgreSQL user. */
@@ -41,6 +42,7 @@ public final class JdbcStore implements Store {
   private final AlertSql alerts;
   private final ApprovalSql approvals;
   private final UnknownSql unknowns;
+  private final ReportSql reports;
   private volatile FileLock lock;
   private volatile String schemaTime = "";
 
@@ -54,6 +56,7 @@ public final class JdbcStore implements Store {
     this.alerts = new AlertSql(sql);
     this.approvals = new ApprovalSql(sql);
     this.unknowns = new UnknownSql(sql);
+    this.reports = new ReportSql(sql);
   }
 
   /**
@@ -294,6 +297,11 @@ public final class JdbcStore implements Store {
   @Override
   public UnknownOutcomes unknowns() {
     return unknowns;
+  }
+
+  @Override
+  public ReportStore reports() {
+    return reports;
   }
 
   @Override

@@ -21,12 +21,14 @@ import org.crosstradediscord.bot.text.SafeText;
  * ({@code cannot <what> in <where>: <innermost cause>}) that never holds the password.
  *
  * <p>Parameters are bound by their Java type: {@link String} ({@code setString}), {@link Integer} ({@code setInt}),
- * {@link Long} ({@code setLong}), {@code null} (a text NULL) and {@link #NULL_BIGINT} (a BIGINT NULL: PostgreSQL
- * refuses a text NULL in a bigint column).
+ * {@link Long} ({@code setLong}), {@link Double} ({@code setDouble}), {@code null} (a text NULL) and {@link #NULL_BIGINT} (a BIGINT NULL: PostgreSQL
+ * refuses a text NULL in a bigint column), {@link #NULL_DOUBLE} (a DOUBLE NULL).
  */
 final class Sql {
   /** A BIGINT NULL parameter. */
   static final Object NULL_BIGINT = new Null(Types.BIGINT);
+  /** A DOUBLE NULL parameter. */
+  static final Object NULL_DOUBLE = new Null(Types.DOUBLE);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -284,6 +286,8 @@ final class Sql {
         s.setLong(i + 1, v);
       } else if (p instanceof Integer v) {
         s.setInt(i + 1, v);
+      } else if (p instanceof Double v) {
+        s.setDouble(i + 1, v);
       } else if (p instanceof Null n) {
         s.setNull(i + 1, n.sqlType());
       } else {

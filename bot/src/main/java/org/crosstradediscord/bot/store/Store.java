@@ -238,6 +238,9 @@ public interface Store extends AutoCloseable {
   /** @return the outcome-unknown trades and alerts (the same database and pool) */
   UnknownOutcomes unknowns();
 
+  /** @return the session reports' samples and claims (the same database and pool) */
+  ReportStore reports();
+
   /** @return where the store is, for logs: the JDBC URL without query or credentials */
   String describe();
 

@@ -472,6 +472,7 @@ class ConfirmationStoreTest {
     public void untripTrailingDrawdown(String m, String a, String d) { check(() -> { real.untripTrailingDrawdown(m, a, d); return null; }); }
     public org.crosstradediscord.bot.store.UnknownOutcomes unknowns() { return real.unknowns(); }
     public String describe() { return "down-when"; }
+    public org.crosstradediscord.bot.store.ReportStore reports() { return real.reports(); }
     public void close() { }
   }
 }

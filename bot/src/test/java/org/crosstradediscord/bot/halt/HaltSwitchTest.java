@@ -530,6 +530,11 @@ class HaltSwitchTest {
     }
 
     @Override
+    public org.crosstradediscord.bot.store.ReportStore reports() {
+      throw new StoreException("down", null);
+    }
+
+    @Override
     public void close() { }
   }
 }

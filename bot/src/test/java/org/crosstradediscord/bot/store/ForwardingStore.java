@@ -51,5 +51,6 @@ public class ForwardingStore implements Store {
   @Override public void untripTrailingDrawdown(String m, String a, String d) { real.untripTrailingDrawdown(m, a, d); }
   @Override public UnknownOutcomes unknowns() { return real.unknowns(); }
   @Override public String describe() { return real.describe(); }
+  @Override public ReportStore reports() { return real.reports(); }
   @Override public void close() { real.close(); }
 }

@@ -461,4 +461,38 @@ abstract class StoreContract {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void pnlSamples_comeBackPerAccountInTheirHalfOpenRange_oldestFirst_withUnknownsKept_andArePruned() {
+    Store s = store();
+    Store replica = reopen();
+    Instant t0 = Instant.parse("2026-12-02T15:00:00.123456Z");
+    s.reports().addSamples(List.of(new PnlSample("Sim101", t0, 10.5, -2.25),
+        new PnlSample("Sim101", t0.plusSeconds(10), null, 4.0), new PnlSample("Sim102", t0.plusSeconds(10), 1.0, 1.0)));
+    replica.reports().addSamples(List.of(new PnlSample("Sim101", t0.plusSeconds(20), -7.0, 0.0),
+        new PnlSample("Sim101", t0, 99.0, 99.0))); // the same instant again: kept once, the first
+    s.reports().addSamples(List.of());
+    assertThat(replica.reports().samples("Sim101", t0, t0.plusSeconds(20))).containsExactly(
+        new PnlSample("Sim101", t0, 10.5, -2.25), new PnlSample("Sim101", t0.plusSeconds(10), null, 4.0));
+    assertThat(s.reports().samples("Sim101", t0.plusMillis(1), t0.plusSeconds(30))).extracting(PnlSample::realized)
+        .containsExactly(null, -7.0);
+    assertThat(s.reports().samples("Sim102", t0, t0.plusSeconds(30))).hasSize(1);
+    assertThat(s.reports().samples("Sim103", t0, t0.plusSeconds(30))).isEmpty();
+    assertThat(s.reports().prune(t0.plusSeconds(15))).isEqualTo(3);
+    assertThat(s.reports().samples("Sim101", t0, t0.plusSeconds(30))).extracting(PnlSample::at)
+        .containsExactly(t0.plusSeconds(20));
+  }
+
+  @Test
+  void aSessionReport_isClaimedOncePerAccountAndSession_acrossReplicas_inAnyCase() {
+    Store s = store();
+    Store replica = reopen();
+    Instant at = Instant.parse("2026-12-02T22:00:00Z");
+    assertThat(s.reports().claimReport("Sim101", "2026-12-02", at)).isTrue();
+    assertThat(replica.reports().claimReport("SIM101", "2026-12-02", at)).as("once across replicas").isFalse();
+    assertThat(replica.reports().claimReport("Sim101", "2026-12-03", at)).as("the next session").isTrue();
+    assertThat(replica.reports().claimReport("Sim102", "2026-12-02", at)).isTrue();
+    assertThat(s.reports().prune(at.plusSeconds(1))).as("claims are pruned with the samples").isEqualTo(3);
+    assertThat(s.reports().claimReport("Sim101", "2026-12-02", at)).isTrue();
+  }
 }

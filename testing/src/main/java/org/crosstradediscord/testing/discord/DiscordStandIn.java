@@ -38,7 +38,10 @@ import org.eclipse.jetty.websocket.server.config.JettyWebSocketServletContainerI
  *   <li>one acknowledgement per interaction, else 400 {@code 40060};
  *   <li>interaction tokens valid 15 minutes for webhook calls, else 401 {@code 50027};
  *   <li>{@code custom_id} 1–100 characters and unique per message, else 400 {@code 50035};
- *   <li>command registration limits ({@link CommandRules}), else 400 {@code 50035 Invalid Form Body}.
+ *   <li>command registration limits ({@link CommandRules}), else 400 {@code 50035 Invalid Form Body};
+ *   <li>a message with files ({@code multipart/form-data}: {@code payload_json} and {@code files[n]}) takes PNG images
+ *       of at most 10 MiB each: a larger file is 413 {@code 40005 Request entity too large}, another type 400
+ *       {@code 50035}; accepted files become the message's {@code attachments} ({@link #attachment} reads them).
  * </ul>
  *
  * Facts about the payloads JDA 6.5.0 needs: {@code shared/reference/discord-standin.md}.
@@ -415,6 +418,57 @@ public final class DiscordStandIn implements AutoCloseable {
 
   /** Creates a message from a message-create body. */
   StoredMessage createMessage(long channelId, JsonNode data, boolean ephemeral, long visibleTo, boolean fromWebhook) {
+    return createMessage(channelId, data, ephemeral, visibleTo, fromWebhook, List.of());
+  }
+
+  /** Attachments' bytes by attachment id (only files the stand-in accepted: PNG, at most 10 MiB). */
+  private final Map<Long, byte[]> attachmentBytes = new ConcurrentHashMap<>();
+
+  /**
+   * @param attachmentId an attachment's id (a message's {@code attachments[].id})
+   * @return the file's bytes as the bot sent them
+   * @throws IllegalArgumentException no such attachment
+   */
+  public byte[] attachment(long attachmentId) {
+    byte[] b = attachmentBytes.get(attachmentId);
+    if (b == null) {
+      throw new IllegalArgumentException("no attachment " + attachmentId);
+    }
+    return b.clone();
+  }
+
+  /** Discord's attachment objects for new files; their bytes kept for {@link #attachment}. */
+  private ArrayNode attachments(long channelId, List<Multipart.File> files) {
+    ArrayNode out = JSON.createArrayNode();
+    for (Multipart.File f : files) {
+      long id = Snowflakes.next();
+      attachmentBytes.put(id, f.bytes());
+      String url = restBaseUrl() + "attachments/" + channelId + "/" + id + "/" + f.filename();
+      out.addObject().put("id", String.valueOf(id)).put("filename", f.filename()).put("size", f.bytes().length)
+          .put("url", url).put("proxy_url", url).put("content_type", "image/png");
+    }
+    return out;
+  }
+
+  /** An embed's {@code attachment://name} image becomes the attachment's URL, as Discord shows it. */
+  private static void linkImages(ObjectNode m) {
+    for (JsonNode e : m.path("embeds")) {
+      JsonNode image = e.path("image");
+      String url = image.path("url").asText("");
+      if (url.startsWith("attachment://")) {
+        String name = url.substring("attachment://".length());
+        for (JsonNode a : m.path("attachments")) {
+          if (a.path("filename").asText().equals(name)) {
+            ((ObjectNode) image).put("url", a.path("url").asText()).put("proxy_url", a.path("url").asText());
+          }
+        }
+      }
+    }
+  }
+
+  /** Creates a message from a message-create body and its files (already checked). */
+  StoredMessage createMessage(long channelId, JsonNode data, boolean ephemeral, long visibleTo, boolean fromWebhook,
+      List<Multipart.File> files) {
     long id = Snowflakes.next();
     ObjectNode m = JSON.createObjectNode();
     m.put("id", String.valueOf(id)).put("type", fromWebhook ? 20 : 0).put("channel_id", String.valueOf(channelId));
@@ -423,7 +477,8 @@ public final class DiscordStandIn implements AutoCloseable {
     m.set("embeds", embeds(data));
     m.set("components", data.has("components") && data.get("components").isArray() ? data.get("components").deepCopy()
         : JSON.createArrayNode());
-    m.set("attachments", JSON.createArrayNode());
+    m.set("attachments", attachments(channelId, files));
+    linkImages(m);
     m.set("mentions", JSON.createArrayNode());
     m.set("mention_roles", JSON.createArrayNode());
     m.put("mention_everyone", false).put("tts", false).put("pinned", false)
@@ -439,12 +494,33 @@ public final class DiscordStandIn implements AutoCloseable {
 
   /** Applies an edit body to a stored message. */
   ObjectNode editMessage(StoredMessage s, JsonNode data) {
+    return editMessage(s, data, List.of());
+  }
+
+  /**
+   * Applies an edit body and its files (already checked) to a stored message: with files or an {@code attachments}
+   * list, the message keeps the listed existing attachments (by id) and gets the new files.
+   */
+  ObjectNode editMessage(StoredMessage s, JsonNode data, List<Multipart.File> files) {
     ObjectNode m = s.raw.deepCopy();
     for (String field : List.of("content", "embeds", "components")) {
       if (data.has(field) && !data.get(field).isNull()) {
         m.set(field, field.equals("embeds") ? embeds(data) : data.get(field).deepCopy());
       }
     }
+    if (!files.isEmpty() || data.path("attachments").isArray()) {
+      ArrayNode kept = JSON.createArrayNode();
+      for (JsonNode old : m.path("attachments")) {
+        for (JsonNode listed : data.path("attachments")) {
+          if (listed.path("id").asText().equals(old.path("id").asText())) {
+            kept.add(old);
+          }
+        }
+      }
+      kept.addAll(attachments(s.channelId, files));
+      m.set("attachments", kept);
+    }
+    linkImages(m);
     m.put("edited_timestamp", DateTimeFormatter.ISO_INSTANT.format(now()));
     if ((m.path("flags").asInt(0) & 128) != 0) { // a deferred reply stops "thinking" at its first edit
       m.put("flags", m.path("flags").asInt(0) & ~128);

@@ -44,6 +44,37 @@ public record StandInMessage(long id, boolean ephemeral, long visibleTo, ObjectN
     return content() + "\n" + String.join("\n", embedTexts());
   }
 
+  /** @return the attachments (files), in order; their bytes: {@link DiscordStandIn#attachment(long)} */
+  public List<Attachment> attachments() {
+    List<Attachment> out = new ArrayList<>();
+    for (JsonNode a : raw.path("attachments")) {
+      out.add(new Attachment(a.path("id").asLong(), a.path("filename").asText(), a.path("size").asLong(),
+          a.path("content_type").asText(null)));
+    }
+    return out;
+  }
+
+  /** @return the embeds' image URLs, in order (an attached chart's is its attachment's URL) */
+  public List<String> embedImages() {
+    List<String> out = new ArrayList<>();
+    for (JsonNode e : raw.path("embeds")) {
+      if (e.path("image").has("url")) {
+        out.add(e.path("image").path("url").asText());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A file attached to a message, accepted by the stand-in (a PNG of at most 10 MiB).
+   *
+   * @param id the attachment's id
+   * @param filename its name
+   * @param size its size in bytes
+   * @param contentType its type, e.g. {@code image/png}
+   */
+  public record Attachment(long id, String filename, long size, String contentType) {}
+
   /** @return the buttons, in order */
   public List<Button> buttons() {
     List<Button> out = new ArrayList<>();

@@ -41,11 +41,36 @@ final class StandInRest extends HttpServlet {
   protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
     String uri = req.getRequestURI();
     String route = uri.startsWith("/api/v10") ? uri.substring("/api/v10".length()) : uri.substring("/api".length());
-    String raw = new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    JsonNode body = parse(raw, req.getContentType());
-    Answer a;
+    byte[] bytes = req.getInputStream().readAllBytes();
+    String contentType = req.getContentType();
+    List<Multipart.File> files = List.of();
+    JsonNode body;
+    Answer a = null;
+    if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+      Multipart parts; // a message with files: payload_json and files[n], as Discord takes them
+      try {
+        parts = Multipart.parse(contentType, bytes);
+      } catch (IllegalArgumentException e) {
+        parts = null;
+        a = new Answer(400, formError("multipart body: " + e.getMessage()));
+      }
+      body = parts == null ? null : parse(parts.payloadJson());
+      files = parts == null ? List.of() : parts.files();
+      Multipart.Problem problem = parts == null ? null : parts.problem();
+      if (problem != null) {
+        ObjectNode e = error(problem.code(), problem.message());
+        if (problem.formError() != null) {
+          e.putObject("errors").putArray("_errors").add(problem.formError());
+        }
+        a = new Answer(problem.status(), e);
+      }
+    } else {
+      body = parse(new String(bytes, StandardCharsets.UTF_8));
+    }
     try {
-      a = route(req.getMethod(), route, req.getHeader("Authorization"), body);
+      if (a == null) {
+        a = route(req.getMethod(), route, req.getHeader("Authorization"), body, files);
+      }
     } catch (RuntimeException e) {
       a = new Answer(500, error(0, "stand-in failure: " + e));
     }
@@ -66,16 +91,16 @@ final class StandInRest extends HttpServlet {
     }
   }
 
-  private Answer route(String method, String route, String authorization, JsonNode body) {
+  private Answer route(String method, String route, String authorization, JsonNode body, List<Multipart.File> files) {
     Matcher m;
     if ((m = CALLBACK.matcher(route)).matches() && method.equals("POST")) {
       return callback(Long.parseLong(m.group(1)), m.group(2), body);
     }
     if ((m = ORIGINAL.matcher(route)).matches()) {
-      return original(method, m.group(2), body);
+      return original(method, m.group(2), body, files);
     }
     if ((m = FOLLOWUP.matcher(route)).matches() && method.equals("POST")) {
-      return followup(m.group(2), body);
+      return followup(m.group(2), body, files);
     }
     if (!("Bot " + d.botToken()).equals(authorization)) {
       return new Answer(401, error(0, "401: Unauthorized"));
@@ -96,7 +121,7 @@ final class StandInRest extends HttpServlet {
       return registerCommands(0, body);
     }
     if ((m = CHANNEL_MESSAGES.matcher(route)).matches() && method.equals("POST")) {
-      return channelMessage(Long.parseLong(m.group(1)), body);
+      return channelMessage(Long.parseLong(m.group(1)), body, files);
     }
     if ((m = GUILD_MEMBER.matcher(route)).matches() && method.equals("GET")) {
       return member(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
@@ -221,7 +246,7 @@ final class StandInRest extends HttpServlet {
     return new Answer(200, answer);
   }
 
-  private Answer original(String method, String token, JsonNode body) {
+  private Answer original(String method, String token, JsonNode body, List<Multipart.File> files) {
     StandInInteraction ix = d.interactionByToken(token);
     if (ix == null) {
       return new Answer(404, error(10015, "Unknown Webhook"));
@@ -237,13 +262,14 @@ final class StandInRest extends HttpServlet {
       case "GET" -> new Answer(200, msg.raw.deepCopy());
       case "PATCH" -> {
         String problem = body == null ? null : componentProblem(body);
-        yield problem != null ? new Answer(400, formError(problem)) : new Answer(200, d.editMessage(msg, body));
+        yield problem != null ? new Answer(400, formError(problem))
+            : new Answer(200, d.editMessage(msg, body == null ? DiscordStandIn.JSON.createObjectNode() : body, files));
       }
       default -> new Answer(405, error(0, "405: Method Not Allowed"));
     };
   }
 
-  private Answer followup(String token, JsonNode body) {
+  private Answer followup(String token, JsonNode body, List<Multipart.File> files) {
     StandInInteraction ix = d.interactionByToken(token);
     if (ix == null) {
       return new Answer(404, error(10015, "Unknown Webhook"));
@@ -260,23 +286,25 @@ final class StandInRest extends HttpServlet {
       return new Answer(400, formError(problem));
     }
     boolean ephemeral = (data.path("flags").asInt(0) & 64) != 0;
-    DiscordStandIn.StoredMessage created = d.createMessage(ix.channelId(), data, ephemeral, ephemeral ? ix.member().id() : 0, true);
+    DiscordStandIn.StoredMessage created = d.createMessage(ix.channelId(), data, ephemeral, ephemeral ? ix.member().id() : 0, true,
+        files);
     ix.followUp(created.id);
     return new Answer(200, created.raw.deepCopy());
   }
 
-  private Answer channelMessage(long channelId, JsonNode body) {
+  private Answer channelMessage(long channelId, JsonNode body, List<Multipart.File> files) {
     boolean known = d.guilds().stream().flatMap(g -> g.channels().stream()).anyMatch(c -> c.id() == channelId);
     if (!known) {
       return new Answer(404, error(10003, "Unknown Channel"));
     }
-    if (body == null || (body.path("content").asText("").isEmpty() && body.path("embeds").isEmpty())) {
+    if (body == null || (body.path("content").asText("").isEmpty() && body.path("embeds").isEmpty()
+        && files.isEmpty())) {
       return new Answer(400, error(50006, "Cannot send an empty message"));
     }
     if (body.path("content").asText("").length() > 2000) {
       return new Answer(400, formError("content: must be 2000 or fewer in length"));
     }
-    return new Answer(200, d.createMessage(channelId, body, false, 0, false).raw.deepCopy());
+    return new Answer(200, d.createMessage(channelId, body, false, 0, false, files).raw.deepCopy());
   }
 
   /** custom_id 1–100 characters and unique within the message. */
@@ -309,20 +337,11 @@ final class StandInRest extends HttpServlet {
     return DiscordStandIn.JSON.createObjectNode().put("code", code).put("message", message);
   }
 
-  private static JsonNode parse(String raw, String contentType) {
+  private static JsonNode parse(String raw) {
     if (raw == null || raw.isBlank()) {
       return null;
     }
     try {
-      if (contentType != null && contentType.startsWith("multipart/")) {
-        int start = raw.indexOf("name=\"payload_json\"");
-        if (start < 0) {
-          return null;
-        }
-        int json = raw.indexOf('{', start);
-        int end = raw.lastIndexOf('}');
-        return DiscordStandIn.JSON.readTree(raw.substring(json, end + 1));
-      }
       return DiscordStandIn.JSON.readTree(raw);
     } catch (IOException e) {
       return null;

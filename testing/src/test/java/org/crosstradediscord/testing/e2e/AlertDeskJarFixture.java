@@ -38,8 +38,22 @@ abstract class AlertDeskJarFixture {
   static int port;
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  /**
+   * On a test class: the bot posts the board accounts' session reports at {@link #reportAt} ({@code board.report_at},
+   * New York time: {@value #REPORT_AFTER_SECONDS} s after the config is written), so a report comes while the class's
+   * other tests run instead of after a session of its own.
+   */
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+  @interface WithSessionReports {}
+
+  /** Seconds from writing the config to the session report: the jar's start (3–5 s) and a first P&amp;L sample fit. */
+  static final long REPORT_AFTER_SECONDS = 15;
+  /** When the session report is due (with {@link WithSessionReports}), else null. */
+  static java.time.Instant reportAt;
+
   @BeforeAll
-  static void startTheBot() throws Exception {
+  static void startTheBot(org.junit.jupiter.api.TestInfo info) throws Exception {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
@@ -68,6 +82,18 @@ abstract class AlertDeskJarFixture {
         """.formatted(port), null, Duration.ofSeconds(1),
         "trailing_drawdown: {Sim102: 250}\nflatten_on_trailing_drawdown: true");
     guild = sandbox.guild();
+    reportAt = null;
+    if (info.getTestClass().map(c -> c.isAnnotationPresent(WithSessionReports.class)).orElse(false)) {
+      reportAt = java.time.Instant.now().plusSeconds(REPORT_AFTER_SECONDS).truncatedTo(
+          java.time.temporal.ChronoUnit.SECONDS);
+      String yaml = java.nio.file.Files.readString(sandbox.configFile());
+      String withReport = yaml.replaceFirst("(?m)^(board: \\{.*)}$", "$1, report_at: \""
+          + java.time.LocalTime.ofInstant(reportAt, java.time.ZoneId.of("America/New_York")) + "\"}");
+      if (withReport.equals(yaml)) {
+        throw new IllegalStateException("no board line in the sandbox config to add report_at to");
+      }
+      java.nio.file.Files.writeString(sandbox.configFile(), withReport); // read by the bot process at its start
+    }
     Map<String, String> env = new java.util.HashMap<>(Sandbox.secrets());
     env.putAll(Map.of("ALERT_KEY_TV_MES", KEY, "ALERT_KEY_TV_FAST", FAST_KEY));
     bot = BotProcess.start(BotJarEndToEndTest.jar(), BotJvm.options("-Xmx128m"), sandbox.configFile(), env,
