@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -294,14 +293,5 @@ public final class ConfirmationStore {
   /** @return how many actions this process holds pending in memory */
   public long size() {
     return cards.size();
-  }
-
-  /**
-   * @param row a stored row
-   * @return its options as typed: option name to {@code String}, {@code Long} or {@code Double}
-   * @throws NotRebuildable the options are unreadable
-   */
-  public static Map<String, Object> options(PendingRow row) {
-    return OptionsJson.read(row);
   }
 }

@@ -1,6 +1,7 @@
 package org.crosstradediscord.bot.confirmation;
 
 import java.util.Map;
+import org.crosstradediscord.bot.store.PendingRow;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,15 @@ public record Recipe(String command, Map<String, Object> options, String mode, @
   /** A recipe that needs no second person. */
   public Recipe(String command, Map<String, Object> options, String mode) {
     this(command, options, mode, null);
+  }
+
+  /**
+   * @param row a stored pending confirmation
+   * @return how to build its action again
+   * @throws NotRebuildable its options are unreadable
+   */
+  public static Recipe of(PendingRow row) {
+    return new Recipe(row.command(), OptionsJson.read(row), row.mode(), row.secondPerson());
   }
 
   /**

@@ -2,14 +2,10 @@ package org.crosstradediscord.bot.discord;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiFunction;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -18,10 +14,8 @@ import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import org.crosstradediscord.bot.access.Invoker;
-import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
 import org.crosstradediscord.bot.audit.AuditLog;
-import org.crosstradediscord.bot.commands.ResumeCommand;
 import org.crosstradediscord.bot.commands.TradeAction;
 import org.crosstradediscord.bot.confirmation.ConfirmationStore;
 import org.crosstradediscord.bot.confirmation.NotRebuildable;
@@ -32,7 +26,6 @@ import org.crosstradediscord.bot.rendering.ApprovalCards;
 import org.crosstradediscord.bot.rendering.Cards;
 import org.crosstradediscord.bot.rendering.Review;
 import org.crosstradediscord.bot.store.ApprovalRow;
-import org.crosstradediscord.bot.store.HaltState;
 import org.crosstradediscord.bot.store.PendingRow;
 import org.crosstradediscord.bot.store.PendingState;
 import org.crosstradediscord.bot.store.StoreException;
@@ -67,9 +60,11 @@ final class ApprovalClicks {
   private final TradeCalls calls;
   private final TradeExecution execution;
   private final Rebuilder rebuilder;
-  private final BiFunction<TradeAction, Invoker, String> stillAllowed;
+  private final StillAllowed stillAllowed;
   private final Duration claimLease;
   private final Workers steps;
+  private final ApprovedSend sends;
+  private final ApprovedResume resumes;
 
   /**
    * @param desk the request side (the rule, the rows, the invoker cards)
@@ -85,7 +80,7 @@ final class ApprovalClicks {
    * @param steps the interaction steps pool
    */
   ApprovalClicks(ApprovalDesk desk, ConfirmationStore confirmations, RolePolicy policy, HaltSwitch halt, AuditLog audit,
-      TradeCalls calls, TradeExecution execution, Rebuilder rebuilder, BiFunction<TradeAction, Invoker, String> stillAllowed,
+      TradeCalls calls, TradeExecution execution, Rebuilder rebuilder, StillAllowed stillAllowed,
       Duration claimLease, Workers steps) {
     this.desk = desk;
     this.confirmations = confirmations;
@@ -98,11 +93,9 @@ final class ApprovalClicks {
     this.stillAllowed = stillAllowed;
     this.claimLease = claimLease;
     this.steps = steps;
+    this.sends = new ApprovedSend(desk, confirmations, audit, calls, execution);
+    this.resumes = new ApprovedResume(desk, confirmations, policy, halt, audit, claimLease);
   }
-
-  /** One click as the steps pool sees it. */
-  private record Click(InteractionHook hook, Invoker clicker, boolean approve, String id, String interactionId,
-      String token, long clickedAt, Guild guild) {}
 
   /**
    * On JDA's gateway thread: acknowledges at once, then queues the rest. Never waits.
@@ -121,7 +114,7 @@ final class ApprovalClicks {
     String interactionId = event.getId();
     String token = event.getToken();
     event.deferEdit().queue(hook -> {
-      Click c = new Click(hook, clicker, approve, id, interactionId, token, clickedAt, guild);
+      ApprovalClick c = new ApprovalClick(hook, clicker, approve, id, interactionId, token, clickedAt, guild);
       if (!steps.submit(() -> handle(c))) {
         followUp(hook, "Not done", "The bot is busy or shutting down. Nothing was sent; try again shortly.");
       }
@@ -129,14 +122,14 @@ final class ApprovalClicks {
         DiscordText.oneLine(err.toString())));
   }
 
-  private void handle(Click c) {
+  private void handle(ApprovalClick c) {
     try {
       ApprovalRow row = desk.store().get(c.id());
       if (row == null) {
         followUp(c.hook(), "Unknown request", "The bot does not know this request (it may be older than a day).");
       } else if (row.pending().state() != PendingState.AWAITING
           || !desk.clock().instant().isBefore(row.pending().expiresAt())) {
-        followUp(c.hook(), "Already decided", decided(row.pending()));
+        followUp(c.hook(), "Already decided", ApprovalTexts.decided(row.pending()));
       } else if (c.approve()) {
         approve(c, row.pending());
       } else {
@@ -152,7 +145,7 @@ final class ApprovalClicks {
     }
   }
 
-  private void reject(Click c, PendingRow p) {
+  private void reject(ApprovalClick c, PendingRow p) {
     boolean asker = c.clicker().userId() == p.userId();
     if (!asker && !desk.isApprover(c.clicker())) {
       audit.denied(c.clicker(), p.command(), Map.of("request", p.id()), "reject: no approver role");
@@ -171,7 +164,7 @@ final class ApprovalClicks {
     desk.showInvoker(p.id(), card);
   }
 
-  private void approve(Click c, PendingRow p) {
+  private void approve(ApprovalClick c, PendingRow p) {
     Invoker approver = c.clicker();
     Map<String, String> args = Map.of("request", p.id(), "asked_by", p.userName());
     if (approver.userId() == p.userId()) {
@@ -198,18 +191,18 @@ final class ApprovalClicks {
           + " Nothing was sent; try Approve again.");
       return;
     }
-    if (ApprovalDesk.RESUME.equals(p.command())) {
-      approveResume(c, p, approver, asker, args);
+    if (ResumeRequests.RESUME.equals(p.command())) {
+      resumes.approve(c, p, approver, asker, args, why -> endDenied(c, p, approver, args, why));
       return;
     }
     TradeAction action;
     try {
-      action = rebuilder.rebuild(new Recipe(p.command(), ConfirmationStore.options(p), p.mode()), asker);
+      action = rebuilder.rebuild(Recipe.of(p), asker);
     } catch (NotRebuildable e) {
       endDenied(c, p, approver, args, e.getMessage());
       return;
     }
-    String lost = stillAllowed.apply(action, asker);
+    String lost = stillAllowed.why(action, asker);
     if (lost != null) {
       endDenied(c, p, approver, args, "The member who asked may no longer run it: " + lost);
       return;
@@ -231,102 +224,11 @@ final class ApprovalClicks {
     }
     confirmations.handling(p.id()); // this process's own recovery must not report it "outcome unknown" while it runs
     audit.step("approved", approver, action.command(), args, "second approval given");
-    send(c, p, approver, asker, action);
-  }
-
-  /** After the claim: the trade on its way like a confirmed one (see {@link ClickFlow}). */
-  private void send(Click c, PendingRow p, Invoker approver, Invoker asker, TradeAction action) {
-    Review review = action.review();
-    TradeCalls.Ticket ticket = null;
-    boolean submitted = false;
-    CompletableFuture<Void> sendingShown = new CompletableFuture<>();
-    try {
-      Once confirmed = new Once(() -> audit.step("confirmed", asker, action.command(), withApprover(action, approver),
-          "confirmed with the second approval of " + approver.userName()));
-      CompletableFuture<?> invokerSending = desk.showInvoker(p.id(), Cards.executing(review));
-      ticket = calls.reserve(execution.trade(p.id(), c.hook(), asker, action, c.clickedAt(), sendingShown, confirmed,
-          card -> {
-            MessageEmbed marked = ApprovalCards.approved(card, p.userId(), approver.userId());
-            invokerSending.whenComplete((ok, err) -> desk.showInvoker(p.id(), marked)); // never before "Sending…"
-            return marked;
-          }), c.clickedAt());
-      if (ticket == null) {
-        confirmations.refuseClaimed(p.id());
-        audit.refused(asker, action.command(), action.auditArgs(), "the bot is shutting down");
-        MessageEmbed card = ApprovalCards.ended("Not sent: the bot is shutting down", review, p.userId());
-        endCard(c.hook(), card);
-        invokerSending.whenComplete((ok, err) -> desk.showInvoker(p.id(), card));
-        return;
-      }
-      calls.submit(ticket);
-      submitted = true;
-      c.hook().editOriginalEmbeds(Cards.executing(review)).setComponents().queue(ok -> sendingShown.complete(null),
-          err -> sendingShown.complete(null));
-      confirmed.run();
-    } catch (RuntimeException e) {
-      log.error("an approved /{} failed after it was claimed", action.command(), e);
-      sendingShown.complete(null);
-      if (submitted) {
-        return;
-      } else if (ticket != null) {
-        calls.release(ticket, "the bot failed while handling the approval");
-      } else {
-        confirmations.refuseClaimed(p.id());
-        MessageEmbed card = ApprovalCards.ended("Not sent: internal error", review, p.userId());
-        endCard(c.hook(), card);
-        desk.showInvoker(p.id(), card);
-      }
-    }
-  }
-
-  /**
-   * A /resume request: only the halt it was made for may be resumed (a newer halt ends the request instead); the
-   * asker must still hold {@code halt}; the session's daily loss trips are then marked resumed.
-   */
-  private void approveResume(Click c, PendingRow p, Invoker approver, Invoker asker, Map<String, String> args) {
-    if (!policy.allows(Permission.HALT, asker.roleIds())) {
-      endDenied(c, p, approver, args, "The member who asked no longer holds the `halt` grant.");
-      return;
-    }
-    HaltState now = halt.current();
-    Object since = ConfirmationStore.options(p).get("since");
-    if (now.halted() && (since == null || now.since() == null || !since.equals(now.since().toString()))) {
-      endDenied(c, p, approver, args, "The halt changed since the request (now: " + (now.reason() == null ? "halted"
-          : now.reason()) + "); nothing was resumed. Run /resume again if this halt should end.");
-      return;
-    }
-    Instant at = desk.clock().instant();
-    if (!desk.store().approve(p.id(), approver.userId(), c.interactionId(), c.token(), at, at.plus(claimLease))) {
-      followUp(c.hook(), "Already decided", "Someone else decided it first, or it expired.");
-      return;
-    }
-    confirmations.handling(p.id());
-    audit.step("approved", approver, ApprovalDesk.RESUME, args, "second approval given");
-    MessageEmbed card;
-    try {
-      HaltSwitch.Change change = halt.resume(asker).get(5, TimeUnit.SECONDS);
-      if (change.saved()) {
-        desk.controls().dailyLossResumed(desk.modeKey(), desk.session().sessionDay(at).toString(), at);
-      }
-      card = ResumeCommand.card(change);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      card = notConfirmed();
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      log.warn("an approved resume could not be confirmed: {}", DiscordText.oneLine(e.toString(), 300));
-      card = notConfirmed();
-    }
-    confirmations.finish(p.id());
-    endCard(c.hook(), ApprovalCards.approved(card, p.userId(), approver.userId()));
-  }
-
-  private static MessageEmbed notConfirmed() {
-    return Cards.notice("Resume not confirmed", "The store did not confirm the resume in time: check the bot's"
-        + " presence or the board for the halt state, and run /resume again if it still shows halted.");
+    sends.send(c, p, approver, asker, action);
   }
 
   /** Ends a request the asker may no longer run; nothing is sent. */
-  private void endDenied(Click c, PendingRow p, Invoker approver, Map<String, String> args, String why) {
+  private void endDenied(ApprovalClick c, PendingRow p, Invoker approver, Map<String, String> args, String why) {
     if (!desk.store().end(p.id(), PendingState.CANCELLED, desk.clock().instant())) {
       followUp(c.hook(), "Already decided", "Someone else decided it first, or it expired. Nothing was sent.");
       return;
@@ -360,51 +262,17 @@ final class ApprovalClicks {
     }
   }
 
-  private static Map<String, String> withApprover(TradeAction action, Invoker approver) {
-    Map<String, String> args = new LinkedHashMap<>(action.auditArgs());
-    args.put("approved_by", approver.userName());
-    return args;
-  }
-
   /** @return how the request would read on a card (rebuilt with the roles stored; a plain title if it cannot be) */
   private Review review(PendingRow p) {
-    return describe(p, rebuilder);
+    return ApprovalTexts.describe(p, rebuilder);
   }
 
-  /**
-   * @param p a request's row
-   * @param rebuilder builds the stored action again
-   * @return what it would do, for an ended card
-   */
-  static Review describe(PendingRow p, Rebuilder rebuilder) {
-    if (ApprovalDesk.RESUME.equals(p.command())) {
-      return ApprovalDesk.resumeReview(null);
-    }
-    try {
-      return rebuilder.rebuild(new Recipe(p.command(), ConfirmationStore.options(p), p.mode()),
-          new Invoker(p.userId(), p.userName(), p.roleIds())).review();
-    } catch (RuntimeException e) {
-      return new Review("/" + p.command(), "A /" + p.command() + " that waited for a second approval.",
-          List.of(), "Approve", null);
-    }
-  }
-
-  private static String decided(PendingRow p) {
-    return switch (p.state()) {
-      case AWAITING, EXPIRED -> "This request expired. Nothing was sent.";
-      case CONFIRMED, DONE, UNKNOWN -> "This request was already approved; it is not executed twice.";
-      case CANCELLED -> "This request was rejected, withdrawn or refused. Nothing was sent.";
-      case DENIED -> "This request was approved but refused before sending (roles, limits or a halt). Nothing was sent.";
-      case PENDING -> "This was never confirmed by the member who asked. Nothing was sent.";
-    };
-  }
-
-  private static void endCard(InteractionHook hook, MessageEmbed embed) {
+  static void endCard(InteractionHook hook, MessageEmbed embed) {
     hook.editOriginalEmbeds(embed).setComponents().queue(ok -> { },
         err -> log.warn("could not update a request card: {}", DiscordText.oneLine(err.toString())));
   }
 
-  private static void followUp(InteractionHook hook, String title, String text) {
+  static void followUp(InteractionHook hook, String title, String text) {
     hook.sendMessageEmbeds(Cards.notice(title, text)).setEphemeral(true).queue(ok -> { },
         err -> log.warn("could not answer a click: {}", DiscordText.oneLine(err.toString())));
   }

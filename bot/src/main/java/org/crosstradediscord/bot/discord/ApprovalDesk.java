@@ -2,29 +2,21 @@ package org.crosstradediscord.bot.discord;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.audit.AuditLog;
-import org.crosstradediscord.bot.board.DailyLossGuard;
-import org.crosstradediscord.bot.commands.ResumeApproval;
 import org.crosstradediscord.bot.commands.TradeAction;
 import org.crosstradediscord.bot.config.TradingMode;
-import org.crosstradediscord.bot.halt.HaltSwitch;
-import org.crosstradediscord.bot.store.HaltState;
-import org.crosstradediscord.bot.store.PendingRow;
 import org.crosstradediscord.bot.config.ApprovalsConfig;
 import org.crosstradediscord.bot.confirmation.PendingAction;
 import org.crosstradediscord.bot.preview.Preview;
@@ -36,7 +28,6 @@ import org.crosstradediscord.bot.store.PendingState;
 import org.crosstradediscord.bot.store.StoreException;
 import org.crosstradediscord.bot.text.DiscordText;
 import org.jspecify.annotations.Nullable;
-import java.util.function.Supplier;
 import org.crosstradediscord.bot.risk.DailyLoss;
 import org.crosstradediscord.bot.store.Store;
 import org.slf4j.Logger;
@@ -49,11 +40,8 @@ import org.slf4j.LoggerFactory;
  * sent. The invoker's card hook is kept here (15 min, Discord's token lifetime) so the approval's result and the
  * request's end reach it too; after a restart only the public request card shows them.
  */
-final class ApprovalDesk implements ResumeApproval {
+final class ApprovalDesk {
   private static final Logger log = LoggerFactory.getLogger(ApprovalDesk.class);
-  /** The command name of a /resume request's row. */
-  static final String RESUME = "resume";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ApprovalsConfig config;
   private final Store controls;
@@ -63,7 +51,6 @@ final class ApprovalDesk implements ResumeApproval {
   private final AuditLog audit;
   private final Clock clock;
   private final Workers reads;
-  private final HaltSwitch halt;
   private final TradingMode mode;
   /** The invoker's card of each request made here: edited with the request's end. */
   private final Cache<String, InteractionHook> invokerCards = Caffeine.newBuilder()
@@ -76,16 +63,14 @@ final class ApprovalDesk implements ResumeApproval {
    * @param jda the logged-in JDA (posts and edits request cards)
    * @param audit the audit log
    * @param clock the clock (expiries)
-   * @param reads the read threads (store writes after a card was posted; /resume requests)
-   * @param halt the halt switch (whether the halt is the daily loss guard's)
-   * @param mode the trading mode (recorded with a /resume request)
+   * @param reads the read threads (store writes after a card was posted)
+   * @param mode the trading mode (the daily loss trips' key)
    */
   ApprovalDesk(ApprovalsConfig config, Store store, DailyLoss session, JDA jda, AuditLog audit, Clock clock,
-      Workers reads, HaltSwitch halt, TradingMode mode) {
+      Workers reads, TradingMode mode) {
     this.controls = store;
     this.store = store.approvals();
     this.session = session;
-    this.halt = halt;
     this.mode = mode;
     this.config = config;
     this.jda = jda;
@@ -274,72 +259,6 @@ final class ApprovalDesk implements ResumeApproval {
     } catch (RuntimeException e) {
       log.warn("could not update a request card: {}", DiscordText.oneLine(e.toString()));
     }
-  }
-
-  /** A /resume's request card: what it does and why it waits. */
-  static Review resumeReview(@Nullable String haltReason) {
-    return new Review("Resume trading after the daily loss halt", "Ends the halt: /flatplace and /reverse work again.",
-        haltReason == null ? List.of() : List.of(new Review.Field("Halted because",
-            DiscordText.escape(haltReason, 300))), "Approve", null);
-  }
-
-  @Override
-  public CompletableFuture<MessageEmbed> resume(Invoker invoker, Supplier<CompletableFuture<MessageEmbed>> now) {
-    if (!config.always().contains(ApprovalsConfig.Always.RESUME_AFTER_DAILY_LOSS)) {
-      return now.get();
-    }
-    CompletableFuture<MessageEmbed> answer = new CompletableFuture<>();
-    boolean queued = reads.submit(() -> {
-      try {
-        HaltState state = halt.current(); // a fresh read: another replica's guard may have halted
-        boolean needed = DailyLossGuard.haltedByGuard(state) || state.halted()
-            && controls.dailyLossUnresumed(mode.key(), session.sessionDay(clock.instant()).toString());
-        if (!needed) {
-          now.get().whenComplete((card, err) -> answer.complete(card != null ? card : Cards.notice("Still halted",
-              "The resume failed; check the bot's presence and the audit channel for the state.")));
-          return;
-        }
-        answer.complete(requestResume(invoker, state));
-      } catch (RuntimeException e) {
-        log.warn("a /resume could not be checked against the two-person rule: {}", DiscordText.oneLine(e.toString(),
-            300));
-        answer.complete(Cards.notice("Still halted", "The bot could not check whether this resume needs a second"
-            + " approval (storage unavailable). Trading stays halted; try again shortly."));
-      }
-    });
-    if (!queued) {
-      answer.complete(Cards.notice("Still halted", "The bot is busy or shutting down. Trading stays halted; try again"
-          + " shortly."));
-    }
-    return answer.completeOnTimeout(Cards.notice("Still halted?", "The resume is taking long; check the bot's presence"
-        + " and <#" + config.channelId() + "> for a request card."), 5, TimeUnit.SECONDS);
-  }
-
-  /** Records and posts a /resume request for the halt {@code state} (its start is kept: only it may be resumed). */
-  private MessageEmbed requestResume(Invoker invoker, HaltState state) {
-    byte[] bytes = new byte[16];
-    RANDOM.nextBytes(bytes);
-    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    Instant now = clock.instant();
-    Instant expiresAt = now.plus(config.ttl());
-    Review review = resumeReview(state.reason());
-    String why = "a resume after the daily loss halt";
-    String options = state.since() == null ? "{}" : "{\"since\":\"" + state.since() + "\"}";
-    try {
-      store.addRequest(new PendingRow(id, RESUME, invoker.userId(), invoker.userName(), invoker.roleIds(), options,
-          mode.key(), now, expiresAt, PendingState.AWAITING, null, null, null, why));
-    } catch (StoreException e) {
-      log.warn("a /resume request could not be recorded: {}", DiscordText.oneLine(e.getMessage(), 300));
-      return Cards.notice("Still halted", "The request for a second approval could not be recorded (storage"
-          + " unavailable). Trading stays halted; try again shortly.");
-    }
-    audit.step("requested", invoker, RESUME, Map.of(), "waiting for a second approval: " + why);
-    if (!post(id, invoker, RESUME, Map.of(), ApprovalCards.request(review, invoker.userId(), why, List.of(),
-        expiresAt))) {
-      return Cards.notice("Still halted", "The request for a second approval could not be posted in <#"
-          + config.channelId() + ">. Trading stays halted; tell whoever runs the bot.");
-    }
-    return ApprovalCards.waiting(review, config.channelId(), expiresAt, why);
   }
 
   /** @return what the review read (position now and after, what a flatten closes), or nothing */

@@ -58,7 +58,7 @@ final class ApprovalExpiry implements AutoCloseable {
         }
         audit.step("expired", new Invoker(p.userId(), p.userName(), p.roleIds()), p.command(),
             Map.of("request", p.id()), "no second approval in time: not sent");
-        MessageEmbed card = ApprovalCards.ended("Expired — not sent", ApprovalClicks.describe(p, rebuilder),
+        MessageEmbed card = ApprovalCards.ended("Expired — not sent", ApprovalTexts.describe(p, rebuilder),
             p.userId());
         desk.showRequest(row.channelId(), row.messageId(), card);
         desk.showInvoker(p.id(), card);

@@ -157,8 +157,9 @@ public final class BotAssembly {
       // Reads (/positions, /orders, autocomplete) on threads of their own: 4 at once, 32 waiting at most.
       Workers reads = new Workers("crosstrade-read", READ_THREADS, READ_QUEUE);
       ApprovalDesk secondPerson = config.approvals() == null ? null : new ApprovalDesk(config.approvals(),
-          trail.store(), config.dailyLoss(), discord.jda(), audit, Clock.systemUTC(), reads, halt, config.mode());
-      registry = CommandRegistry.standard(trail, halt, secondPerson);
+          trail.store(), config.dailyLoss(), discord.jda(), audit, Clock.systemUTC(), reads, config.mode());
+      registry = CommandRegistry.standard(trail, halt, secondPerson == null ? null
+          : new ResumeRequests(secondPerson, halt, config.mode(), audit, reads));
       if (config.board() != null) { // session reports cover the board's accounts
         registry = registry.plus(new ReportCommand(SessionReports.reader(config, trail), config.board().accounts(),
             Clock.systemUTC()));

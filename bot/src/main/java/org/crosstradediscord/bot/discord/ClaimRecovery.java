@@ -10,6 +10,7 @@ import net.dv8tion.jda.api.entities.WebhookClient;
 import org.crosstradediscord.bot.audit.AuditEvent;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.confirmation.ConfirmationStore;
+import org.crosstradediscord.bot.confirmation.Recipe;
 import org.crosstradediscord.bot.rendering.Cards;
 import org.crosstradediscord.bot.text.DiscordText;
 import org.crosstradediscord.bot.store.PendingRow;
@@ -77,7 +78,7 @@ final class ClaimRecovery {
   private void report(PendingRow row) {
     Map<String, String> args = new LinkedHashMap<>();
     try {
-      ConfirmationStore.options(row).forEach((k, v) -> args.put(k, String.valueOf(v)));
+      Recipe.of(row).options().forEach((k, v) -> args.put(k, String.valueOf(v)));
     } catch (NotRebuildable e) {
       args.put("options", "unreadable");
     }

@@ -1,6 +1,5 @@
 package org.crosstradediscord.bot.discord;
 
-import org.crosstradediscord.bot.confirmation.ConfirmationState;
 import org.crosstradediscord.bot.confirmation.Rebuilder;
 import java.time.Duration;
 import java.util.Locale;
@@ -10,7 +9,6 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.crosstradediscord.bot.access.Invoker;
-import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.access.RolePolicy;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.rendering.Review;
@@ -23,7 +21,6 @@ import org.crosstradediscord.bot.halt.HaltSwitch;
 import org.crosstradediscord.bot.rendering.Cards;
 import org.crosstradediscord.bot.text.DiscordText;
 import org.crosstradediscord.bot.risk.LimitGuard;
-import org.crosstradediscord.bot.risk.OrderIntent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +40,7 @@ final class ClickFlow {
   private final AuditLog audit;
   private final TradeCalls calls;
   private final HaltSwitch halt;
-  private final RolePolicy policy;
-  private final LimitGuard limits;
+  private final StillAllowed allowed;
   private final Duration claimLease;
   private final Rebuilder rebuilder;
   private final TradeExecution execution;
@@ -59,8 +55,7 @@ final class ClickFlow {
     this.audit = audit;
     this.calls = calls;
     this.halt = halt;
-    this.policy = policy;
-    this.limits = limits;
+    this.allowed = new StillAllowed(policy, limits);
     this.claimLease = claimLease;
     this.rebuilder = rebuilder;
     this.execution = execution;
@@ -118,7 +113,7 @@ final class ClickFlow {
     PendingAction peeked = c.confirm() ? store.peek(c.pendingId(), rebuilder) : null;
     if (peeked != null && peeked.invoker().userId() == clicker.userId()) {
       // Roles and accounts BEFORE anything is marked confirmed: a denied click must not read "already confirmed" later.
-      String lost = stillAllowed(peeked.action(), clicker);
+      String lost = allowed.why(peeked.action(), clicker);
       if (lost != null && store.deny(c.pendingId(), c.interactionId())) {
         closeReview(peeked.action());
         audit(clicker, "denied", peeked.action().command(), peeked.action().auditArgs(), lost);
@@ -160,7 +155,7 @@ final class ClickFlow {
       followUp(c.hook(), "Not yours", "Only the member who ran the command can confirm or cancel it.");
     } else if (claim instanceof Claim.Gone gone) {
       audit(clicker, "refused", "?", c.button(), "pending action " + gone.state().name().toLowerCase(Locale.ROOT));
-      followUp(c.hook(), "Nothing to " + (c.confirm() ? "confirm" : "cancel"), goneText(gone.state()));
+      followUp(c.hook(), "Nothing to " + (c.confirm() ? "confirm" : "cancel"), ClickTexts.gone(gone.state()));
     }
   }
 
@@ -201,7 +196,7 @@ final class ClickFlow {
     boolean submitted = false;
     CompletableFuture<Void> sendingShown = new CompletableFuture<>();
     try {
-      String refusal = stillAllowed(action, clicker);
+      String refusal = allowed.why(action, clicker);
       String kind = "denied";
       if (refusal != null) {
         refusal = refusal + "\nNothing was sent.";
@@ -270,34 +265,6 @@ final class ClickFlow {
       shown.complete(null);
       log.warn("the card of /{} could not show 'Sending…': {}", action.command(), DiscordText.oneLine(e.toString()));
     }
-  }
-
-  /** @return why the clicker may no longer run the action, or null when still allowed */
-  String stillAllowed(TradeAction action, Invoker clicker) {
-    for (Permission p : action.requiredPermissions()) {
-      if (!policy.allows(p, clicker.roleIds())) {
-        return "Your roles no longer grant `" + p.key() + "`.";
-      }
-    }
-    if (action.tradedAccount().isPresent()
-        && policy.resolveAccount(action.tradedAccount().get(), clicker.roleIds()).isEmpty()) {
-      return "You may no longer trade account " + DiscordText.escape(action.tradedAccount().get(), 100) + ".";
-    }
-    OrderIntent order = action.riskOrder().orElse(null);
-    return order == null ? null : limits.check(clicker.roleIds(), order).orElse(null);
-  }
-
-  private static String goneText(ConfirmationState state) {
-    return switch (state) {
-      case EXPIRED -> "This confirmation expired. Nothing was sent; run the command again.";
-      case AWAITING_APPROVAL -> "This was confirmed and waits for a second person's approval; it is not sent twice.";
-      case NEEDS_SECOND_PERSON -> "This needs a second person's approval, which this bot cannot ask for (the two-person"
-          + " rule is not configured here). Nothing was sent; tell whoever runs the bot.";
-      case CONFIRMED -> "This was already confirmed once; it is not executed twice.";
-      case CANCELLED -> "This was cancelled. Nothing was sent.";
-      case DENIED -> "This was refused (roles, limits or a halt). Nothing was sent; run the command again.";
-      case UNKNOWN -> "This confirmation is unknown to the bot. Nothing was sent; run the command again.";
-    };
   }
 
   /** Stops review reads from editing the card (waits, bounded, for one already on its way). */

@@ -84,7 +84,7 @@ public final class InteractionRouter extends ListenerAdapter {
     this.clicks = new ClickFlow(store, audit, calls, halt, policy, limits, claimLease, reviews::rebuild, execution, steps,
         secondPerson);
     this.secondApprovals = secondPerson == null ? null : new ApprovalClicks(secondPerson, store, policy, halt, audit,
-        calls, execution, reviews::rebuild, clicks::stillAllowed, claimLease, steps);
+        calls, execution, reviews::rebuild, new StillAllowed(policy, limits), claimLease, steps);
     this.approvalExpiry = secondPerson == null ? null : new ApprovalExpiry(secondPerson, audit, reviews::rebuild);
     this.autocomplete = new AutocompleteFlow(registry, policy, suggestions);
     this.alerts = alerts;
