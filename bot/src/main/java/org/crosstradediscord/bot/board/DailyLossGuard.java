@@ -149,7 +149,7 @@ public final class DailyLossGuard {
       return;
     }
     String day = limits.session(now).day().toString();
-    if (!store.tripDailyLoss(mode.key(), account, day, now)) {
+    if (!store.controls().tripDailyLoss(mode.key(), account, day, now)) {
       return; // already acted on this session (here or on another replica)
     }
     String why = String.format(Locale.ROOT, HALT_PREFIX + "%s (P&L %.2f below -%.2f)", account, confirmed, limit);
@@ -158,7 +158,7 @@ public final class DailyLossGuard {
       halt.halt(bot, why);
     } catch (RuntimeException e) { // nothing was sent yet: give the next frame the chance to halt (and flatten)
       try {
-        store.untripDailyLoss(mode.key(), account, day);
+        store.controls().untripDailyLoss(mode.key(), account, day);
       } catch (RuntimeException again) {
         log.error("{}: the halt failed and the trip could not be undone; the limit will not act again this session",
             why);

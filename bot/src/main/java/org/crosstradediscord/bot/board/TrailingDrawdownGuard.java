@@ -144,7 +144,7 @@ public final class TrailingDrawdownGuard {
 
   private void act(String account, double limit, Reading r, Instant now) {
     String day = session.sessionDay(now).toString();
-    if (!store.tripTrailingDrawdown(mode.key(), account, day, now)) {
+    if (!store.controls().tripTrailingDrawdown(mode.key(), account, day, now)) {
       return; // already acted on this session (here or on another replica)
     }
     String why = String.format(Locale.ROOT, HALT_PREFIX + "%s (net liquidation %.2f below the high %.2f minus %.2f)",
@@ -154,7 +154,7 @@ public final class TrailingDrawdownGuard {
       halt.halt(bot, why);
     } catch (RuntimeException e) { // nothing was sent yet: give the next check the chance to halt (and flatten)
       try {
-        store.untripTrailingDrawdown(mode.key(), account, day);
+        store.controls().untripTrailingDrawdown(mode.key(), account, day);
       } catch (RuntimeException again) {
         log.error("{}: the halt failed and the trip could not be undone; the limit will not act again this session",
             why);

@@ -29,6 +29,7 @@ import org.crosstradediscord.bot.store.StoreException;
 import org.crosstradediscord.bot.text.DiscordText;
 import org.jspecify.annotations.Nullable;
 import org.crosstradediscord.bot.risk.DailyLoss;
+import org.crosstradediscord.bot.store.ControlStore;
 import org.crosstradediscord.bot.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,9 +88,9 @@ final class ApprovalDesk {
     return store;
   }
 
-  /** @return the store (halt-related records) */
-  Store controls() {
-    return controls;
+  /** @return the desk's controls (the daily loss trips: a resume after one needs a second person) */
+  ControlStore controls() {
+    return controls.controls();
   }
 
   /** @return the trading mode's key ({@code paper} or {@code live}) */

@@ -106,7 +106,7 @@ public final class DeskBoard implements AutoCloseable {
    */
   public void start() {
     TextChannel channel = channel();
-    OptionalLong known = store.boardMessage(config.channelId());
+    OptionalLong known = store.controls().boardMessage(config.channelId());
     if (known.isPresent()) {
       try {
         channel.retrieveMessageById(known.getAsLong()).complete();
@@ -151,7 +151,7 @@ public final class DeskBoard implements AutoCloseable {
         return; // another replica draws this board
       }
       if (messageId == 0) {
-        OptionalLong known = store.boardMessage(config.channelId()); // posted by a replica that led before
+        OptionalLong known = store.controls().boardMessage(config.channelId()); // posted by a replica that led before
         if (known.isPresent() && exists(known.getAsLong())) {
           messageId = known.getAsLong();
         } else {
@@ -227,7 +227,7 @@ public final class DeskBoard implements AutoCloseable {
       lease = Duration.ofSeconds(10);
     }
     try {
-      leading = store.leadBoard(config.channelId(), owner, now, now.plus(lease));
+      leading = store.controls().leadBoard(config.channelId(), owner, now, now.plus(lease));
     } catch (RuntimeException e) {
       log.debug("board lease not readable ({}); drawing anyway", DiscordText.oneLine(e.toString(), 200));
       leading = true;
@@ -252,7 +252,7 @@ public final class DeskBoard implements AutoCloseable {
     Message m = channel.sendMessageEmbeds(BoardCard.embed(s)).setComponents(BoardCard.buttons(config.accounts()))
         .complete();
     messageId = m.getIdLong();
-    store.setBoardMessage(config.channelId(), messageId);
+    store.controls().setBoardMessage(config.channelId(), messageId);
     log.info("desk board: posted message {} in channel {}", messageId, config.channelId());
   }
 
@@ -282,7 +282,7 @@ public final class DeskBoard implements AutoCloseable {
       }
       if (store.shared()) {
         try {
-          store.releaseBoard(config.channelId(), owner);
+          store.controls().releaseBoard(config.channelId(), owner);
         } catch (RuntimeException e) {
           log.debug("board lease not released: {}", DiscordText.oneLine(e.toString(), 200));
         }

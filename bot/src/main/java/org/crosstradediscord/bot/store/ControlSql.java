@@ -11,7 +11,7 @@ import java.util.OptionalLong;
  * {@code board_lease}) and the daily loss guard ({@code daily_loss_trip}); row-level updates, upserts and inserts, so
  * each holds across replicas. See {@link Store} for each method.
  */
-final class ControlSql {
+final class ControlSql implements ControlStore {
   private final Sql sql;
 
   ControlSql(Sql sql) {
@@ -51,18 +51,21 @@ final class ControlSql {
         neverSet ? null : Sql.instant(since));
   }
 
-  OptionalLong boardMessage(long channelId) {
+  @Override
+  public OptionalLong boardMessage(long channelId) {
     Long id = sql.one("read the board message", "SELECT message_id FROM board_message WHERE channel_id = ?",
         r -> r.getLong(1), channelId);
     return id == null ? OptionalLong.empty() : OptionalLong.of(id);
   }
 
-  void setBoardMessage(long channelId, long messageId) {
+  @Override
+  public void setBoardMessage(long channelId, long messageId) {
     sql.update("record the board message", "INSERT INTO board_message (channel_id, message_id) VALUES (?, ?)"
         + " ON CONFLICT (channel_id) DO UPDATE SET message_id = excluded.message_id", channelId, messageId);
   }
 
-  boolean leadBoard(long channelId, String owner, Instant now, Instant leaseUntil) {
+  @Override
+  public boolean leadBoard(long channelId, String owner, Instant now, Instant leaseUntil) {
     return sql.update("take the board lease", "INSERT INTO board_lease (channel_id, owner, lease_micros)"
         + " VALUES (?, ?, ?) ON CONFLICT (channel_id) DO UPDATE SET owner = excluded.owner,"
         + " lease_micros = excluded.lease_micros WHERE board_lease.owner = excluded.owner"
@@ -70,40 +73,47 @@ final class ControlSql {
         Sql.micros(now)) == 1;
   }
 
-  void releaseBoard(long channelId, String owner) {
+  @Override
+  public void releaseBoard(long channelId, String owner) {
     sql.update("release the board lease", "DELETE FROM board_lease WHERE channel_id = ? AND owner = ?", channelId,
         Sql.cut(owner, 64));
   }
 
-  boolean tripDailyLoss(String mode, String account, String sessionDay, Instant at) {
+  @Override
+  public boolean tripDailyLoss(String mode, String account, String sessionDay, Instant at) {
     return sql.update("record a daily loss limit", "INSERT INTO daily_loss_trip (mode, account, session_day,"
         + " at_micros) VALUES (?, ?, ?, ?) ON CONFLICT (mode, account, session_day) DO NOTHING", Sql.cut(mode, 8),
         tripAccount(account), sessionDay, Sql.micros(at)) == 1;
   }
 
-  void untripDailyLoss(String mode, String account, String sessionDay) {
+  @Override
+  public void untripDailyLoss(String mode, String account, String sessionDay) {
     sql.update("forget a daily loss limit", "DELETE FROM daily_loss_trip WHERE mode = ? AND account = ?"
         + " AND session_day = ?", Sql.cut(mode, 8), tripAccount(account), sessionDay);
   }
 
-  boolean dailyLossUnresumed(String mode, String sessionDay) {
+  @Override
+  public boolean dailyLossUnresumed(String mode, String sessionDay) {
     Boolean any = sql.one("read the daily loss trips", "SELECT 1 FROM daily_loss_trip WHERE mode = ? AND session_day = ?"
         + " AND resumed_micros IS NULL", r -> true, Sql.cut(mode, 8), sessionDay);
     return any != null;
   }
 
-  void dailyLossResumed(String mode, String sessionDay, Instant at) {
+  @Override
+  public void dailyLossResumed(String mode, String sessionDay, Instant at) {
     sql.update("record a resume after a daily loss", "UPDATE daily_loss_trip SET resumed_micros = ? WHERE mode = ?"
         + " AND session_day = ? AND resumed_micros IS NULL", Sql.micros(at), Sql.cut(mode, 8), sessionDay);
   }
 
-  boolean tripTrailingDrawdown(String mode, String account, String sessionDay, Instant at) {
+  @Override
+  public boolean tripTrailingDrawdown(String mode, String account, String sessionDay, Instant at) {
     return sql.update("record a trailing drawdown", "INSERT INTO trailing_drawdown_trip (mode, account, session_day,"
         + " at_micros) VALUES (?, ?, ?, ?) ON CONFLICT (mode, account, session_day) DO NOTHING", Sql.cut(mode, 8),
         tripAccount(account), sessionDay, Sql.micros(at)) == 1;
   }
 
-  void untripTrailingDrawdown(String mode, String account, String sessionDay) {
+  @Override
+  public void untripTrailingDrawdown(String mode, String account, String sessionDay) {
     sql.update("forget a trailing drawdown", "DELETE FROM trailing_drawdown_trip WHERE mode = ? AND account = ?"
         + " AND session_day = ?", Sql.cut(mode, 8), tripAccount(account), sessionDay);
   }

@@ -228,40 +228,15 @@ public final class JdbcStore implements Store {
     return pending.prune(before);
   }
 
-  @Override
-  public OptionalLong boardMessage(long channelId) {
-    return controls.boardMessage(channelId);
-  }
-
-  @Override
-  public void setBoardMessage(long channelId, long messageId) {
-    controls.setBoardMessage(channelId, messageId);
-  }
-
-  @Override
-  public boolean leadBoard(long channelId, String owner, Instant now, Instant leaseUntil) {
-    return controls.leadBoard(channelId, owner, now, leaseUntil);
-  }
-
-  @Override
-  public void releaseBoard(long channelId, String owner) {
-    controls.releaseBoard(channelId, owner);
-  }
-
-  @Override
-  public boolean tripDailyLoss(String mode, String account, String sessionDay, Instant at) {
-    return controls.tripDailyLoss(mode, account, sessionDay, at);
-  }
-
-  @Override
-  public void untripDailyLoss(String mode, String account, String sessionDay) {
-    controls.untripDailyLoss(mode, account, sessionDay);
-  }
-
   /** @return how {@link #open} found the schema, for the start-up line: {@code migrations 210} or {@code schema current
    *     9} (ms); empty for a read-only store */
   public String schemaTime() {
     return schemaTime;
+  }
+
+  @Override
+  public ControlStore controls() {
+    return controls;
   }
 
   @Override
@@ -272,26 +247,6 @@ public final class JdbcStore implements Store {
   @Override
   public ApprovalStore approvals() {
     return approvals;
-  }
-
-  @Override
-  public boolean dailyLossUnresumed(String mode, String sessionDay) {
-    return controls.dailyLossUnresumed(mode, sessionDay);
-  }
-
-  @Override
-  public void dailyLossResumed(String mode, String sessionDay, Instant at) {
-    controls.dailyLossResumed(mode, sessionDay, at);
-  }
-
-  @Override
-  public boolean tripTrailingDrawdown(String mode, String account, String sessionDay, Instant at) {
-    return controls.tripTrailingDrawdown(mode, account, sessionDay, at);
-  }
-
-  @Override
-  public void untripTrailingDrawdown(String mode, String account, String sessionDay) {
-    controls.untripTrailingDrawdown(mode, account, sessionDay);
   }
 
   @Override

@@ -457,19 +457,10 @@ class ConfirmationStoreTest {
     public boolean endPending(String id, PendingState t, String ix, Instant n) { return check(() -> real.endPending(id, t, ix, n)); }
     public List<PendingRow> staleClaims(Instant n, Instant b) { return check(() -> real.staleClaims(n, b)); }
     public int prunePending(Instant b) { return check(() -> real.prunePending(b)); }
-    public java.util.OptionalLong boardMessage(long c) { return check(() -> real.boardMessage(c)); }
-    public void setBoardMessage(long c, long m) { check(() -> { real.setBoardMessage(c, m); return null; }); }
-    public boolean tripDailyLoss(String m, String a, String d, Instant at) { return check(() -> real.tripDailyLoss(m, a, d, at)); }
-    public void untripDailyLoss(String m, String a, String d) { check(() -> { real.untripDailyLoss(m, a, d); return null; }); }
-    public boolean leadBoard(long c, String o, Instant n, Instant l) { return check(() -> real.leadBoard(c, o, n, l)); }
-    public void releaseBoard(long c, String o) { check(() -> { real.releaseBoard(c, o); return null; }); }
     public boolean shared() { return real.shared(); }
+    public org.crosstradediscord.bot.store.ControlStore controls() { return real.controls(); }
     public org.crosstradediscord.bot.store.AlertStore alerts() { return real.alerts(); }
     public org.crosstradediscord.bot.store.ApprovalStore approvals() { return real.approvals(); }
-    public boolean dailyLossUnresumed(String m, String d) { return check(() -> real.dailyLossUnresumed(m, d)); }
-    public void dailyLossResumed(String m, String d, java.time.Instant at) { check(() -> { real.dailyLossResumed(m, d, at); return null; }); }
-    public boolean tripTrailingDrawdown(String m, String a, String d, java.time.Instant at) { return check(() -> real.tripTrailingDrawdown(m, a, d, at)); }
-    public void untripTrailingDrawdown(String m, String a, String d) { check(() -> { real.untripTrailingDrawdown(m, a, d); return null; }); }
     public org.crosstradediscord.bot.store.UnknownOutcomes unknowns() { return real.unknowns(); }
     public String describe() { return "down-when"; }
     public org.crosstradediscord.bot.store.ReportStore reports() { return real.reports(); }

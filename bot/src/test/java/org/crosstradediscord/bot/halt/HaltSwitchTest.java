@@ -455,38 +455,13 @@ class HaltSwitchTest {
     }
 
     @Override
-    public java.util.OptionalLong boardMessage(long channelId) {
-      throw new StoreException("down", null);
-    }
-
-    @Override
-    public void setBoardMessage(long channelId, long messageId) {
-      throw new StoreException("down", null);
-    }
-
-    @Override
-    public void untripDailyLoss(String mode, String account, String sessionDay) {
-      throw new StoreException("down", null);
-    }
-
-    @Override
-    public boolean leadBoard(long channelId, String owner, Instant now, Instant leaseUntil) {
-      throw new StoreException("down", null);
-    }
-
-    @Override
-    public void releaseBoard(long channelId, String owner) {
-      throw new StoreException("down", null);
-    }
-
-    @Override
-    public boolean tripDailyLoss(String mode, String account, String sessionDay, Instant at) {
-      throw new StoreException("down", null);
-    }
-
-    @Override
     public boolean shared() {
       return false;
+    }
+
+    @Override
+    public org.crosstradediscord.bot.store.ControlStore controls() {
+      throw new StoreException("down", null);
     }
 
     @Override
@@ -496,26 +471,6 @@ class HaltSwitchTest {
 
     @Override
     public org.crosstradediscord.bot.store.ApprovalStore approvals() {
-      throw new StoreException("down", null);
-    }
-
-    @Override
-    public boolean dailyLossUnresumed(String mode, String sessionDay) {
-      throw new StoreException("down", null);
-    }
-
-    @Override
-    public void dailyLossResumed(String mode, String sessionDay, Instant at) {
-      throw new StoreException("down", null);
-    }
-
-    @Override
-    public boolean tripTrailingDrawdown(String mode, String account, String sessionDay, Instant at) {
-      throw new StoreException("down", null);
-    }
-
-    @Override
-    public void untripTrailingDrawdown(String mode, String account, String sessionDay) {
       throw new StoreException("down", null);
     }
 

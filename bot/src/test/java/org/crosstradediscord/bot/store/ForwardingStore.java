@@ -33,22 +33,10 @@ public class ForwardingStore implements Store {
     return real.endPending(id, to, interactionId, now); }
   @Override public List<PendingRow> staleClaims(Instant now, Instant claimedBefore) { return real.staleClaims(now, claimedBefore); }
   @Override public int prunePending(Instant before) { return real.prunePending(before); }
-  @Override public OptionalLong boardMessage(long channelId) { return real.boardMessage(channelId); }
-  @Override public void setBoardMessage(long channelId, long messageId) { real.setBoardMessage(channelId, messageId); }
-  @Override public boolean leadBoard(long channelId, String owner, Instant now, Instant leaseUntil) {
-    return real.leadBoard(channelId, owner, now, leaseUntil); }
-  @Override public void releaseBoard(long channelId, String owner) { real.releaseBoard(channelId, owner); }
-  @Override public boolean tripDailyLoss(String mode, String account, String sessionDay, Instant at) {
-    return real.tripDailyLoss(mode, account, sessionDay, at); }
-  @Override public void untripDailyLoss(String mode, String account, String sessionDay) {
-    real.untripDailyLoss(mode, account, sessionDay); }
   @Override public boolean shared() { return real.shared(); }
+  @Override public ControlStore controls() { return real.controls(); }
   @Override public AlertStore alerts() { return real.alerts(); }
   @Override public ApprovalStore approvals() { return real.approvals(); }
-  @Override public boolean dailyLossUnresumed(String m, String d) { return real.dailyLossUnresumed(m, d); }
-  @Override public void dailyLossResumed(String m, String d, java.time.Instant at) { real.dailyLossResumed(m, d, at); }
-  @Override public boolean tripTrailingDrawdown(String m, String a, String d, java.time.Instant at) { return real.tripTrailingDrawdown(m, a, d, at); }
-  @Override public void untripTrailingDrawdown(String m, String a, String d) { real.untripTrailingDrawdown(m, a, d); }
   @Override public UnknownOutcomes unknowns() { return real.unknowns(); }
   @Override public String describe() { return real.describe(); }
   @Override public ReportStore reports() { return real.reports(); }

@@ -110,17 +110,17 @@ abstract class StoreContract {
   void theBoardMessageIsRemembered_andADailyLossIsTrippedOncePerAccountAndSession() {
     Store s = store();
     Store replica = reopen();
-    assertThat(s.boardMessage(5)).isEmpty();
-    s.setBoardMessage(5, 100);
-    replica.setBoardMessage(5, 101);
-    assertThat(s.boardMessage(5)).hasValue(101);
+    assertThat(s.controls().boardMessage(5)).isEmpty();
+    s.controls().setBoardMessage(5, 100);
+    replica.controls().setBoardMessage(5, 101);
+    assertThat(s.controls().boardMessage(5)).hasValue(101);
     Instant at = Instant.parse("2026-12-02T15:00:00Z");
-    assertThat(s.tripDailyLoss("live", "Sim101", "2026-12-02", at)).isTrue();
-    assertThat(replica.tripDailyLoss("live", "Sim101", "2026-12-02", at)).as("once across replicas").isFalse();
-    assertThat(replica.tripDailyLoss("live", "Sim101", "2026-12-03", at)).as("the next session").isTrue();
-    assertThat(replica.tripDailyLoss("live", "Sim102", "2026-12-02", at)).isTrue();
-    replica.untripDailyLoss("live", "Sim102", "2026-12-02");
-    assertThat(s.tripDailyLoss("live", "Sim102", "2026-12-02", at)).as("forgotten: may trip again").isTrue();
+    assertThat(s.controls().tripDailyLoss("live", "Sim101", "2026-12-02", at)).isTrue();
+    assertThat(replica.controls().tripDailyLoss("live", "Sim101", "2026-12-02", at)).as("once across replicas").isFalse();
+    assertThat(replica.controls().tripDailyLoss("live", "Sim101", "2026-12-03", at)).as("the next session").isTrue();
+    assertThat(replica.controls().tripDailyLoss("live", "Sim102", "2026-12-02", at)).isTrue();
+    replica.controls().untripDailyLoss("live", "Sim102", "2026-12-02");
+    assertThat(s.controls().tripDailyLoss("live", "Sim102", "2026-12-02", at)).as("forgotten: may trip again").isTrue();
   }
 
   @Test
@@ -128,14 +128,14 @@ abstract class StoreContract {
     Store s = store();
     Store replica = reopen();
     Instant at = Instant.parse("2026-12-02T15:00:00Z");
-    assertThat(s.tripDailyLoss("paper", "Sim101", "2026-12-02", at)).isTrue();
-    assertThat(replica.tripDailyLoss("live", "Sim101", "2026-12-02", at)).as("a paper trip leaves the live one")
+    assertThat(s.controls().tripDailyLoss("paper", "Sim101", "2026-12-02", at)).isTrue();
+    assertThat(replica.controls().tripDailyLoss("live", "Sim101", "2026-12-02", at)).as("a paper trip leaves the live one")
         .isTrue();
-    assertThat(replica.tripDailyLoss("live", "SIM101", "2026-12-02", at)).as("another spelling, one account").isFalse();
-    assertThat(s.tripDailyLoss("paper", "sim101", "2026-12-02", at)).isFalse();
-    replica.untripDailyLoss("live", "sIM101", "2026-12-02");
-    assertThat(s.tripDailyLoss("paper", "Sim101", "2026-12-02", at)).as("only the live trip was forgotten").isFalse();
-    assertThat(s.tripDailyLoss("live", "Sim101", "2026-12-02", at)).isTrue();
+    assertThat(replica.controls().tripDailyLoss("live", "SIM101", "2026-12-02", at)).as("another spelling, one account").isFalse();
+    assertThat(s.controls().tripDailyLoss("paper", "sim101", "2026-12-02", at)).isFalse();
+    replica.controls().untripDailyLoss("live", "sIM101", "2026-12-02");
+    assertThat(s.controls().tripDailyLoss("paper", "Sim101", "2026-12-02", at)).as("only the live trip was forgotten").isFalse();
+    assertThat(s.controls().tripDailyLoss("live", "Sim101", "2026-12-02", at)).isTrue();
   }
 
   @Test
@@ -149,9 +149,9 @@ abstract class StoreContract {
     }
     Store s = store();
     Instant at = Instant.parse("2026-12-02T15:00:00Z");
-    assertThat(s.tripDailyLoss("live", "Sim101", "2026-12-02", at)).isFalse();
-    assertThat(s.tripDailyLoss("paper", "sim101", "2026-12-02", at)).isFalse();
-    assertThat(s.tripDailyLoss("live", "Sim101", "2026-12-03", at)).isTrue();
+    assertThat(s.controls().tripDailyLoss("live", "Sim101", "2026-12-02", at)).isFalse();
+    assertThat(s.controls().tripDailyLoss("paper", "sim101", "2026-12-02", at)).isFalse();
+    assertThat(s.controls().tripDailyLoss("live", "Sim101", "2026-12-03", at)).isTrue();
   }
 
   @Test
@@ -159,17 +159,17 @@ abstract class StoreContract {
     Store a = store();
     Store b = reopen();
     Instant t = Instant.parse("2026-12-02T15:00:00Z");
-    assertThat(a.leadBoard(7, "one", t, t.plusSeconds(15))).isTrue();
-    assertThat(b.leadBoard(7, "two", t.plusSeconds(1), t.plusSeconds(16))).as("held by one").isFalse();
-    assertThat(a.leadBoard(7, "one", t.plusSeconds(2), t.plusSeconds(17))).as("renewed").isTrue();
-    assertThat(b.leadBoard(7, "two", t.plusSeconds(16), t.plusSeconds(31))).as("renewed until 17").isFalse();
-    assertThat(b.leadBoard(7, "two", t.plusSeconds(18), t.plusSeconds(33))).as("lease passed").isTrue();
-    assertThat(a.leadBoard(7, "one", t.plusSeconds(19), t.plusSeconds(34))).isFalse();
-    b.releaseBoard(7, "one"); // not the holder: nothing
-    assertThat(a.leadBoard(7, "one", t.plusSeconds(20), t.plusSeconds(35))).isFalse();
-    b.releaseBoard(7, "two");
-    assertThat(a.leadBoard(7, "one", t.plusSeconds(21), t.plusSeconds(36))).as("released").isTrue();
-    assertThat(a.leadBoard(8, "two", t, t.plusSeconds(15))).as("another channel").isTrue();
+    assertThat(a.controls().leadBoard(7, "one", t, t.plusSeconds(15))).isTrue();
+    assertThat(b.controls().leadBoard(7, "two", t.plusSeconds(1), t.plusSeconds(16))).as("held by one").isFalse();
+    assertThat(a.controls().leadBoard(7, "one", t.plusSeconds(2), t.plusSeconds(17))).as("renewed").isTrue();
+    assertThat(b.controls().leadBoard(7, "two", t.plusSeconds(16), t.plusSeconds(31))).as("renewed until 17").isFalse();
+    assertThat(b.controls().leadBoard(7, "two", t.plusSeconds(18), t.plusSeconds(33))).as("lease passed").isTrue();
+    assertThat(a.controls().leadBoard(7, "one", t.plusSeconds(19), t.plusSeconds(34))).isFalse();
+    b.controls().releaseBoard(7, "one"); // not the holder: nothing
+    assertThat(a.controls().leadBoard(7, "one", t.plusSeconds(20), t.plusSeconds(35))).isFalse();
+    b.controls().releaseBoard(7, "two");
+    assertThat(a.controls().leadBoard(7, "one", t.plusSeconds(21), t.plusSeconds(36))).as("released").isTrue();
+    assertThat(a.controls().leadBoard(8, "two", t, t.plusSeconds(15))).as("another channel").isTrue();
   }
 
   @Test
@@ -261,25 +261,25 @@ abstract class StoreContract {
   void aDailyLossTrip_staysUnresumedUntilASecondPersonApprovesTheResume() {
     Store s = store();
     Instant t0 = Instant.parse("2026-12-07T15:00:00Z");
-    assertThat(s.dailyLossUnresumed("live", "2026-12-07")).isFalse();
-    assertThat(s.tripDailyLoss("live", "Sim101", "2026-12-07", t0)).isTrue();
-    assertThat(reopen().dailyLossUnresumed("live", "2026-12-07")).isTrue();
-    assertThat(s.dailyLossUnresumed("paper", "2026-12-07")).isFalse();
-    assertThat(s.dailyLossUnresumed("live", "2026-12-08")).isFalse();
-    s.dailyLossResumed("live", "2026-12-07", t0.plusSeconds(60));
-    assertThat(reopen().dailyLossUnresumed("live", "2026-12-07")).isFalse();
-    assertThat(s.tripDailyLoss("live", "Sim101", "2026-12-07", t0)).as("still tripped once").isFalse();
+    assertThat(s.controls().dailyLossUnresumed("live", "2026-12-07")).isFalse();
+    assertThat(s.controls().tripDailyLoss("live", "Sim101", "2026-12-07", t0)).isTrue();
+    assertThat(reopen().controls().dailyLossUnresumed("live", "2026-12-07")).isTrue();
+    assertThat(s.controls().dailyLossUnresumed("paper", "2026-12-07")).isFalse();
+    assertThat(s.controls().dailyLossUnresumed("live", "2026-12-08")).isFalse();
+    s.controls().dailyLossResumed("live", "2026-12-07", t0.plusSeconds(60));
+    assertThat(reopen().controls().dailyLossUnresumed("live", "2026-12-07")).isFalse();
+    assertThat(s.controls().tripDailyLoss("live", "Sim101", "2026-12-07", t0)).as("still tripped once").isFalse();
   }
 
   @Test
   void aTrailingDrawdownTrip_isRecordedOncePerModeAccountAndSession() {
     Store s = store();
     Instant t0 = Instant.parse("2026-12-07T15:00:00Z");
-    assertThat(s.tripTrailingDrawdown("live", "Sim101", "2026-12-07", t0)).isTrue();
-    assertThat(reopen().tripTrailingDrawdown("live", "SIM101", "2026-12-07", t0)).isFalse();
-    assertThat(s.tripTrailingDrawdown("paper", "Sim101", "2026-12-07", t0)).isTrue();
-    s.untripTrailingDrawdown("live", "sim101", "2026-12-07");
-    assertThat(s.tripTrailingDrawdown("live", "Sim101", "2026-12-07", t0)).isTrue();
+    assertThat(s.controls().tripTrailingDrawdown("live", "Sim101", "2026-12-07", t0)).isTrue();
+    assertThat(reopen().controls().tripTrailingDrawdown("live", "SIM101", "2026-12-07", t0)).isFalse();
+    assertThat(s.controls().tripTrailingDrawdown("paper", "Sim101", "2026-12-07", t0)).isTrue();
+    s.controls().untripTrailingDrawdown("live", "sim101", "2026-12-07");
+    assertThat(s.controls().tripTrailingDrawdown("live", "Sim101", "2026-12-07", t0)).isTrue();
   }
 
   @Test

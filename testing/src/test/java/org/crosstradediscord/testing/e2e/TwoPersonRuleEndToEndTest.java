@@ -154,7 +154,7 @@ class TwoPersonRuleEndToEndTest extends AlertDeskJarFixture {
     String url = sandbox.config().storage().url();
     String today = sandbox.config().dailyLoss().sessionDay(Instant.now()).toString();
     try (JdbcStore store = JdbcStore.open(url, Map.of())) {
-      store.tripDailyLoss("live", "Sim101", today, Instant.now());
+      store.controls().tripDailyLoss("live", "Sim101", today, Instant.now());
       store.setHalt(new HaltState(true, "daily loss limit on Sim101 (P&L -612.50 below -500.00)", 1, "crosstrade-bot",
           Instant.now()));
     }
@@ -193,7 +193,7 @@ class TwoPersonRuleEndToEndTest extends AlertDeskJarFixture {
         && m.text().contains("Trading resumed")).findFirst(), WAIT, () -> "the resume approved");
     try (JdbcStore store = JdbcStore.open(url, Map.of())) {
       assertThat(store.halt().halted()).isFalse();
-      assertThat(store.dailyLossUnresumed("live", today)).isFalse();
+      assertThat(store.controls().dailyLossUnresumed("live", today)).isFalse();
     }
   }
 
