@@ -14,9 +14,8 @@ import java.util.stream.Collectors;
 import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.preview.Reads;
-import org.crosstradediscord.bot.preview.Reconcile;
-import org.crosstradediscord.bot.preview.Reconcile.Finding;
-import org.crosstradediscord.bot.preview.Reconcile.Verdict;
+import org.crosstradediscord.bot.preview.Finding;
+import org.crosstradediscord.bot.preview.Finding.Verdict;
 import org.crosstradediscord.bot.store.UnknownOutcomes;
 import org.crosstradediscord.bot.text.DiscordText;
 import org.crosstradediscord.bot.text.FailureWords;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * The one follow-up of an "outcome unknown" (a confirmed trade or an approved alert): records it in the store (the
  * desk board lists it, on whichever replica draws the board), then reads — never sends — what it may have changed:
  * {@value #FIRST_S} s after the failure, and once more the request timeout + 1 s later when the first read saw no
- * change. Each conclusion ({@link Reconcile.Finding}, plus which reads it rests on, e.g. "— based on the position
+ * change. Each conclusion ({@link Finding}, plus which reads it rests on, e.g. "— based on the position
  * read 3 s and 7 s after the failure") is one {@code reconciled} audit line ({@code result} kind), one card edit and the row's
  * verdict; a resolving one ("very likely executed"/"placed", "no change seen"/"not placed") takes it off the board.
  * A read that fails concludes "could not check … check NinjaTrader" with the reason. Never throws to its caller.

@@ -31,6 +31,6 @@ public record PreviewPlan(String subject, Function<Reads, Preview> read, @Nullab
      * @param after the preview read after the unknown outcome
      * @return the conclusion, never claiming more than the two reads show
      */
-    Reconcile.Finding compare(@Nullable Preview before, Preview after);
+    Finding compare(@Nullable Preview before, Preview after);
   }
 }

@@ -1,5 +1,7 @@
 package org.crosstradediscord.bot.preview;
 
+import org.crosstradediscord.bot.preview.Finding.Verdict;
+
 import static org.crosstradediscord.bot.preview.PreviewText.isFlat;
 import static org.crosstradediscord.bot.preview.PreviewText.key;
 
@@ -35,37 +37,6 @@ public final class Reconcile {
   static final int MAX_LISTED = 5;
 
   private Reconcile() {}
-
-  /** What a follow-up concluded. */
-  public enum Verdict {
-    /** The change the action makes was seen (or the order was found by our id). */
-    EXECUTED,
-    /** Nothing changed (or no order has our id). */
-    NOT_EXECUTED,
-    /** Something changed, but not as the action would: described, not claimed. */
-    OTHER_CHANGE,
-    /** The reads cannot tell (no "before", the action would leave the same position, an unnamed side). */
-    CANNOT_TELL,
-    /** A read failed: "check NinjaTrader". */
-    COULD_NOT_CHECK;
-
-    /** @return true when the unknown outcome counts as resolved: {@link #EXECUTED} or {@link #NOT_EXECUTED} */
-    public boolean resolves() {
-      return this == EXECUTED || this == NOT_EXECUTED;
-    }
-  }
-
-  /**
-   * @param verdict the conclusion
-   * @param text one line in plain words (account, instrument and order names as the upstream wrote them: escape
-   *     them when rendering), e.g. {@code Very likely executed: Sim101 went from Flat to Long 1 (MES 12-25)}
-   */
-  public record Finding(Verdict verdict, String text) {
-    /** @return true when nothing changed yet: worth one more read after the request timeout */
-    public boolean readAgain() {
-      return verdict == Verdict.NOT_EXECUTED;
-    }
-  }
 
   /**
    * A flat-place or reverse: closes any position in the instrument, then places the order (a reverse of a flat

@@ -16,7 +16,6 @@ import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import org.crosstradediscord.bot.board.Freshness;
 import org.crosstradediscord.bot.store.HaltState;
-import org.crosstradediscord.bot.store.UnknownOutcomes;
 import org.crosstradediscord.bot.store.UnknownRow;
 import org.jspecify.annotations.Nullable;
 import org.crosstradediscord.client.model.AccountItem;
@@ -43,8 +42,6 @@ public final class BoardCard {
   public static final String FLATTEN = PREFIX + "flatten:";
   /** custom_id of the Halt button. */
   public static final String HALT = PREFIX + "halt";
-  /** Unknown outcomes listed, at most (then "+N more"). */
-  static final int MAX_UNKNOWNS = 5;
   /** Positions listed per account, at most (then "+N more"). */
   static final int MAX_POSITIONS = 10;
   /** Characters of an embed the board fills at most (Discord allows 6000). */
@@ -110,7 +107,7 @@ public final class BoardCard {
     }
     d.append(health(s));
     b.setDescription(d.toString());
-    unknowns(b, s.unknowns());
+    BoardUnknowns.add(b, s.unknowns());
     if (!s.stale()) {
       int used = b.length();
       for (int i = 0; i < s.accounts().size(); i++) {
@@ -217,44 +214,6 @@ public final class BoardCard {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-  }
-
-  /**
-   * The outcome-unknown trades and alerts of the session no follow-up resolved (shown whatever the stream's health):
-   * when, what, and what the follow-up found so far.
-   */
-  private static void unknowns(EmbedBuilder b, @Nullable List<UnknownRow> rows) {
-    if (rows == null) {
-      b.addField("Outcomes unknown this session", "Not readable right now (the store did not answer): check"
-          + " NinjaTrader.", false);
-      return;
-    }
-    if (rows.isEmpty()) {
-      return;
-    }
-    StringBuilder v = new StringBuilder();
-    for (UnknownRow r : rows.subList(0, Math.min(rows.size(), MAX_UNKNOWNS))) {
-      v.append("• <t:").append(r.at().getEpochSecond()).append(":T> ").append(DiscordText.escape(r.what(), 120))
-          .append(" — ").append(state(r.verdict())).append('\n');
-    }
-    if (rows.size() > MAX_UNKNOWNS) {
-      v.append("+").append(rows.size() - MAX_UNKNOWNS).append(" more\n");
-    }
-    v.append("Check NinjaTrader; each leaves this list once a follow-up saw it executed or not executed.");
-    b.addField("Outcome unknown, not resolved (" + rows.size() + (rows.size() == UnknownOutcomes.MAX_LISTED ? "+" : "")
-        + ")", cut(v.toString(), MessageEmbed.VALUE_MAX_LENGTH), false);
-  }
-
-  private static String state(@Nullable String verdict) {
-    if (verdict == null) {
-      return "not checked yet";
-    }
-    return switch (verdict) {
-      case "COULD_NOT_CHECK" -> "could not check";
-      case "OTHER_CHANGE" -> "changed, not as ordered";
-      case "CANNOT_TELL" -> "the reads cannot tell";
-      default -> "checked";
-    };
   }
 
   private static String health(Snapshot s) {

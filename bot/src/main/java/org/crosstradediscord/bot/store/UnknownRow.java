@@ -1,5 +1,6 @@
 package org.crosstradediscord.bot.store;
 
+
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -9,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param outcomeId its id (a UUID)
  * @param at when its outcome became unknown
  * @param what what was sent, in plain words (e.g. {@code /flatplace account=Sim101 …}; escape it when rendering)
- * @param verdict the newest follow-up's verdict (a {@code preview.Reconcile.Verdict} name), or null before one
+ * @param verdict the newest follow-up's verdict (a {@code preview.Finding.Verdict} name), or null before one
  * @param conclusion the newest follow-up's finding in plain words, or null before one
  * @param resolvedAt when a follow-up resolved it, or null while unresolved
  */

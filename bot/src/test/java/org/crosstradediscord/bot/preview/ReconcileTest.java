@@ -6,8 +6,7 @@ import static org.crosstradediscord.bot.preview.PreviewsTest.order;
 import static org.crosstradediscord.bot.preview.PreviewsTest.pos;
 
 import java.util.List;
-import org.crosstradediscord.bot.preview.Reconcile.Finding;
-import org.crosstradediscord.bot.preview.Reconcile.Verdict;
+import org.crosstradediscord.bot.preview.Finding.Verdict;
 import org.crosstradediscord.client.model.FlattenRequest;
 import org.crosstradediscord.client.model.MarketPosition;
 import org.crosstradediscord.client.model.Order;
