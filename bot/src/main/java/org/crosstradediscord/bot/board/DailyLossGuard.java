@@ -154,17 +154,7 @@ public final class DailyLossGuard {
     }
     String why = String.format(Locale.ROOT, HALT_PREFIX + "%s (P&L %.2f below -%.2f)", account, confirmed, limit);
     log.warn("{}: halting new risk{}", why, limits.flattenOnBreach() ? " and flattening the account" : "");
-    try {
-      halt.halt(bot, why);
-    } catch (RuntimeException e) { // nothing was sent yet: give the next frame the chance to halt (and flatten)
-      try {
-        store.controls().untripDailyLoss(mode.key(), account, day);
-      } catch (RuntimeException again) {
-        log.error("{}: the halt failed and the trip could not be undone; the limit will not act again this session",
-            why);
-      }
-      throw e;
-    }
+    GuardFlatten.haltOrUndo(halt, bot, why, () -> store.controls().untripDailyLoss(mode.key(), account, day));
     if (limits.flattenOnBreach()) {
       flatten(account, why);
     }

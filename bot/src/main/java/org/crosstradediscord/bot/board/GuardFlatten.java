@@ -6,6 +6,7 @@ import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.audit.AuditEvent;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.config.TradingMode;
+import org.crosstradediscord.bot.halt.HaltSwitch;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.CrossTradeException;
 import org.crosstradediscord.client.model.FlattenRequest;
@@ -14,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The flatten a guard makes after it halted (the daily loss limit, the trailing drawdown): one {@code flatten} of one
+ * What a guard does once its limit is crossed and its trip recorded: the halt ({@link #haltOrUndo}), then — when
+ * configured — the flatten a guard makes after it halted (the daily loss limit, the trailing drawdown): one {@code flatten} of one
  * account ({@code POST /v1/api/positions/flatten} with the account filter; never the empty flatten), never retried,
  * audited as done by the bot ({@code confirmed}, then {@code result}); in paper mode only audited.
  */
@@ -22,6 +24,30 @@ final class GuardFlatten {
   private static final Logger log = LoggerFactory.getLogger(GuardFlatten.class);
 
   private GuardFlatten() {}
+
+  /**
+   * Halts new risk in the bot's name; when the halt cannot be made, undoes the trip so the next check may try again
+   * (nothing was sent yet), then rethrows.
+   *
+   * @param halt the halt switch
+   * @param bot the bot as the actor
+   * @param why the halt's reason
+   * @param undoTrip forgets the recorded trip
+   * @throws RuntimeException the halt's failure
+   */
+  static void haltOrUndo(HaltSwitch halt, Invoker bot, String why, Runnable undoTrip) {
+    try {
+      halt.halt(bot, why);
+    } catch (RuntimeException e) {
+      try {
+        undoTrip.run();
+      } catch (RuntimeException again) {
+        log.error("{}: the halt failed and the trip could not be undone; the limit will not act again this session",
+            why);
+      }
+      throw e;
+    }
+  }
 
   /**
    * @param client the SDK

@@ -150,17 +150,7 @@ public final class TrailingDrawdownGuard {
     String why = String.format(Locale.ROOT, HALT_PREFIX + "%s (net liquidation %.2f below the high %.2f minus %.2f)",
         account, r.netLiq(), r.high(), limit);
     log.warn("{}: halting new risk{}", why, limits.flattenOnBreach() ? " and flattening the account" : "");
-    try {
-      halt.halt(bot, why);
-    } catch (RuntimeException e) { // nothing was sent yet: give the next check the chance to halt (and flatten)
-      try {
-        store.controls().untripTrailingDrawdown(mode.key(), account, day);
-      } catch (RuntimeException again) {
-        log.error("{}: the halt failed and the trip could not be undone; the limit will not act again this session",
-            why);
-      }
-      throw e;
-    }
+    GuardFlatten.haltOrUndo(halt, bot, why, () -> store.controls().untripTrailingDrawdown(mode.key(), account, day));
     if (limits.flattenOnBreach()) {
       GuardFlatten.flatten(client, audit, bot, mode, account, why, "trailing drawdown: flattening");
     }
