@@ -3,6 +3,8 @@ package org.crosstradediscord.bot.board;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,12 +12,13 @@ import org.crosstradediscord.bot.access.Invoker;
 import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.config.TradingMode;
 import org.crosstradediscord.bot.halt.HaltSwitch;
-import org.crosstradediscord.bot.risk.DailyLoss;
+import org.crosstradediscord.bot.risk.TradingSession;
 import org.crosstradediscord.bot.risk.TrailingDrawdown;
 import org.crosstradediscord.bot.store.Store;
 import org.crosstradediscord.bot.text.DiscordText;
 import org.crosstradediscord.client.CrossTradeClient;
 import org.crosstradediscord.client.CrossTradeException;
+import org.crosstradediscord.client.model.Account;
 import org.crosstradediscord.client.model.AccountWatermarks;
 import org.crosstradediscord.client.model.WatermarksResponse;
 import org.jspecify.annotations.Nullable;
@@ -30,12 +33,13 @@ import org.slf4j.LoggerFactory;
  * ({@code watermarks.netliqhigh}) and the current net liquidation ({@code stats.netliq}), in the account's currency.
  * When net liquidation is below the high minus the limit, new risk is halted (reason "trailing drawdown on …" with the
  * numbers) and — only with {@code limits.flatten_on_trailing_drawdown} — that account is flattened, audited as done by
- * the bot. Once per mode, account (any case) and session across replicas (a row in the store); the session is the
- * daily loss limits' ({@code limits.session_start}, {@code limits.session_zone}).
+ * the bot. Once per mode, account (any case) and watermark day across replicas (a row in the store); the day is the
+ * Account Manager's, which resets its watermarks at 18:00 New York (6 pm ET) — fixed, not {@code limits.session_start}.
  *
  * <p>The same trust rules as {@link DailyLossGuard}: {@value #CONFIRMING_READS} consecutive reads below the limit, both
- * values finite, positive and below {@value #MAX_MAGNITUDE}; nothing decided in the first {@link #SESSION_GRACE} of a
- * session (the watermarks reset at the session start). The room left per account is kept for the board
+ * values finite, positive and below {@value #MAX_MAGNITUDE} and for the account asked; then one read of the account
+ * from NinjaTrader itself ({@code getAccount}: it fails while the add-on is offline, when the watermarks may be frozen)
+ * whose net liquidation must agree; nothing decided in the first {@link #SESSION_GRACE} after the watermarks reset. The room left per account is kept for the board
  * ({@link #roomLines}).
  */
 public final class TrailingDrawdownGuard {
@@ -48,6 +52,10 @@ public final class TrailingDrawdownGuard {
   static final double MAX_MAGNITUDE = 1e12;
   /** Nothing is decided this long after the session's start instant. */
   static final Duration SESSION_GRACE = Duration.ofMinutes(2);
+  /** When CrossTrade's Account Manager resets its watermarks: 6 pm ET (reference §4.1, Account Manager). */
+  static final LocalTime RESET = LocalTime.of(18, 0);
+  /** The zone of {@link #RESET}. */
+  static final ZoneId RESET_ZONE = ZoneId.of("America/New_York");
   /** How the reason of every halt this guard makes begins. */
   static final String HALT_PREFIX = "trailing drawdown on ";
 
@@ -65,7 +73,6 @@ public final class TrailingDrawdownGuard {
   }
 
   private final TrailingDrawdown limits;
-  private final DailyLoss session;
   private final Store store;
   private final HaltSwitch halt;
   private final CrossTradeClient client;
@@ -79,19 +86,17 @@ public final class TrailingDrawdownGuard {
 
   /**
    * @param limits the limits
-   * @param session the session boundary (the daily loss limits' {@code session_start} and {@code session_zone})
    * @param store where a crossed limit is recorded once per session
    * @param halt the halt switch
    * @param client the SDK, for the reads and the flatten
    * @param audit the audit log
    * @param bot the bot as the actor of the halt and the flatten
    * @param mode paper (the flatten is only audited) or live
-   * @param clock wall clock (the session boundary)
+   * @param clock wall clock (the watermark day)
    */
-  public TrailingDrawdownGuard(TrailingDrawdown limits, DailyLoss session, Store store, HaltSwitch halt,
+  public TrailingDrawdownGuard(TrailingDrawdown limits, Store store, HaltSwitch halt,
       CrossTradeClient client, AuditLog audit, Invoker bot, TradingMode mode, Clock clock) {
     this.limits = limits;
-    this.session = session;
     this.store = store;
     this.halt = halt;
     this.client = client;
@@ -136,14 +141,21 @@ public final class TrailingDrawdownGuard {
       return;
     }
     int n = below.merge(account, 1, Integer::sum);
-    if (n < CONFIRMING_READS || Duration.between(session.session(now).start(), now).compareTo(SESSION_GRACE) < 0) {
+    TradingSession day = TradingSession.containing(now, RESET, RESET_ZONE);
+    if (n < CONFIRMING_READS || Duration.between(day.start(), now).compareTo(SESSION_GRACE) < 0) {
       return;
     }
-    act(account, limit, r, now);
+    Double confirmed = confirmedNetLiq(account);
+    if (confirmed == null || confirmed >= r.high() - limit) {
+      log.info("trailing drawdown on {}: the watermarks say {} below the high but NinjaTrader's account read {}: not"
+          + " acting", account, money(r.drawdown()), confirmed == null ? "gave nothing usable" : "says " + money(confirmed));
+      return;
+    }
+    act(account, limit, new Reading(r.high(), confirmed), day, now);
   }
 
-  private void act(String account, double limit, Reading r, Instant now) {
-    String day = session.sessionDay(now).toString();
+  private void act(String account, double limit, Reading r, TradingSession session, Instant now) {
+    String day = session.day().toString();
     if (!store.controls().tripTrailingDrawdown(mode.key(), account, day, now)) {
       return; // already acted on this session (here or on another replica)
     }
@@ -161,6 +173,10 @@ public final class TrailingDrawdownGuard {
     try {
       WatermarksResponse w = client.getWatermarks(account);
       AccountWatermarks d = w == null ? null : w.getData();
+      if (d != null && d.getAccount() != null && !account.equalsIgnoreCase(d.getAccount())) {
+        log.warn("trailing drawdown on {}: CrossTrade answered for another account; ignoring the read", account);
+        return null;
+      }
       Double high = d == null || d.getWatermarks() == null ? null : d.getWatermarks().getNetliqhigh();
       Double netLiq = d == null || d.getStats() == null ? null : d.getStats().getNetliq();
       if (!sane(high) || !sane(netLiq)) {
@@ -171,8 +187,22 @@ public final class TrailingDrawdownGuard {
         return null;
       }
       return new Reading(high, netLiq);
-    } catch (CrossTradeException e) {
-      log.info("trailing drawdown on {}: the watermarks read failed ({})", account, DiscordText.oneLine(e.getMessage(),
+    } catch (RuntimeException e) { // a failed read breaks the run of agreeing reads
+      log.info("trailing drawdown on {}: the watermarks read failed ({})", account, DiscordText.oneLine(
+          e instanceof CrossTradeException ? String.valueOf(e.getMessage()) : e.toString(), 200));
+      return null;
+    }
+  }
+
+  /** @return the account's net liquidation read from NinjaTrader ({@code getAccount}), or null when unusable */
+  private @Nullable Double confirmedNetLiq(String account) {
+    try {
+      Account a = client.getAccount(account);
+      Double v = a == null || a.getItem() == null ? null : a.getItem().getNetLiquidation();
+      return sane(v) ? v : null;
+    } catch (RuntimeException e) {
+      log.warn("trailing drawdown on {}: the confirming account read failed ({}); not acting on the watermarks alone",
+          account, DiscordText.oneLine(e instanceof CrossTradeException ? String.valueOf(e.getMessage()) : e.toString(),
           200));
       return null;
     }

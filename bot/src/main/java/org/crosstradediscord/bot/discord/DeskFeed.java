@@ -91,7 +91,7 @@ final class DeskFeed implements AutoCloseable {
         : SessionReports.start(config, jda, desk.trail(), board::leading, interval);
     try {
       if (trailing) {
-        TrailingDrawdownGuard trailingGuard = new TrailingDrawdownGuard(config.trailingDrawdown(), config.dailyLoss(),
+        TrailingDrawdownGuard trailingGuard = new TrailingDrawdownGuard(config.trailingDrawdown(),
             desk.trail().store(), desk.halt(), desk.client(), desk.audit(), new Invoker(jda.getSelfUser().getIdLong(),
             "crosstrade-bot (trailing drawdown)", Set.of()), config.mode(), Clock.systemUTC());
         drawdown = Executors.newSingleThreadScheduledExecutor(r -> {

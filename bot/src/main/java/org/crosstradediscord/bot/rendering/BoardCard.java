@@ -115,7 +115,8 @@ public final class BoardCard {
         Optional<PnlAccount> a = find(s.update(), account);
         String name = cut(DiscordText.escape(account, 100) + " — " + a.map(BoardCard::totals).orElse("not in the stream"),
             MessageEmbed.TITLE_MAX_LENGTH);
-        String note = s.notes().get(account);
+        String note = s.notes().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(account))
+            .map(Map.Entry::getValue).findFirst().orElse(null);
         String value = cut((note == null ? "" : DiscordText.escape(note, 200) + "\n")
             + a.map(BoardCard::positions).orElse("No data for this account."), MessageEmbed.VALUE_MAX_LENGTH);
         if (used + name.length() + value.length() > BUDGET) { // Discord's 6000 per embed, with room for the notice

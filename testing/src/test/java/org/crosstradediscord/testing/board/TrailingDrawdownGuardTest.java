@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,6 @@ import org.crosstradediscord.bot.audit.AuditLog;
 import org.crosstradediscord.bot.board.TrailingDrawdownGuard;
 import org.crosstradediscord.bot.config.TradingMode;
 import org.crosstradediscord.bot.halt.HaltSwitch;
-import org.crosstradediscord.bot.risk.DailyLoss;
 import org.crosstradediscord.bot.risk.TrailingDrawdown;
 import org.crosstradediscord.bot.store.JdbcStore;
 import org.crosstradediscord.client.CrossTradeClient;
@@ -38,7 +35,6 @@ class TrailingDrawdownGuardTest {
   static final String TOKEN = "guard-token-not-real";
   static final Instant NOW = Instant.parse("2026-12-02T15:00:00Z"); // 10:00 New York: far from the session boundary
   static final Invoker BOT = new Invoker(99, "crosstrade-bot (trailing drawdown)", Set.of());
-  static final DailyLoss SESSION = new DailyLoss(Map.of(), false, LocalTime.of(17, 0), ZoneId.of("America/New_York"));
 
   @TempDir
   Path dir;
@@ -65,8 +61,8 @@ class TrailingDrawdownGuardTest {
   TrailingDrawdownGuard guard(boolean flatten, TradingMode mode, Instant now) {
     AuditLog audit = new AuditLog();
     audit.setTrail(stored -> audited.add(stored.event()));
-    return new TrailingDrawdownGuard(new TrailingDrawdown(Map.of("Sim101", 250.0), flatten), SESSION, store, halt,
-        client, audit, BOT, mode, Clock.fixed(now, ZoneOffset.UTC));
+    return new TrailingDrawdownGuard(new TrailingDrawdown(Map.of("Sim101", 250.0), flatten), store, halt, client,
+        audit, BOT, mode, Clock.fixed(now, ZoneOffset.UTC));
   }
 
   /** A new high of 100,200.00 forced, then Sim101 long 2 MES from 6000 at 5990: net liquidation 99,900.00 (−300). */
@@ -145,15 +141,50 @@ class TrailingDrawdownGuardTest {
   }
 
   @Test
+  void theWatermarkDay_isTheAccountManagers_18NewYork_notTheDailyLossSession() {
+    drawdownOf300();
+    TrailingDrawdownGuard today = guard(true, TradingMode.LIVE, NOW);
+    today.check();
+    today.check();
+    assertThat(flattens()).isEqualTo(1);
+    sim.book().setPosition("Sim101", "MES 12-25", 2, 6000.0); // the same drawdown again after the resume
+    Instant beforeReset = Instant.parse("2026-12-02T22:30:00Z"); // 17:30 New York: still the same watermark day
+    TrailingDrawdownGuard stale = guard(true, TradingMode.LIVE, beforeReset);
+    stale.check();
+    stale.check();
+    assertThat(flattens()).as("not a new day before 18:00 New York: acted once").isEqualTo(1);
+    TrailingDrawdownGuard nextDay = guard(true, TradingMode.LIVE, NOW.plus(java.time.Duration.ofDays(1)));
+    nextDay.check();
+    nextDay.check();
+    assertThat(flattens()).as("the next day's breach acts").isEqualTo(2);
+  }
+
+  @Test
+  void watermarksAloneAreNotEnough_whenNinjaTradersAccountReadCannotConfirm() {
+    drawdownOf300();
+    sim.faults().disconnected(true); // the add-on is offline: CrossTrade still serves its frozen watermarks
+    TrailingDrawdownGuard g = guard(true, TradingMode.LIVE, NOW);
+    g.check();
+    g.check();
+    g.check();
+    assertThat(halt.current().halted()).isFalse();
+    assertThat(flattens()).isZero();
+    sim.faults().clear();
+    g.check();
+    assertThat(halt.current().halted()).as("confirmed once the account reads again").isTrue();
+    assertThat(flattens()).isEqualTo(1);
+  }
+
+  @Test
   void noWatermarks_orTheFirstMinutesOfASession_decideNothing() {
     TrailingDrawdownGuard unknown = new TrailingDrawdownGuard(new TrailingDrawdown(Map.of("Live-X", 250.0), true),
-        SESSION, store, halt, client, new AuditLog(), BOT, TradingMode.LIVE, Clock.fixed(NOW, ZoneOffset.UTC));
+        store, halt, client, new AuditLog(), BOT, TradingMode.LIVE, Clock.fixed(NOW, ZoneOffset.UTC));
     unknown.check();
     unknown.check();
     assertThat(unknown.roomLines().get("Live-X")).startsWith("drawdown room unknown");
 
     drawdownOf300();
-    Instant boundary = Instant.parse("2026-12-02T22:00:30Z"); // 17:00:30 New York (EST): the watermarks just reset
+    Instant boundary = Instant.parse("2026-12-02T23:00:30Z"); // 18:00:30 New York (EST): the watermarks just reset
     TrailingDrawdownGuard g = guard(true, TradingMode.LIVE, boundary);
     g.check();
     g.check();
