@@ -39,7 +39,7 @@ class TrailingDrawdownJarEndToEndTest extends AlertDeskJarFixture {
     assertThat(flattens()).singleElement().satisfies(r -> assertThat(r.body().path("account").asText())
         .isEqualTo("Sim102"));
     assertThat(sandbox.simulator().book().position("Sim102", "MES 12-25")).isZero();
-    board("drawdown room 0.00 of 250.00"); // drawn after a later check: the drawdown stays, and nothing acts again
+    board("drawdown room 0.00 of 250.00");
     assertThat(flattens()).as("once per account and day").hasSize(1);
   }
 }
