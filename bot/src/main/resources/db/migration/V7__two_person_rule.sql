@@ -5,6 +5,9 @@
 -- needs_second: why a second person must approve it (decided when the card was made), or NULL. A row with it is never
 -- claimed by a Confirm (PENDING -> CONFIRMED refuses it, in SQL), only requested (PENDING -> AWAITING) and approved.
 ALTER TABLE pending_action ADD COLUMN needs_second TEXT;
+-- request_token: the invoker's Confirm interaction token (Discord honours it for 15 minutes), so whichever replica
+-- approves, rejects or expires the request can edit the invoker's card; deleted with the row a day after it ended.
+ALTER TABLE pending_action ADD COLUMN request_token TEXT;
 ALTER TABLE pending_action ADD COLUMN approval_channel BIGINT;
 ALTER TABLE pending_action ADD COLUMN approval_message BIGINT;
 ALTER TABLE pending_action ADD COLUMN approved_by BIGINT;

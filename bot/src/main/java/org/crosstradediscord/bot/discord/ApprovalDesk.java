@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.WebhookClient;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.crosstradediscord.bot.access.Invoker;
@@ -122,11 +124,13 @@ final class ApprovalDesk {
    * @param hook the Confirm click's hook (the invoker's card)
    * @param invoker the member who confirmed
    * @param interactionId the click's interaction id
+   * @param token the click's interaction token (kept with the request: any replica can then edit the invoker's card)
    * @param pending the action as reviewed
    * @return false when it needs no second person (the caller claims it as usual); true when the click was answered
    *     here (a request made, or why it could not be: nothing is ever sent on this click)
    */
-  boolean requestIfNeeded(InteractionHook hook, Invoker invoker, String interactionId, PendingAction pending) {
+  boolean requestIfNeeded(InteractionHook hook, Invoker invoker, String interactionId, String token,
+      PendingAction pending) {
     TradeAction action = pending.action();
     String why = SecondPerson.needed(config, action);
     if (why == null) {
@@ -135,7 +139,7 @@ final class ApprovalDesk {
     Instant now = clock.instant();
     Instant expiresAt = now.plus(config.ttl());
     try {
-      if (!store.request(pending.id(), invoker.userId(), interactionId, now, expiresAt)) {
+      if (!store.request(pending.id(), invoker.userId(), interactionId, token, now, expiresAt)) {
         ephemeral(hook, "Nothing to confirm", "This was already confirmed, cancelled or refused, or it expired. Nothing"
             + " was sent by this click.");
         return true;
@@ -215,27 +219,50 @@ final class ApprovalDesk {
   }
 
   /**
-   * Edits the invoker's card of a request made in this process (no-op otherwise).
+   * Edits the invoker's card of a request: through the hook when this process made the request, else (another replica
+   * made it, or the bot restarted since) through the invoker's interaction token kept with the request, read on the
+   * read threads (Discord honours it for 15 minutes; a later edit fails and is logged).
    *
    * @param id the request
    * @param card the card's new state (shown without buttons)
-   * @return completes when Discord answered the edit (or at once when there is no such card here); never fails
+   * @return completes when Discord answered the edit (or there is nothing to edit); never fails
    */
   CompletableFuture<?> showInvoker(String id, MessageEmbed card) {
     InteractionHook hook = invokerCards.getIfPresent(id);
-    if (hook == null) {
-      return CompletableFuture.completedFuture(null);
+    CompletableFuture<Object> done = new CompletableFuture<>();
+    if (hook != null) {
+      edit(() -> hook.editOriginalEmbeds(card).setComponents().submit(), done);
+    } else if (!reads.submit(() -> {
+      String token = null;
+      try {
+        token = store.requestToken(id);
+      } catch (StoreException e) {
+        log.warn("could not read where an invoker's card is: {}", DiscordText.oneLine(e.getMessage(), 300));
+      }
+      String t = token;
+      if (t == null) {
+        done.complete(null);
+        return;
+      }
+      edit(() -> WebhookClient.createClient(jda, jda.getSelfUser().getApplicationId(), t)
+          .editMessageEmbedsById("@original", card).setComponents(List.of()).submit(), done);
+    })) {
+      done.complete(null);
     }
+    return done;
+  }
+
+  private static void edit(Supplier<CompletableFuture<?>> send, CompletableFuture<Object> done) {
     try {
-      return hook.editOriginalEmbeds(card).setComponents().submit().handle((ok, err) -> {
+      send.get().whenComplete((ok, err) -> {
         if (err != null) {
           log.warn("could not update an invoker's card: {}", DiscordText.oneLine(err.toString()));
         }
-        return null;
+        done.complete(null);
       });
     } catch (RuntimeException e) {
       log.warn("could not update an invoker's card: {}", DiscordText.oneLine(e.toString()));
-      return CompletableFuture.completedFuture(null);
+      done.complete(null);
     }
   }
 

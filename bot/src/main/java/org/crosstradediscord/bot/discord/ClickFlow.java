@@ -178,7 +178,7 @@ final class ClickFlow {
       endCard(c.hook(), Cards.notice("Not sent: " + action.review().title(), halted + "\nNothing was sent."));
       return true;
     }
-    return approvals.requestIfNeeded(c.hook(), c.clicker(), c.interactionId(), peeked);
+    return approvals.requestIfNeeded(c.hook(), c.clicker(), c.interactionId(), c.token(), peeked);
   }
 
   /** The rest of a click once its pending action was claimed (Confirm) or cancelled (Cancel). */

@@ -18,11 +18,18 @@ final class ApprovalSql implements ApprovalStore {
   }
 
   @Override
-  public boolean request(String id, long userId, String interactionId, Instant now, Instant expiresAt) {
+  public boolean request(String id, long userId, String interactionId, String token, Instant now,
+      Instant expiresAt) {
     return sql.update("record a request for a second approval", "UPDATE pending_action SET state = ?,"
-        + " claim_interaction = ?, expires_micros = ?, updated_micros = ? WHERE id = ? AND state = ? AND user_id = ?"
-        + " AND expires_micros > ?", AWAITING, Sql.cut(interactionId, 32), Sql.micros(expiresAt), Sql.micros(now), id,
-        PendingState.PENDING.name(), userId, Sql.micros(now)) == 1;
+        + " claim_interaction = ?, request_token = ?, expires_micros = ?, updated_micros = ? WHERE id = ? AND state = ?"
+        + " AND user_id = ? AND expires_micros > ?", AWAITING, Sql.cut(interactionId, 32), token, Sql.micros(expiresAt),
+        Sql.micros(now), id, PendingState.PENDING.name(), userId, Sql.micros(now)) == 1;
+  }
+
+  @Override
+  public @Nullable String requestToken(String id) {
+    return sql.one("read a request's token", "SELECT request_token FROM pending_action WHERE id = ?",
+        r -> r.getString(1), id);
   }
 
   @Override

@@ -19,11 +19,18 @@ public interface ApprovalStore {
    * @param id the pending confirmation
    * @param userId the member who clicked Confirm
    * @param interactionId that click's interaction id
+   * @param token that click's interaction token (edits the invoker's card from any replica; never logged)
    * @param now the click
    * @param expiresAt when the request expires unless approved
    * @return true for the one click that made the request
    */
-  boolean request(String id, long userId, String interactionId, Instant now, Instant expiresAt);
+  boolean request(String id, long userId, String interactionId, String token, Instant now, Instant expiresAt);
+
+  /**
+   * @param id a request
+   * @return the invoker's Confirm interaction token, or null (unknown, or a /resume request)
+   */
+  @Nullable String requestToken(String id);
 
   /**
    * Records a request that has no review card (a {@code /resume}): inserted directly as {@code AWAITING}.

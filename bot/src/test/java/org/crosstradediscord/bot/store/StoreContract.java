@@ -214,12 +214,13 @@ abstract class StoreContract {
     s.addPending(row("p1", 7, t0));
     Instant confirm = t0.plusSeconds(5);
     Instant until = confirm.plusSeconds(120);
-    assertThat(s.approvals().request("p1", 8, "ix", confirm, until)).as("not the invoker").isFalse();
-    assertThat(s.approvals().request("p1", 7, "ix", confirm, until)).isTrue();
-    assertThat(replica.approvals().request("p1", 7, "ix2", confirm, until)).as("once").isFalse();
+    assertThat(s.approvals().request("p1", 8, "ix", "tok-8", confirm, until)).as("not the invoker").isFalse();
+    assertThat(s.approvals().request("p1", 7, "ix", "tok-7", confirm, until)).isTrue();
+    assertThat(replica.approvals().request("p1", 7, "ix2", "tok-7", confirm, until)).as("once").isFalse();
     assertThat(replica.claimPending("p1", 7, "ix3", "tok", confirm, confirm.plusSeconds(30)))
         .as("a waiting request is not claimed by the invoker's Confirm").isFalse();
     replica.approvals().posted("p1", 11L, 22L);
+    assertThat(replica.approvals().requestToken("p1")).as("any replica can edit the invoker's card").isEqualTo("tok-7");
     ApprovalRow read = s.approvals().get("p1");
     assertThat(read.pending().state()).isEqualTo(PendingState.AWAITING);
     assertThat(read.pending().expiresAt()).isEqualTo(until);
@@ -254,7 +255,7 @@ abstract class StoreContract {
     assertThat(reopen().pending("p1").secondPerson()).isEqualTo("an order of 10 contracts");
     assertThat(s.claimPending("p1", 7, "ix", "tok", t0.plusSeconds(1), t0.plusSeconds(31)))
         .as("an old or misconfigured replica's Confirm cannot claim it").isFalse();
-    assertThat(s.approvals().request("p1", 7, "ix", t0.plusSeconds(1), t0.plusSeconds(121))).isTrue();
+    assertThat(s.approvals().request("p1", 7, "ix", "tok-7", t0.plusSeconds(1), t0.plusSeconds(121))).isTrue();
   }
 
   @Test
@@ -290,7 +291,7 @@ abstract class StoreContract {
     s.approvals().addRequest(new PendingRow("r1", "resume", 7, "user7", java.util.Set.of(), "{}", "live", t0,
         t0.plusSeconds(120), PendingState.AWAITING, null, null, null));
     s.addPending(row("p2", 7, t0));
-    assertThat(s.approvals().request("p2", 7, "ix", t0, t0.plusSeconds(120))).isTrue();
+    assertThat(s.approvals().request("p2", 7, "ix", "tok-7", t0, t0.plusSeconds(120))).isTrue();
     assertThat(s.prunePending(t0.plus(2, ChronoUnit.DAYS))).as("waiting rows are never pruned").isZero();
     assertThat(s.approvals().end("r1", PendingState.EXPIRED, t0.plusSeconds(121))).isTrue();
     assertThat(replica.approvals().end("r1", PendingState.CANCELLED, t0.plusSeconds(121))).isFalse();

@@ -146,8 +146,8 @@ class AlertDeskReplicasJarEndToEndTest {
         () -> world.discord().click(guild, rhea, request, "Approve"));
     first.get();
     second.get();
-    // The request card shows the result on whichever replica handled the approval (the invoker's ephemeral card only
-    // on the replica that made the request: its interaction hook lives there).
+    // whichever replica handled the approval edits the invoker's card too (the request keeps the invoker's token)
+    ask.awaitOriginal(m -> m.text().contains("Approved by"), WAIT);
     Poll.until(() -> world.discord().channelMessages(trading).stream().filter(m -> m.id() == request.id()
         && m.text().contains("Approved by")).findFirst(), WAIT, () -> "the request card's result");
     assertThat(world.simulator().requests().stream().filter(r -> "flatPlaceOrder".equals(r.operationId())))

@@ -137,12 +137,13 @@ class TwoPersonRuleEndToEndTest extends AlertDeskJarFixture {
   @Order(5)
   void aRestartBetweenRequestAndApproval_stillSendsExactlyOne() throws Exception {
     int before = flatPlaces().size();
-    askFor(13);
+    StandInInteraction ask = askFor(13);
     StandInMessage card = request("13 contracts");
     restartTheBot();
     sandbox.discord().click(guild, ralph, card, "Approve");
     Poll.until(() -> sandbox.discord().channelMessages(trading()).stream().filter(m -> m.id() == card.id()
         && m.text().contains("Approved by")).findFirst(), WAIT, () -> "the request card's result after the restart");
+    ask.awaitOriginal(m -> m.text().contains("Approved by"), WAIT); // the invoker's card too, through its stored token
     assertThat(flatPlaces()).hasSize(before + 1);
     assertThat(flatPlaces().get(before).body().path("quantity").asInt()).isEqualTo(13);
   }
