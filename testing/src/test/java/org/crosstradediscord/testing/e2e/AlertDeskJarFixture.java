@@ -23,7 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
  * The alert desk's end-to-end fixture: the bot started from its jar against the Discord stand-in and the simulator,
  * with two alert sources ({@code tv-mes}, 60 s to approve; {@code tv-fast}, 10 s), approved by the Risk role, and the
  * two-person rule (orders above 9 contracts, a flatten of every account and a /resume after the daily loss halt need a
- * second Risk member, 12 s), and the desk board (1 s) with a trailing-drawdown limit of 250 on Sim102 that flattens.
+ * second Risk member, 12 s); with {@link WithDeskBoard} also the desk board (1 s) with a trailing-drawdown limit of 250
+ * on Sim102 that flattens.
  * One bot per test class (each class runs in its own JVM fork).
  */
 abstract class AlertDeskJarFixture {
@@ -47,6 +48,14 @@ abstract class AlertDeskJarFixture {
   @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
   @interface WithSessionReports {}
 
+  /**
+   * On a test class: the bot also runs the desk board (1 s, in #trading) with a trailing-drawdown limit of 250 on
+   * Sim102 that flattens. Other classes run without them (no P&amp;L stream, no watermark reads: less work per class).
+   */
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+  @interface WithDeskBoard {}
+
   /** Seconds from writing the config to the session report: the jar's start (3–5 s) and a first P&amp;L sample fit. */
   static final long REPORT_AFTER_SECONDS = 15;
   /** When the session report is due (with {@link WithSessionReports}), else null. */
@@ -57,6 +66,8 @@ abstract class AlertDeskJarFixture {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
+    boolean reports = info.getTestClass().map(c -> c.isAnnotationPresent(WithSessionReports.class)).orElse(false);
+    boolean desk = info.getTestClass().map(c -> c.isAnnotationPresent(WithDeskBoard.class)).orElse(false);
     sandbox = Sandbox.startForAlertProcesses("""
         alerts:
           listen: "127.0.0.1:%d"
@@ -79,11 +90,11 @@ abstract class AlertDeskJarFixture {
           above_quantity: 9
           for: [flatten_everything, resume_after_daily_loss]
           ttl_seconds: 12
-        """.formatted(port), null, Duration.ofSeconds(1),
-        "trailing_drawdown: {Sim102: 250}\nflatten_on_trailing_drawdown: true");
+        """.formatted(port), null, desk || reports ? Duration.ofSeconds(1) : null,
+        desk ? "trailing_drawdown: {Sim102: 250}\nflatten_on_trailing_drawdown: true" : "");
     guild = sandbox.guild();
     reportAt = null;
-    if (info.getTestClass().map(c -> c.isAnnotationPresent(WithSessionReports.class)).orElse(false)) {
+    if (reports) {
       reportAt = java.time.Instant.now().plusSeconds(REPORT_AFTER_SECONDS).truncatedTo(
           java.time.temporal.ChronoUnit.SECONDS);
       String yaml = java.nio.file.Files.readString(sandbox.configFile());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * prices: the board shows the room left; a forced new high and a drop below the high minus the limit halt new risk
  * once, flatten Sim102 once (only it), and the board shows no room left.
  */
+@AlertDeskJarFixture.WithDeskBoard
 class TrailingDrawdownJarEndToEndTest extends AlertDeskJarFixture {
   private static StandInMessage board(String contains) {
     return Poll.until(() -> sandbox.discord().channelMessages(trading()).stream()
