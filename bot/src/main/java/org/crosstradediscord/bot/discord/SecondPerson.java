@@ -1,6 +1,6 @@
 package org.crosstradediscord.bot.discord;
 
-import org.crosstradediscord.bot.commands.FlattenCommand;
+import org.crosstradediscord.bot.access.Permission;
 import org.crosstradediscord.bot.commands.TradeAction;
 import org.crosstradediscord.bot.config.ApprovalsConfig;
 import org.crosstradediscord.bot.risk.OrderIntent;
@@ -24,8 +24,8 @@ final class SecondPerson {
     if (config == null) {
       return null;
     }
-    TradeAction own = action instanceof ReviewedAction reviewed ? reviewed.action() : action;
-    if (own instanceof FlattenCommand.Action flatten && flatten.filters().getAccount() == null
+    // A trade that reaches every account is one that needs the flatten_everything grant (a /flatten without account).
+    if (action.requiredPermissions().contains(Permission.FLATTEN_EVERYTHING)
         && config.always().contains(ApprovalsConfig.Always.FLATTEN_EVERYTHING)) {
       return "a flatten of every account";
     }

@@ -81,15 +81,12 @@ final class ControlSql implements ControlStore {
 
   @Override
   public boolean tripDailyLoss(String mode, String account, String sessionDay, Instant at) {
-    return sql.update("record a daily loss limit", "INSERT INTO daily_loss_trip (mode, account, session_day,"
-        + " at_micros) VALUES (?, ?, ?, ?) ON CONFLICT (mode, account, session_day) DO NOTHING", Sql.cut(mode, 8),
-        tripAccount(account), sessionDay, Sql.micros(at)) == 1;
+    return trip("daily_loss_trip", "record a daily loss limit", mode, account, sessionDay, at);
   }
 
   @Override
   public void untripDailyLoss(String mode, String account, String sessionDay) {
-    sql.update("forget a daily loss limit", "DELETE FROM daily_loss_trip WHERE mode = ? AND account = ?"
-        + " AND session_day = ?", Sql.cut(mode, 8), tripAccount(account), sessionDay);
+    untrip("daily_loss_trip", "forget a daily loss limit", mode, account, sessionDay);
   }
 
   @Override
@@ -107,15 +104,24 @@ final class ControlSql implements ControlStore {
 
   @Override
   public boolean tripTrailingDrawdown(String mode, String account, String sessionDay, Instant at) {
-    return sql.update("record a trailing drawdown", "INSERT INTO trailing_drawdown_trip (mode, account, session_day,"
-        + " at_micros) VALUES (?, ?, ?, ?) ON CONFLICT (mode, account, session_day) DO NOTHING", Sql.cut(mode, 8),
-        tripAccount(account), sessionDay, Sql.micros(at)) == 1;
+    return trip("trailing_drawdown_trip", "record a trailing drawdown", mode, account, sessionDay, at);
   }
 
   @Override
   public void untripTrailingDrawdown(String mode, String account, String sessionDay) {
-    sql.update("forget a trailing drawdown", "DELETE FROM trailing_drawdown_trip WHERE mode = ? AND account = ?"
-        + " AND session_day = ?", Sql.cut(mode, 8), tripAccount(account), sessionDay);
+    untrip("trailing_drawdown_trip", "forget a trailing drawdown", mode, account, sessionDay);
+  }
+
+  /** A guard's once-per-session row: inserted once per (mode, lowercased account, session day) across replicas. */
+  private boolean trip(String table, String what, String mode, String account, String sessionDay, Instant at) {
+    return sql.update(what, "INSERT INTO " + table + " (mode, account, session_day, at_micros) VALUES (?, ?, ?, ?)"
+        + " ON CONFLICT (mode, account, session_day) DO NOTHING", Sql.cut(mode, 8), tripAccount(account), sessionDay,
+        Sql.micros(at)) == 1;
+  }
+
+  private void untrip(String table, String what, String mode, String account, String sessionDay) {
+    sql.update(what, "DELETE FROM " + table + " WHERE mode = ? AND account = ? AND session_day = ?", Sql.cut(mode, 8),
+        tripAccount(account), sessionDay);
   }
 
   /** @return the account as a trip key: lowercased ({@link Locale#ROOT}), at most 200 characters */

@@ -210,6 +210,7 @@ class TwoPersonRuleEndToEndTest extends AlertDeskJarFixture {
     assertThat(late.awaitFollowUp(m -> m.text().contains("expired"), WAIT).ephemeral()).isTrue();
     assertThat(flatPlaces()).hasSize(before);
     assertThat(flatPlaces()).noneMatch(r -> r.body().path("quantity").asInt() == 12);
-    assertThat(expiringAsk).isNotNull();
+    assertThat(expiringAsk.awaitOriginal(m -> m.text().contains("Expired"), WAIT).text())
+        .as("the asker's card says so too").contains("Nothing was sent");
   }
 }
